@@ -1,0 +1,82 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Direction of imports is inward: tandem → TandemWeb → TandemPersistence → TandemDomain;
+// engines (Analysis, Planning, Localization) depend on Domain only and never on Vapor/Fluent/NIO.
+let package = Package(
+    name: "Tandem",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tandem", targets: ["tandem"]),
+        .library(name: "TandemDomain", targets: ["TandemDomain"]),
+        .library(name: "TandemAnalysis", targets: ["TandemAnalysis"]),
+        .library(name: "TandemPlanning", targets: ["TandemPlanning"]),
+        .library(name: "TandemLocalization", targets: ["TandemLocalization"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.115.0"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.12.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.52.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.8.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.10.0"),
+        .package(url: "https://github.com/vapor/leaf.git", from: "4.4.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.0"),
+    ],
+    targets: [
+        .target(name: "TandemDomain"),
+        .target(
+            name: "TandemAnalysis",
+            dependencies: ["TandemDomain", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .target(name: "TandemPlanning", dependencies: ["TandemDomain"]),
+        .target(name: "TandemLocalization", dependencies: ["TandemDomain"]),
+        .target(
+            name: "TandemPersistence",
+            dependencies: [
+                "TandemDomain",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ]
+        ),
+        .target(
+            name: "TandemWeb",
+            dependencies: [
+                "TandemDomain", "TandemPersistence", "TandemLocalization", "TandemAnalysis", "TandemPlanning",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "Leaf", package: "leaf"),
+            ]
+        ),
+        // Command-line front ends of the engines: argument parsing only, no Vapor.
+        .target(
+            name: "TandemCommands",
+            dependencies: [
+                "TandemDomain", "TandemAnalysis", "TandemPlanning", "TandemLocalization",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "tandem",
+            dependencies: [
+                "TandemWeb", "TandemCommands",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TandemDomainTests", dependencies: ["TandemDomain"]),
+        .testTarget(name: "TandemAnalysisTests", dependencies: ["TandemAnalysis"]),
+        .testTarget(name: "TandemPlanningTests", dependencies: ["TandemPlanning"]),
+        .testTarget(name: "TandemLocalizationTests", dependencies: ["TandemLocalization"]),
+        .testTarget(name: "TandemPersistenceTests", dependencies: ["TandemPersistence"]),
+        .testTarget(
+            name: "TandemWebTests",
+            dependencies: [
+                "TandemWeb",
+                .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+    ]
+)

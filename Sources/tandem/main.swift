@@ -1,0 +1,3 @@
+import TandemWeb
+import TandemCommands
+print("tandem")
