@@ -26,9 +26,11 @@ let package = Package(
     ],
     targets: [
         .target(name: "TandemDomain"),
+        // libxml2's streaming reader: large XLIFF/TMX files without loading them whole.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(
             name: "TandemAnalysis",
-            dependencies: ["TandemDomain", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["TandemDomain", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(name: "TandemPlanning", dependencies: ["TandemDomain"]),
         .target(name: "TandemLocalization", dependencies: ["TandemDomain"]),
