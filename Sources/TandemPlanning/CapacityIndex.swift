@@ -1,0 +1,123 @@
+import TandemDomain
+
+/// Vendors, their calendars and their load, indexed for feasibility checks. Build it once,
+/// keep it (it is a value: copy it into an actor for shared use), update it as jobs are booked
+/// or released, and ask it `check(_:now:)`.
+public struct CapacityIndex: Sendable {
+    struct Entry: Sendable {
+        var vendor: PlanningVendor
+        var calendar: VendorCalendar
+    }
+
+    struct CapabilityKey: Hashable, Sendable {
+        var source: String
+        var target: String
+        var service: Service
+    }
+
+    private(set) var entries: [Entry?] = []
+    private var slots: [VendorID: Int] = [:]
+    private var byCapability: [CapabilityKey: [Int]] = [:]
+    private var zones: [String: ZoneRules] = [:]
+
+    public init() {}
+
+    /// Builds the index; throws `PlanningInputError` naming the field at fault.
+    public init(vendors: [PlanningVendor]) throws {
+        for (i, vendor) in vendors.enumerated() {
+            try upsert(vendor, field: "vendors[\(i)]")
+        }
+    }
+
+    public var vendorCount: Int { slots.count }
+
+    public func vendor(_ id: VendorID) -> PlanningVendor? { slots[id].flatMap { entries[$0]?.vendor } }
+
+    /// Adds a vendor or replaces one with the same id.
+    public mutating func upsert(_ vendor: PlanningVendor) throws { try upsert(vendor, field: "vendor") }
+
+    mutating func upsert(_ vendor: PlanningVendor, field: String) throws {
+        try PlanningValidation.validate(vendor, field: field)
+        let zone: ZoneRules
+        if let known = zones[vendor.timeZone] { zone = known }
+        else if let made = ZoneRules(identifier: vendor.timeZone) { zones[vendor.timeZone] = made; zone = made }
+        else { throw PlanningInputError(field: "\(field).timeZone", message: "unknown time zone “\(vendor.timeZone)”; use an IANA name such as Europe/Paris") }
+        if let slot = slots[vendor.id] { remove(slot: slot) }
+        let slot = entries.count
+        entries.append(Entry(vendor: vendor, calendar: VendorCalendar(vendor: vendor, zone: zone)))
+        slots[vendor.id] = slot
+        for key in Set(vendor.capabilities.map { CapabilityKey(source: $0.pair.source.language, target: $0.pair.target.language, service: $0.service) }) {
+            byCapability[key, default: []].append(slot)
+        }
+    }
+
+    public mutating func remove(_ id: VendorID) {
+        if let slot = slots[id] { remove(slot: slot) }
+    }
+
+    private mutating func remove(slot: Int) {
+        guard let entry = entries[slot] else { return }
+        for key in Set(entry.vendor.capabilities.map { CapabilityKey(source: $0.pair.source.language, target: $0.pair.target.language, service: $0.service) }) {
+            byCapability[key]?.removeAll { $0 == slot }
+        }
+        slots[entry.vendor.id] = nil
+        entries[slot] = nil
+    }
+
+    /// Records confirmed work; no rebuild, only this vendor's busy list changes.
+    public mutating func book(_ booking: Booking, for id: VendorID) throws {
+        guard let slot = slots[id] else { throw PlanningInputError(field: "vendor", message: "unknown vendor “\(id)”") }
+        guard booking.range.end > booking.range.start else {
+            throw PlanningInputError(field: "booking", message: "ends at \(booking.range.end) before it starts at \(booking.range.start)")
+        }
+        entries[slot]!.vendor.booked.append(booking)
+        entries[slot]!.calendar.busy = Spans.inserting(Span(booking.range.start.minutes, booking.range.end.minutes), into: entries[slot]!.calendar.busy)
+    }
+
+    /// Removes confirmed work by its id; returns whether it was there.
+    @discardableResult
+    public mutating func release(_ bookingID: BookingID, for id: VendorID) -> Bool {
+        guard let slot = slots[id], var entry = entries[slot] else { return false }
+        let before = entry.vendor.booked.count
+        entry.vendor.booked.removeAll { $0.id == bookingID }
+        let beforeTentative = entry.vendor.tentative.count
+        entry.vendor.tentative.removeAll { $0.id == bookingID }
+        guard entry.vendor.booked.count != before || entry.vendor.tentative.count != beforeTentative else { return false }
+        entry.calendar = VendorCalendar(vendor: entry.vendor, zone: entry.calendar.zone)
+        entries[slot] = entry
+        return true
+    }
+
+    /// Records work from an open quote with its win probability.
+    public mutating func addTentative(_ tentative: TentativeBooking, for id: VendorID) throws {
+        guard let slot = slots[id] else { throw PlanningInputError(field: "vendor", message: "unknown vendor “\(id)”") }
+        entries[slot]!.vendor.tentative.append(tentative)
+        entries[slot]!.calendar.tentative.append((Span(tentative.range.start.minutes, tentative.range.end.minutes), tentative.probability))
+    }
+
+    // MARK: - Lookups for the planner
+
+    func slot(of id: VendorID) -> Int? { slots[id] }
+
+    func entry(_ slot: Int) -> Entry { entries[slot]! }
+
+    /// Vendors able to do `service` from `source` into `target`, each with its best capability
+    /// (closest language match, then fastest).
+    func candidates(source: LanguageTag, target: LanguageTag, service: Service) -> [(slot: Int, capability: Capability)] {
+        guard let slots = byCapability[CapabilityKey(source: source.language, target: target.language, service: service)] else { return [] }
+        var out: [(slot: Int, capability: Capability)] = []
+        out.reserveCapacity(slots.count)
+        for slot in slots {
+            guard let entry = entries[slot] else { continue }
+            var best: (Int, Capability)?
+            for capability in entry.vendor.capabilities where capability.service == service {
+                guard capability.pair.source.matchQuality(for: source) != nil,
+                      let quality = capability.pair.target.matchQuality(for: target), quality >= 2 else { continue }
+                if let current = best, (current.0, current.1.wordsPerHour) >= (quality, capability.wordsPerHour) { continue }
+                best = (quality, capability)
+            }
+            if let best { out.append((slot, best.1)) }
+        }
+        return out
+    }
+}

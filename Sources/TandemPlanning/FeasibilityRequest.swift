@@ -1,0 +1,60 @@
+import TandemDomain
+
+/// One step of a target's workflow: a service over a number of words.
+public struct StepRequest: Hashable, Sendable, Codable {
+    public var service: Service
+    public var words: Int
+    public init(service: Service, words: Int) { self.service = service; self.words = words }
+}
+
+/// One target language and its ordered chain of steps.
+public struct TargetRequest: Hashable, Sendable, Codable {
+    public var source: LanguageTag
+    public var target: LanguageTag
+    public var steps: [StepRequest]
+    public init(source: LanguageTag, target: LanguageTag, steps: [StepRequest]) {
+        self.source = source; self.target = target; self.steps = steps
+    }
+}
+
+/// "Can we deliver this by then?": the work of a quote and its requested deadline.
+public struct FeasibilityRequest: Hashable, Sendable, Codable {
+    public var start: Instant
+    public var deadline: Instant
+    public var maxVendorsPerStep: Int
+    public var targets: [TargetRequest]
+    /// Chosen first when they can finish a step as early as anyone.
+    public var preferredVendors: [VendorID]
+    /// Never planned.
+    public var excludedVendors: [VendorID]
+
+    public init(start: Instant, deadline: Instant, maxVendorsPerStep: Int = 1, targets: [TargetRequest],
+                preferredVendors: [VendorID] = [], excludedVendors: [VendorID] = []) {
+        self.start = start; self.deadline = deadline; self.maxVendorsPerStep = maxVendorsPerStep; self.targets = targets
+        self.preferredVendors = preferredVendors; self.excludedVendors = excludedVendors
+    }
+}
+
+/// Tunable rules of the verdict and the confidence figure.
+public struct PlanningOptions: Hashable, Sendable, Codable {
+    /// Amber when the slack is under this share of the window (start → deadline).
+    public var amberSlackFraction: Double
+    /// Standard deviation of a vendor's real throughput around the stated one (0.15 = ±15%).
+    public var throughputVariation: Double
+    /// Monte Carlo samples for the confidence figure (seeded: same input, same figure).
+    public var confidenceSamples: Int
+    public var seed: UInt64
+    /// Work that cannot finish within this many days of the start is reported as impossible.
+    public var maxHorizonDays: Int
+    /// Up to this many targets, every order of planning the targets is tried.
+    public var exhaustiveOrderLimit: Int
+
+    public init(amberSlackFraction: Double = 0.10, throughputVariation: Double = 0.15, confidenceSamples: Int = 200,
+                seed: UInt64 = 0x7A4D_E11A, maxHorizonDays: Int = 366, exhaustiveOrderLimit: Int = 4) {
+        self.amberSlackFraction = amberSlackFraction; self.throughputVariation = throughputVariation
+        self.confidenceSamples = confidenceSamples; self.seed = seed; self.maxHorizonDays = maxHorizonDays
+        self.exhaustiveOrderLimit = exhaustiveOrderLimit
+    }
+
+    public static let standard = PlanningOptions()
+}

@@ -1,0 +1,46 @@
+import TandemDomain
+
+public enum Verdict: String, Sendable, Codable, Hashable {
+    case green, amber, red
+}
+
+/// One vendor's share of a step.
+public struct PlannedAssignment: Hashable, Sendable, Codable {
+    public var vendor: VendorID
+    public var words: Int
+    public var start: Instant
+    public var end: Instant
+    public var cost: Money
+}
+
+public struct PlannedStep: Hashable, Sendable, Codable {
+    public var service: Service
+    public var words: Int
+    public var start: Instant
+    public var end: Instant
+    public var assignments: [PlannedAssignment]
+}
+
+public struct PlannedTarget: Hashable, Sendable, Codable {
+    public var source: LanguageTag
+    public var target: LanguageTag
+    /// nil when no plan exists (no vendor, or not within the horizon).
+    public var delivery: Instant?
+    public var steps: [PlannedStep]
+}
+
+/// The answer to a `FeasibilityRequest`.
+public struct FeasibilityResult: Hashable, Sendable, Codable {
+    public var verdict: Verdict
+    /// nil when some target cannot be planned at all.
+    public var earliestDelivery: Instant?
+    public var deadline: Instant
+    /// Probability of meeting the deadline given tentative work and throughput variance, 0...1.
+    public var confidence: Double
+    /// Delivery when tentative work takes its probability-weighted share of the vendors' time.
+    public var riskAdjustedDelivery: Instant?
+    public var targets: [PlannedTarget]
+    public var reasons: [String]
+    /// Total vendor cost per currency.
+    public var cost: [Money]
+}

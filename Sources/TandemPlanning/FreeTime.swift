@@ -1,0 +1,129 @@
+/// A half-open span of UTC minutes, the engine's working unit.
+struct Span: Hashable, Sendable {
+    var start: Int
+    var end: Int
+    init(_ start: Int, _ end: Int) { self.start = start; self.end = end }
+}
+
+enum Spans {
+    /// Sorts and merges overlapping or touching spans; drops empty ones.
+    static func normalized(_ spans: [Span]) -> [Span] {
+        let sorted = spans.filter { $0.end > $0.start }.sorted { $0.start < $1.start }
+        var out: [Span] = []
+        out.reserveCapacity(sorted.count)
+        for span in sorted {
+            if let last = out.last, span.start <= last.end {
+                out[out.count - 1].end = max(last.end, span.end)
+            } else {
+                out.append(span)
+            }
+        }
+        return out
+    }
+
+    /// Inserts one span into a normalized list, keeping it normalized.
+    static func inserting(_ span: Span, into spans: [Span]) -> [Span] {
+        guard span.end > span.start else { return spans }
+        var lo = 0, hi = spans.count
+        while lo < hi { let mid = (lo + hi) / 2; if spans[mid].end < span.start { lo = mid + 1 } else { hi = mid } }
+        var merged = span
+        var last = lo
+        while last < spans.count, spans[last].start <= merged.end {
+            merged.start = min(merged.start, spans[last].start)
+            merged.end = max(merged.end, spans[last].end)
+            last += 1
+        }
+        var out = spans
+        out.replaceSubrange(lo..<last, with: [merged])
+        return out
+    }
+
+    /// `free` minus `busy`; both normalized.
+    static func subtracting(_ busy: [Span], from free: [Span]) -> [Span] {
+        guard !busy.isEmpty else { return free }
+        var out: [Span] = []
+        out.reserveCapacity(free.count + 4)
+        var j = 0
+        for span in free {
+            var cursor = span.start
+            while j < busy.count, busy[j].end <= cursor { j += 1 }
+            var k = j
+            while k < busy.count, busy[k].start < span.end {
+                if busy[k].start > cursor { out.append(Span(cursor, busy[k].start)) }
+                cursor = max(cursor, busy[k].end)
+                if busy[k].end > span.end { break }
+                k += 1
+            }
+            if cursor < span.end { out.append(Span(cursor, span.end)) }
+        }
+        return out
+    }
+
+    static func overlap(_ a: Span, _ b: Span) -> Int { max(0, min(a.end, b.end) - max(a.start, b.start)) }
+}
+
+/// A vendor's free working time as sorted disjoint spans with running totals, so "how many
+/// free minutes before T" and "when are M free minutes used up" are binary searches.
+struct FreeTime: Sendable {
+    private(set) var spans: [Span]
+    /// `before[i]`: free minutes in all spans before span i.
+    private var before: [Int]
+    let horizon: Int
+
+    init(spans: [Span], horizon: Int) {
+        self.spans = spans
+        self.horizon = horizon
+        var running = 0
+        before = spans.map { span in defer { running += span.end - span.start }; return running }
+    }
+
+    var totalMinutes: Int { spans.isEmpty ? 0 : before[spans.count - 1] + spans[spans.count - 1].end - spans[spans.count - 1].start }
+
+    /// Index of the first span whose end is after `t`.
+    private func firstEndingAfter(_ t: Int) -> Int {
+        var lo = 0, hi = spans.count
+        while lo < hi { let mid = (lo + hi) / 2; if spans[mid].end <= t { lo = mid + 1 } else { hi = mid } }
+        return lo
+    }
+
+    /// Free minutes in [origin, t).
+    func minutes(before t: Int) -> Int {
+        let i = firstEndingAfter(t)
+        guard i < spans.count else { return totalMinutes }
+        return before[i] + max(0, t - spans[i].start)
+    }
+
+    /// The earliest instant by which `m` (> 0) free minutes have passed since the origin; nil beyond the horizon.
+    func instant(afterMinutes m: Int) -> Int? {
+        guard m > 0 else { return spans.first?.start }
+        var lo = 0, hi = spans.count
+        // first span whose cumulative end reaches m
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if before[mid] + spans[mid].end - spans[mid].start < m { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < spans.count else { return nil }
+        return spans[lo].start + (m - before[lo])
+    }
+
+    func firstFree(atOrAfter t: Int) -> Int? {
+        let i = firstEndingAfter(t)
+        guard i < spans.count else { return nil }
+        return max(t, spans[i].start)
+    }
+
+    /// The free spans clipped to [a, b).
+    func spans(from a: Int, to b: Int) -> [Span] {
+        var out: [Span] = []
+        var i = firstEndingAfter(a)
+        while i < spans.count, spans[i].start < b {
+            out.append(Span(max(a, spans[i].start), min(b, spans[i].end)))
+            i += 1
+        }
+        return out
+    }
+
+    func subtracting(_ busy: [Span]) -> FreeTime {
+        FreeTime(spans: Spans.subtracting(busy, from: spans), horizon: horizon)
+    }
+}
