@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+@testable import TandemLocalization
+
+/// Checks on the real catalogs in `Resources/Locales`.
+@Suite struct RepositoryCatalogTests {
+    static let localesDirectory = repositoryRoot().appendingPathComponent("Resources/Locales")
+
+    @Test func shippedCatalogsLoad() throws {
+        let catalogs = try Catalogs.load(shipped: Self.localesDirectory)
+        #expect(catalogs.availableLocales.starts(with: ["en"]))
+        #expect(catalogs.availableLocales.contains("fr"))
+        #expect(catalogs.localizer(locale: "fr").t("nav.dashboard") == "Tableau de bord")
+    }
+
+    /// Every key of en.json is in every shipped translation with the same placeholders and the
+    /// plural forms its language needs, and no translation has a key English lacks.
+    @Test func everyShippedLanguageIsComplete() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.localesDirectory.path).filter { $0.hasSuffix(".json") }.sorted()
+        #expect(names.contains("fr.json"))
+        let english = try Catalog.load(contentsOf: Self.localesDirectory.appendingPathComponent("en.json"))
+        for name in names where name != "en.json" {
+            let catalog = try Catalog.load(contentsOf: Self.localesDirectory.appendingPathComponent(name))
+            let problems = CatalogCheck.problems(in: catalog, source: english, file: "Resources/Locales/\(name)")
+            #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+        }
+    }
+
+    @Test func englishHasANoteForEveryKeyAndTheLibrarysKeys() throws {
+        let english = try Catalog.load(contentsOf: Self.localesDirectory.appendingPathComponent("en.json"))
+        let missing = Localizer.libraryKeys.filter { english.messages[$0] == nil }
+        #expect(missing.isEmpty, "missing in en.json: \(missing)")
+        let withoutNote = english.messages.filter { ($0.value.note ?? "").isEmpty }.keys.sorted()
+        #expect(withoutNote.isEmpty, "en.json keys without a translator note: \(withoutNote)")
+    }
+}
