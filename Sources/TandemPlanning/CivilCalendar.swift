@@ -40,7 +40,7 @@ enum CivilCalendar {
 }
 
 /// A calendar day in a vendor's own time zone, `2027-03-01`.
-public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct LocalDay: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public let dayNumber: Int
 
     public init?(year: Int, month: Int, day: Int) {
@@ -64,12 +64,12 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     public var weekday: Weekday { Weekday.of(dayNumber: dayNumber) }
 
-    public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
+    public static func < (lhs: LocalDay, rhs: LocalDay) -> Bool { lhs.dayNumber < rhs.dayNumber }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
-        guard let value = LocalDate(iso: text) else {
+        guard let value = LocalDay(iso: text) else {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "“\(text)” is not a date such as 2027-03-01")
         }
         self = value

@@ -103,7 +103,7 @@ extension CapacityIndex {
         } else if let last = reserved.max(by: { $0.span.end < $1.span.end }) {
             cause = "busy with \(last.label) of this request until \(Instant(minutes: last.span.end).readable)"
         } else if let lastAbsent = absent.max() {
-            cause = "absent until \(LocalDate(dayNumber: lastAbsent)) (local date)"
+            cause = "absent until \(LocalDay(dayNumber: lastAbsent)) (local date)"
         } else {
             return nil // only outside working hours
         }

@@ -50,7 +50,7 @@ public struct Instant: Hashable, Comparable, Sendable, Codable, CustomStringConv
               let year = number(0, 4), chars[4] == UInt8(ascii: "-"), let month = number(5, 2), chars[7] == UInt8(ascii: "-"),
               let day = number(8, 2), chars[10] == UInt8(ascii: "T") || chars[10] == UInt8(ascii: " "),
               let hour = number(11, 2), chars[13] == UInt8(ascii: ":"), let minute = number(14, 2),
-              let date = LocalDate(year: year, month: month, day: day), hour < 24, minute < 60
+              let date = LocalDay(year: year, month: month, day: day), hour < 24, minute < 60
         else { return nil }
         var index = 16
         if index < chars.count, chars[index] == UInt8(ascii: ":") {

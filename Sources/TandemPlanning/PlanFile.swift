@@ -142,8 +142,8 @@ private struct RawVendor: Decodable {
         }
         var absencesOut: [Absence] = []
         for (i, a) in (absences ?? []).enumerated() {
-            guard let from = LocalDate(iso: a.from) else { throw PlanningInputError(field: "\(field).absences[\(i)].from", message: "“\(a.from)” is not a date such as 2027-03-01") }
-            guard let to = LocalDate(iso: a.to) else { throw PlanningInputError(field: "\(field).absences[\(i)].to", message: "“\(a.to)” is not a date such as 2027-03-01") }
+            guard let from = LocalDay(iso: a.from) else { throw PlanningInputError(field: "\(field).absences[\(i)].from", message: "“\(a.from)” is not a date such as 2027-03-01") }
+            guard let to = LocalDay(iso: a.to) else { throw PlanningInputError(field: "\(field).absences[\(i)].to", message: "“\(a.to)” is not a date such as 2027-03-01") }
             guard from <= to else { throw PlanningInputError(field: "\(field).absences[\(i)].to", message: "\(a.to) is before “from” \(a.from)") }
             absencesOut.append(Absence(from: from, to: to))
         }

@@ -47,9 +47,9 @@ public struct TentativeBooking: Hashable, Sendable, Codable {
 
 /// Whole local days off (holidays, leave), inclusive.
 public struct Absence: Hashable, Sendable, Codable {
-    public var from: LocalDate
-    public var to: LocalDate
-    public init(from: LocalDate, to: LocalDate) { self.from = from; self.to = to }
+    public var from: LocalDay
+    public var to: LocalDay
+    public init(from: LocalDay, to: LocalDay) { self.from = from; self.to = to }
 }
 
 /// A freelance linguist or agency as the planner sees it.
