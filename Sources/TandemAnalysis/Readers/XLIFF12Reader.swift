@@ -1,0 +1,97 @@
+import Foundation
+import TandemDomain
+
+/// XLIFF 1.0–1.2 (and SDLXLIFF): one segment per `mrk mtype="seg"` of `seg-source`, else per
+/// `trans-unit` source. `translate="no"` (inherited from groups) and SDLXLIFF locked segments are
+/// non-translatable. Streams trans-unit by trans-unit.
+enum XLIFF12Reader {
+    static let sdlNamespace = "http://sdl.com/FileTypes/SdlXliff/1.0"
+
+    static func read(_ reader: XMLEventReader, root: XMLElement, rootIsEmpty: Bool) throws -> SourceDocument {
+        var document = SourceDocument(name: reader.fileName, format: .xliff12, segments: [])
+        var translateStack: [Bool] = [true]
+        var sawFile = false
+        if rootIsEmpty { throw reader.error(.invalid, "the XLIFF document has no <file>.", line: root.line, column: root.column) }
+        while let event = try reader.next() {
+            switch event {
+            case .start(let e, let isEmpty):
+                switch e.name {
+                case "file":
+                    sawFile = true
+                    let source = try parseLanguage(e.attribute("source-language"), file: reader.fileName, line: e.line, column: e.column, what: "source-language")
+                    let target = try parseLanguage(e.attribute("target-language"), file: reader.fileName, line: e.line, column: e.column, what: "target-language")
+                    if document.sourceLanguage == nil { document.sourceLanguage = source }
+                    if document.targetLanguage == nil { document.targetLanguage = target }
+                    if !isEmpty { translateStack.append(translateStack.last!) }
+                case "header", "bin-unit":
+                    try reader.skipElement(isEmpty: isEmpty)
+                case "group":
+                    if !isEmpty { translateStack.append(translateStack.last! && e.attribute("translate") != "no") }
+                case "trans-unit":
+                    let unit = try reader.readElement(e, isEmpty: isEmpty)
+                    let translatable = translateStack.last! && unit.attribute("translate") != "no"
+                    document.segments += try segments(of: unit, translatable: translatable, file: reader.fileName)
+                default:
+                    if !isEmpty { translateStack.append(translateStack.last!) }
+                }
+            case .end(let name, _):
+                if name != "xliff", translateStack.count > 1 { translateStack.removeLast() }
+            case .text:
+                break
+            }
+        }
+        if !sawFile { throw reader.error(.invalid, "the XLIFF document has no <file>.", line: root.line, column: root.column) }
+        return document
+    }
+
+    static func segments(of unit: XMLElement, translatable: Bool, file: String) throws -> [SourceSegment] {
+        let id = unit.attribute("id") ?? "\(unit.line)"
+        var locked: Set<String> = []
+        for defs in unit.elements where defs.name == "seg-defs" && defs.namespace == sdlNamespace {
+            for seg in defs.elements where seg.attribute("locked") == "true" { locked.insert(seg.attribute("id") ?? "") }
+        }
+        if let segSource = unit.firstElement(named: "seg-source") {
+            var marks: [XMLElement] = []
+            collectSegmentMarks(segSource, into: &marks)
+            if !marks.isEmpty {
+                return marks.map { mark in
+                    let mid = mark.attribute("mid") ?? "\(marks.count)"
+                    return SourceSegment(id: "\(id)/\(mid)", content: SourceSegment.compact(inline(mark.children)),
+                                         translatable: translatable && !locked.contains(mid))
+                }
+            }
+        }
+        guard let source = unit.firstElement(named: "source") else {
+            throw AnalysisError(file: file, line: unit.line, column: unit.column, kind: .invalid, message: "<trans-unit id=\"\(id)\"> has no <source>.")
+        }
+        return [SourceSegment(id: id, content: SourceSegment.compact(inline(source.children)), translatable: translatable)]
+    }
+
+    static func collectSegmentMarks(_ element: XMLElement, into marks: inout [XMLElement]) {
+        for child in element.elements {
+            if child.name == "mrk", child.attribute("mtype") == "seg" { marks.append(child) } else { collectSegmentMarks(child, into: &marks) }
+        }
+    }
+
+    /// Inline content of XLIFF 1.2: `g` is a paired code around text; `x`, `bx`, `ex`, `ph`, `bpt`,
+    /// `ept`, `it` are codes whose own content (native code) is not text; `mrk` is transparent.
+    static func inline(_ nodes: [XMLNode]) -> [InlinePiece] {
+        var out: [InlinePiece] = []
+        for node in nodes {
+            switch node {
+            case .text(let t): out.append(.text(t))
+            case .element(let e):
+                switch e.name {
+                case "g": out.append(.code(.open)); out += inline(e.children); out.append(.code(.close))
+                case "bx", "bpt": out.append(.code(.open))
+                case "ex", "ept": out.append(.code(.close))
+                case "x", "ph", "it": out.append(.code(.standalone))
+                case "mrk":
+                    if e.attribute("mtype") == "protected" { out.append(.code(.standalone)) } else { out += inline(e.children) }
+                default: out += inline(e.children)
+                }
+            }
+        }
+        return out
+    }
+}

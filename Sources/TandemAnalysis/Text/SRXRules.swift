@@ -1,0 +1,112 @@
+import Foundation
+import TandemDomain
+
+/// Segmentation rules in SRX 2.0: language rule sets (ordered break / no-break rules, each a
+/// regular expression before and after the break) and the map that picks them by language.
+public struct SRXRules: Sendable, Equatable {
+    public struct Rule: Sendable, Equatable {
+        public var breaks: Bool
+        public var before: String
+        public var after: String
+    }
+
+    public var cascade: Bool
+    public var languageRules: [String: [Rule]]
+    /// `(language pattern, rule set name)` in document order.
+    public var map: [(pattern: String, name: String)]
+
+    public static func == (a: SRXRules, b: SRXRules) -> Bool {
+        a.cascade == b.cascade && a.languageRules == b.languageRules && a.map.map(\.pattern) == b.map.map(\.pattern) && a.map.map(\.name) == b.map.map(\.name)
+    }
+
+    /// Parses an SRX 2.0 document.
+    public init(data: Data, fileName: String, limits: AnalysisLimits = .default) throws {
+        let reader = try XMLEventReader(data: data, fileName: fileName, limits: limits)
+        let (rootStart, empty) = try reader.root()
+        guard rootStart.name == "srx" else {
+            throw AnalysisError(file: fileName, line: rootStart.line, column: rootStart.column, kind: .unsupported, message: "the root element is <\(rootStart.name)>, not <srx>.")
+        }
+        let root = try reader.readElement(rootStart, isEmpty: empty)
+        cascade = root.firstElement(named: "header")?.attribute("cascade") != "no"
+        languageRules = [:]
+        map = []
+        guard let body = root.firstElement(named: "body") else {
+            throw AnalysisError(file: fileName, line: root.line, column: root.column, kind: .invalid, message: "<srx> has no <body>.")
+        }
+        for set in body.firstElement(named: "languagerules")?.elements(named: "languagerule") ?? [] {
+            let rules = set.elements(named: "rule").map { rule in
+                Rule(breaks: rule.attribute("break") != "no",
+                     before: rule.firstElement(named: "beforebreak")?.text ?? "",
+                     after: rule.firstElement(named: "afterbreak")?.text ?? "")
+            }
+            for rule in rules {
+                for pattern in [rule.before, rule.after] where !pattern.isEmpty {
+                    if (try? NSRegularExpression(pattern: pattern)) == nil {
+                        throw AnalysisError(file: fileName, line: set.line, column: set.column, kind: .invalid, message: "rule set “\(set.attribute("languagerulename") ?? "")” has a regular expression that does not compile: \(pattern)")
+                    }
+                }
+            }
+            languageRules[set.attribute("languagerulename") ?? ""] = rules
+        }
+        for m in body.firstElement(named: "maprules")?.elements(named: "languagemap") ?? [] {
+            map.append((m.attribute("languagepattern") ?? ".*", m.attribute("languagerulename") ?? ""))
+        }
+    }
+
+    /// The rules that apply to `language`, in order (all matching sets when cascading).
+    public func rules(for language: LanguageTag?) -> [Rule] {
+        let code = language?.description ?? ""
+        var result: [Rule] = []
+        for entry in map {
+            guard let regex = try? NSRegularExpression(pattern: "^(?:\(entry.pattern))$", options: [.caseInsensitive]) else { continue }
+            let range = NSRange(code.startIndex..., in: code)
+            if regex.firstMatch(in: code, range: range) != nil {
+                result += languageRules[entry.name] ?? []
+                if !cascade { break }
+            }
+        }
+        return result
+    }
+
+    /// Tandem's default rules (sentence ends, common abbreviations, CJK full stops).
+    public static let standard: SRXRules = {
+        do { return try SRXRules(data: Data(DefaultSRX.document.utf8), fileName: "default.srx") } catch { fatalError("default SRX does not parse: \(error)") }
+    }()
+}
+
+/// Splits text into sentences with SRX rules.
+public struct Segmenter {
+    private let rules: [(breaks: Bool, regex: NSRegularExpression)]
+
+    public init(rules: SRXRules, language: LanguageTag?) {
+        self.rules = rules.rules(for: language).compactMap { rule in
+            let before = rule.before.isEmpty ? "" : "(?:\(rule.before))"
+            let after = rule.after.isEmpty ? "" : "(?=(?:\(rule.after)))"
+            guard !(before.isEmpty && after.isEmpty), let regex = try? NSRegularExpression(pattern: before + after) else { return nil }
+            return (rule.breaks, regex)
+        }
+    }
+
+    /// The sentences of `text`, trimmed, empty ones dropped.
+    public func segment(_ text: String) -> [String] {
+        let ns = text as NSString
+        let length = ns.length
+        var decision: [Int: (rule: Int, breaks: Bool)] = [:]
+        for (index, rule) in rules.enumerated() {
+            var start = 0
+            while start < length, let match = rule.regex.firstMatch(in: text, range: NSRange(location: start, length: length - start)) {
+                let position = match.range.location + match.range.length
+                if position > 0, position < length, decision[position] == nil { decision[position] = (index, rule.breaks) }
+                start = match.range.location + 1
+            }
+        }
+        var pieces: [String] = []
+        var last = 0
+        for position in decision.keys.sorted() where decision[position]!.breaks {
+            pieces.append(ns.substring(with: NSRange(location: last, length: position - last)))
+            last = position
+        }
+        pieces.append(ns.substring(from: last))
+        return pieces.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+    }
+}
