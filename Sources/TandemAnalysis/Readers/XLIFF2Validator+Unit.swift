@@ -12,6 +12,10 @@ extension XLIFF2Validator {
         var codeIds: [String] = []
         var nonRemovable: [String] = []
         var reorder: [(id: String, value: String, element: XMLElement)] = []
+        /// Code events in order (`id`, `id:s`, `id:e`) with their canReorder value, ends of
+        /// firstNo codes counted as no.
+        var events: [(key: String, value: String)] = []
+        var copyForbidden: Set<String> = []
     }
 
     struct UnitContext {
@@ -61,7 +65,8 @@ extension XLIFF2Validator {
         var targets = 0
         var sources: [XMLElement] = []
         var targetElements: [XMLElement] = []
-        for part in parts {
+        var pendingNonRemovable: [(ids: [String], element: XMLElement)] = []
+        for (position, part) in parts.enumerated() {
             try attributes(part)
             if let id = part.attribute("id"), !partIds.insert(id).inserted { throw fail(part, "segment/ignorable id “\(id)” is not unique in the unit.") }
             if part.name == "segment" {
@@ -98,11 +103,11 @@ extension XLIFF2Validator {
                 if (target.attribute("space", namespace: Self.xml) ?? scope.space) != sourceSpace {
                     throw fail(target, "xml:space of <target> differs from its <source>.")
                 }
-                if let order = target.attribute("order") {
-                    guard let n = Int(order), n >= 1 else { throw fail(target, "order must be a positive integer.") }
-                    if !orders.insert(n).inserted { throw fail(target, "order=\"\(n)\" is used twice in the unit.") }
-                    if n > parts.count { throw fail(target, "order=\"\(n)\" is beyond the \(parts.count) parts of the unit.") }
-                }
+                let order = target.attribute("order") ?? String(position + 1)
+                guard let n = Int(order), n >= 1 else { throw fail(target, "order must be a positive integer.") }
+                if !orders.insert(n).inserted { throw fail(target, "order=\"\(n)\" is used twice in the unit (explicitly or by position).") }
+                if n > parts.count { throw fail(target, "order=\"\(n)\" is beyond the \(parts.count) parts of the unit.") }
+                pendingNonRemovable.append((Self.nonRemovableIds(source), target))
             }
         }
         if targets > 0, rootTargetText == nil { throw fail(unit, "a <target> requires trgLang on <xliff>.") }
@@ -113,9 +118,39 @@ extension XLIFF2Validator {
         context.sourceCodeIds = Set(sourceFlow.codeIds)
         for target in targetElements { try walk(target.children, flow: &targetFlow, context: context, isTarget: true) }
         try finish(targetFlow, unit: unit)
-        if !targetElements.isEmpty, targetElements.count == sources.count {
-            for id in sourceFlow.nonRemovable where !targetFlow.codeIds.contains(id) {
-                throw fail(unit, "the code “\(id)” has canDelete=\"no\" but is missing from the target.")
+        for (ids, target) in pendingNonRemovable {
+            for id in ids where !targetFlow.codeIds.contains(id) {
+                throw fail(target, "the code “\(id)” has canDelete=\"no\" but is missing from the target.")
+            }
+        }
+        try checkReorderedTarget(source: sourceFlow, target: targetFlow, unit: unit)
+    }
+
+    static func nonRemovableIds(_ e: XMLElement) -> [String] {
+        var ids: [String] = []
+        e.forEachDescendant { d in
+            if ["ph", "pc", "sc"].contains(d.name), d.attribute("canDelete") == "no", let id = d.attribute("id") { ids.append(id) }
+        }
+        return ids
+    }
+
+    /// Runs of codes that cannot be reordered (firstNo, then no…) must appear unchanged in the target.
+    private func checkReorderedTarget(source: Flow, target: Flow, unit: XMLElement) throws {
+        var runs: [[String]] = []
+        var current: [String] = []
+        for event in source.events {
+            switch event.value {
+            case "firstNo": if current.count > 1 { runs.append(current) }; current = [event.key]
+            case "no": if !current.isEmpty { current.append(event.key) }
+            default: if current.count > 1 { runs.append(current) }; current = []
+            }
+        }
+        if current.count > 1 { runs.append(current) }
+        let keys = target.events.map(\.key)
+        for run in runs {
+            guard let start = keys.firstIndex(of: run[0]) else { continue }
+            if Array(keys[start..<min(keys.count, start + run.count)]) != run {
+                throw fail(unit, "the codes \(run.joined(separator: ", ")) cannot be reordered but their order changes in the target.")
             }
         }
     }
@@ -130,6 +165,7 @@ extension XLIFF2Validator {
         var seen: Set<String> = []
         for child in unit.elements {
             if child.namespace != Self.core {
+                try checkModuleElement(child)
                 if phase > 0 { throw fail(child, "<\(child.name)> must come before <notes> and the segments of <unit>.") }
                 if let id = child.attribute("id"), !seen.insert(id).inserted { throw fail(child, "id “\(id)” is used by two extension elements in the unit.") }
                 continue
@@ -159,6 +195,8 @@ extension XLIFF2Validator {
             throw fail(cp, "<cp hex> must be a hexadecimal code point.")
         }
         if v > 0x10FFFF || (0xD800...0xDFFF).contains(v) { throw fail(cp, "<cp hex=\"\(hex)\"> is not a Unicode code point.") }
+        let allowedInXML = v == 0x9 || v == 0xA || v == 0xD || (0x20...0xD7FF).contains(v) || (0xE000...0xFFFD).contains(v) || (0x10000...0x10FFFF).contains(v)
+        if allowedInXML { throw fail(cp, "<cp hex=\"\(hex)\"> encodes a character XML allows; write the character itself.") }
         if !cp.children.isEmpty { throw fail(cp, "<cp> must be empty.") }
     }
 
@@ -202,6 +240,7 @@ extension XLIFF2Validator {
                 if e.attribute("dataRef") != nil || e.attribute("dataRefStart") != nil { throw fail(e, "copyOf and dataRef cannot be used together.") }
                 let known = isTarget ? context.sourceCodeIds.union(flow.codeIds) : Set(flow.codeIds)
                 if !known.contains(copyOf) { throw fail(e, "copyOf=\"\(copyOf)\" refers to no earlier code.") }
+                if flow.copyForbidden.contains(copyOf) { throw fail(e, "copyOf=\"\(copyOf)\" copies a code with canCopy=\"no\".") }
             }
             for name in ["subFlows", "subFlowsStart", "subFlowsEnd"] {
                 guard let value = e.attribute(name) else { continue }
@@ -211,6 +250,18 @@ extension XLIFF2Validator {
             }
             if !isTarget, ["ph", "pc", "sc", "ec"].contains(e.name), e.attribute("canDelete") == "no", let id = e.attribute("id") ?? e.attribute("startRef"), e.name != "ec" {
                 flow.nonRemovable.append(id)
+            }
+            if ["ph", "pc", "sc"].contains(e.name), let id = e.attribute("id") {
+                if e.attribute("canCopy") == "no" { flow.copyForbidden.insert(id) }
+                let reorder = e.attribute("canReorder") ?? "yes"
+                if reorder != "yes", e.attribute("canCopy") != "no" || e.attribute("canDelete") != "no" {
+                    throw fail(e, "canReorder=\"\(reorder)\" requires canCopy=\"no\" and canDelete=\"no\".")
+                }
+                flow.events.append((e.name == "ph" ? id : id + ":s", reorder))
+            }
+            if e.name == "ec", let ref = e.attribute("startRef") ?? e.attribute("id") {
+                let reorder = e.attribute("canReorder") ?? "yes"
+                flow.events.append((ref + ":e", reorder == "firstNo" ? "no" : reorder))
             }
             switch e.name {
             case "ph":
@@ -222,6 +273,8 @@ extension XLIFF2Validator {
                 flow.codeIds.append(id)
                 flow.reorder.append((id, e.attribute("canReorder") ?? "yes", e))
                 try walk(e.children, flow: &flow, context: context, isTarget: isTarget)
+                let reorder = e.attribute("canReorder") ?? "yes"
+                flow.events.append((id + ":e", reorder == "firstNo" ? "no" : reorder))
             case "sc":
                 guard let id = e.attribute("id") else { throw fail(e, "<sc> must have an id.") }
                 flow.codeIds.append(id)
@@ -337,7 +390,8 @@ extension XLIFF2Validator {
 /// XLIFF 2 fragment identifiers (`#/f=file/u=unit/segment`, `#n=note`), syntax only.
 enum FragmentIdentifier {
     struct Part { var prefix: String?; var id: String }
-    static let prefixes: Set<String> = ["f", "g", "u", "n", "d", "t", "mtc", "gls", "mda", "res", "ctr", "slr", "val", "its"]
+    /// Core and module prefixes, and extension prefixes registered with OASIS.
+    static let prefixes: Set<String> = ["f", "g", "u", "n", "d", "t", "mtc", "gls", "mda", "res", "ctr", "slr", "val", "its", "tbx"]
 
     static func parse(_ ref: String, element: XMLElement, fail: (XMLElement, String) -> AnalysisError) throws -> [Part] {
         guard ref.hasPrefix("#") else { return [] }

@@ -94,7 +94,7 @@ struct XLIFF2Validator {
             } else if a.namespace == xml {
                 problem = (xmlAttributes[e.name] ?? []).contains(a.name) ? nil : "xml:\(a.name) is not allowed on <\(e.name)>."
             } else if a.namespace == fs {
-                if e.name == "ec" || e.name == "em" || !["fs", "subFs"].contains(a.name) {
+                if (e.name == "ec" && e.attribute("isolated") != "yes") || e.name == "em" || !["fs", "subFs"].contains(a.name) {
                     problem = "fs:\(a.name) is not allowed on <\(e.name)>."
                 } else if a.name == "fs", !htmlElements.contains(a.value) {
                     problem = "fs:fs value “\(a.value)” is not an HTML element name."
@@ -128,11 +128,27 @@ struct XLIFF2Validator {
 
     private func isExtension(_ e: XMLElement) -> Bool { e.namespace != Self.core }
 
+    /// Elements each module defines; other names in a module namespace are refused.
+    static let moduleElements: [String: Set<String>] = [
+        "urn:oasis:names:tc:xliff:validation:2.0": ["validations", "validation", "rule"],
+        "urn:oasis:names:tc:xliff:metadata:2.0": ["metadata", "metaGroup", "meta"],
+        "urn:oasis:names:tc:xliff:matches:2.0": ["matches", "match"],
+        "urn:oasis:names:tc:xliff:glossary:2.0": ["glossary", "glossEntry", "term", "translation", "definition"],
+        "urn:oasis:names:tc:xliff:resourcedata:2.0": ["resourceData", "resourceItemRef", "resourceItem", "source", "target", "reference"],
+        "urn:oasis:names:tc:xliff:changetracking:2.0": ["changeTrack", "revisions", "revision", "item"],
+        "urn:oasis:names:tc:xliff:sizerestriction:2.0": ["profiles", "normalization", "data"],
+    ]
+
+    func checkModuleElement(_ e: XMLElement) throws {
+        if let names = Self.moduleElements[e.namespace], !names.contains(e.name) { throw fail(e, "<\(e.name)> is not an element of its module.") }
+        for child in e.elements where child.namespace == e.namespace { try checkModuleElement(child) }
+    }
+
     /// Ids of extension elements must be unique among siblings.
     private func checkExtensionIds(_ elements: [XMLElement]) throws {
         var seen: Set<String> = []
         for e in elements where isExtension(e) {
-            if let id = e.attribute("id") {
+            if let id = e.attribute("id") ?? e.attribute("id", namespace: Self.xml) {
                 if !seen.insert(id).inserted { throw fail(e, "id “\(id)” is used by two extension elements in the same scope.") }
             }
             try checkExtensionIds(e.elements)
@@ -161,6 +177,7 @@ struct XLIFF2Validator {
         var phase = 0 // 0 extensions, 1 after notes, 2 body
         for child in e.elements {
             if isExtension(child) {
+                try checkModuleElement(child)
                 if phase > 0 { throw fail(child, "<\(child.name)> must come before <notes> and the content of <\(e.name)>.") }
                 continue
             }
