@@ -106,49 +106,83 @@ struct Scheduler {
         var reserved: [Int: [(span: Span, label: String)]] = [:]
         var effective: [Int: FreeTime] = [:]
         for t in order {
-            let target = request.targets[t]
-            var ready = origin
-            var worked = Set<Int>()
-            var outcome = TargetOutcome()
-            for (s, step) in target.steps.enumerated() {
-                let all = index.candidates(source: target.source, target: target.target, service: step.service)
-                var eligible: [(slot: Int, capability: Capability)] = []
-                var fourEyes: [Int] = [], byRequest = 0
-                for candidate in all {
-                    if excluded.contains(candidate.slot) { byRequest += 1; continue }
-                    if step.service.isReview, worked.contains(candidate.slot) { fourEyes.append(candidate.slot); continue }
-                    eligible.append(candidate)
-                }
-                if eligible.isEmpty {
-                    outcome.failure = (s, .noVendor(excludedByFourEyes: fourEyes.count, excludedByRequest: byRequest))
-                    break
-                }
-                var times: [FreeTime] = []
-                times.reserveCapacity(eligible.count)
-                for candidate in eligible {
-                    if let known = effective[candidate.slot] { times.append(known) } else { times.append(base(candidate.slot)) }
-                }
-                guard let assignments = scheduleStep(ready: ready, words: step.words, candidates: eligible, times: times) else {
-                    outcome.failure = (s, .beyondHorizon)
-                    break
-                }
-                let label = "\(target.target) \(step.service)"
-                for assignment in assignments {
-                    var list = reserved[assignment.slot, default: []]
-                    list.append(contentsOf: assignment.spans.map { ($0, label) })
-                    reserved[assignment.slot] = list
-                    let current = effective[assignment.slot] ?? base(assignment.slot)
-                    effective[assignment.slot] = current.subtracting(assignment.spans)
-                    if !step.service.isReview { worked.insert(assignment.slot) }
-                }
-                let stepOutcome = StepOutcome(service: step.service, words: step.words, ready: ready, assignments: assignments,
-                                              eligible: eligible.map(\.slot), fourEyesExcluded: fourEyes)
-                outcome.steps.append(stepOutcome)
-                ready = stepOutcome.end
+            // Four-eyes look-ahead: when some of this target's revisers could also translate it,
+            // also try keeping them (all, or the fastest one or two) off the writing steps, and
+            // keep whichever variant delivers the target first.
+            var best = planTarget(t, effective: effective, keepOff: [])
+            for keepOff in fourEyesVariants(t) {
+                let alternative = planTarget(t, effective: effective, keepOff: keepOff)
+                if let a = alternative.outcome.delivery, a < (best.outcome.delivery ?? Int.max) { best = alternative }
             }
-            targets[t] = outcome
+            targets[t] = best.outcome
+            let label = "\(request.targets[t].target)"
+            for step in best.outcome.steps {
+                for assignment in step.assignments {
+                    reserved[assignment.slot, default: []].append(contentsOf: assignment.spans.map { ($0, "\(label) \(step.service)") })
+                    effective[assignment.slot] = (effective[assignment.slot] ?? base(assignment.slot)).subtracting(assignment.spans)
+                }
+            }
         }
         return RunOutcome(order: order, targets: targets, reserved: reserved)
+    }
+
+    /// Plans one target's chain on top of `effective` (free time left by targets planned before).
+    /// Sets of vendors to keep off a target's writing steps so they stay free to revise it.
+    func fourEyesVariants(_ t: Int) -> [Set<Int>] {
+        let target = request.targets[t]
+        var writers = Set<Int>(), reviewers: [(slot: Int, rate: Int)] = []
+        for step in target.steps {
+            let candidates = index.candidates(source: target.source, target: target.target, service: step.service)
+            if step.service.isReview { reviewers += candidates.map { ($0.slot, $0.capability.wordsPerHour) } }
+            else { writers.formUnion(candidates.map(\.slot)) }
+        }
+        let both = reviewers.filter { writers.contains($0.slot) && !excluded.contains($0.slot) }.sorted { $0.rate > $1.rate }
+        guard !both.isEmpty else { return [] }
+        var variants = [Set(both.map(\.slot))]
+        for r in both.prefix(2) where both.count > 1 { variants.append([r.slot]) }
+        return variants
+    }
+
+    mutating func planTarget(_ t: Int, effective initial: [Int: FreeTime], keepOff: Set<Int>) -> (outcome: TargetOutcome, effective: [Int: FreeTime]) {
+        let target = request.targets[t]
+        var effective = initial
+        var ready = origin
+        var worked = Set<Int>()
+        var outcome = TargetOutcome()
+        let candidateLists = target.steps.map { index.candidates(source: target.source, target: target.target, service: $0.service) }
+        for (s, step) in target.steps.enumerated() {
+            var eligible: [(slot: Int, capability: Capability)] = []
+            var fourEyes: [Int] = [], byRequest = 0
+            for candidate in candidateLists[s] {
+                if excluded.contains(candidate.slot) { byRequest += 1; continue }
+                if step.service.isReview, worked.contains(candidate.slot) { fourEyes.append(candidate.slot); continue }
+                eligible.append(candidate)
+            }
+            if !keepOff.isEmpty, !step.service.isReview {
+                let narrowed = eligible.filter { !keepOff.contains($0.slot) }
+                if !narrowed.isEmpty { eligible = narrowed }
+            }
+            if eligible.isEmpty {
+                outcome.failure = (s, .noVendor(excludedByFourEyes: fourEyes.count, excludedByRequest: byRequest))
+                break
+            }
+            var times: [FreeTime] = []
+            times.reserveCapacity(eligible.count)
+            for candidate in eligible { times.append(effective[candidate.slot] ?? base(candidate.slot)) }
+            guard let assignments = scheduleStep(ready: ready, words: step.words, candidates: eligible, times: times) else {
+                outcome.failure = (s, .beyondHorizon)
+                break
+            }
+            for assignment in assignments {
+                effective[assignment.slot] = (effective[assignment.slot] ?? base(assignment.slot)).subtracting(assignment.spans)
+                if !step.service.isReview { worked.insert(assignment.slot) }
+            }
+            let stepOutcome = StepOutcome(service: step.service, words: step.words, ready: ready, assignments: assignments,
+                                          eligible: eligible.map(\.slot), fourEyesExcluded: fourEyes)
+            outcome.steps.append(stepOutcome)
+            ready = stepOutcome.end
+        }
+        return (outcome, effective)
     }
 
     /// The earliest instant T by which the best `maxVendorsPerStep` vendors together can do the
