@@ -1,0 +1,45 @@
+/// The areas of the product, as shown in the navigation.
+public enum Area: String, CaseIterable, Sendable, Codable {
+    case dashboard, accounts, opportunities, quotes, projects, vendors, capacity, collaboration, scorecards, settings
+}
+
+/// Something a user wants to do, with the record it concerns where that matters.
+public enum Action: Hashable, Sendable {
+    case viewArea(Area)
+    case viewUsers
+    case manageUsers
+    case viewOrganisation
+    case editOrganisation
+    /// Create, list or revoke API tokens belonging to `owner`.
+    case manageTokens(owner: User.ID)
+    /// Change profile settings (language, time zone, password) of `user`.
+    case editProfile(user: User.ID)
+}
+
+/// The one authorization policy, used by pages and API alike.
+public enum Policy {
+    public static func permits(_ user: User, _ action: Action) -> Bool {
+        guard user.isActive else { return false }
+        let roles = user.roles
+        switch action {
+        case .viewArea(let area):
+            switch area {
+            case .dashboard, .accounts, .opportunities, .quotes, .projects, .collaboration, .scorecards, .settings:
+                return true
+            case .vendors, .capacity:
+                // Sales sees capacity through quote checks; vendor records are production's.
+                return !roles.isDisjoint(with: [.admin, .manager, .pm, .vendorManager])
+            }
+        case .viewUsers:
+            return !roles.isDisjoint(with: [.admin, .manager])
+        case .manageUsers, .editOrganisation:
+            return roles.contains(.admin)
+        case .viewOrganisation:
+            return true
+        case .manageTokens(let owner):
+            return owner == user.id
+        case .editProfile(let target):
+            return target == user.id || roles.contains(.admin)
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// Storage interfaces. The live implementations are in TandemPersistence (Fluent on SQLite or
+/// PostgreSQL); the web layer and the engines only see these protocols.
+public protocol UserStore: Sendable {
+    func count() async throws -> Int
+    /// Throws `DomainError.conflict` when the e-mail address is taken.
+    func create(_ new: NewUser, id: User.ID, at: Date) async throws -> User
+    func find(id: User.ID) async throws -> User?
+    func find(email: EmailAddress) async throws -> User?
+    func passwordHash(of id: User.ID) async throws -> String?
+    func list() async throws -> [User]
+    func update(_ user: User) async throws
+    func setPasswordHash(_ hash: String, for id: User.ID) async throws
+}
+
+public protocol SessionStore: Sendable {
+    func create(_ session: UserSession, secretHash: String) async throws
+    func find(secretHash: String) async throws -> UserSession?
+    func delete(secretHash: String) async throws
+    func deleteAll(for userID: User.ID) async throws
+    func deleteExpired(before: Date) async throws
+}
+
+public protocol APITokenStore: Sendable {
+    func create(_ token: APIToken, secretHash: String) async throws
+    func find(secretHash: String) async throws -> APIToken?
+    func list(for userID: User.ID) async throws -> [APIToken]
+    func revoke(_ id: APIToken.ID, owner: User.ID, at: Date) async throws -> Bool
+    func revokeAll(for userID: User.ID, at: Date) async throws
+    func markUsed(_ id: APIToken.ID, at: Date) async throws
+}
+
+public protocol OrganisationStore: Sendable {
+    func load() async throws -> OrganisationSettings
+    func save(_ settings: OrganisationSettings) async throws
+}
+
+/// One-time links, e.g. the first-admin setup link printed on the console.
+public protocol SetupTokenStore: Sendable {
+    func create(secretHash: String, expiresAt: Date) async throws
+    /// Marks the token used and returns true if it existed, was unused and had not expired.
+    func consume(secretHash: String, at: Date) async throws -> Bool
+    func isUsable(secretHash: String, at: Date) async throws -> Bool
+}
+
+public protocol LoginAttemptStore: Sendable {
+    func recordFailure(key: String, at: Date) async throws
+    func failures(key: String, since: Date) async throws -> Int
+    func clear(key: String) async throws
+}
+
+/// All stores together, as the web layer receives them.
+public struct Stores: Sendable {
+    public var users: any UserStore
+    public var sessions: any SessionStore
+    public var apiTokens: any APITokenStore
+    public var organisation: any OrganisationStore
+    public var setupTokens: any SetupTokenStore
+    public var loginAttempts: any LoginAttemptStore
+
+    public init(users: any UserStore, sessions: any SessionStore, apiTokens: any APITokenStore,
+                organisation: any OrganisationStore, setupTokens: any SetupTokenStore, loginAttempts: any LoginAttemptStore) {
+        self.users = users; self.sessions = sessions; self.apiTokens = apiTokens
+        self.organisation = organisation; self.setupTokens = setupTokens; self.loginAttempts = loginAttempts
+    }
+}

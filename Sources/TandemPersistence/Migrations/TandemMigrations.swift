@@ -1,0 +1,6 @@
+import FluentKit
+
+/// Every migration in order. Runs unchanged on SQLite and PostgreSQL.
+public enum TandemMigrations {
+    public static var all: [any Migration] { V001.all }
+}

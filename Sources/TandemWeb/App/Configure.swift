@@ -1,0 +1,73 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Leaf
+import TandemDomain
+import TandemLocalization
+import TandemPersistence
+import Vapor
+
+/// Wires the app: database, migrations, templates, catalogs, middleware and routes.
+/// The same function serves `tandem serve`, `tandem migrate` and the HTTP tests.
+public func configure(_ app: Application, context: AppContext, location: DatabaseLocation? = nil) async throws {
+    app.tandem = context
+    let config = context.config
+    let resources = URL(fileURLWithPath: config.resourcesDirectory, isDirectory: true).standardizedFileURL
+    app.directory.viewsDirectory = resources.appendingPathComponent("Views").path + "/"
+    app.directory.publicDirectory = resources.appendingPathComponent("Public").path + "/"
+    app.directory.resourcesDirectory = resources.path + "/"
+
+    let location = location ?? config.databaseLocation
+    if case .sqliteFile(let path) = location {
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    }
+    app.databases.use(try location.configuration(), as: location.databaseID)
+    app.migrations.add(TandemMigrations.all)
+
+    app.passwords.use(.bcrypt(cost: config.bcryptCost))
+    app.http.server.configuration.hostname = config.hostname
+    app.http.server.configuration.port = config.port
+    app.routes.defaultMaxBodySize = "2mb"
+
+    app.views.use(.leaf)
+    app.leaf.configuration.rootDirectory = app.directory.viewsDirectory
+    app.leaf.cache.isEnabled = app.environment.isRelease
+    app.leaf.tags["t"] = TranslateTag()
+
+    let catalogs = try Catalogs.load(shipped: resources.appendingPathComponent("Locales"),
+                                     imported: URL(fileURLWithPath: config.dataDirectory).appendingPathComponent("locales"))
+    app.localization = LocalizationService(catalogs: catalogs)
+
+    // Order matters: request ID and errors outermost, so every response (even a failure in a
+    // later middleware) carries the ID and a proper error body.
+    app.middleware = Middlewares()
+    app.middleware.use(RequestIDMiddleware())
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(TandemErrorMiddleware())
+    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+
+    try routes(app)
+}
+
+func routes(_ app: Application) throws {
+    HealthRoutes.register(app)
+    app.get("api", "openapi.yaml") { req async throws -> Response in
+        let response = try await req.fileio.asyncStreamFile(at: req.application.directory.resourcesDirectory + "OpenAPI/openapi.yaml")
+        response.headers.replaceOrAdd(name: .contentType, value: "application/yaml; charset=utf-8")
+        return response
+    }
+
+    let api = app.grouped("api", "v1").grouped(LocalizationMiddleware(), BearerAuthenticator(), LocalizationMiddleware(), RequireAPIUser())
+    UsersAPI.register(api)
+
+    let site = app.grouped(SessionAuthenticator(), LocalizationMiddleware(), FlashMiddleware(), CSRFProtection())
+    AuthPages.register(site)
+    LanguagePages.register(site)
+    let signedIn = site.grouped(RequireSignInPage())
+    DashboardPages.register(signedIn)
+    UserPages.register(signedIn)
+    OrganisationPages.register(signedIn)
+    ProfilePages.register(signedIn)
+}

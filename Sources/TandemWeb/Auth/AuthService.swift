@@ -1,0 +1,91 @@
+import Foundation
+import TandemDomain
+import Vapor
+
+/// Sign-in, sessions, API tokens and the first-admin setup link.
+struct AuthService {
+    let request: Request
+    var stores: Stores { request.stores }
+    static let sessionCookie = "tandem_session"
+    static let throttle = LoginThrottle()
+
+    enum SignInResult {
+        case success(User, UserSession, secret: String)
+        case wrongCredentials
+        case throttled(minutes: Int)
+    }
+
+    func signIn(email rawEmail: String, password: String) async throws -> SignInResult {
+        let now = request.now
+        let emailKey = "email:" + rawEmail.trimmingCharacters(in: .whitespaces).lowercased()
+        let addressKey = "ip:" + (request.remoteAddress?.ipAddress ?? "unknown")
+        let since = now.addingTimeInterval(-Self.throttle.window)
+        for key in [emailKey, addressKey] {
+            let failures = try await stores.loginAttempts.failures(key: key, since: since)
+            // The address limit is wider: several colleagues may share one office address.
+            let limit = key == addressKey ? Self.throttle.maximumFailures * 4 : Self.throttle.maximumFailures
+            if failures >= limit { return .throttled(minutes: Int(Self.throttle.window / 60)) }
+        }
+        guard let email = try? EmailAddress(rawEmail),
+              let user = try await stores.users.find(email: email), user.isActive,
+              let hash = try await stores.users.passwordHash(of: user.id),
+              try await request.password.async.verify(password, created: hash)
+        else {
+            try await stores.loginAttempts.recordFailure(key: emailKey, at: now)
+            try await stores.loginAttempts.recordFailure(key: addressKey, at: now)
+            return .wrongCredentials
+        }
+        try await stores.loginAttempts.clear(key: emailKey)
+        let (session, secret) = try await startSession(for: user)
+        return .success(user, session, secret: secret)
+    }
+
+    func startSession(for user: User) async throws -> (UserSession, String) {
+        let now = request.now
+        let secret = Secrets.random()
+        let session = UserSession(id: request.tandem.ids(), userID: user.id, csrfToken: Secrets.random(length: 32), createdAt: now,
+                              expiresAt: now.addingTimeInterval(TimeInterval(request.tandem.config.sessionHours * 3600)))
+        try await stores.sessions.create(session, secretHash: Secrets.hash(secret))
+        try await stores.sessions.deleteExpired(before: now)
+        return (session, secret)
+    }
+
+    func sessionCookie(secret: String, expires: Date?) -> HTTPCookies.Value {
+        HTTPCookies.Value(string: secret, expires: expires, maxAge: nil, domain: nil, path: "/",
+                          isSecure: request.tandem.config.secureCookies, isHTTPOnly: true, sameSite: .lax)
+    }
+
+    func hashPassword(_ password: String) async throws -> String {
+        try await request.password.async.hash(password)
+    }
+
+    /// Creates a personal API token; the secret is returned once and stored only as a hash.
+    func createToken(for user: User, name: String) async throws -> (APIToken, String) {
+        let secret = "tdm_" + Secrets.random()
+        let token = APIToken(id: request.tandem.ids(), userID: user.id, name: try APIToken.validateName(name),
+                             prefix: String(secret.prefix(10)), createdAt: request.now)
+        try await stores.apiTokens.create(token, secretHash: Secrets.hash(secret))
+        return (token, secret)
+    }
+
+    /// Deactivation ends every session and token at once.
+    func deactivate(_ user: User) async throws -> User {
+        var updated = user
+        updated.isActive = false
+        try await stores.users.update(updated)
+        try await stores.sessions.deleteAll(for: user.id)
+        try await stores.apiTokens.revokeAll(for: user.id, at: request.now)
+        return updated
+    }
+}
+
+extension Application {
+    /// Prints a one-time link that creates the first admin, when there are no users yet.
+    func issueSetupLinkIfNeeded() async throws -> String? {
+        let stores = Stores.fluent(db)
+        guard try await stores.users.count() == 0 else { return nil }
+        let secret = Secrets.random()
+        try await stores.setupTokens.create(secretHash: Secrets.hash(secret), expiresAt: tandem.clock().addingTimeInterval(24 * 3600))
+        return "\(tandem.config.baseURL)/setup/\(secret)"
+    }
+}

@@ -1,0 +1,75 @@
+import Fluent
+import Foundation
+import TandemDomain
+import TandemPersistence
+import Vapor
+
+/// The demo workspace of a mid-size LSP, seeded once by `tandem serve --demo`. Deterministic:
+/// fixed names, fixed IDs. Each step runs once per database (recorded in `seed_runs`); later
+/// features append steps with their own names and ID ranges, never edit shipped ones.
+public enum DemoSeed {
+    public struct Login: Sendable, Equatable { public var email: String; public var roles: String }
+    /// Shown on the console with the logins; demo data only, never used outside `--demo`.
+    public static let password = "demo-password"
+
+    struct Step: Sendable {
+        var name: String
+        /// First sequential UUID of this step; steps own disjoint ranges.
+        var idBase: Int
+        var run: @Sendable (_ stores: Stores, _ ids: IdentifierGenerator, _ hasher: AsyncPasswordHasher, _ now: Date) async throws -> Void
+    }
+
+    static let people: [(name: String, email: String, roles: Set<Role>)] = [
+        ("Alex Admin", "admin@lumen.example", [.admin]),
+        ("Morgan Martin", "manager@lumen.example", [.manager]),
+        ("Sofia Sales", "sofia.sales@lumen.example", [.sales]),
+        ("Samuel Sauer", "samuel.sauer@lumen.example", [.sales]),
+        ("Sara Lindqvist", "sara.lindqvist@lumen.example", [.sales]),
+        ("Paula Project", "paula.project@lumen.example", [.pm]),
+        ("Pierre Durand", "pierre.durand@lumen.example", [.pm]),
+        ("Priya Natarajan", "priya.natarajan@lumen.example", [.pm]),
+        ("Victor Vendor", "victor.vendor@lumen.example", [.vendorManager]),
+    ]
+
+    static let steps: [Step] = [
+        Step(name: "demo.v1.organisation", idBase: 0x1_0000) { stores, _, _, _ in
+            let holidays = try [
+                ("2026-12-25", "Noël"), ("2027-01-01", "Jour de l'an"), ("2027-03-29", "Lundi de Pâques"),
+                ("2027-05-01", "Fête du Travail"), ("2027-05-08", "Victoire 1945"), ("2027-05-06", "Ascension"),
+                ("2027-05-17", "Lundi de Pentecôte"), ("2027-07-14", "Fête nationale"), ("2027-08-15", "Assomption"),
+                ("2027-11-01", "Toussaint"), ("2027-11-11", "Armistice"), ("2027-12-25", "Noël"),
+            ].map { PublicHoliday(date: try LocalDate(iso: $0.0), name: $0.1) }
+            try await stores.organisation.save(try OrganisationSettings(
+                name: "Lumen Language Services", baseCurrency: .eur, timeZone: "Europe/Paris",
+                workingDays: [.mon, .tue, .wed, .thu, .fri], defaultLocale: "en", holidays: holidays))
+        },
+        Step(name: "demo.v1.users", idBase: 0x2_0000) { stores, ids, hasher, now in
+            let hash = try await hasher.hash(password)
+            for person in people {
+                let user = try NewUser(email: try EmailAddress(person.email), displayName: person.name, roles: person.roles, passwordHash: hash)
+                _ = try await stores.users.create(user, id: ids(), at: now)
+            }
+        },
+    ]
+
+    /// Runs the steps that have not run yet; returns the demo logins to print.
+    @discardableResult
+    public static func run(on database: any Database, hasher: AsyncPasswordHasher, clock: @escaping @Sendable () -> Date) async throws -> [Login] {
+        let ledger = FluentSeedLedger(database: database)
+        for step in steps where !(try await ledger.hasRun(step.name)) {
+            // Each step and its ledger entry commit together: an interrupted seed reruns cleanly.
+            try await database.transaction { db in
+                try await step.run(.fluent(db), .sequential(startingAt: step.idBase), hasher, clock())
+                try await FluentSeedLedger(database: db).markRun(step.name, at: clock())
+            }
+        }
+        return people.map { Login(email: $0.email, roles: Role.listString($0.roles)) }
+    }
+
+    public static func banner(logins: [Login], baseURL: String) -> String {
+        var lines = ["Demo workspace: Lumen Language Services — open \(baseURL)", "", "Demo logins (password for all: \(password)):"]
+        for login in logins { lines.append("  \(login.email.padding(toLength: 34, withPad: " ", startingAt: 0)) \(login.roles)") }
+        return lines.joined(separator: "\n")
+    }
+}
+

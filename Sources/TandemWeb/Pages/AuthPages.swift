@@ -1,0 +1,122 @@
+import Foundation
+import TandemDomain
+import Vapor
+
+/// Sign-in, sign-out and the first-admin setup page.
+enum AuthPages {
+    struct LoginContext: Encodable { var shell: PageShell; var email: String; var next: String; var error: String? }
+    struct LoginForm: Content { var email: String?; var password: String?; var next: String? }
+
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get("login", use: showLogin)
+        routes.post("login", use: submitLogin)
+        routes.post("logout", use: logout)
+        routes.get("setup", ":secret", use: showSetup)
+        routes.post("setup", ":secret", use: submitSetup)
+    }
+
+    /// Only local paths are allowed as `next`, so the sign-in page cannot redirect elsewhere.
+    static func safeNext(_ raw: String?) -> String {
+        guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\") else { return SiteRoute.dashboard.path }
+        return raw
+    }
+
+    @Sendable static func showLogin(req: Request) async throws -> Response {
+        if req.currentUser != nil { return req.redirect(to: safeNext(req.query[String.self, at: "next"])) }
+        let shell = try await req.shell(title: req.localizer.t("login.title"), area: nil)
+        return try await req.renderPage("auth/login", LoginContext(shell: shell, email: "", next: safeNext(req.query[String.self, at: "next"]), error: nil))
+    }
+
+    @Sendable static func submitLogin(req: Request) async throws -> Response {
+        let form = try req.content.decode(LoginForm.self)
+        let email = form.email ?? "", next = safeNext(form.next)
+        let result = try await AuthService(request: req).signIn(email: email, password: form.password ?? "")
+        switch result {
+        case .success(let user, let session, let secret):
+            req.logger.info("signed in", metadata: ["user": "\(user.id)"])
+            let response = req.redirect(to: next, redirectType: .normal)
+            response.cookies[AuthService.sessionCookie] = AuthService(request: req).sessionCookie(secret: secret, expires: session.expiresAt)
+            return response
+        case .wrongCredentials, .throttled:
+            let message: String
+            let status: HTTPResponseStatus
+            if case .throttled(let minutes) = result {
+                message = req.localizer.t("login.error.throttled", ["minutes": String(minutes)]); status = .tooManyRequests
+            } else {
+                message = req.localizer.t("login.error.credentials"); status = .unauthorized
+            }
+            let shell = try await req.shell(title: req.localizer.t("login.title"), area: nil)
+            return try await req.renderPage("auth/login", LoginContext(shell: shell, email: email, next: next, error: message), status: status)
+        }
+    }
+
+    @Sendable static func logout(req: Request) async throws -> Response {
+        if let secret = req.cookies[AuthService.sessionCookie]?.string {
+            try await req.stores.sessions.delete(secretHash: Secrets.hash(secret))
+        }
+        let response = req.redirect(to: SiteRoute.login.path)
+        response.cookies[AuthService.sessionCookie] = .expired
+        req.setFlash(response, kind: "info", "login.signed_out")
+        return response
+    }
+
+    // MARK: First-admin setup
+
+    struct SetupContext: Encodable {
+        var shell: PageShell; var action: String
+        var organisationName: String; var displayName: String; var email: String
+        var errors: FormErrors
+    }
+    struct SetupForm: Content {
+        var organisationName: String?; var displayName: String?; var email: String?
+        var password: String?; var passwordConfirmation: String?
+    }
+
+    @Sendable static func showSetup(req: Request) async throws -> Response {
+        let secret = req.parameters.get("secret") ?? ""
+        guard try await req.stores.users.count() == 0,
+              try await req.stores.setupTokens.isUsable(secretHash: Secrets.hash(secret), at: req.now)
+        else { throw Abort(.notFound) }
+        let shell = try await req.shell(title: req.localizer.t("setup.title"), area: nil)
+        return try await req.renderPage("auth/setup", SetupContext(shell: shell, action: SiteRoute.setup(secret: secret).path,
+                                                                  organisationName: "", displayName: "", email: "", errors: FormErrors()))
+    }
+
+    @Sendable static func submitSetup(req: Request) async throws -> Response {
+        let secret = req.parameters.get("secret") ?? ""
+        guard try await req.stores.users.count() == 0 else { throw Abort(.notFound) }
+        let form = try req.content.decode(SetupForm.self)
+        var errors = FormErrors()
+        var newUser: NewUser?
+        var organisation = try await req.stores.organisation.load()
+        do { organisation.name = try OrganisationSettings(name: form.organisationName ?? "", baseCurrency: organisation.baseCurrency,
+                                                          timeZone: organisation.timeZone, workingDays: organisation.workingDays,
+                                                          defaultLocale: req.localizer.locale, holidays: []).name
+             organisation.defaultLocale = req.localizer.locale
+        } catch { errors.add(error, in: req) }
+        let password = form.password ?? ""
+        do { try PasswordRules.validate(password) } catch { errors.add(error, in: req) }
+        if password != (form.passwordConfirmation ?? "") { errors.add("passwordConfirmation", req.localizer.t("error.password.mismatch")) }
+        do {
+            let email = try EmailAddress(form.email ?? "")
+            newUser = try NewUser(email: email, displayName: form.displayName ?? "", roles: [.admin], passwordHash: nil)
+        } catch { errors.add(error, in: req) }
+        guard errors.isEmpty, var newUser else {
+            let shell = try await req.shell(title: req.localizer.t("setup.title"), area: nil)
+            return try await req.renderPage("auth/setup", SetupContext(
+                shell: shell, action: SiteRoute.setup(secret: secret).path, organisationName: form.organisationName ?? "",
+                displayName: form.displayName ?? "", email: form.email ?? "", errors: errors), status: .unprocessableEntity)
+        }
+        // Consume the link first: a double submit creates one admin, the second gets 404.
+        guard try await req.stores.setupTokens.consume(secretHash: Secrets.hash(secret), at: req.now) else { throw Abort(.notFound) }
+        let auth = AuthService(request: req)
+        newUser.passwordHash = try await auth.hashPassword(password)
+        let admin = try await req.stores.users.create(newUser, id: req.tandem.ids(), at: req.now)
+        try await req.stores.organisation.save(organisation)
+        let (session, cookieSecret) = try await auth.startSession(for: admin)
+        let response = req.redirect(to: SiteRoute.dashboard.path)
+        response.cookies[AuthService.sessionCookie] = auth.sessionCookie(secret: cookieSecret, expires: session.expiresAt)
+        req.setFlash(response, "setup.done")
+        return response
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import TandemDomain
+import Vapor
+
+/// What every page's frame shows: navigation, the signed-in user, the language switcher.
+struct PageShell: Encodable {
+    struct NavItem: Encodable { var key: String; var href: String; var current: Bool }
+    struct LanguageOption: Encodable { var code: String; var name: String; var selected: Bool }
+    struct Flash: Encodable { var kind: String; var message: String }
+
+    var title: String
+    var lang: String
+    var csrf: String
+    var userName: String?
+    var userRoles: String?
+    var organisationName: String
+    var nav: [NavItem]
+    var languages: [LanguageOption]
+    var flash: Flash?
+    var currentPath: String
+    var requestID: String
+}
+
+extension Request {
+    /// Builds the frame for a page in `area`; `title` is already translated.
+    func shell(title: String, area: Area?) async throws -> PageShell {
+        let user = currentUser
+        let organisation = try await stores.organisation.load()
+        let nav: [PageShell.NavItem] = user.map { user in
+            Area.allCases.filter { Policy.permits(user, .viewArea($0)) }.map {
+                PageShell.NavItem(key: "nav.\($0.rawValue)", href: SiteRoute.area($0).path, current: $0 == area)
+            }
+        } ?? []
+        let locale = localizer.locale
+        let flash = takeFlash()
+        return PageShell(
+            title: title, lang: locale, csrf: csrfToken, userName: user?.displayName,
+            userRoles: user.map { $0.roles.sorted().map { localizer.t("role.\($0.rawValue)") }.joined(separator: ", ") },
+            organisationName: organisation.name, nav: nav,
+            languages: application.localization.availableLocales.map { .init(code: $0.code, name: $0.name, selected: $0.code == locale) },
+            flash: flash, currentPath: url.path, requestID: id)
+    }
+
+    /// A one-shot message shown on the next page (after a redirect), carried in a short cookie.
+    func setFlash(_ response: Response, kind: String = "success", _ key: String, _ arguments: [String: String] = [:]) {
+        let text = localizer.t(key, arguments)
+        let encoded = Data((kind + "|" + text).utf8).base64EncodedString()
+        response.cookies["tandem_flash"] = HTTPCookies.Value(string: encoded, maxAge: 60, path: "/", isSecure: tandem.config.secureCookies,
+                                                            isHTTPOnly: true, sameSite: .lax)
+    }
+
+    private func takeFlash() -> PageShell.Flash? {
+        guard let raw = cookies["tandem_flash"]?.string, let data = Data(base64Encoded: raw),
+              let text = String(data: data, encoding: .utf8), let bar = text.firstIndex(of: "|") else { return nil }
+        storage[FlashConsumedKey.self] = true
+        let kind = String(text[..<bar])
+        return PageShell.Flash(kind: ["success", "error", "info"].contains(kind) ? kind : "info", message: String(text[text.index(after: bar)...]))
+    }
+}
+
+struct FlashConsumedKey: StorageKey { typealias Value = Bool }
+
+/// Clears the flash cookie once a page has shown it.
+struct FlashMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: request)
+        if request.storage[FlashConsumedKey.self] == true, response.cookies["tandem_flash"] == nil {
+            response.cookies["tandem_flash"] = .expired
+        }
+        return response
+    }
+}
+
+/// Field-by-field validation messages, shown next to the fields, with what the user typed kept.
+struct FormErrors: Encodable {
+    var messages: [String: String] = [:]
+    var summary: String?
+    var isEmpty: Bool { messages.isEmpty && summary == nil }
+
+    mutating func add(_ field: String, _ message: String) {
+        if messages[field] == nil { messages[field] = message }
+    }
+
+    /// Records a domain error under its field (or as the summary).
+    mutating func add(_ error: any Error, in request: Request) {
+        let described = ErrorDescription.describe(error, in: request)
+        if let field = described.field { add(field, described.message) } else { summary = described.message }
+    }
+}
+
+extension Request {
+    func renderPage<Context: Encodable>(_ template: String, _ context: Context, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let view = try await self.view.render(template, context)
+        let response = try await view.encodeResponse(for: self)
+        response.status = status
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+}
+
+enum ErrorPage {
+    struct Context: Encodable { var shell: PageShell; var status: Int; var heading: String; var message: String }
+
+    static func render(_ described: ErrorDescription, for request: Request) async throws -> Response {
+        let l = request.localizer
+        let heading: String
+        switch described.status.code {
+        case 403: heading = l.t("error.heading.forbidden")
+        case 404: heading = l.t("error.heading.not_found")
+        case 400..<500: heading = l.t("error.heading.bad_request")
+        default: heading = l.t("error.heading.internal")
+        }
+        let shell = (try? await request.shell(title: heading, area: nil))
+            ?? PageShell(title: heading, lang: l.locale, csrf: "", userName: nil, userRoles: nil, organisationName: "Tandem", nav: [],
+                         languages: [], flash: nil, currentPath: request.url.path, requestID: request.id)
+        return try await request.renderPage("error", Context(shell: shell, status: Int(described.status.code), heading: heading, message: described.message),
+                                            status: described.status)
+    }
+}

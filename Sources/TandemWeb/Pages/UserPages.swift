@@ -1,0 +1,181 @@
+import Foundation
+import TandemDomain
+import Vapor
+
+/// Admin pages: the user list, inviting a user, editing roles, deactivating.
+enum UserPages {
+    struct Row: Encodable {
+        var id: String; var name: String; var email: String; var roles: String; var active: Bool; var created: String; var href: String
+    }
+    struct ListContext: Encodable { var shell: PageShell; var rows: [Row]; var canManage: Bool; var newHref: String }
+    struct RoleOption: Encodable { var value: String; var labelKey: String; var checked: Bool }
+    struct FormContext: Encodable {
+        var shell: PageShell
+        var isNew: Bool
+        var action: String
+        var displayName: String
+        var email: String
+        var roles: [RoleOption]
+        var errors: FormErrors
+        var active: Bool
+        var toggleAction: String?
+        var isSelf: Bool
+    }
+    struct UserForm: Content {
+        var displayName: String?; var email: String?; var roles: [String]?; var password: String?
+    }
+
+    static func register(_ routes: any RoutesBuilder) {
+        let users = routes.grouped("settings", "users")
+        users.get(use: list)
+        users.get("new", use: newForm)
+        users.post("new", use: create)
+        users.get(":id", use: editForm)
+        users.post(":id", use: update)
+        users.post(":id", "deactivate", use: deactivate)
+        users.post(":id", "reactivate", use: reactivate)
+    }
+
+    static func roleOptions(_ selected: Set<Role>) -> [RoleOption] {
+        Role.allCases.map { RoleOption(value: $0.rawValue, labelKey: "role.\($0.rawValue)", checked: selected.contains($0)) }
+    }
+
+    @Sendable static func list(req: Request) async throws -> Response {
+        try req.authorize(.viewUsers)
+        let l = req.localizer
+        let rows = try await req.stores.users.list().map {
+            Row(id: $0.id.description, name: $0.displayName, email: $0.email.value,
+                roles: $0.roles.sorted().map { l.t("role.\($0.rawValue)") }.joined(separator: ", "),
+                active: $0.isActive, created: l.format(date: $0.createdAt), href: SiteRoute.user($0.id).path)
+        }
+        let context = ListContext(shell: try await req.shell(title: l.t("users.title"), area: .settings), rows: rows,
+                                  canManage: Policy.permits(try req.requireUser(), .manageUsers), newHref: SiteRoute.newUser.path)
+        return try await req.renderPage("settings/users", context)
+    }
+
+    @Sendable static func newForm(req: Request) async throws -> Response {
+        try req.authorize(.manageUsers)
+        let context = FormContext(shell: try await req.shell(title: req.localizer.t("users.new.title"), area: .settings), isNew: true,
+                                  action: SiteRoute.newUser.path, displayName: "", email: "", roles: roleOptions([]), errors: FormErrors(),
+                                  active: true, toggleAction: nil, isSelf: false)
+        return try await req.renderPage("settings/user-form", context)
+    }
+
+    /// Validates the form; returns the parsed values or the errors to show next to the fields.
+    static func parse(_ form: UserForm, requirePassword: Bool, in req: Request) async -> (NewUser?, String?, FormErrors) {
+        var errors = FormErrors()
+        var roles = Set<Role>()
+        for name in form.roles ?? [] {
+            if let role = Role(rawValue: name) { roles.insert(role) } else { errors.add("roles", req.localizer.t("error.roles.unknown", ["value": name])) }
+        }
+        let password = form.password ?? ""
+        if requirePassword || !password.isEmpty {
+            do { try PasswordRules.validate(password) } catch { errors.add(error, in: req) }
+        }
+        var parsed: NewUser?
+        do {
+            let email = try EmailAddress(form.email ?? "")
+            parsed = try NewUser(email: email, displayName: form.displayName ?? "", roles: roles, passwordHash: nil)
+        } catch { errors.add(error, in: req) }
+        if (form.displayName ?? "").trimmingCharacters(in: .whitespaces).isEmpty { errors.add("displayName", req.localizer.t("error.name.required")) }
+        if roles.isEmpty { errors.add("roles", req.localizer.t("error.roles.required")) }
+        return (errors.isEmpty ? parsed : nil, password.isEmpty ? nil : password, errors)
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        try req.authorize(.manageUsers)
+        let form = try req.content.decode(UserForm.self)
+        var (parsed, password, errors) = await parse(form, requirePassword: true, in: req)
+        if var newUser = parsed, let password {
+            newUser.passwordHash = try await AuthService(request: req).hashPassword(password)
+            do {
+                let user = try await req.stores.users.create(newUser, id: req.tandem.ids(), at: req.now)
+                let creator = try req.requireUser()
+                req.logger.info("user created", metadata: ["user": "\(user.id)", "by": "\(creator.id)"])
+                let response = req.redirect(to: SiteRoute.users.path)
+                req.setFlash(response, "users.created", ["name": user.displayName])
+                return response
+            } catch let error as DomainError {
+                if case .conflict = error { errors.add("email", req.localizer.t("error.email.taken")) } else { errors.add(error, in: req) }
+            }
+        }
+        let selected = Set((form.roles ?? []).compactMap(Role.init(rawValue:)))
+        let context = FormContext(shell: try await req.shell(title: req.localizer.t("users.new.title"), area: .settings), isNew: true,
+                                  action: SiteRoute.newUser.path, displayName: form.displayName ?? "", email: form.email ?? "",
+                                  roles: roleOptions(selected), errors: errors, active: true, toggleAction: nil, isSelf: false)
+        return try await req.renderPage("settings/user-form", context, status: .unprocessableEntity)
+    }
+
+    static func loadUser(_ req: Request) async throws -> User {
+        guard let raw = req.parameters.get("id"), let id = User.ID(uuidString: raw), let user = try await req.stores.users.find(id: id) else {
+            throw Abort(.notFound)
+        }
+        return user
+    }
+
+    static func formContext(_ req: Request, user: User, displayName: String, email: String, roles: Set<Role>, errors: FormErrors) async throws -> FormContext {
+        FormContext(shell: try await req.shell(title: user.displayName, area: .settings), isNew: false, action: SiteRoute.user(user.id).path,
+                    displayName: displayName, email: email, roles: roleOptions(roles), errors: errors, active: user.isActive,
+                    toggleAction: user.isActive ? SiteRoute.userDeactivate(user.id).path : SiteRoute.userReactivate(user.id).path,
+                    isSelf: user.id == req.currentUser?.id)
+    }
+
+    @Sendable static func editForm(req: Request) async throws -> Response {
+        try req.authorize(.manageUsers)
+        let user = try await loadUser(req)
+        return try await req.renderPage("settings/user-form", try await formContext(req, user: user, displayName: user.displayName,
+                                                                                   email: user.email.value, roles: user.roles, errors: FormErrors()))
+    }
+
+    @Sendable static func update(req: Request) async throws -> Response {
+        try req.authorize(.manageUsers)
+        var user = try await loadUser(req)
+        let form = try req.content.decode(UserForm.self)
+        var (parsed, password, errors) = await parse(form, requirePassword: false, in: req)
+        if let parsed, user.id == req.currentUser?.id, !parsed.roles.contains(.admin) {
+            errors.add("roles", req.localizer.t("error.roles.keep_own_admin"))
+        }
+        if errors.isEmpty, let parsed {
+            user.displayName = parsed.displayName
+            user.email = parsed.email
+            user.roles = parsed.roles
+            do {
+                try await req.stores.users.update(user)
+                if let password {
+                    try await req.stores.users.setPasswordHash(try await AuthService(request: req).hashPassword(password), for: user.id)
+                }
+                let response = req.redirect(to: SiteRoute.users.path)
+                req.setFlash(response, "users.updated", ["name": user.displayName])
+                return response
+            } catch let error as DomainError {
+                if case .conflict = error { errors.add("email", req.localizer.t("error.email.taken")) } else { errors.add(error, in: req) }
+            }
+        }
+        let roles = Set((form.roles ?? []).compactMap(Role.init(rawValue:)))
+        return try await req.renderPage("settings/user-form", try await formContext(req, user: user, displayName: form.displayName ?? "",
+                                                                                   email: form.email ?? "", roles: roles, errors: errors),
+                                        status: .unprocessableEntity)
+    }
+
+    @Sendable static func deactivate(req: Request) async throws -> Response {
+        try req.authorize(.manageUsers)
+        let user = try await loadUser(req)
+        guard user.id != req.currentUser?.id else {
+            throw DomainError.invalidInput(field: nil, key: "error.users.deactivate_self", arguments: [:], fallback: "You cannot deactivate yourself.")
+        }
+        _ = try await AuthService(request: req).deactivate(user)
+        let response = req.redirect(to: SiteRoute.users.path)
+        req.setFlash(response, "users.deactivated", ["name": user.displayName])
+        return response
+    }
+
+    @Sendable static func reactivate(req: Request) async throws -> Response {
+        try req.authorize(.manageUsers)
+        var user = try await loadUser(req)
+        user.isActive = true
+        try await req.stores.users.update(user)
+        let response = req.redirect(to: SiteRoute.users.path)
+        req.setFlash(response, "users.reactivated", ["name": user.displayName])
+        return response
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import TandemCommands
+import TandemWeb
+
+@main
+struct Tandem: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tandem",
+        abstract: "Tandem: one platform for the sales and production teams of a language service provider.",
+        discussion: "Configuration comes from environment variables; see .env.example.",
+        subcommands: [Serve.self, Migrate.self, PlanCommand.self])
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Start the web app and the JSON API.")
+
+    @Option(name: .long, help: "Address to listen on (default 127.0.0.1, or TANDEM_HOST).")
+    var hostname: String?
+
+    @Option(name: .long, help: "Port to listen on (default 8080, or TANDEM_PORT).")
+    var port: Int?
+
+    @Flag(name: .long, help: "Seed a demo workspace (once) and print its logins.")
+    var demo = false
+
+    func run() async throws {
+        let config = try loadConfig()
+        TandemServer.bootstrapLogging(config)
+        try await TandemServer.serve(config: config, options: .init(hostname: hostname, port: port, demo: demo))
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Apply pending database migrations, or revert them.")
+
+    @Flag(name: .long, help: "Revert the most recent batch of migrations.")
+    var revert = false
+
+    @Flag(name: .long, help: "With --revert: revert every migration (empties the database).")
+    var all = false
+
+    func validate() throws {
+        if all && !revert { throw ValidationError("--all only goes with --revert.") }
+    }
+
+    func run() async throws {
+        let config = try loadConfig()
+        TandemServer.bootstrapLogging(config)
+        print(try await TandemServer.migrate(config: config, revert: revert, all: all))
+    }
+}
+
+func loadConfig() throws -> TandemConfig {
+    do { return try TandemConfig.fromEnvironment() } catch let error as ConfigError {
+        FileHandle.standardError.write(Data((error.description + "\n").utf8))
+        throw ExitCode(78)  // EX_CONFIG
+    }
+}

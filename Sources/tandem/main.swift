@@ -1,3 +1,0 @@
-import TandemWeb
-import TandemCommands
-print("tandem")
