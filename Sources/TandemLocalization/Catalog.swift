@@ -128,22 +128,22 @@ public struct Catalog: Hashable, Sendable {
 
     // MARK: Writing
 
-    /// Canonical JSON: UTF-8, keys sorted, two-space indentation, one trailing newline. Byte for byte
-    /// what Python's `json.dump(obj, f, ensure_ascii=False, indent=2, sort_keys=True)` writes, so
-    /// scripts and `tandem i18n import` produce the same diffs.
+    /// Canonical JSON: UTF-8, message keys sorted, each message's `text` or `plural` (forms in
+    /// CLDR order: zero, one, two, few, many, other) before its `note`, two-space indentation, one
+    /// trailing newline; as Python's `json.dump(obj, f, ensure_ascii=False, indent=2)` writes
+    /// such a dict, so scripts and `tandem i18n import` produce the same diffs.
     public func encoded() -> Data {
         var messagesJSON: [(String, JSONValue)] = []
         for key in messages.keys.sorted(by: JSONValue.keyOrder) {
             let entry = messages[key]!
             var fields: [(String, JSONValue)] = []
-            if let note = entry.note { fields.append(("note", .string(note))) }
             switch entry.content {
             case .text(let text): fields.append(("text", .string(text)))
             case .plural(let forms):
-                let sorted = forms.keys.map(\.rawValue).sorted(by: JSONValue.keyOrder)
-                fields.append(("plural", .object(sorted.map { ($0, .string(forms[PluralCategory(rawValue: $0)!]!)) })))
+                // Plural forms in CLDR order (zero, one, two, few, many, other), as people read them.
+                fields.append(("plural", .object(forms.keys.sorted().map { ($0.rawValue, .string(forms[$0]!)) })))
             }
-            fields.sort { JSONValue.keyOrder($0.0, $1.0) }
+            if let note = entry.note { fields.append(("note", .string(note))) }
             messagesJSON.append((key, .object(fields)))
         }
         let root: JSONValue = .object([("locale", .string(locale)), ("messages", .object(messagesJSON)), ("name", .string(name))])

@@ -67,18 +67,19 @@ import TandemDomain
     @Test func encodingIsCanonicalAndRoundTrips() throws {
         let data = Fixtures.fr.encoded()
         #expect(try Catalog.decode(data, file: "fr.json") == Fixtures.fr)
-        let text = String(decoding: Catalog(locale: "en", name: "English", messages: ["a": .text("x \"q\" \\ \n", note: "n"), "b": .plural([.one: "1", .other: "2"])]).encoded(), as: UTF8.self)
+        let text = String(decoding: Catalog(locale: "en", name: "English", messages: ["a": .text("x \"q\" \\ \n", note: "n"), "b": .plural([.other: "2", .many: "m", .one: "1"])]).encoded(), as: UTF8.self)
         #expect(text == """
         {
           "locale": "en",
           "messages": {
             "a": {
-              "note": "n",
-              "text": "x \\"q\\" \\\\ \\n"
+              "text": "x \\"q\\" \\\\ \\n",
+              "note": "n"
             },
             "b": {
               "plural": {
                 "one": "1",
+                "many": "m",
                 "other": "2"
               }
             }

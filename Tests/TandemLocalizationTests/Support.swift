@@ -6,6 +6,7 @@ import TandemDomain
 enum Fixtures {
     static let en = Catalog(locale: "en", name: "English", messages: [
         "nav.dashboard": .text("Dashboard", note: "Main navigation link"),
+        "language.native_name": .text("English", note: "This language's name in this language"),
         "greeting": .text("Hello, {name}!", note: "{name}: first name"),
         "only.english": .text("Only in English"),
         "braces": .text("Use {{curly}} braces around {name}"),
@@ -24,6 +25,7 @@ enum Fixtures {
 
     static let fr = Catalog(locale: "fr", name: "Français", messages: [
         "nav.dashboard": .text("Tableau de bord"),
+        "language.native_name": .text("Français"),
         "greeting": .text("Bonjour, {name} !"),
         "braces": .text("Utilisez des accolades {{curly}} autour de {name}"),
         "users.count": .plural([.one: "{count} utilisateur", .many: "{count} d’utilisateurs", .other: "{count} utilisateurs"]),
