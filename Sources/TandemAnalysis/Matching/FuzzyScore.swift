@@ -1,10 +1,10 @@
 /// Tandem's fuzzy score, 0…100 (see docs/analysis.md, "Fuzzy score"):
-/// - identical normalised text scores 100;
-/// - otherwise the token-level Levenshtein distance `d` between the key sequences (words in lower
-///   case, numbers as one placeholder, inline codes as another; punctuation and white space left
-///   out) gives `floor(100 × (L − d) / L)`, `L` the longer length, capped at 99;
-/// - when the key sequences are equal, the score is 100 minus fixed penalties — case 1,
-///   punctuation 1, numbers 2, inline codes 2 — and at most 99.
+/// - identical normalised text scores 100, anything else at most 99;
+/// - base: 100 when the key sequences (words in lower case, numbers as one placeholder) are
+///   equal, else `floor(100 × (L − d) / L)` with `d` the token-level Levenshtein distance and `L`
+///   the longer key sequence;
+/// - fixed penalties: inline codes differ (kind or position) 2, numbers differ 2, punctuation
+///   differs 1, case differs (only when the keys are equal) 1.
 public enum FuzzyScore {
     public static let casePenalty = 1
     public static let punctuationPenalty = 1
@@ -27,18 +27,14 @@ public enum FuzzyScore {
     static func score(_ a: MatchText, _ aKeys: [Int32], _ b: MatchText, _ bKeys: [Int32]) -> Int {
         if a.exact == b.exact { return 100 }
         let length = max(aKeys.count, bKeys.count)
-        let distance = levenshtein(aKeys, bKeys)
-        if distance == 0 {
-            var penalty = 0
-            if a.words != b.words { penalty += casePenalty }
-            if a.punctuation != b.punctuation { penalty += punctuationPenalty }
-            if a.numbers != b.numbers { penalty += numberPenalty }
-            if a.codes != b.codes { penalty += codePenalty }
-            return max(0, min(99, 100 - penalty))
-        }
-        return min(99, 100 * (length - distance) / length)
+        let distance = aKeys == bKeys ? 0 : levenshtein(aKeys, bKeys)
+        var score = distance == 0 ? 100 : 100 * (length - distance) / length
+        if distance == 0 && a.words != b.words { score -= casePenalty }
+        if a.punctuation != b.punctuation { score -= punctuationPenalty }
+        if a.numbers != b.numbers { score -= numberPenalty }
+        if a.codes != b.codes { score -= codePenalty }
+        return max(0, min(99, score))
     }
-
     static func levenshtein(_ a: [Int32], _ b: [Int32]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

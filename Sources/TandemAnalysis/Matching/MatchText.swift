@@ -1,13 +1,20 @@
 /// A segment prepared for matching: the token keys used by the edit distance (words in lower
-/// case, every number as `#`, every inline code as `¤`) and the details the fixed penalties look
-/// at. `exact` is the normalised source: NFC tokens with white space collapsed, codes as
+/// case, every number as the placeholder `#`; inline codes and punctuation are left out) and the
+/// details the fixed penalties look at (exact words, numbers, codes with their positions,
+/// punctuation). `exact` is the normalised source: NFC tokens with white space collapsed, codes as
 /// placeholders; two segments with the same `exact` are identical for repetitions and score 100.
 public struct MatchText: Sendable, Equatable {
     public var keys: [String]
     public var exact: String
     var words: [String]
     var numbers: [String]
-    var codes: [InlinePiece.CodeKind]
+    var codes: [Code]
+
+    struct Code: Sendable, Equatable {
+        var kind: InlinePiece.CodeKind
+        /// Index of the key token the code precedes.
+        var position: Int
+    }
     var punctuation: [String]
 
     public init(_ content: [InlinePiece]) {
@@ -17,7 +24,7 @@ public struct MatchText: Sendable, Equatable {
         for piece in content {
             switch piece {
             case .code(let kind):
-                keys.append("¤"); codes.append(kind)
+                codes.append(Code(kind: kind, position: keys.count))
                 exact += kind == .open ? "{o} " : kind == .close ? "{c} " : "{s} "
             case .text(let text):
                 let normalised = text.precomposedStringWithCanonicalMappingIfNeeded

@@ -51,9 +51,10 @@ enum XLIFF12Reader {
             for seg in defs.elements where seg.attribute("locked") == "true" { locked.insert(seg.attribute("id") ?? "") }
         }
         if let segSource = unit.firstElement(named: "seg-source") {
+            // seg-source is authoritative: without segment marks the unit has no segment.
             var marks: [XMLElement] = []
             collectSegmentMarks(segSource, into: &marks)
-            if !marks.isEmpty {
+            do {
                 return marks.map { mark in
                     let mid = mark.attribute("mid") ?? "\(marks.count)"
                     return SourceSegment(id: "\(id)/\(mid)", content: SourceSegment.compact(inline(mark.children)),
