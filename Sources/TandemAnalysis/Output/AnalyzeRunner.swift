@@ -40,6 +40,18 @@ public enum AnalyzeRunner {
     public static func run(_ request: AnalyzeRequest, limits: AnalysisLimits = .default) -> CommandOutcome {
         do {
             let settings = try settings(for: request)
+            let reports = try request.files.map { path in
+                ClientReport.isReport(try DocumentReader.loadFile(URL(fileURLWithPath: path), limits: limits), name: path)
+            }
+            if reports.contains(true) {
+                guard !reports.contains(false) else {
+                    throw AnalysisError(file: request.files[reports.firstIndex(of: false)!], kind: .usage,
+                                        message: "client reports (Trados XML, memoQ/Phrase CSV) and files to analyse cannot be mixed in one run.")
+                }
+                let result = try ClientReport.result(request.files.map { .file(URL(fileURLWithPath: $0)) }, grid: settings.grid,
+                                                     boundaries: settings.boundaries, limits: limits)
+                return CommandOutcome(exitCode: 0, stdout: try ReportRenderer.render(result, format: request.format), stderr: "")
+            }
             let result = try AnalysisEngine.analyze(files: request.files.map { .file(URL(fileURLWithPath: $0)) },
                                                     memories: request.memories.map { .file(URL(fileURLWithPath: $0)) },
                                                     settings: settings, limits: limits)
