@@ -32,7 +32,9 @@ public struct PluralOperands: Sendable, Equatable {
         }
         n = absolute
         // Very large numbers saturate; plural rules only look at the last digits or round millions.
-        i = Int(parts[0].suffix(18)) ?? 0
+        // Beyond 18 digits keep the last 18, but never let a huge number read as 0.
+        let lastDigits = Int(parts[0].suffix(18)) ?? 0
+        i = parts[0].count > 18 && lastDigits == 0 ? 1_000_000_000_000_000_000 : lastDigits
         v = fraction.count
         f = Int(fraction.prefix(18)) ?? 0
     }

@@ -29,6 +29,7 @@ import TandemDomain
         #expect(fr.category(for: 1_000_001) == .other)
         #expect(fr.category(for: d("1000000.5")) == .other)
         #expect(fr.category(for: -1) == .one)
+        #expect(fr.category(for: d("100000000000000000000")) == .many)
         #expect(PluralRules.rule(for: "fr-CA").categories == [.one, .many, .other])
     }
 

@@ -26,6 +26,17 @@ import Testing
         }
     }
 
+    /// Exporting the shipped French and importing the file unchanged gives back the same catalog.
+    @Test func shippedFrenchRoundTripsThroughXLIFF() throws {
+        let english = try Catalog.load(contentsOf: Self.localesDirectory.appendingPathComponent("en.json"))
+        let french = try Catalog.load(contentsOf: Self.localesDirectory.appendingPathComponent("fr.json"))
+        let xliff = XLIFF.export(source: english, translation: french, targetLocale: "fr")
+        #expect(try XLIFF.importCatalog(Data(xliff.utf8), file: "fr.xlf", source: english, existing: french) == french)
+        let fresh = try XLIFF.importCatalog(Data(xliff.utf8), file: "fr.xlf", source: english)
+        #expect(fresh.messages.mapValues(\.content) == french.messages.mapValues(\.content))
+        #expect(fresh.name == french.name)
+    }
+
     @Test func englishHasTheLibrarysKeys() throws {
         let english = try Catalog.load(contentsOf: Self.localesDirectory.appendingPathComponent("en.json"))
         let missing = Localizer.libraryKeys.filter { english.messages[$0] == nil }

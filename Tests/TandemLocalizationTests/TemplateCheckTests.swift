@@ -96,12 +96,14 @@ import Testing
                 missing.append("\(Self.relative(url)):\(use.line): #t(\"\(use.key)\") is not in Resources/Locales/en.json")
             }
         }
-        // Swift code: literal keys passed to t(...) as `.t("key"`.
+        // Swift code: literal keys in `.t("key"`, `.plural("key"` and `invalidInput(… key: "key"`.
         for url in Self.files(under: "Sources", suffix: ".swift") where !url.path.contains("/TandemLocalization/") {
             let lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
             for (index, line) in lines.enumerated() {
-                for match in line.matches(of: /\.t\("([A-Za-z0-9_.\-]+)"/) where english.messages[String(match.1)] == nil {
-                    missing.append("\(Self.relative(url)):\(index + 1): t(\"\(match.1)\") is not in Resources/Locales/en.json")
+                var keys = line.matches(of: /\.(?:t|plural)\("([A-Za-z0-9_.\-]+)"/).map { String($0.1) }
+                if line.contains("invalidInput(") { keys += line.matches(of: /key: "([A-Za-z0-9_.\-]+)"/).map { String($0.1) } }
+                for key in keys where english.messages[key] == nil {
+                    missing.append("\(Self.relative(url)):\(index + 1): key \"\(key)\" is not in Resources/Locales/en.json")
                 }
             }
         }
