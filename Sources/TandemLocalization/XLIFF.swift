@@ -7,18 +7,23 @@ import TandemDomain
 /// XLIFF 2.0 exchange of the interface strings with translators' CAT tools.
 ///
 /// Mapping (see docs/localization.md):
-/// - one `<file id="tandem-ui">`; one `<unit id="KEY">` per text message, one
-///   `<unit id="KEY#CATEGORY">` per plural category the target language needs (its source is the
-///   English form of that category, else English `other`);
+/// - one `<file id="tandem-ui" xml:space="preserve">`; one `<unit id="KEY">` per text message,
+///   one `<unit id="KEY:CATEGORY">` per plural category the target language needs (its source is
+///   the English form of that category, else English `other`). `:` rather than `#` because unit
+///   ids are XML NMTOKENs (`#` is refused by validators, including `tandem analyze`'s); `#` is
+///   still accepted on import;
 /// - `<notes>`: the English note, and for plural units a note naming the category and numbers
 ///   that use it;
 /// - one `<segment>` with `<source>` (English) and, when a translation exists, `<target>`
 ///   (`state="translated"`, else `initial`);
 /// - placeholders `{name}` are `<ph id="ph-name" disp="{name}" equiv="{name}"/>` (a repeated one
-///   `ph-name-2` with `copyOf="ph-name"`) so CAT tools protect them; literal braces are plain text.
+///   `ph-name-2`; in a target, an occurrence the source lacks adds `copyOf="ph-name"`) so CAT
+///   tools protect them; literal braces are plain text.
 public enum XLIFF {
     public static let namespace = "urn:oasis:names:tc:xliff:document:2.0"
     public static let fileID = "tandem-ui"
+    /// Between a plural message's key and its category in unit ids: `users.count:one`.
+    public static let categorySeparator: Character = ":"
 
     // MARK: Export
 
@@ -31,7 +36,7 @@ public enum XLIFF {
         var out = """
         <?xml version="1.0" encoding="UTF-8"?>
         <xliff xmlns="\(namespace)" version="2.0" srcLang="\(Catalogs.sourceLocale)" trgLang="\(escape(target))">
-          <file id="\(fileID)" original="Resources/Locales/\(Catalogs.sourceLocale).json">
+          <file id="\(fileID)" original="Resources/Locales/\(Catalogs.sourceLocale).json" xml:space="preserve">
 
         """
         for key in source.messages.keys.sorted() {
@@ -48,7 +53,7 @@ public enum XLIFF {
                 for category in rule.categories {
                     let examples = rule.examples(of: category)
                     let pluralNote = "Plural form “\(category.rawValue)” in \(languageName) (\(target)), used for counts such as \(examples.joined(separator: ", "))\(category == .other ? " and any other" : ""). Source: the English “\(forms[category] != nil ? category.rawValue : "other")” form."
-                    out += unit(id: "\(key)#\(category.rawValue)", notes: [entry.note, pluralNote].compactMap { $0 },
+                    out += unit(id: "\(key)\(categorySeparator)\(category.rawValue)", notes: [entry.note, pluralNote].compactMap { $0 },
                                 source: CatalogCheck.sourceForm(forms, category), target: targetForms[category])
                 }
             }
@@ -66,13 +71,19 @@ public enum XLIFF {
         }
         out += "      <segment state=\"\(target == nil ? "initial" : "translated")\">\n"
         out += "        <source>\(inline(source))</source>\n"
-        if let target { out += "        <target>\(inline(target))</target>\n" }
+        if let target {
+            let sourceCounts = ((try? MessageTemplate(parsing: source))?.segments ?? []).reduce(into: [String: Int]()) { counts, segment in
+                if case .placeholder(let name) = segment { counts[name, default: 0] += 1 }
+            }
+            out += "        <target>\(inline(target, sourceCounts: sourceCounts))</target>\n"
+        }
         out += "      </segment>\n    </unit>\n"
         return out
     }
 
-    /// Message syntax → XLIFF inline content.
-    static func inline(_ message: String) -> String {
+    /// Message syntax → XLIFF inline content. For a target, `sourceCounts` (placeholder
+    /// occurrences in the source) marks extra occurrences as copies of the source's code.
+    static func inline(_ message: String, sourceCounts: [String: Int]? = nil) -> String {
         guard let template = try? MessageTemplate(parsing: message) else { return escape(message) }
         var seen: [String: Int] = [:]
         return template.segments.map { segment in
@@ -82,8 +93,9 @@ public enum XLIFF {
                 let n = seen[name, default: 0] + 1
                 seen[name] = n
                 let disp = escape("{\(name)}")
-                if n == 1 { return "<ph id=\"ph-\(name)\" disp=\"\(disp)\" equiv=\"\(disp)\"/>" }
-                return "<ph id=\"ph-\(name)-\(n)\" copyOf=\"ph-\(name)\" disp=\"\(disp)\" equiv=\"\(disp)\"/>"
+                let id = n == 1 ? "ph-\(name)" : "ph-\(name)-\(n)"
+                let copy = sourceCounts.map { n > $0[name, default: 0] && $0[name, default: 0] > 0 } ?? false
+                return "<ph id=\"\(id)\"\(copy ? " copyOf=\"ph-\(name)\"" : "") disp=\"\(disp)\" equiv=\"\(disp)\"/>"
             }
         }.joined()
     }
@@ -151,7 +163,7 @@ public enum XLIFF {
             guard let id = unit.attributes["id"], !id.isEmpty else { problem(unit.line, nil, "<unit> without an id"); continue }
             if let previous = seenIDs[id] { problem(unit.line, id, "appears twice (first on line \(previous))"); continue }
             seenIDs[id] = unit.line
-            let parts = id.split(separator: "#", maxSplits: 1).map(String.init)
+            let parts = id.split(maxSplits: 1, whereSeparator: { $0 == categorySeparator || $0 == "#" }).map(String.init)
             let key = parts[0]
             guard let sourceEntry = source.messages[key] else {
                 problem(unit.line, id, "unknown key: not in the English catalog (the file is older or newer than this version of Tandem)"); continue
@@ -161,9 +173,9 @@ public enum XLIFF {
             switch (sourceEntry.content, parts.count == 2 ? parts[1] : nil) {
             case (.text, nil): break
             case (.text, let suffix?):
-                problem(unit.line, id, "\"\(key)\" is not a plural message, so \"#\(suffix)\" is unknown"); continue
+                problem(unit.line, id, "\"\(key)\" is not a plural message, so \"\(categorySeparator)\(suffix)\" is unknown"); continue
             case (.plural, nil):
-                problem(unit.line, id, "\"\(key)\" is a plural message: expected units \(rule.categories.map { "\"\(key)#\($0.rawValue)\"" }.joined(separator: ", "))"); continue
+                problem(unit.line, id, "\"\(key)\" is a plural message: expected units \(rule.categories.map { "\"\(key)\(categorySeparator)\($0.rawValue)\"" }.joined(separator: ", "))"); continue
             case (.plural, let suffix?):
                 guard let c = PluralCategory(rawValue: suffix), rule.categories.contains(c) else {
                     problem(unit.line, id, "\"\(suffix)\" is not a plural category of \(locale) (it uses \(rule.categories.map(\.rawValue).joined(separator: ", ")))"); continue
@@ -209,7 +221,7 @@ public enum XLIFF {
         for (key, forms) in translatedForms.sorted(by: { $0.key < $1.key }) {
             let missing = rule.categories.filter { forms[$0] == nil }
             if !missing.isEmpty {
-                let line = missing.compactMap { seenIDs["\(key)#\($0.rawValue)"] }.first ?? firstLine[key] ?? root.line
+                let line = firstLine[key] ?? root.line
                 problem(line, key, "plural form\(missing.count > 1 ? "s" : "") \(missing.map(\.rawValue).joined(separator: ", ")) missing or untranslated (\(locale) needs \(rule.categories.map(\.rawValue).joined(separator: ", ")))")
             }
         }

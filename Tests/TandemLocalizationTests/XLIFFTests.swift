@@ -30,7 +30,7 @@ import Testing
         #expect(xliff.hasPrefix("""
         <?xml version="1.0" encoding="UTF-8"?>
         <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="fr">
-          <file id="tandem-ui" original="Resources/Locales/en.json">
+          <file id="tandem-ui" original="Resources/Locales/en.json" xml:space="preserve">
         """))
         #expect(xliff.contains("""
             <unit id="greeting">
@@ -56,7 +56,7 @@ import Testing
         """))
         // French needs one, many, other; "many" is translated from English "other".
         let ids = xliff.components(separatedBy: "<unit id=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
-        #expect(ids.filter { $0.hasPrefix("users.count") } == ["users.count#one", "users.count#many", "users.count#other"])
+        #expect(ids.filter { $0.hasPrefix("users.count") } == ["users.count:one", "users.count:many", "users.count:other"])
         #expect(xliff.contains("<note>Plural form “many” in French (fr), used for counts such as 1000000, 2000000. Source: the English “other” form.</note>"))
         #expect(xliff.contains("""
                 <source><ph id="ph-count" disp="{count}" equiv="{count}"/> users</source>
@@ -77,15 +77,21 @@ import Testing
         let source = Catalog(locale: "en", name: "English", messages: ["x": .text("{a} & {a} <b> {{c}}")])
         let target = Catalog(locale: "de", name: "de", messages: ["x": .text("{a} und {a} <b> {{c}}")])
         let xliff = XLIFF.export(source: source, translation: target, targetLocale: "de")
-        #expect(xliff.contains(#"<source><ph id="ph-a" disp="{a}" equiv="{a}"/> &amp; <ph id="ph-a-2" copyOf="ph-a" disp="{a}" equiv="{a}"/> &lt;b&gt; {c}</source>"#))
+        #expect(xliff.contains(#"<source><ph id="ph-a" disp="{a}" equiv="{a}"/> &amp; <ph id="ph-a-2" disp="{a}" equiv="{a}"/> &lt;b&gt; {c}</source>"#))
         #expect(try XLIFF.importCatalog(Data(xliff.utf8), file: "de.xlf", source: source) == target)
+        // A target repeating a placeholder the source has once: the extra code is a copy.
+        let once = Catalog(locale: "en", name: "English", messages: ["y": .text("{n} new")])
+        let twice = Catalog(locale: "de", name: "de", messages: ["y": .text("{n} neu ({n})")])
+        let xliff2 = XLIFF.export(source: once, translation: twice, targetLocale: "de")
+        #expect(xliff2.contains(#"<target><ph id="ph-n" disp="{n}" equiv="{n}"/> neu (<ph id="ph-n-2" copyOf="ph-n" disp="{n}" equiv="{n}"/>)</target>"#))
+        #expect(try XLIFF.importCatalog(Data(xliff2.utf8), file: "de.xlf", source: once) == twice)
     }
 
     @Test func newLanguageExportHasNoTargetsAndItsOwnPluralCategories() throws {
         let xliff = XLIFF.export(source: en, translation: nil, targetLocale: "pl")
         #expect(!xliff.contains("<target>"))
         let ids = xliff.components(separatedBy: "<unit id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
-        #expect(ids.filter { $0.hasPrefix("users.count") } == ["users.count#one", "users.count#few", "users.count#many", "users.count#other"])
+        #expect(ids.filter { $0.hasPrefix("users.count") } == ["users.count:one", "users.count:few", "users.count:many", "users.count:other"])
         // Translate it as a CAT tool would (targets added), then import.
         let translated = xliff
             .replacingOccurrences(of: "<source>Dashboard</source>", with: "<source>Dashboard</source><target>Pulpit</target>")
@@ -107,36 +113,45 @@ import Testing
     @Test func refusesChangedPlaceholdersListingEveryProblemWithLines() {
         #expect(problems(document("""
         <unit id="greeting"><segment><source>Hello</source><target>Bonjour {name} !</target></segment></unit>
-        <unit id="files.in#one"><segment><source>x</source><target><ph id="ph-count"/> fichier</target></segment></unit>
-        <unit id="files.in#many"><segment><source>x</source><target><ph id="ph-count"/> de fichiers dans <ph id="ph-folder"/> <ph id="ph-extra"/></target></segment></unit>
+        <unit id="files.in:one"><segment><source>x</source><target><ph id="ph-count"/> fichier</target></segment></unit>
+        <unit id="files.in:many"><segment><source>x</source><target><ph id="ph-count"/> de fichiers dans <ph id="ph-folder"/> <ph id="ph-extra"/></target></segment></unit>
         """)) == [
             "fr.xlf:4: unit \"greeting\": placeholder {name} is missing (it was typed as text; keep the placeholder tag from the source)",
-            "fr.xlf:5: unit \"files.in#one\": placeholder {folder} is missing",
-            "fr.xlf:6: unit \"files.in#many\": placeholder {extra} is not in the source",
+            "fr.xlf:5: unit \"files.in:one\": placeholder {folder} is missing",
+            "fr.xlf:6: unit \"files.in:many\": placeholder {extra} is not in the source",
             "fr.xlf:5: unit \"files.in\": plural form other missing or untranslated (fr needs one, many, other)",
         ])
     }
 
+    @Test func hashSeparatedPluralIdsAreAccepted() throws {
+        let catalog = try importing(document("""
+        <unit id="users.count#one"><segment><source>x</source><target><ph id="ph-count"/> utilisateur</target></segment></unit>
+        <unit id="users.count#many"><segment><source>x</source><target><ph id="ph-count"/> d’utilisateurs</target></segment></unit>
+        <unit id="users.count#other"><segment><source>x</source><target><ph id="ph-count"/> utilisateurs</target></segment></unit>
+        """))
+        #expect(catalog.messages["users.count"] == fr.messages["users.count"])
+    }
+
     @Test func refusesMissingPluralCategory() {
         #expect(problems(document("""
-        <unit id="users.count#one"><segment><source>x</source><target><ph id="ph-count"/> utilisateur</target></segment></unit>
-        <unit id="users.count#other"><segment><source>x</source><target><ph id="ph-count"/> utilisateurs</target></segment></unit>
+        <unit id="users.count:one"><segment><source>x</source><target><ph id="ph-count"/> utilisateur</target></segment></unit>
+        <unit id="users.count:other"><segment><source>x</source><target><ph id="ph-count"/> utilisateurs</target></segment></unit>
         """)) == ["fr.xlf:4: unit \"users.count\": plural form many missing or untranslated (fr needs one, many, other)"])
     }
 
     @Test func refusesUnknownKeysAndCategories() {
         #expect(problems(document("""
         <unit id="no.such.key"><segment><source>x</source><target>y</target></segment></unit>
-        <unit id="users.count#two"><segment><source>x</source><target>y</target></segment></unit>
+        <unit id="users.count:two"><segment><source>x</source><target>y</target></segment></unit>
         <unit id="users.count"><segment><source>x</source><target>y</target></segment></unit>
-        <unit id="greeting#one"><segment><source>x</source><target>y</target></segment></unit>
+        <unit id="greeting:one"><segment><source>x</source><target>y</target></segment></unit>
         <unit id="nav.dashboard"><segment><source>x</source><target><pc id="1">y</pc></target></segment></unit>
         <unit id="nav.dashboard"><segment><source>x</source><target>y</target></segment></unit>
         """)) == [
             "fr.xlf:4: unit \"no.such.key\": unknown key: not in the English catalog (the file is older or newer than this version of Tandem)",
-            "fr.xlf:5: unit \"users.count#two\": \"two\" is not a plural category of fr (it uses one, many, other)",
-            "fr.xlf:6: unit \"users.count\": \"users.count\" is a plural message: expected units \"users.count#one\", \"users.count#many\", \"users.count#other\"",
-            "fr.xlf:7: unit \"greeting#one\": \"greeting\" is not a plural message, so \"#one\" is unknown",
+            "fr.xlf:5: unit \"users.count:two\": \"two\" is not a plural category of fr (it uses one, many, other)",
+            "fr.xlf:6: unit \"users.count\": \"users.count\" is a plural message: expected units \"users.count:one\", \"users.count:many\", \"users.count:other\"",
+            "fr.xlf:7: unit \"greeting:one\": \"greeting\" is not a plural message, so \":one\" is unknown",
             "fr.xlf:8: unit \"nav.dashboard\": unexpected <pc> on line 8 in the target (only text and <ph/> placeholders)",
             "fr.xlf:9: unit \"nav.dashboard\": appears twice (first on line 8)",
         ])
