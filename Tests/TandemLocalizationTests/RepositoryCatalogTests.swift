@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TandemDomain
 @testable import TandemLocalization
 
 /// Checks on the real catalogs in `Resources/Locales`.
@@ -11,6 +12,17 @@ import Testing
         #expect(catalogs.availableLocales.starts(with: ["en"]))
         #expect(catalogs.availableLocales.contains("fr"))
         #expect(catalogs.localizer(locale: "fr").t("nav.dashboard") == "Tableau de bord")
+        // Parsing errors come out in French, with French examples.
+        do {
+            _ = try catalogs.localizer(locale: "fr").parseDecimal("1,234", field: "rate")
+            Issue.record("1,234 should be refused in French")
+        } catch let error as DomainError {
+            #expect(error.field == "rate")
+            #expect(error.message.hasPrefix("«\u{00A0}1,234\u{00A0}» peut se lire de deux façons"), "\(error.message)")
+            #expect(error.message.contains("1\u{202F}234,5"), "\(error.message)")
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
     }
 
     /// Every key of en.json is in every shipped translation with the same placeholders and the
