@@ -1,3 +1,4 @@
+import Foundation
 import TandemDomain
 
 /// Vendors, their calendars and their load, indexed for feasibility checks. Build it once,
@@ -7,6 +8,8 @@ public struct CapacityIndex: Sendable {
     struct Entry: Sendable {
         var vendor: PlanningVendor
         var calendar: VendorCalendar
+        /// Free time (working hours less absences and bookings) over `window`, if set.
+        var precomputed: FreeTime?
     }
 
     struct CapabilityKey: Hashable, Sendable {
@@ -19,14 +22,30 @@ public struct CapacityIndex: Sendable {
     private var slots: [VendorID: Int] = [:]
     private var byCapability: [CapabilityKey: [Int]] = [:]
     private var zones: [String: ZoneRules] = [:]
+    /// The span over which every vendor's free time is kept ready; checks whose planning
+    /// horizon falls inside it skip calendar work entirely. Checks outside it still work.
+    public private(set) var window: TimeRange?
 
     public init() {}
 
-    /// Builds the index; throws `PlanningInputError` naming the field at fault.
-    public init(vendors: [PlanningVendor]) throws {
+    /// Builds the index; throws `PlanningInputError` naming the field at fault. For a long-lived
+    /// index pass a `window` (e.g. now − 1 day … now + 180 days) and move it daily with `setWindow`.
+    public init(vendors: [PlanningVendor], window: TimeRange? = nil) throws {
+        self.window = window
         for (i, vendor) in vendors.enumerated() {
             try upsert(vendor, field: "vendors[\(i)]")
         }
+    }
+
+    /// Recomputes every vendor's free time over a new window (nil: compute per check).
+    public mutating func setWindow(_ window: TimeRange?) {
+        self.window = window
+        for slot in entries.indices where entries[slot] != nil { entries[slot]!.precomputed = precompute(entries[slot]!.calendar) }
+    }
+
+    private func precompute(_ calendar: VendorCalendar) -> FreeTime? {
+        guard let window else { return nil }
+        return calendar.freeTime(from: window.start.minutes, to: window.end.minutes, weighTentative: false)
     }
 
     public var vendorCount: Int { slots.count }
@@ -44,7 +63,8 @@ public struct CapacityIndex: Sendable {
         else { throw PlanningInputError(field: "\(field).timeZone", message: "unknown time zone “\(vendor.timeZone)”; use an IANA name such as Europe/Paris") }
         if let slot = slots[vendor.id] { remove(slot: slot) }
         let slot = entries.count
-        entries.append(Entry(vendor: vendor, calendar: VendorCalendar(vendor: vendor, zone: zone)))
+        let calendar = VendorCalendar(vendor: vendor, zone: zone)
+        entries.append(Entry(vendor: vendor, calendar: calendar, precomputed: precompute(calendar)))
         slots[vendor.id] = slot
         for key in Set(vendor.capabilities.map { CapabilityKey(source: $0.pair.source.language, target: $0.pair.target.language, service: $0.service) }) {
             byCapability[key, default: []].append(slot)
@@ -70,8 +90,10 @@ public struct CapacityIndex: Sendable {
         guard booking.range.end > booking.range.start else {
             throw PlanningInputError(field: "booking", message: "ends at \(booking.range.end) before it starts at \(booking.range.start)")
         }
+        let span = Span(booking.range.start.minutes, booking.range.end.minutes)
         entries[slot]!.vendor.booked.append(booking)
-        entries[slot]!.calendar.busy = Spans.inserting(Span(booking.range.start.minutes, booking.range.end.minutes), into: entries[slot]!.calendar.busy)
+        entries[slot]!.calendar.busy = Spans.inserting(span, into: entries[slot]!.calendar.busy)
+        if let precomputed = entries[slot]!.precomputed { entries[slot]!.precomputed = precomputed.subtracting([span]) }
     }
 
     /// Removes confirmed work by its id; returns whether it was there.
@@ -84,6 +106,7 @@ public struct CapacityIndex: Sendable {
         entry.vendor.tentative.removeAll { $0.id == bookingID }
         guard entry.vendor.booked.count != before || entry.vendor.tentative.count != beforeTentative else { return false }
         entry.calendar = VendorCalendar(vendor: entry.vendor, zone: entry.calendar.zone)
+        entry.precomputed = precompute(entry.calendar)
         entries[slot] = entry
         return true
     }
@@ -103,21 +126,39 @@ public struct CapacityIndex: Sendable {
 
     /// Vendors able to do `service` from `source` into `target`, each with its best capability
     /// (closest language match, then fastest).
-    func candidates(source: LanguageTag, target: LanguageTag, service: Service) -> [(slot: Int, capability: Capability)] {
+    func candidates(source: LanguageTag, target: LanguageTag, service: Service) -> [Candidate] {
         guard let slots = byCapability[CapabilityKey(source: source.language, target: target.language, service: service)] else { return [] }
-        var out: [(slot: Int, capability: Capability)] = []
+        var out: [Candidate] = []
         out.reserveCapacity(slots.count)
         for slot in slots {
-            guard let entry = entries[slot] else { continue }
-            var best: (Int, Capability)?
-            for capability in entry.vendor.capabilities where capability.service == service {
+            guard let capabilities = entries[slot]?.vendor.capabilities else { continue }
+            var best: (quality: Int, index: Int, rate: Int)?
+            for (i, capability) in capabilities.enumerated() where capability.service == service {
                 guard capability.pair.source.matchQuality(for: source) != nil,
                       let quality = capability.pair.target.matchQuality(for: target), quality >= 2 else { continue }
-                if let current = best, (current.0, current.1.wordsPerHour) >= (quality, capability.wordsPerHour) { continue }
-                best = (quality, capability)
+                if let current = best, (current.quality, current.rate) >= (quality, capability.wordsPerHour) { continue }
+                best = (quality, i, capability.wordsPerHour)
             }
-            if let best { out.append((slot, best.1)) }
+            if let best {
+                out.append(Candidate(slot: slot, capabilityIndex: best.index, rate: best.rate, cost: capabilities[best.index].costPerWord.amount))
+            }
         }
         return out
     }
+
+    func precomputed(_ slot: Int) -> FreeTime? { entries[slot]!.precomputed }
+
+    func weightedTentative(_ slot: Int) -> [Span]? {
+        entries[slot]!.calendar.tentative.isEmpty ? nil : entries[slot]!.calendar.weightedTentative
+    }
+
+    func capability(of candidate: Candidate) -> Capability { entries[candidate.slot]!.vendor.capabilities[candidate.capabilityIndex] }
+}
+
+/// A vendor able to do a step, in plain values so the planner's inner loops copy no references.
+struct Candidate: Sendable {
+    var slot: Int
+    var capabilityIndex: Int
+    var rate: Int
+    var cost: Decimal
 }

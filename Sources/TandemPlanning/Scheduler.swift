@@ -76,18 +76,59 @@ struct Scheduler {
     let weighTentative: Bool
     private let preferred: Set<Int>
     private let excluded: Set<Int>
+    /// Candidates per target and step.
+    let stepCandidates: [[[Candidate]]]
     private var baseCache: [Int: FreeTime] = [:]
 
-    init(index: CapacityIndex, request: FeasibilityRequest, origin: Int, horizon: Int, weighTentative: Bool) {
+    init(index: CapacityIndex, request: FeasibilityRequest, origin: Int, horizon: Int, weighTentative: Bool, candidates: [[[Candidate]]]? = nil) {
         self.index = index; self.request = request; self.origin = origin; self.horizon = horizon; self.weighTentative = weighTentative
         preferred = Set(request.preferredVendors.compactMap { index.slot(of: $0) })
         excluded = Set(request.excludedVendors.compactMap { index.slot(of: $0) })
+        stepCandidates = candidates ?? request.targets.map { target in
+            target.steps.map { index.candidates(source: target.source, target: target.target, service: $0.service) }
+        }
     }
 
-    /// Free time from the origin to the horizon, before this request takes any.
+    /// Whether the order in which targets are planned can change `run`: only if some target's
+    /// plan uses a vendor who could also work on another target. If not, every target got the
+    /// plan it would get alone, whatever the order.
+    func orderMatters(for run: RunOutcome) -> Bool {
+        guard request.targets.count > 1 else { return false }
+        var owners: [Int: Int] = [:] // slot → target, or -1 if several
+        for (t, target) in stepCandidates.enumerated() {
+            for step in target { for c in step { if let o = owners[c.slot], o != t { owners[c.slot] = -1 } else { owners[c.slot] = t } } }
+        }
+        for target in run.targets { for step in target.steps { for a in step.assignments where owners[a.slot] == -1 { return true } } }
+        for (t, target) in run.targets.enumerated() where target.failure != nil {
+            // A target that could not be planned might be planned if it went first.
+            if stepCandidates[t].contains(where: { $0.contains { owners[$0.slot] == -1 } }) { return true }
+        }
+        return false
+    }
+
+    /// The orders in which targets are planned: all of them for a few targets, otherwise
+    /// heuristics (as given, biggest first, scarcest vendors first, reversed).
+    func targetOrders(limit: Int) -> [[Int]] {
+        let n = request.targets.count
+        let given = Array(0..<n)
+        if n <= limit { return CapacityIndex.permutations(given) }
+        let work = request.targets.map { $0.steps.reduce(0) { $0 + $1.words } }
+        let pool = stepCandidates.map { $0.map(\.count).min() ?? 0 }
+        var seen = Set<[Int]>()
+        return [given, given.sorted { work[$0] > work[$1] }, given.sorted { pool[$0] < pool[$1] }].filter { seen.insert($0).inserted }
+    }
+
+    /// Free time from the origin to the horizon, before this request takes any: from the
+    /// index's precomputed window when it covers the horizon, otherwise from the calendar.
     mutating func base(_ slot: Int) -> FreeTime {
         if let cached = baseCache[slot] { return cached }
-        let made = index.entry(slot).calendar.freeTime(from: origin, to: horizon, weighTentative: weighTentative)
+        var made: FreeTime
+        if let window = index.window, window.start.minutes <= origin, horizon <= window.end.minutes, let precomputed = index.precomputed(slot) {
+            made = precomputed
+            if weighTentative, let weighted = index.weightedTentative(slot) { made = made.subtracting(weighted) }
+        } else {
+            made = index.entry(slot).calendar.freeTime(from: origin, to: horizon, weighTentative: weighTentative)
+        }
         baseCache[slot] = made
         return made
     }
@@ -110,7 +151,7 @@ struct Scheduler {
             // also try keeping them (all, or the fastest one or two) off the writing steps, and
             // keep whichever variant delivers the target first.
             var best = planTarget(t, effective: effective, keepOff: [])
-            for keepOff in fourEyesVariants(t) {
+            for keepOff in needsLookAhead(t, best.outcome) ? fourEyesVariants(t) : [] {
                 let alternative = planTarget(t, effective: effective, keepOff: keepOff)
                 if let a = alternative.outcome.delivery, a < (best.outcome.delivery ?? Int.max) { best = alternative }
             }
@@ -127,13 +168,28 @@ struct Scheduler {
     }
 
     /// Plans one target's chain on top of `effective` (free time left by targets planned before).
+    /// Whether four-eyes may have cost this target time: it could not be planned, or a reviser
+    /// kept off a review step (because they wrote the text) is faster than one who got it.
+    mutating func needsLookAhead(_ t: Int, _ outcome: TargetOutcome) -> Bool {
+        if outcome.failure != nil { return true }
+        for (s, step) in outcome.steps.enumerated() where step.service.isReview && !step.fourEyesExcluded.isEmpty {
+            let slowestChosen = step.assignments.map(\.capability.wordsPerHour).min() ?? 0
+            for c in stepCandidates[t][s] where step.fourEyesExcluded.contains(c.slot) {
+                if c.rate > slowestChosen { return true }
+                // The review waited while a writer (now excluded) would have been free sooner.
+                if step.start > step.ready, let free = base(c.slot).firstFree(atOrAfter: step.ready), free < step.start { return true }
+            }
+        }
+        return false
+    }
+
     /// Sets of vendors to keep off a target's writing steps so they stay free to revise it.
     func fourEyesVariants(_ t: Int) -> [Set<Int>] {
         let target = request.targets[t]
         var writers = Set<Int>(), reviewers: [(slot: Int, rate: Int)] = []
-        for step in target.steps {
-            let candidates = index.candidates(source: target.source, target: target.target, service: step.service)
-            if step.service.isReview { reviewers += candidates.map { ($0.slot, $0.capability.wordsPerHour) } }
+        for (s, step) in target.steps.enumerated() {
+            let candidates = stepCandidates[t][s]
+            if step.service.isReview { reviewers += candidates.map { ($0.slot, $0.rate) } }
             else { writers.formUnion(candidates.map(\.slot)) }
         }
         let both = reviewers.filter { writers.contains($0.slot) && !excluded.contains($0.slot) }.sorted { $0.rate > $1.rate }
@@ -149,9 +205,9 @@ struct Scheduler {
         var ready = origin
         var worked = Set<Int>()
         var outcome = TargetOutcome()
-        let candidateLists = target.steps.map { index.candidates(source: target.source, target: target.target, service: $0.service) }
+        let candidateLists = stepCandidates[t]
         for (s, step) in target.steps.enumerated() {
-            var eligible: [(slot: Int, capability: Capability)] = []
+            var eligible: [Candidate] = []
             var fourEyes: [Int] = [], byRequest = 0
             for candidate in candidateLists[s] {
                 if excluded.contains(candidate.slot) { byRequest += 1; continue }
@@ -187,46 +243,82 @@ struct Scheduler {
 
     /// The earliest instant T by which the best `maxVendorsPerStep` vendors together can do the
     /// words, then the words split among them (preferred vendors first, then the cheapest).
-    func scheduleStep(ready: Int, words: Int, candidates: [(slot: Int, capability: Capability)], times: [FreeTime]) -> [AssignmentOutcome]? {
+    /// T is found by galloping then bisecting; vendors who cannot be among the best k at T
+    /// (their capacity at an upper bound is below the k-th best at a lower bound) drop out early.
+    func scheduleStep(ready: Int, words: Int, candidates: [Candidate], times: [FreeTime]) -> [AssignmentOutcome]? {
         let k = min(request.maxVendorsPerStep, candidates.count)
         let n = candidates.count
         var startMinutes = [Int](repeating: 0, count: n)
         var rates = [Int](repeating: 0, count: n)
         for i in 0..<n {
             startMinutes[i] = times[i].minutes(before: ready)
-            rates[i] = candidates[i].capability.wordsPerHour
+            rates[i] = candidates[i].rate
         }
         var top = [Int](repeating: 0, count: k)
-        func capacity(_ i: Int, _ t: Int) -> Int { (times[i].minutes(before: t) - startMinutes[i]) * rates[i] / 60 }
-        func topSum(_ t: Int) -> Int {
+        var caps = [Int](repeating: 0, count: n)
+        var capsHi = [Int](repeating: 0, count: n)
+        var active = Array(0..<n)
+        let keep = active.map { preferred.contains(candidates[$0].slot) }
+        func evaluate(_ t: Int) -> (sum: Int, kth: Int) {
             for j in 0..<k { top[j] = 0 }
-            for i in 0..<n {
-                let c = capacity(i, t)
+            for i in active {
+                let c = (times[i].minutes(before: t) - startMinutes[i]) * rates[i] / 60
+                caps[i] = c
                 if c > top[k - 1] {
                     var j = k - 1
                     while j > 0, top[j - 1] < c { top[j] = top[j - 1]; j -= 1 }
                     top[j] = c
                 }
             }
-            return top.reduce(0, +)
+            return (top.reduce(0, +), top[k - 1])
         }
-        guard topSum(horizon) >= words else { return nil }
-        // Lower bound: even working non-stop from `ready`, the k fastest need this long.
-        let fastest = rates.sorted(by: >).prefix(k).reduce(0, +)
-        var lo = ready + max(1, (words * 60) / max(1, fastest)), hi = horizon
-        lo = min(lo, hi)
+        // Even working non-stop from `ready`, the k fastest need this long.
+        var fastestRates = [Int](repeating: 0, count: k)
+        for r in rates where r > fastestRates[k - 1] {
+            var j = k - 1
+            while j > 0, fastestRates[j - 1] < r { fastestRates[j] = fastestRates[j - 1]; j -= 1 }
+            fastestRates[j] = r
+        }
+        let fastest = fastestRates.reduce(0, +)
+        var lo = min(horizon, ready + max(1, (words * 60) / max(1, fastest)))
+        var hi = horizon
+        var kthLo = 0
+        var probe = lo, stride = max(240, lo - ready)
+        while true {
+            let (sum, kth) = evaluate(probe)
+            if sum >= words {
+                hi = probe
+                for i in active { capsHi[i] = caps[i] }
+                break
+            }
+            if probe >= horizon { return nil }
+            kthLo = kth
+            lo = probe + 1
+            probe = min(horizon, probe + stride)
+            stride *= 2
+        }
+        func prune() { active = active.filter { capsHi[$0] >= kthLo || keep[$0] } }
+        prune()
         while lo < hi {
             let mid = lo + (hi - lo) / 2
-            if topSum(mid) >= words { hi = mid } else { lo = mid + 1 }
+            let (sum, kth) = evaluate(mid)
+            if sum >= words {
+                hi = mid
+                for i in active { capsHi[i] = caps[i] }
+            } else {
+                lo = mid + 1
+                kthLo = kth
+            }
+            prune()
         }
         let finish = lo
-        let caps = (0..<n).map { capacity($0, finish) }
+        _ = evaluate(finish)
         func cheaper(_ a: Int, _ b: Int) -> Bool {
-            let ca = candidates[a].capability.costPerWord.amount, cb = candidates[b].capability.costPerWord.amount
+            let ca = candidates[a].cost, cb = candidates[b].cost
             if ca != cb { return ca < cb }
-            return index.entry(candidates[a].slot).vendor.id < index.entry(candidates[b].slot).vendor.id
+            return candidates[a].slot < candidates[b].slot
         }
-        let byCapacity = (0..<n).filter { caps[$0] > 0 }.sorted { a, b in
+        let byCapacity = active.filter { caps[$0] > 0 }.sorted { a, b in
             if caps[a] != caps[b] { return caps[a] > caps[b] }
             let pa = preferred.contains(candidates[a].slot), pb = preferred.contains(candidates[b].slot)
             if pa != pb { return pa }
@@ -253,7 +345,7 @@ struct Scheduler {
             let minutesNeeded = (share * 60 + rates[i] - 1) / rates[i]
             guard let end = times[i].instant(afterMinutes: startMinutes[i] + minutesNeeded),
                   let start = times[i].firstFree(atOrAfter: ready) else { return nil }
-            out.append(AssignmentOutcome(slot: candidates[i].slot, capability: candidates[i].capability, words: share,
+            out.append(AssignmentOutcome(slot: candidates[i].slot, capability: index.capability(of: candidates[i]), words: share,
                                          start: start, end: end, spans: times[i].spans(from: ready, to: end)))
         }
         return remaining == 0 ? out : nil

@@ -73,7 +73,7 @@ struct PropertyTests {
             let index = try CapacityIndex(vendors: vendors)
             let origin = request.start.minutes, horizon = origin + 60 * 1440
             var scheduler = Scheduler(index: index, request: request, origin: origin, horizon: horizon, weighTentative: false)
-            let run = scheduler.bestRun(orders: CapacityIndex.targetOrders(for: request, index: index, limit: 4))
+            let run = scheduler.bestRun(orders: scheduler.targetOrders(limit: 4))
             var used: [Int: [Span]] = [:]
             for (t, target) in run.targets.enumerated() {
                 var previousEnd = origin

@@ -1,0 +1,1 @@
+enum Optimality { static func export(to: String, count: Int, seed: UInt64) throws {} }
