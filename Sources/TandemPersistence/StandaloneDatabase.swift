@@ -43,7 +43,9 @@ public final class StandaloneDatabase: Sendable {
     /// The database tests should use: PostgreSQL when `TANDEM_TEST_DATABASE_URL` is set, else SQLite in memory.
     public static func scratch(migrate: Bool = true) async throws -> StandaloneDatabase {
         let location = try await scratchLocation()
-        return try await open(location, dropOnShutdown: location, migrate: migrate, logger: Logger(label: "tandem.test"))
+        var logger = Logger(label: "tandem.test")
+        logger.logLevel = .warning
+        return try await open(location, dropOnShutdown: location, migrate: migrate, logger: logger)
     }
 
     /// A location for one test: a fresh PostgreSQL database, or an in-memory SQLite.
@@ -80,7 +82,9 @@ public final class StandaloneDatabase: Sendable {
     }
 
     private static func withAdminConnection(_ url: String, _ body: @Sendable (any SQLDatabase) async throws -> Void) async throws {
-        let admin = try await open(.postgres(url: url), dropOnShutdown: nil, migrate: false, logger: Logger(label: "tandem.test.admin"))
+        var logger = Logger(label: "tandem.test.admin")
+        logger.logLevel = .warning
+        let admin = try await open(.postgres(url: url), dropOnShutdown: nil, migrate: false, logger: logger)
         do {
             guard let sql = admin.database as? any SQLDatabase else { throw DatabaseLocationError.badURL("not an SQL database") }
             try await body(sql)

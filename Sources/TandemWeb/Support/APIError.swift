@@ -5,7 +5,17 @@ import Vapor
 /// `{"error": {"code": ..., "message": ..., "field": ...}}` — codes are stable, messages follow
 /// the caller's language.
 struct APIErrorBody: Content {
-    struct Detail: Codable { var code: String; var message: String; var field: String? }
+    struct Detail: Codable {
+        var code: String; var message: String; var field: String?
+        enum CodingKeys: String, CodingKey { case code, message, field }
+        // `field` is always present (null when no field is at fault), as the OpenAPI document says.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(code, forKey: .code)
+            try container.encode(message, forKey: .message)
+            try container.encode(field, forKey: .field)
+        }
+    }
     var error: Detail
 }
 
@@ -122,6 +132,7 @@ struct TandemErrorMiddleware: AsyncMiddleware {
             } else {
                 response = try await ErrorPage.render(described, for: request)
             }
+            response.headers.replaceOrAdd(name: .contentLanguage, value: request.localizer.languageTag)
             if described.status == .unauthorized, isAPI {
                 response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer realm=\"tandem\"")
             }

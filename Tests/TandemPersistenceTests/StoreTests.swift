@@ -1,0 +1,145 @@
+import FluentKit
+import Foundation
+import Testing
+import TandemDomain
+@testable import TandemPersistence
+
+/// Runs on SQLite in memory, and on PostgreSQL when TANDEM_TEST_DATABASE_URL is set (scripts/test).
+@Suite("Stores")
+struct StoreTests {
+    let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+
+    func withStores(_ body: (Stores, StandaloneDatabase) async throws -> Void) async throws {
+        let db = try await StandaloneDatabase.scratch()
+        do { try await body(.fluent(db.database), db) } catch { await db.shutdown(); throw error }
+        await db.shutdown()
+    }
+
+    func newUser(_ email: String, roles: Set<Role> = [.sales]) throws -> NewUser {
+        try NewUser(email: try EmailAddress(email), displayName: email.components(separatedBy: "@")[0], roles: roles, passwordHash: "hash")
+    }
+
+    @Test func usersAreCreatedFoundAndUpdated() async throws {
+        try await withStores { stores, _ in
+            let id = User.ID(UUID())
+            let created = try await stores.users.create(try newUser("Ada@Lumen.example", roles: [.sales, .pm]), id: id, at: t0)
+            #expect(created.roles == [.sales, .pm])
+            #expect(try await stores.users.find(email: try EmailAddress("ada@lumen.example"))?.id == id)
+            #expect(try await stores.users.passwordHash(of: id) == "hash")
+            var changed = created
+            changed.roles = [.manager]
+            changed.locale = "fr"
+            changed.timeZone = "Europe/Paris"
+            try await stores.users.update(changed)
+            let reloaded = try #require(try await stores.users.find(id: id))
+            #expect(reloaded.roles == [.manager])
+            #expect(reloaded.locale == "fr")
+            #expect(reloaded.createdAt == t0)
+            #expect(try await stores.users.count() == 1)
+        }
+    }
+
+    @Test func aTakenEmailAddressIsAConflict() async throws {
+        try await withStores { stores, _ in
+            _ = try await stores.users.create(try newUser("ada@lumen.example"), id: .init(UUID()), at: t0)
+            await #expect(throws: DomainError.self) {
+                _ = try await stores.users.create(try newUser("ADA@lumen.example"), id: .init(UUID()), at: t0)
+            }
+            let bob = try await stores.users.create(try newUser("bob@lumen.example"), id: .init(UUID()), at: t0)
+            var renamed = bob
+            renamed.email = try EmailAddress("ada@lumen.example")
+            await #expect(throws: DomainError.self) { try await stores.users.update(renamed) }
+            #expect(try await stores.users.list().map(\.email.value) == ["ada@lumen.example", "bob@lumen.example"])
+        }
+    }
+
+    @Test func sessionsExpireAndEndPerUser() async throws {
+        try await withStores { stores, _ in
+            let user = try await stores.users.create(try newUser("ada@lumen.example"), id: .init(UUID()), at: t0)
+            let live = UserSession(id: .init(UUID()), userID: user.id, csrfToken: "c1", createdAt: t0, expiresAt: t0 + 3600)
+            let old = UserSession(id: .init(UUID()), userID: user.id, csrfToken: "c2", createdAt: t0 - 7200, expiresAt: t0 - 3600)
+            try await stores.sessions.create(live, secretHash: "h1")
+            try await stores.sessions.create(old, secretHash: "h2")
+            #expect(try await stores.sessions.find(secretHash: "h1")?.csrfToken == "c1")
+            try await stores.sessions.deleteExpired(before: t0)
+            #expect(try await stores.sessions.find(secretHash: "h2") == nil)
+            #expect(try await stores.sessions.find(secretHash: "h1") != nil)
+            try await stores.sessions.deleteAll(for: user.id)
+            #expect(try await stores.sessions.find(secretHash: "h1") == nil)
+        }
+    }
+
+    @Test func tokensAreRevokedOnlyByTheirOwner() async throws {
+        try await withStores { stores, _ in
+            let ada = try await stores.users.create(try newUser("ada@lumen.example"), id: .init(UUID()), at: t0)
+            let bob = try await stores.users.create(try newUser("bob@lumen.example"), id: .init(UUID()), at: t0)
+            let token = APIToken(id: .init(UUID()), userID: ada.id, name: "sync", prefix: "tdm_abc", createdAt: t0)
+            try await stores.apiTokens.create(token, secretHash: "secret-hash")
+            #expect(try await stores.apiTokens.revoke(token.id, owner: bob.id, at: t0) == false)
+            #expect(try await stores.apiTokens.find(secretHash: "secret-hash")?.isRevoked == false)
+            try await stores.apiTokens.markUsed(token.id, at: t0 + 60)
+            #expect(try await stores.apiTokens.list(for: ada.id).first?.lastUsedAt == t0 + 60)
+            #expect(try await stores.apiTokens.revoke(token.id, owner: ada.id, at: t0 + 120) == true)
+            #expect(try await stores.apiTokens.find(secretHash: "secret-hash")?.revokedAt == t0 + 120)
+        }
+    }
+
+    @Test func deactivationRevokesEveryToken() async throws {
+        try await withStores { stores, _ in
+            let ada = try await stores.users.create(try newUser("ada@lumen.example"), id: .init(UUID()), at: t0)
+            for n in 1...3 {
+                try await stores.apiTokens.create(APIToken(id: .init(UUID()), userID: ada.id, name: "t\(n)", prefix: "p", createdAt: t0), secretHash: "h\(n)")
+            }
+            try await stores.apiTokens.revokeAll(for: ada.id, at: t0)
+            #expect(try await stores.apiTokens.list(for: ada.id).allSatisfy(\.isRevoked))
+        }
+    }
+
+    @Test func organisationSettingsRoundTripWithHolidays() async throws {
+        try await withStores { stores, _ in
+            #expect(try await stores.organisation.load() == .initial)
+            let settings = try OrganisationSettings(
+                name: "Lumen", baseCurrency: try CurrencyCode("CHF"), timeZone: "Europe/Zurich", workingDays: [.mon, .tue, .sat],
+                defaultLocale: "fr", holidays: [PublicHoliday(date: try LocalDate(iso: "2026-12-25"), name: "Noël")])
+            try await stores.organisation.save(settings)
+            #expect(try await stores.organisation.load() == settings)
+            var fewer = settings
+            fewer.holidays = []
+            try await stores.organisation.save(fewer)
+            #expect(try await stores.organisation.load().holidays.isEmpty)
+        }
+    }
+
+    @Test func aSetupLinkWorksOnceAndExpires() async throws {
+        try await withStores { stores, _ in
+            try await stores.setupTokens.create(secretHash: "once", expiresAt: t0 + 3600)
+            try await stores.setupTokens.create(secretHash: "stale", expiresAt: t0 - 1)
+            #expect(try await stores.setupTokens.consume(secretHash: "stale", at: t0) == false)
+            #expect(try await stores.setupTokens.consume(secretHash: "once", at: t0) == true)
+            #expect(try await stores.setupTokens.consume(secretHash: "once", at: t0) == false)
+            #expect(try await stores.setupTokens.isUsable(secretHash: "once", at: t0) == false)
+        }
+    }
+
+    @Test func loginFailuresAreCountedInTheirWindow() async throws {
+        try await withStores { stores, _ in
+            for minutes in [0, 5, 20] { try await stores.loginAttempts.recordFailure(key: "email:a", at: t0 - Double(minutes) * 60) }
+            #expect(try await stores.loginAttempts.failures(key: "email:a", since: t0 - 15 * 60) == 2)
+            try await stores.loginAttempts.clear(key: "email:a")
+            #expect(try await stores.loginAttempts.failures(key: "email:a", since: .distantPast) == 0)
+        }
+    }
+
+    @Test func migrationsRevertAndApplyAgain() async throws {
+        try await withStores { stores, db in
+            _ = try await stores.users.create(try newUser("ada@lumen.example"), id: .init(UUID()), at: t0)
+            let migrations = Migrations()
+            migrations.add(TandemMigrations.all)
+            let migrator = Migrator(databases: db.databases, migrations: migrations, logger: .init(label: "test"), on: db.databases.eventLoopGroup.any())
+            try await migrator.revertAllBatches().get()
+            await #expect(throws: (any Error).self) { _ = try await stores.users.count() }
+            try await migrator.prepareBatch().get()
+            #expect(try await stores.users.count() == 0)
+        }
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+import TandemDomain
+import TandemPersistence
+import Vapor
+import VaporTesting
+import Yams
+@testable import TandemWeb
+
+@Suite("JSON API")
+struct APITests {
+    /// Signs in through the page and creates a token there, as a user would.
+    func token(_ app: Application, for email: String) async throws -> String {
+        var browser = Browser(app)
+        _ = try await browser.signIn(email)
+        let page = try await browser.submit("/settings/profile/tokens", ["name": "script"])
+        #expect(page.status == .created)
+        let match = try #require(page.body.string.range(of: #"tdm_[A-Za-z0-9]{40}"#, options: .regularExpression))
+        return String(page.body.string[match])
+    }
+
+    func bearer(_ token: String) -> HTTPHeaders { ["Authorization": "Bearer \(token)"] }
+
+    @Test func noOrBadCredentialsGet401WithTheErrorShape() async throws {
+        try await withTandem { app, _ in
+            var client = Browser(app)
+            let none = try await client.get("/api/v1/me")
+            #expect(none.status == .unauthorized)
+            #expect(none.errorCode == "unauthenticated")
+            let error = try #require(try none.json()["error"] as? [String: Any])
+            #expect(error.keys.sorted() == ["code", "field", "message"])
+            let bad = try await client.request(.GET, "/api/v1/me", headers: bearer("tdm_nope"))
+            #expect(bad.status == .unauthorized)
+            #expect(bad.errorCode == "invalid_token")
+        }
+    }
+
+    @Test func aTokenAuthenticatesUntilRevoked() async throws {
+        try await withTandem { app, _ in
+            try await makeUser(app, "sofia@lumen.example", roles: [.sales])
+            let secret = try await token(app, for: "sofia@lumen.example")
+            var client = Browser(app)
+            let me = try await client.request(.GET, "/api/v1/me", headers: bearer(secret))
+            #expect(me.status == .ok)
+            #expect(try me.json()["email"] as? String == "sofia@lumen.example")
+            #expect(try me.json()["roles"] as? [String] == ["sales"])
+            let list = try await client.request(.GET, "/api/v1/tokens", headers: bearer(secret))
+            let tokens = try #require(try list.json()["tokens"] as? [[String: Any]])
+            #expect(tokens.count == 1)
+            #expect(!list.body.string.contains(secret))  // the secret is never shown again
+            let id = try #require(tokens.first?["id"] as? String)
+            #expect(try await client.request(.DELETE, "/api/v1/tokens/\(id)", headers: bearer(secret)).status == .noContent)
+            #expect(try await client.request(.GET, "/api/v1/me", headers: bearer(secret)).status == .unauthorized)
+        }
+    }
+
+    @Test func aDeactivatedUsersTokenStopsWorking() async throws {
+        try await withTandem { app, _ in
+            let user = try await makeUser(app, "pierre@lumen.example", roles: [.pm])
+            let secret = try await token(app, for: "pierre@lumen.example")
+            var client = Browser(app)
+            #expect(try await client.request(.GET, "/api/v1/me", headers: bearer(secret)).status == .ok)
+            var deactivated = user
+            deactivated.isActive = false
+            try await Stores.fluent(app.db).users.update(deactivated)
+            #expect(try await client.request(.GET, "/api/v1/me", headers: bearer(secret)).status == .unauthorized)
+        }
+    }
+
+    @Test func theWrongRoleGets403() async throws {
+        try await withTandem { app, _ in
+            try await makeUser(app, "sofia@lumen.example", roles: [.sales])
+            let secret = try await token(app, for: "sofia@lumen.example")
+            var client = Browser(app)
+            let users = try await client.request(.GET, "/api/v1/users", headers: bearer(secret))
+            #expect(users.status == .forbidden)
+            #expect(users.errorCode == "forbidden")
+            let create = try await client.request(.POST, "/api/v1/users", json: #"{"email":"x@y.io","displayName":"X","roles":["pm"],"password":"long enough pw"}"#,
+                                                  headers: bearer(secret))
+            #expect(create.status == .forbidden)
+            var page = Browser(app)
+            _ = try await page.signIn("sofia@lumen.example")
+            #expect(try await page.get("/settings/users").status == .forbidden)
+            #expect(try await page.get("/vendors").status == .forbidden)
+        }
+    }
+
+    @Test func adminsCreateUsersAndBadInputGetsClearErrors() async throws {
+        try await withTandem { app, _ in
+            try await makeUser(app, "admin@lumen.example", roles: [.admin])
+            let secret = try await token(app, for: "admin@lumen.example")
+            var client = Browser(app)
+            let created = try await client.request(.POST, "/api/v1/users",
+                                                   json: #"{"email":"Nina@Lumen.example","displayName":"Nina","roles":["pm","sales"],"password":"long enough pw"}"#,
+                                                   headers: bearer(secret))
+            #expect(created.status == .created)
+            let id = try #require(try created.json()["id"] as? String)
+            #expect(created.location == "/api/v1/users/\(id)")
+            #expect(try created.json()["roles"] as? [String] == ["sales", "pm"])
+            let again = try await client.request(.POST, "/api/v1/users", json: #"{"email":"nina@lumen.example","displayName":"N","roles":["pm"],"password":"long enough pw"}"#,
+                                                 headers: bearer(secret))
+            #expect(again.status == .conflict)
+            let missing = try await client.request(.POST, "/api/v1/users", json: #"{"email":"z@lumen.example","roles":["pm"],"password":"long enough pw"}"#,
+                                                   headers: bearer(secret))
+            #expect(missing.status == .badRequest)
+            #expect(missing.errorCode == "malformed")
+            #expect(try (missing.json()["error"] as? [String: Any])?["field"] as? String == "displayName")
+            let wrongType = try await client.request(.POST, "/api/v1/users", json: #"{"email":"z@lumen.example","displayName":"Z","roles":"pm","password":"long enough pw"}"#,
+                                                     headers: bearer(secret))
+            #expect(wrongType.status == .badRequest)
+            let badRole = try await client.request(.POST, "/api/v1/users", json: #"{"email":"z@lumen.example","displayName":"Z","roles":["boss"],"password":"long enough pw"}"#,
+                                                   headers: bearer(secret))
+            #expect(badRole.status == .unprocessableEntity)
+            #expect((try badRole.json()["error"] as? [String: Any])?["field"] as? String == "roles")
+            let notJSON = try await client.request(.POST, "/api/v1/users", json: "{", headers: bearer(secret))
+            #expect(notJSON.status == .badRequest)
+            #expect(try await client.request(.GET, "/api/v1/users/not-a-uuid", headers: bearer(secret)).status == .badRequest)
+            #expect(try await client.request(.GET, "/api/v1/users/\(UUID())", headers: bearer(secret)).status == .notFound)
+            let list = try await client.request(.GET, "/api/v1/users", headers: bearer(secret))
+            #expect((try list.json()["users"] as? [[String: Any]])?.count == 2)
+        }
+    }
+
+    @Test func errorMessagesFollowTheCallersLanguageButCodesDoNot() async throws {
+        try await withTandem { app, _ in
+            var client = Browser(app, language: "fr-FR,fr;q=0.9,en;q=0.5")
+            let response = try await client.get("/api/v1/me")
+            #expect(response.errorCode == "unauthenticated")
+            #expect(response.errorMessage?.hasPrefix("Connectez-vous") == true)
+            #expect(response.headers.first(name: .contentLanguage) == "fr")
+        }
+    }
+
+    /// Every route under /api/v1 is in the OpenAPI document and every documented operation exists.
+    @Test func routesAndTheOpenAPIDocumentAgree() async throws {
+        try await withTandem { app, _ in
+            var client = Browser(app)
+            let served = try await client.get("/api/openapi.yaml")
+            #expect(served.status == .ok)
+            let document = try #require(try Yams.load(yaml: served.body.string) as? [String: Any])
+            #expect(document["openapi"] as? String == "3.1.0")
+            let paths = try #require(document["paths"] as? [String: [String: Any]])
+            var documented = Set<String>()
+            for (path, operations) in paths {
+                for method in operations.keys where ["get", "post", "put", "patch", "delete"].contains(method) {
+                    documented.insert("\(method.uppercased()) /api/v1\(path)")
+                }
+            }
+            let registered = Set(app.routes.all.compactMap { route -> String? in
+                let path = "/" + route.path.map { component -> String in
+                    if case .parameter(let name) = component { return "{\(name)}" }
+                    return component.description
+                }.joined(separator: "/")
+                return path.hasPrefix("/api/v1/") ? "\(route.method.rawValue) \(path)" : nil
+            })
+            #expect(registered == documented)
+            #expect(registered.count >= 6)
+        }
+    }
+}

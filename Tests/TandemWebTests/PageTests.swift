@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+import TandemDomain
+import TandemPersistence
+import Vapor
+import VaporTesting
+@testable import TandemWeb
+
+@Suite("Admin and profile pages")
+struct PageTests {
+    @Test func anAdminCreatesAUserWhoCanThenSignIn() async throws {
+        try await withTandem { app, _ in
+            try await makeUser(app, "admin@lumen.example", roles: [.admin])
+            var admin = Browser(app)
+            _ = try await admin.signIn("admin@lumen.example")
+            let created = try await admin.submit("/settings/users/new", ["displayName": "Nina Nilsson", "email": "nina@lumen.example",
+                                                                         "roles[]": "pm,sales", "password": "nina's password"])
+            #expect(created.status == .seeOther)
+            let list = try await admin.get("/settings/users")
+            #expect(list.body.string.contains("Nina Nilsson can now sign in."))
+            #expect(list.body.string.contains("nina@lumen.example"))
+            var nina = Browser(app)
+            #expect(try await nina.signIn("nina@lumen.example", password: "nina's password").status == .seeOther)
+            let stored = try #require(try await Stores.fluent(app.db).users.find(email: try EmailAddress("nina@lumen.example")))
+            #expect(stored.roles == [.pm, .sales])
+        }
+    }
+
+    @Test func aBadUserFormKeepsWhatWasTypedAndSaysWhatIsWrong() async throws {
+        try await withTandem { app, _ in
+            try await makeUser(app, "admin@lumen.example", roles: [.admin])
+            var admin = Browser(app)
+            _ = try await admin.signIn("admin@lumen.example")
+            let response = try await admin.submit("/settings/users/new", ["displayName": "Nina", "email": "admin@lumen.example", "password": "short"])
+            #expect(response.status == .unprocessableEntity)
+            let html = response.body.string
+            #expect(html.contains(#"value="Nina""#))
+            #expect(html.contains("Choose at least one role."))
+            #expect(html.contains("Use at least 10 characters."))
+            let duplicate = try await admin.submit("/settings/users/new", ["displayName": "Nina", "email": "ADMIN@lumen.example",
+                                                                           "roles[]": "pm", "password": "long enough pw"])
+            #expect(duplicate.status == .unprocessableEntity)
+            #expect(duplicate.body.string.contains("Another user already has this e-mail address."))
+        }
+    }
+
+    @Test func adminsCannotLockThemselvesOut() async throws {
+        try await withTandem { app, _ in
+            let me = try await makeUser(app, "admin@lumen.example", roles: [.admin])
+            var admin = Browser(app)
+            _ = try await admin.signIn("admin@lumen.example")
+            let demote = try await admin.submit("/settings/users/\(me.id)", ["displayName": "Admin", "email": "admin@lumen.example", "roles[]": "pm"])
+            #expect(demote.status == .unprocessableEntity)
+            let deactivate = try await admin.submit("/settings/users/\(me.id)", to: "/settings/users/\(me.id)/deactivate", [:])
+            #expect(deactivate.status == .unprocessableEntity)
+            #expect(try await Stores.fluent(app.db).users.find(id: me.id)?.isActive == true)
+        }
+    }
+
+    @Test func organisationSettingsAreSavedAndBadLinesNamed() async throws {
+        try await withTandem { app, _ in
+            try await makeUser(app, "admin@lumen.example", roles: [.admin])
+            var admin = Browser(app)
+            _ = try await admin.signIn("admin@lumen.example")
+            let bad = try await admin.submit("/settings/organisation", ["name": "Lumen", "baseCurrency": "EUR", "timeZone": "Europe/Paris",
+                                                                        "defaultLocale": "fr", "workingDays[]": "mon,tue",
+                                                                        "holidays": "2026-12-25 Noël\n25/12/2027 Noël"])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains("Line 2: “25/12/2027” is not a date"))
+            #expect(bad.body.string.contains("2026-12-25 Noël"))
+            let good = try await admin.submit("/settings/organisation", ["name": "Lumen", "baseCurrency": "chf", "timeZone": "Europe/Zurich",
+                                                                         "defaultLocale": "fr", "workingDays[]": "mon,tue,wed",
+                                                                         "holidays": "2026-12-25 Noël\n2027-01-01"])
+            #expect(good.status == .seeOther)
+            let saved = try await Stores.fluent(app.db).organisation.load()
+            #expect(saved.baseCurrency.code == "CHF")
+            #expect(saved.workingDays == [.mon, .tue, .wed])
+            #expect(saved.holidays.count == 2)
+            #expect(saved.defaultLocale == "fr")
+        }
+    }
+
+    @Test func managersSeeButCannotEditTheOrganisation() async throws {
+        try await withTandem { app, _ in
+            try await makeUser(app, "boss@lumen.example", roles: [.manager])
+            var manager = Browser(app)
+            _ = try await manager.signIn("boss@lumen.example")
+            let page = try await manager.get("/settings/organisation")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("<fieldset disabled>"))
+            let post = try await manager.submit("/settings/organisation", ["name": "Mine"])
+            #expect(post.status == .forbidden)
+        }
+    }
+
+    @Test func theInterfaceSpeaksFrenchFromTheBrowserThenTheProfile() async throws {
+        try await withTandem { app, _ in
+            try await makeUser(app, "ada@lumen.example", roles: [.pm])
+            var french = Browser(app, language: "fr-CA,fr;q=0.8")
+            let login = try await french.get("/login")
+            #expect(login.body.string.contains(#"<html lang="fr">"#))
+            #expect(login.body.string.contains("Connexion à Tandem"))
+            var english = Browser(app)
+            _ = try await english.signIn("ada@lumen.example")
+            #expect(try await english.get("/").body.string.contains("Welcome"))
+            let switched = try await english.submit("/", to: "/language", ["locale": "fr", "back": "/settings"])
+            #expect(switched.location == "/settings")
+            #expect(try await Stores.fluent(app.db).users.find(email: try EmailAddress("ada@lumen.example"))?.locale == "fr")
+            #expect(try await english.get("/").body.string.contains("Bienvenue, Ada"))
+            let unknown = try await english.submit("/", to: "/language", ["locale": "xx"])
+            #expect(unknown.status == .unprocessableEntity)
+        }
+    }
+
+    @Test func theProfileChangesPasswordOnlyWithTheCurrentOne() async throws {
+        try await withTandem { app, _ in
+            try await makeUser(app, "ada@lumen.example", roles: [.pm])
+            var ada = Browser(app)
+            _ = try await ada.signIn("ada@lumen.example")
+            let wrong = try await ada.submit("/settings/profile", ["locale": "", "timeZone": "Asia/Tokyo", "currentPassword": "nope",
+                                                                   "newPassword": "brand new password", "newPasswordConfirmation": "brand new password"])
+            #expect(wrong.status == .unprocessableEntity)
+            #expect(wrong.body.string.contains("The current password is not correct."))
+            let right = try await ada.submit("/settings/profile", ["locale": "", "timeZone": "Asia/Tokyo", "currentPassword": "correct horse",
+                                                                   "newPassword": "brand new password", "newPasswordConfirmation": "brand new password"])
+            #expect(right.status == .seeOther)
+            var fresh = Browser(app)
+            #expect(try await fresh.signIn("ada@lumen.example", password: "brand new password").status == .seeOther)
+        }
+    }
+
+    @Test func unknownPagesGetAFriendly404() async throws {
+        try await withTandem { app, _ in
+            var browser = Browser(app)
+            let page = try await browser.get("/no/such/page")
+            #expect(page.status == .notFound)
+            #expect(page.body.string.contains("Page not found"))
+            let api = try await browser.get("/api/v1/nothing-here")
+            #expect(api.status == .unauthorized || api.status == .notFound)
+        }
+    }
+
+    @Test func theDemoSeedRunsOnceAndIsDeterministic() async throws {
+        try await withTandem { app, _ in
+            let logins = try await DemoSeed.run(on: app.db, hasher: app.password.async, clock: { Date(timeIntervalSince1970: 0) })
+            _ = try await DemoSeed.run(on: app.db, hasher: app.password.async, clock: { Date(timeIntervalSince1970: 0) })
+            let users = try await Stores.fluent(app.db).users.list()
+            #expect(users.count == 9)
+            #expect(logins.count == 9)
+            #expect(users.filter { $0.has(.sales) }.count == 3)
+            #expect(users.filter { $0.has(.pm) }.count == 3)
+            #expect(users.first { $0.email.value == "admin@lumen.example" }?.id.description == "00000000-0000-0000-0000-000000020000")
+            #expect(try await Stores.fluent(app.db).organisation.load().name == "Lumen Language Services")
+            var browser = Browser(app)
+            #expect(try await browser.signIn("victor.vendor@lumen.example", password: DemoSeed.password).status == .seeOther)
+        }
+    }
+}
