@@ -19,7 +19,10 @@ extension CapacityIndex {
             scheduler = Scheduler(index: self, request: request, origin: origin, horizon: origin + horizonDays * 1440, weighTentative: false,
                                   candidates: candidates)
             best = scheduler.plan(order: Array(request.targets.indices))
-            if scheduler.orderMatters(for: best), request.targets.count > 1 {
+            // Other orders are tried when they could change the plan: always for a few targets,
+            // for more only when the first plan is not comfortably on time.
+            let comfortable = best.delivery.map { Double(request.deadline.minutes - $0) >= options.amberSlackFraction * Double(request.deadline.minutes - origin) } ?? false
+            if scheduler.orderMatters(for: best), request.targets.count > 1, request.targets.count <= options.exhaustiveOrderLimit || !comfortable {
                 let orders = scheduler.targetOrders(limit: options.exhaustiveOrderLimit)
                 let others = scheduler.bestRun(orders: Array(orders.dropFirst()))
                 if others.isBetter(than: best) { best = others }

@@ -20,7 +20,17 @@ public struct CapacityIndex: Sendable {
 
     private(set) var entries: [Entry?] = []
     private var slots: [VendorID: Int] = [:]
-    private var byCapability: [CapabilityKey: [Int]] = [:]
+    private var byCapability: [CapabilityKey: [CapabilityRef]] = [:]
+
+    /// One capability of one vendor, flattened for candidate look-ups.
+    struct CapabilityRef: Sendable {
+        var slot: Int
+        var capabilityIndex: Int
+        var rate: Int
+        var cost: Decimal
+        /// The capability's target subtags beyond the language (`FR` in `fr-FR`), joined.
+        var targetDetail: String
+    }
     private var zones: [String: ZoneRules] = [:]
     /// The span over which every vendor's free time is kept ready; checks whose planning
     /// horizon falls inside it skip calendar work entirely. Checks outside it still work.
@@ -66,8 +76,11 @@ public struct CapacityIndex: Sendable {
         let calendar = VendorCalendar(vendor: vendor, zone: zone)
         entries.append(Entry(vendor: vendor, calendar: calendar, precomputed: precompute(calendar)))
         slots[vendor.id] = slot
-        for key in Set(vendor.capabilities.map { CapabilityKey(source: $0.pair.source.language, target: $0.pair.target.language, service: $0.service) }) {
-            byCapability[key, default: []].append(slot)
+        for (i, capability) in vendor.capabilities.enumerated() {
+            let key = CapabilityKey(source: capability.pair.source.language, target: capability.pair.target.language, service: capability.service)
+            byCapability[key, default: []].append(CapabilityRef(slot: slot, capabilityIndex: i, rate: capability.wordsPerHour,
+                                                                cost: capability.costPerWord.amount,
+                                                                targetDetail: capability.pair.target.subtags.dropFirst().joined(separator: "-")))
         }
     }
 
@@ -78,7 +91,7 @@ public struct CapacityIndex: Sendable {
     private mutating func remove(slot: Int) {
         guard let entry = entries[slot] else { return }
         for key in Set(entry.vendor.capabilities.map { CapabilityKey(source: $0.pair.source.language, target: $0.pair.target.language, service: $0.service) }) {
-            byCapability[key]?.removeAll { $0 == slot }
+            byCapability[key]?.removeAll { $0.slot == slot }
         }
         slots[entry.vendor.id] = nil
         entries[slot] = nil
@@ -127,20 +140,25 @@ public struct CapacityIndex: Sendable {
     /// Vendors able to do `service` from `source` into `target`, each with its best capability
     /// (closest language match, then fastest).
     func candidates(source: LanguageTag, target: LanguageTag, service: Service) -> [Candidate] {
-        guard let slots = byCapability[CapabilityKey(source: source.language, target: target.language, service: service)] else { return [] }
+        guard let refs = byCapability[CapabilityKey(source: source.language, target: target.language, service: service)] else { return [] }
+        // Same language is guaranteed by the key; the capability's target must equal the
+        // request's or be a prefix of it (`fr` serves `fr-FR`, `fr-CA` does not).
+        let requestDetail = target.subtags.dropFirst().joined(separator: "-")
         var out: [Candidate] = []
-        out.reserveCapacity(slots.count)
-        for slot in slots {
-            guard let capabilities = entries[slot]?.vendor.capabilities else { continue }
-            var best: (quality: Int, index: Int, rate: Int)?
-            for (i, capability) in capabilities.enumerated() where capability.service == service {
-                guard capability.pair.source.matchQuality(for: source) != nil,
-                      let quality = capability.pair.target.matchQuality(for: target), quality >= 2 else { continue }
-                if let current = best, (current.quality, current.rate) >= (quality, capability.wordsPerHour) { continue }
-                best = (quality, i, capability.wordsPerHour)
-            }
-            if let best {
-                out.append(Candidate(slot: slot, capabilityIndex: best.index, rate: best.rate, cost: capabilities[best.index].costPerWord.amount))
+        out.reserveCapacity(refs.count)
+        var bestQuality = 0
+        for ref in refs {
+            let quality: Int
+            if ref.targetDetail == requestDetail { quality = 3 }
+            else if ref.targetDetail.isEmpty || requestDetail.hasPrefix(ref.targetDetail + "-") { quality = 2 }
+            else { continue }
+            let candidate = Candidate(slot: ref.slot, capabilityIndex: ref.capabilityIndex, rate: ref.rate, cost: ref.cost)
+            if let last = out.last, last.slot == ref.slot {
+                // A vendor's capabilities are adjacent: keep the closer match, then the faster.
+                if (quality, ref.rate) > (bestQuality, last.rate) { out[out.count - 1] = candidate; bestQuality = quality }
+            } else {
+                out.append(candidate)
+                bestQuality = quality
             }
         }
         return out

@@ -25,48 +25,52 @@ struct SeededGenerator: RandomNumberGenerator {
 /// has finished their previous assignment, and runs through the vendor's free working time.
 enum ConfidenceSimulation {
     static func probability(of run: RunOutcome, meeting deadline: Int, scheduler: inout Scheduler, index: CapacityIndex, options: PlanningOptions) -> Double {
-        struct Item { var target: Int; var step: Int; var slot: Int; var words: Int; var rate: Int; var plannedStart: Int }
+        struct Item { var target: Int; var step: Int; var vendor: Int; var words: Int; var rate: Int; var plannedStart: Int }
+        var slots: [Int] = []
+        var local: [Int: Int] = [:]
         var items: [Item] = []
         for (t, target) in run.targets.enumerated() {
             for (s, step) in target.steps.enumerated() {
                 for a in step.assignments {
-                    items.append(Item(target: t, step: s, slot: a.slot, words: a.words, rate: a.capability.wordsPerHour, plannedStart: a.start))
+                    let v: Int
+                    if let known = local[a.slot] { v = known } else { v = slots.count; local[a.slot] = v; slots.append(a.slot) }
+                    items.append(Item(target: t, step: s, vendor: v, words: a.words, rate: a.capability.wordsPerHour, plannedStart: a.start))
                 }
             }
         }
         items.sort { ($0.plannedStart, $0.target, $0.step) < ($1.plannedStart, $1.target, $1.step) }
-        let slots = Array(Set(items.map(\.slot)))
-        var base: [Int: FreeTime] = [:]
-        var tentative: [Int: [(span: Span, probability: Double)]] = [:]
+        var base: [FreeTime] = []
+        var tentative: [[(span: Span, probability: Double)]] = []
         for slot in slots {
-            base[slot] = scheduler.base(slot)
-            let relevant = index.entry(slot).calendar.tentative.filter { $0.span.end > scheduler.origin && $0.span.start < scheduler.horizon && $0.probability > 0 }
-            if !relevant.isEmpty { tentative[slot] = relevant }
+            base.append(scheduler.base(slot))
+            tentative.append(index.entry(slot).calendar.tentative.filter { $0.span.end > scheduler.origin && $0.span.start < scheduler.horizon && $0.probability > 0 })
         }
         let samples = max(1, options.confidenceSamples)
         var rng = SeededGenerator(seed: options.seed)
         var met = 0
-        let stepCounts = run.targets.map(\.steps.count)
+        let stepOffsets = run.targets.reduce(into: [0]) { $0.append($0.last! + $1.steps.count) }
+        var stepEnd = [Int](repeating: Int.min, count: stepOffsets.last!)
+        var cursor = [Int](repeating: 0, count: slots.count)
+        var times = base
         for _ in 0..<samples {
-            var times = base
-            for (slot, list) in tentative {
-                let won = list.filter { rng.unit() < $0.probability }.map(\.span)
-                if !won.isEmpty { times[slot] = times[slot]!.subtracting(Spans.normalized(won)) }
+            for v in slots.indices where !tentative[v].isEmpty {
+                let won = tentative[v].filter { rng.unit() < $0.probability }.map(\.span)
+                times[v] = won.isEmpty ? base[v] : base[v].subtracting(Spans.normalized(won))
             }
-            var cursor: [Int: Int] = [:]
-            var stepEnd = stepCounts.map { Array(repeating: Int.min, count: $0) }
+            for i in stepEnd.indices { stepEnd[i] = Int.min }
+            for v in cursor.indices { cursor[v] = scheduler.origin }
             var late = false
             for item in items {
-                let ready = item.step == 0 ? scheduler.origin : stepEnd[item.target][item.step - 1]
-                let begin = max(ready, cursor[item.slot] ?? scheduler.origin)
+                let ready = item.step == 0 ? scheduler.origin : stepEnd[stepOffsets[item.target] + item.step - 1]
+                let begin = max(ready, cursor[item.vendor])
                 let factor = min(1.5, max(0.5, 1 + options.throughputVariation * rng.gaussian()))
                 let minutes = Int((Double(item.words) * 60 / (Double(item.rate) * factor)).rounded(.up))
-                let time = times[item.slot]!
-                guard let end = time.instant(afterMinutes: time.minutes(before: begin) + minutes) else { late = true; break }
-                cursor[item.slot] = end
-                stepEnd[item.target][item.step] = max(stepEnd[item.target][item.step], end)
+                guard let end = times[item.vendor].instant(afterMinutes: times[item.vendor].minutes(before: begin) + minutes) else { late = true; break }
+                cursor[item.vendor] = end
+                let k = stepOffsets[item.target] + item.step
+                stepEnd[k] = max(stepEnd[k], end)
             }
-            if !late, stepEnd.allSatisfy({ ($0.last ?? Int.min) <= deadline }) { met += 1 }
+            if !late, run.targets.indices.allSatisfy({ t in stepOffsets[t + 1] == stepOffsets[t] || stepEnd[stepOffsets[t + 1] - 1] <= deadline }) { met += 1 }
         }
         return (Double(met) / Double(samples) * 1000).rounded() / 1000
     }

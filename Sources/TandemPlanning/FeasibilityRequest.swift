@@ -49,7 +49,7 @@ public struct PlanningOptions: Hashable, Sendable, Codable {
     /// Up to this many targets, every order of planning the targets is tried.
     public var exhaustiveOrderLimit: Int
 
-    public init(amberSlackFraction: Double = 0.10, throughputVariation: Double = 0.15, confidenceSamples: Int = 200,
+    public init(amberSlackFraction: Double = 0.10, throughputVariation: Double = 0.15, confidenceSamples: Int = 100,
                 seed: UInt64 = 0x7A4D_E11A, maxHorizonDays: Int = 366, exhaustiveOrderLimit: Int = 4) {
         self.amberSlackFraction = amberSlackFraction; self.throughputVariation = throughputVariation
         self.confidenceSamples = confidenceSamples; self.seed = seed; self.maxHorizonDays = maxHorizonDays
