@@ -31,9 +31,19 @@ extension CapacityIndex {
             horizonDays *= 4
         } while true
 
-        var riskScheduler = Scheduler(index: self, request: request, origin: origin, horizon: scheduler.horizon, weighTentative: true,
-                                      candidates: scheduler.stepCandidates)
-        let riskRun = riskScheduler.bestRun(orders: [best.order])
+        // Tentative work at its weighted share: if the plan leaves that time alone it stands as
+        // is; otherwise plan again without it.
+        let riskRun: RunOutcome
+        if best.reserved.contains(where: { slot, spans in
+            guard let weighted = weightedTentative(slot) else { return false }
+            return spans.contains { reserved in weighted.contains { Spans.overlap($0, reserved.span) > 0 } }
+        }) {
+            var riskScheduler = Scheduler(index: self, request: request, origin: origin, horizon: scheduler.horizon, weighTentative: true,
+                                          candidates: scheduler.stepCandidates)
+            riskRun = riskScheduler.bestRun(orders: [best.order])
+        } else {
+            riskRun = best
+        }
 
         let confidence = best.delivery == nil ? 0 :
             ConfidenceSimulation.probability(of: best, meeting: request.deadline.minutes, scheduler: &scheduler, index: self, options: options)

@@ -64,66 +64,72 @@ enum Spans {
 
 /// A vendor's free working time as sorted disjoint spans with running totals, so "how many
 /// free minutes before T" and "when are M free minutes used up" are binary searches.
+/// One array of plain values, so copying a `FreeTime` costs one reference count.
 struct FreeTime: Sendable {
-    private(set) var spans: [Span]
-    /// `before[i]`: free minutes in all spans before span i.
-    private var before: [Int]
-    let horizon: Int
-
-    init(spans: [Span], horizon: Int) {
-        self.spans = spans
-        self.horizon = horizon
-        var running = 0
-        before = spans.map { span in defer { running += span.end - span.start }; return running }
+    struct Piece: Sendable {
+        var start: Int
+        var end: Int
+        /// Free minutes in all pieces before this one.
+        var before: Int
     }
 
-    var totalMinutes: Int { spans.isEmpty ? 0 : before[spans.count - 1] + spans[spans.count - 1].end - spans[spans.count - 1].start }
+    private(set) var pieces: [Piece]
 
-    /// Index of the first span whose end is after `t`.
+    init(spans: [Span], horizon: Int = 0) {
+        var running = 0
+        pieces = spans.map { span in defer { running += span.end - span.start }; return Piece(start: span.start, end: span.end, before: running) }
+    }
+
+    var spans: [Span] { pieces.map { Span($0.start, $0.end) } }
+
+    var totalMinutes: Int { pieces.last.map { $0.before + $0.end - $0.start } ?? 0 }
+
+    /// Index of the first piece whose end is after `t`.
+    @inline(__always)
     private func firstEndingAfter(_ t: Int) -> Int {
-        var lo = 0, hi = spans.count
-        while lo < hi { let mid = (lo + hi) / 2; if spans[mid].end <= t { lo = mid + 1 } else { hi = mid } }
+        var lo = 0, hi = pieces.count
+        while lo < hi { let mid = (lo + hi) >> 1; if pieces[mid].end <= t { lo = mid + 1 } else { hi = mid } }
         return lo
     }
 
-    /// Free minutes in [origin, t).
+    /// Free minutes in [origin, t). Only differences between two calls mean anything.
+    @inline(__always)
     func minutes(before t: Int) -> Int {
         let i = firstEndingAfter(t)
-        guard i < spans.count else { return totalMinutes }
-        return before[i] + max(0, t - spans[i].start)
+        guard i < pieces.count else { return totalMinutes }
+        return pieces[i].before + max(0, t - pieces[i].start)
     }
 
-    /// The earliest instant by which `m` (> 0) free minutes have passed since the origin; nil beyond the horizon.
+    /// The earliest instant by which the running total reaches `m` (> 0); nil beyond the end.
     func instant(afterMinutes m: Int) -> Int? {
-        guard m > 0 else { return spans.first?.start }
-        var lo = 0, hi = spans.count
-        // first span whose cumulative end reaches m
+        guard m > 0 else { return pieces.first?.start }
+        var lo = 0, hi = pieces.count
         while lo < hi {
-            let mid = (lo + hi) / 2
-            if before[mid] + spans[mid].end - spans[mid].start < m { lo = mid + 1 } else { hi = mid }
+            let mid = (lo + hi) >> 1
+            if pieces[mid].before + pieces[mid].end - pieces[mid].start < m { lo = mid + 1 } else { hi = mid }
         }
-        guard lo < spans.count else { return nil }
-        return spans[lo].start + (m - before[lo])
+        guard lo < pieces.count else { return nil }
+        return pieces[lo].start + (m - pieces[lo].before)
     }
 
     func firstFree(atOrAfter t: Int) -> Int? {
         let i = firstEndingAfter(t)
-        guard i < spans.count else { return nil }
-        return max(t, spans[i].start)
+        guard i < pieces.count else { return nil }
+        return max(t, pieces[i].start)
     }
 
     /// The free spans clipped to [a, b).
     func spans(from a: Int, to b: Int) -> [Span] {
         var out: [Span] = []
         var i = firstEndingAfter(a)
-        while i < spans.count, spans[i].start < b {
-            out.append(Span(max(a, spans[i].start), min(b, spans[i].end)))
+        while i < pieces.count, pieces[i].start < b {
+            out.append(Span(max(a, pieces[i].start), min(b, pieces[i].end)))
             i += 1
         }
         return out
     }
 
     func subtracting(_ busy: [Span]) -> FreeTime {
-        FreeTime(spans: Spans.subtracting(busy, from: spans), horizon: horizon)
+        FreeTime(spans: Spans.subtracting(busy, from: spans))
     }
 }
