@@ -9,7 +9,7 @@ struct Tandem: AsyncParsableCommand {
         commandName: "tandem",
         abstract: "Tandem: one platform for the sales and production teams of a language service provider.",
         discussion: "Configuration comes from environment variables; see .env.example.",
-        subcommands: [Serve.self, Migrate.self, PlanCommand.self, I18nCommand.self])
+        subcommands: [Serve.self, Migrate.self, AnalyzeCommand.self, PlanCommand.self, I18nCommand.self])
 }
 
 struct Serve: AsyncParsableCommand {
