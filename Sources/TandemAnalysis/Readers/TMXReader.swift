@@ -20,6 +20,7 @@ enum TMXReader {
     static func read(_ reader: XMLEventReader, root: XMLElement, rootIsEmpty: Bool, each: (TMXUnit) throws -> Void) throws -> LanguageTag? {
         var sourceLanguage: LanguageTag?
         var index = 0
+        var languages: [String: LanguageTag?] = [:]
         if rootIsEmpty { return nil }
         while let event = try reader.next() {
             guard case .start(let e, let isEmpty) = event else { continue }
@@ -28,11 +29,15 @@ enum TMXReader {
                 sourceLanguage = try parseLanguage(e.attribute("srclang"), file: reader.fileName, line: e.line, column: e.column, what: "srclang")
                 try reader.skipElement(isEmpty: isEmpty)
             case "tu":
-                let tu = try reader.readElement(e, isEmpty: isEmpty)
+                let tu = try reader.readElement(e, isEmpty: isEmpty, skipping: ["prop", "note"])
                 var variants: [TMXUnit.Variant] = []
                 for tuv in tu.elements(named: "tuv") {
                     let lang = tuv.attribute("lang", namespace: xmlNamespace) ?? tuv.attribute("lang")
-                    let tag = try parseLanguage(lang, file: reader.fileName, line: tuv.line, column: tuv.column, what: "xml:lang")
+                    let tag: LanguageTag?
+                    if let lang, let cached = languages[lang] { tag = cached } else {
+                        tag = try parseLanguage(lang, file: reader.fileName, line: tuv.line, column: tuv.column, what: "xml:lang")
+                        if let lang { languages[lang] = tag }
+                    }
                     guard let seg = tuv.firstElement(named: "seg") else { continue }
                     variants.append(.init(language: tag, content: SourceSegment.compact(inline(seg.children))))
                 }

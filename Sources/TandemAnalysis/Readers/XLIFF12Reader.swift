@@ -6,6 +6,8 @@ import TandemDomain
 /// non-translatable. Streams trans-unit by trans-unit.
 enum XLIFF12Reader {
     static let sdlNamespace = "http://sdl.com/FileTypes/SdlXliff/1.0"
+    /// Children of a trans-unit that analysis does not need: not built into a tree.
+    static let unusedUnitChildren: Set<String> = ["target", "alt-trans", "note", "context-group", "count-group", "prop-group", "phase-group"]
 
     static func read(_ reader: XMLEventReader, root: XMLElement, rootIsEmpty: Bool) throws -> SourceDocument {
         var document = SourceDocument(name: reader.fileName, format: .xliff12, segments: [])
@@ -28,7 +30,7 @@ enum XLIFF12Reader {
                 case "group":
                     if !isEmpty { translateStack.append(translateStack.last! && e.attribute("translate") != "no") }
                 case "trans-unit":
-                    let unit = try reader.readElement(e, isEmpty: isEmpty)
+                    let unit = try reader.readElement(e, isEmpty: isEmpty, skipping: unusedUnitChildren)
                     let translatable = translateStack.last! && unit.attribute("translate") != "no"
                     document.segments += try segments(of: unit, translatable: translatable, file: reader.fileName)
                 default:

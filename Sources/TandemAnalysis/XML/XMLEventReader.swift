@@ -1,9 +1,10 @@
 import CLibXML2
 import Foundation
 
-/// Pull reader over libxml2's `xmlTextReader`: streams a document event by event without building
-/// a whole tree. Never resolves external entities, never loads a DTD, never touches the network;
-/// documents that declare entities are refused before parsing (see `XMLSafety`).
+/// Pull reader over libxml2's SAX2 push parser: the document is fed in 1 MiB chunks and the
+/// events of each chunk are queued, so large documents stream in bounded memory at the speed of
+/// libxml2's SAX parser. Never resolves external entities, never loads a DTD, never touches the
+/// network; documents that declare entities are refused before parsing (see `XMLSafety`).
 final class XMLEventReader {
     enum Event {
         case start(XMLElement, isEmpty: Bool)
@@ -11,143 +12,194 @@ final class XMLEventReader {
         case text(String)
     }
 
-    private final class ErrorBox {
-        var message: String?
-        var line = 0
-        var column = 0
+    /// State shared with the C callbacks.
+    final class Sink {
+        var events: [Event] = []
+        var head = 0
+        var names: [UnsafeRawPointer: String] = [:]
+        /// Direct-mapped cache in front of `names` (libxml2 interns names, so pointers repeat).
+        var recent = [(UnsafeRawPointer?, String)](repeating: (nil, ""), count: 1024)
+        var context: xmlParserCtxtPtr?
+        var errorMessage: String?
+        var errorLine = 0
+        var errorColumn = 0
+        var entityReference: String?
+        /// The last queued event is a start tag that may still turn out empty.
+        var openStart = false
+
+        func name(_ p: UnsafePointer<xmlChar>?) -> String {
+            guard let p else { return "" }
+            let key = UnsafeRawPointer(p)
+            let slot = Int(truncatingIfNeeded: (UInt64(UInt(bitPattern: Int(bitPattern: key))) &* 0x9E37_79B9_7F4A_7C15) >> 54)
+            if recent[slot].0 == key { return recent[slot].1 }
+            let s: String
+            if let cached = names[key] { s = cached } else { s = String(cString: p); names[key] = s }
+            recent[slot] = (key, s)
+            return s
+        }
+
+        var line: Int { context.map { Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer($0))) } ?? 0 }
+        var column: Int { context.map { Int(xmlSAX2GetColumnNumber(UnsafeMutableRawPointer($0))) } ?? 0 }
+
+        func appendText(_ text: String) {
+            openStart = false
+            if head < events.count, case .text(let previous) = events[events.count - 1] {
+                events[events.count - 1] = .text(previous + text)
+            } else {
+                events.append(.text(text))
+            }
+        }
     }
 
     let fileName: String
-    private let reader: xmlTextReaderPtr
-    private let buffer: UnsafeMutableRawBufferPointer
-    private let errors = ErrorBox()
-    private let totalBytes: Int
+    private let data: Data
+    private var offset = 0
+    private var finished = false
+    private let sink = Sink()
+    private var handler = xmlSAXHandler()
+    private var context: xmlParserCtxtPtr?
     private let progress: ((Int, Int) -> Void)?
-    private var eventsSinceProgress = 0
+    static let chunkSize = 1 << 20
 
     init(data: Data, fileName: String, limits: AnalysisLimits, progress: ((Int, Int) -> Void)? = nil) throws {
         self.fileName = fileName
-        self.totalBytes = data.count
+        self.data = data
         self.progress = progress
         guard data.count <= limits.maxFileBytes else {
             throw AnalysisError(file: fileName, kind: .tooLarge, message: "the file is \(data.count) bytes; the limit is \(limits.maxFileBytes) bytes.")
         }
-        guard data.count <= Int(Int32.max) else {
-            throw AnalysisError(file: fileName, kind: .tooLarge, message: "the file is too large for the XML reader.")
-        }
         try XMLSafety.checkProlog(data, fileName: fileName)
         xmlInitParser()
-        buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(data.count, 1), alignment: 1)
-        data.copyBytes(to: buffer)
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue)
-        guard let r = xmlReaderForMemory(buffer.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(data.count), nil, nil, options) else {
-            buffer.deallocate()
-            throw AnalysisError(file: fileName, kind: .malformed, message: "the XML reader could not be created.")
+        handler.initialized = XML_SAX2_MAGIC
+        handler.startElementNs = { ctx, localname, _, uri, _, _, attributeCount, _, attributes in
+            let sink = Unmanaged<Sink>.fromOpaque(ctx!).takeUnretainedValue()
+            var list: [XMLAttribute] = []
+            if attributeCount > 0, let attributes {
+                list.reserveCapacity(Int(attributeCount))
+                for i in 0..<Int(attributeCount) {
+                    let base = attributes + i * 5
+                    let start = base[3]!, end = base[4]!
+                    let bytes = UnsafeBufferPointer(start: start, count: end - start)
+                    var value = String(decoding: bytes, as: UTF8.self)
+                    // libxml2 keeps `&` as `&#38;` in attribute values when it does not replace entities.
+                    if bytes.contains(UInt8(ascii: "&")) { value = value.replacingOccurrences(of: "&#38;", with: "&") }
+                    list.append(XMLAttribute(name: sink.name(base[0]), namespace: sink.name(base[2]), prefix: sink.name(base[1]), value: value))
+                }
+            }
+            sink.events.append(.start(XMLElement(name: sink.name(localname), namespace: sink.name(uri), attributes: list, line: sink.line, column: sink.column), isEmpty: false))
+            sink.openStart = true
         }
-        reader = r
-        xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
-            guard let context, let error else { return }
-            let box = Unmanaged<ErrorBox>.fromOpaque(context).takeUnretainedValue()
-            guard box.message == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
-            box.message = error.pointee.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "malformed XML"
-            box.line = Int(error.pointee.line)
-            box.column = Int(error.pointee.int2)
-        }, Unmanaged.passUnretained(errors).toOpaque())
+        handler.endElementNs = { ctx, localname, _, uri in
+            let sink = Unmanaged<Sink>.fromOpaque(ctx!).takeUnretainedValue()
+            if sink.openStart, case .start(let e, _) = sink.events[sink.events.count - 1] {
+                sink.events[sink.events.count - 1] = .start(e, isEmpty: true)
+                sink.openStart = false
+                return
+            }
+            sink.events.append(.end(name: sink.name(localname), namespace: sink.name(uri)))
+        }
+        let characters: charactersSAXFunc = { ctx, chars, length in
+            let sink = Unmanaged<Sink>.fromOpaque(ctx!).takeUnretainedValue()
+            guard let chars, length > 0 else { return }
+            sink.appendText(String(decoding: UnsafeBufferPointer(start: chars, count: Int(length)), as: UTF8.self))
+        }
+        handler.characters = characters
+        handler.ignorableWhitespace = characters
+        handler.cdataBlock = characters
+        handler.reference = { ctx, name in
+            let sink = Unmanaged<Sink>.fromOpaque(ctx!).takeUnretainedValue()
+            if sink.entityReference == nil { sink.entityReference = name.map { String(cString: $0) } ?? "?" }
+        }
+        handler.serror = { ctx, error in
+            guard let ctx, let error else { return }
+            let sink = Unmanaged<Sink>.fromOpaque(ctx).takeUnretainedValue()
+            guard sink.errorMessage == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+            sink.errorMessage = error.pointee.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "malformed XML"
+            sink.errorLine = Int(error.pointee.line)
+            sink.errorColumn = Int(error.pointee.int2)
+        }
+        let user = Unmanaged.passUnretained(sink).toOpaque()
+        let first = min(4, data.count)
+        context = data.withUnsafeBytes { raw in
+            xmlCreatePushParserCtxt(&handler, user, raw.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(first), nil)
+        }
+        guard let context else { throw AnalysisError(file: fileName, kind: .malformed, message: "the XML parser could not be created.") }
+        offset = first
+        sink.context = context
+        xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue))
     }
 
     deinit {
-        xmlFreeTextReader(reader)
-        buffer.deallocate()
+        if let context { xmlFreeParserCtxt(context) }
     }
 
-    var line: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
-    var column: Int { Int(xmlTextReaderGetParserColumnNumber(reader)) }
+    var line: Int { sink.line }
+    var column: Int { sink.column }
 
     func error(_ kind: AnalysisError.Kind = .invalid, _ message: String, line: Int? = nil, column: Int? = nil) -> AnalysisError {
         AnalysisError(file: fileName, line: line ?? self.line, column: column ?? self.column, kind: kind, message: message)
     }
 
     private func parseError() -> AnalysisError {
-        let message = errors.message ?? "malformed XML"
+        if let name = sink.entityReference {
+            return error(.unsafe, "entity references are refused (&\(name);).")
+        }
+        let message = sink.errorMessage ?? "malformed XML"
         let kind: AnalysisError.Kind = message.localizedCaseInsensitiveContains("entity") ? .unsafe : .malformed
-        return AnalysisError(file: fileName, line: errors.message == nil ? line : errors.line,
-                             column: errors.message == nil ? column : max(errors.column, 1), kind: kind, message: message)
+        return AnalysisError(file: fileName, line: sink.errorMessage == nil ? line : sink.errorLine,
+                             column: sink.errorMessage == nil ? column : max(sink.errorColumn, 1), kind: kind, message: message)
     }
 
-    private static func string(_ p: UnsafePointer<xmlChar>?) -> String {
-        guard let p else { return "" }
-        return String(cString: p)
+    /// Feeds the next chunk to the parser.
+    private func feed() throws {
+        guard let context, !finished else { return }
+        let length = min(Self.chunkSize, data.count - offset)
+        let terminate: Int32 = offset + length >= data.count ? 1 : 0
+        let status = data.withUnsafeBytes { raw in
+            xmlParseChunk(context, raw.baseAddress.map { ($0 + offset).assumingMemoryBound(to: CChar.self) }, Int32(length), terminate)
+        }
+        offset += length
+        if terminate == 1 { finished = true }
+        progress?(offset, data.count)
+        if status != 0 || sink.errorMessage != nil || sink.entityReference != nil { throw parseError() }
     }
 
     /// The next event, or nil at the end of the document.
     func next() throws -> Event? {
-        while true {
-            let status = xmlTextReaderRead(reader)
-            if status == 0 {
-                if errors.message != nil { throw parseError() }
-                progress?(totalBytes, totalBytes)
+        while sink.head >= sink.events.count || (sink.openStart && sink.head == sink.events.count - 1 && !finished) {
+            if finished {
+                if sink.head < sink.events.count { break }
                 return nil
             }
-            if status < 0 || errors.message != nil { throw parseError() }
-            if let progress {
-                eventsSinceProgress += 1
-                if eventsSinceProgress >= 4096 {
-                    eventsSinceProgress = 0
-                    progress(Int(xmlTextReaderByteConsumed(reader)), totalBytes)
-                }
+            if sink.head > 0 && sink.head >= sink.events.count {
+                sink.events.removeAll(keepingCapacity: true)
+                sink.head = 0
             }
-            switch xmlTextReaderNodeType(reader) {
-            case 1: // element
-                let name = Self.string(xmlTextReaderConstLocalName(reader))
-                let ns = Self.string(xmlTextReaderConstNamespaceUri(reader))
-                let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
-                let line = Int(xmlTextReaderGetParserLineNumber(reader))
-                let column = Int(xmlTextReaderGetParserColumnNumber(reader))
-                var attributes: [XMLAttribute] = []
-                if xmlTextReaderHasAttributes(reader) == 1 {
-                    while xmlTextReaderMoveToNextAttribute(reader) == 1 {
-                        let attrNS = Self.string(xmlTextReaderConstNamespaceUri(reader))
-                        if attrNS == "http://www.w3.org/2000/xmlns/" { continue }
-                        attributes.append(XMLAttribute(
-                            name: Self.string(xmlTextReaderConstLocalName(reader)), namespace: attrNS,
-                            prefix: Self.string(xmlTextReaderConstPrefix(reader)), value: Self.string(xmlTextReaderConstValue(reader))))
-                    }
-                    xmlTextReaderMoveToElement(reader)
-                }
-                return .start(XMLElement(name: name, namespace: ns, attributes: attributes, line: line, column: column), isEmpty: isEmpty)
-            case 15: // end element
-                return .end(name: Self.string(xmlTextReaderConstLocalName(reader)), namespace: Self.string(xmlTextReaderConstNamespaceUri(reader)))
-            case 3, 4, 13, 14: // text, CDATA, whitespace, significant whitespace
-                return .text(Self.string(xmlTextReaderConstValue(reader)))
-            case 5: // entity reference left unexpanded
-                throw error(.unsafe, "entity references are refused (\(Self.string(xmlTextReaderConstName(reader)))).")
-            default:
-                continue
-            }
+            try feed()
         }
+        let event = sink.events[sink.head]
+        sink.head += 1
+        if sink.head == sink.events.count { sink.openStart = false }
+        return event
     }
 
-    /// Reads the children of `start` (just returned by `next()`) up to its end tag.
-    func readElement(_ start: XMLElement, isEmpty: Bool) throws -> XMLElement {
-        var root = start
-        if isEmpty { return root }
+    /// Reads the children of `start` (just returned by `next()`) up to its end tag. Direct children
+    /// named in `skipping` are left out (their events are read but no tree is built).
+    func readElement(_ start: XMLElement, isEmpty: Bool, skipping: Set<String> = []) throws -> XMLElement {
+        if isEmpty { return start }
         var stack: [XMLElement] = []
-        var current = root
+        var current = start
         while let event = try next() {
             switch event {
             case .start(let e, let empty):
+                if stack.isEmpty, !skipping.isEmpty, skipping.contains(e.name) { try skipElement(isEmpty: empty); continue }
                 if empty { current.children.append(.element(e)) } else { stack.append(current); current = e }
             case .text(let t):
                 current.children.append(.text(t))
             case .end:
-                if let parent = stack.popLast() {
-                    var p = parent
-                    p.children.append(.element(current))
-                    current = p
-                } else {
-                    root = current
-                    return root
-                }
+                guard var parent = stack.popLast() else { return current }
+                parent.children.append(.element(current))
+                current = parent
             }
         }
         throw error(.malformed, "the document ends inside <\(start.name)>.")

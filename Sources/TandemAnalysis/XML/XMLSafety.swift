@@ -5,6 +5,7 @@ import Foundation
 enum XMLSafety {
     /// Refuses `<!ENTITY` declarations in the prolog (internal DTD subset).
     static func checkProlog(_ data: Data, fileName: String) throws {
+        if !mayHaveDoctype(data) { return }
         let head = data.prefix(1 << 20)
         let text: String
         if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
@@ -24,6 +25,25 @@ enum XMLSafety {
                 throw AnalysisError(file: fileName, line: line, column: column, kind: .unsafe,
                                     message: "the document declares entities (<!ENTITY>); entity declarations are refused because they enable external-entity (XXE) and entity-expansion attacks. Remove the DOCTYPE internal subset.")
             }
+        }
+    }
+
+    /// Fast byte scan of an 8-bit encoded prolog: false when the root element starts before any
+    /// `<!DOCTYPE`. UTF-16 documents always get the full check.
+    static func mayHaveDoctype(_ data: Data) -> Bool {
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) || data.first == 0 || data.dropFirst().first == 0 { return true }
+        return data.withUnsafeBytes { raw -> Bool in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var i = 0
+            while i + 1 < bytes.count {
+                if bytes[i] == UInt8(ascii: "<") {
+                    let next = bytes[i + 1]
+                    if next == UInt8(ascii: "!") { return true }  // DOCTYPE or comment: check properly
+                    if next != UInt8(ascii: "?") { return false } // the root element
+                }
+                i += 1
+            }
+            return false
         }
     }
 

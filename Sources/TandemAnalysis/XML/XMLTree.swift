@@ -22,15 +22,22 @@ struct XMLElement: Sendable {
 
     /// The value of the attribute `name` with no namespace (or in `namespace` when given).
     func attribute(_ name: String, namespace: String = "") -> String? {
-        attributes.first { $0.name == name && $0.namespace == namespace }?.value
+        for a in attributes where a.name == name && a.namespace == namespace { return a.value }
+        return nil
     }
 
     var elements: [XMLElement] {
         children.compactMap { if case .element(let e) = $0 { return e } else { return nil } }
     }
 
-    func elements(named name: String) -> [XMLElement] { elements.filter { $0.name == name } }
-    func firstElement(named name: String) -> XMLElement? { elements.first { $0.name == name } }
+    func elements(named name: String) -> [XMLElement] {
+        children.compactMap { if case .element(let e) = $0, e.name == name { return e } else { return nil } }
+    }
+
+    func firstElement(named name: String) -> XMLElement? {
+        for child in children { if case .element(let e) = child, e.name == name { return e } }
+        return nil
+    }
 
     /// All descendant text, concatenated.
     var text: String {

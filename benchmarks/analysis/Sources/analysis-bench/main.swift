@@ -1,0 +1,57 @@
+// Benchmark driver: `analysis-bench parse FILE...` measures reading speed;
+// `analysis-bench analyze --tm TM FILE [--scores OUT.tsv]` times TM loading, indexing and matching
+// and writes each segment's best score and band for the agreement comparison with peers.
+import Foundation
+import TandemAnalysis
+import TandemDomain
+
+func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+var args = Array(CommandLine.arguments.dropFirst())
+guard let mode = args.first else { print("usage: analysis-bench parse FILE... | analyze --tm TM [--scores OUT] FILE"); exit(64) }
+args.removeFirst()
+
+do {
+    switch mode {
+    case "parse":
+        for path in args {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            let start = now()
+            let doc = try DocumentReader.read(data, name: path)
+            let seconds = now() - start
+            print(String(format: "parse\t%@\t%d bytes\t%d segments\t%.3f s\t%.1f MB/s", path, data.count, doc.segments.count, seconds, Double(data.count) / 1e6 / seconds))
+        }
+    case "analyze":
+        var tms: [String] = [], files: [String] = [], scores: String?
+        var i = 0
+        while i < args.count {
+            switch args[i] {
+            case "--tm": tms.append(args[i + 1]); i += 2
+            case "--scores": scores = args[i + 1]; i += 2
+            default: files.append(args[i]); i += 1
+            }
+        }
+        let t0 = now()
+        let settings = AnalysisSettings(sourceLanguage: try LanguageTag("en"), targetLanguage: try LanguageTag("fr"), includeDetails: scores != nil)
+        let docs = try AnalysisEngine.readDocuments(files.map { .file(URL(fileURLWithPath: $0)) }, settings: settings)
+        let t1 = now()
+        let tm = try TranslationMemory(sources: tms.map { .init(name: $0, data: try Data(contentsOf: URL(fileURLWithPath: $0))) },
+                                       sourceLanguage: try LanguageTag("en"), targetLanguage: try LanguageTag("fr"))
+        let t2 = now()
+        let result = Analyzer.analyze(docs, memory: tm, settings: settings)
+        let t3 = now()
+        print(String(format: "read\t%.3f s\nload+index TM (%d units)\t%.3f s\nmatch (%d segments)\t%.3f s\ntotal\t%.3f s", t1 - t0, tm.count, t2 - t1,
+                     result.total.segments + result.total.nonTranslatable.segments, t3 - t2, t3 - t0))
+        for band in Band.allCases { print("band\t\(band.rawValue)\t\(result.total.bands[band].segments)") }
+        if let scores {
+            var out = "id\tscore\tband\n"
+            for file in result.files { for d in file.details ?? [] { out += "\(d.id)\t\(d.score ?? 0)\t\(d.band?.rawValue ?? "")\n" } }
+            try out.write(toFile: scores, atomically: true, encoding: .utf8)
+        }
+    default:
+        print("unknown mode \(mode)"); exit(64)
+    }
+} catch {
+    FileHandle.standardError.write(Data("\(error)\n".utf8))
+    exit(65)
+}
