@@ -47,12 +47,10 @@ extension CapacityIndex {
                 verdict = .green
                 reasons.append("Earliest delivery \(Instant(minutes: delivery).readable) leaves \(Self.duration(slack)) before the deadline \(deadlineText) (\(Self.percent(slack, of: window)) of the window).")
             }
-            if riskLate || verdict == .amber, let riskDelivery = riskRun.delivery, riskDelivery > delivery {
+            if let riskDelivery = riskRun.delivery, riskDelivery > delivery {
                 reasons.append("Counting open quotes' tentative work at its win probability, delivery moves to \(Instant(minutes: riskDelivery).readable)\(riskDelivery > deadline ? ", after the deadline" : "").")
             }
-            if riskLate || verdict != .green {
-                reasons.append(contentsOf: Self.tentativeOverlaps(best, index: index))
-            }
+            reasons.append(contentsOf: Self.tentativeOverlaps(best, index: index))
         } else {
             verdict = .red
             reasons.append("No plan can deliver every target; see below.")
