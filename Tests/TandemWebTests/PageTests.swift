@@ -64,9 +64,9 @@ struct PageTests {
             _ = try await admin.signIn("admin@lumen.example")
             let bad = try await admin.submit("/settings/organisation", ["name": "Lumen", "baseCurrency": "EUR", "timeZone": "Europe/Paris",
                                                                         "defaultLocale": "fr", "workingDays[]": "mon,tue",
-                                                                        "holidays": "2026-12-25 Noël\n25/12/2027 Noël"])
+                                                                        "holidays": "2026-12-25 Noël\n12/25/27 Noël"])
             #expect(bad.status == .unprocessableEntity)
-            #expect(bad.body.string.contains("Line 2: “25/12/2027” is not a date"))
+            #expect(bad.body.string.contains("Line 2: “12/25/27” can be read two ways."))
             #expect(bad.body.string.contains("2026-12-25 Noël"))
             let good = try await admin.submit("/settings/organisation", ["name": "Lumen", "baseCurrency": "chf", "timeZone": "Europe/Zurich",
                                                                          "defaultLocale": "fr", "workingDays[]": "mon,tue,wed",
@@ -77,6 +77,26 @@ struct PageTests {
             #expect(saved.workingDays == [.mon, .tue, .wed])
             #expect(saved.holidays.count == 2)
             #expect(saved.defaultLocale == "fr")
+        }
+    }
+
+    @Test func holidayDatesAreReadInTheUsersOwnFormat() async throws {
+        try await withTandem { app, _ in
+            var user = try await makeUser(app, "admin@lumen.example", roles: [.admin])
+            user.locale = "fr"
+            try await Stores.fluent(app.db).users.update(user)
+            var admin = Browser(app)
+            _ = try await admin.signIn("admin@lumen.example")
+            let fields = ["name": "Lumen", "baseCurrency": "EUR", "timeZone": "Europe/Paris", "defaultLocale": "fr", "workingDays[]": "mon"]
+            var french = fields
+            french["holidays"] = "25/12/2026 Noël\n2027-01-01 Jour de l'an"
+            #expect(try await admin.submit("/settings/organisation", french).status == .seeOther)
+            #expect(try await Stores.fluent(app.db).organisation.load().holidays.map(\.date.description) == ["2026-12-25", "2027-01-01"])
+            var impossible = fields
+            impossible["holidays"] = "31/02/2027 Jamais"
+            let refused = try await admin.submit("/settings/organisation", impossible)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("Ligne 1 :"))
         }
     }
 

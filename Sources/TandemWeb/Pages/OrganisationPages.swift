@@ -60,8 +60,14 @@ enum OrganisationPages {
             let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !line.isEmpty else { continue }
             let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
-            guard let date = try? LocalDate(iso: parts[0]) else {
-                errors.add("holidays", req.localizer.t("error.holidays.line", ["line": String(index + 1), "value": parts[0]]))
+            // The user's own date format (29/11/2026 in French, 11/29/2026 in English) or ISO.
+            let date: LocalDate
+            do {
+                let day = try req.localizer.parseDate(parts[0], field: "holidays")
+                date = try LocalDate(year: day.year, month: day.month, day: day.day)
+            } catch {
+                let reason = (error as? DomainError)?.message ?? ""
+                errors.add("holidays", req.localizer.t("error.holidays.line", ["line": String(index + 1), "reason": reason]))
                 continue
             }
             guard seen.insert(date).inserted else {
