@@ -99,25 +99,37 @@ public final class TranslationMemory: Sendable {
         var entries: [Entry] = []
         entries.reserveCapacity(raw.count)
         var occurrences: [Int32: Int] = [:]
+        var firstFeature: [Int32] = []   // feature of (token, first occurrence), by token id; -1 none
         for (i, item) in raw.enumerated() {
             let text = texts[i]
             var keys: [Int32] = []
             keys.reserveCapacity(text.keys.count)
             for key in text.keys {
                 if let id = vocabulary[key] { keys.append(id) } else {
-                    let id = Int32(vocabulary.count); vocabulary[key] = id; keys.append(id)
+                    let id = Int32(vocabulary.count); vocabulary[key] = id; keys.append(id); firstFeature.append(-1)
                 }
             }
             occurrences.removeAll(keepingCapacity: true)
             var features: [Int32] = []
             features.reserveCapacity(keys.count)
+            let hasDuplicates = Set(keys).count != keys.count
             for key in keys {
-                let occurrence = occurrences[key, default: 0]
-                occurrences[key] = occurrence + 1
-                let packed = Int64(key) << 16 | Int64(min(occurrence, 0xFFFF))
+                var occurrence = 0
+                if hasDuplicates {
+                    occurrence = occurrences[key, default: 0]
+                    occurrences[key] = occurrence + 1
+                }
                 let feature: Int32
-                if let f = featureIds[packed] { feature = f } else {
-                    feature = Int32(postings.count); featureIds[packed] = feature; postings.append([])
+                if occurrence == 0 {
+                    if firstFeature[Int(key)] >= 0 { feature = firstFeature[Int(key)] } else {
+                        feature = Int32(postings.count); firstFeature[Int(key)] = feature; postings.append([])
+                        featureIds[Int64(key) << 16] = feature
+                    }
+                } else {
+                    let packed = Int64(key) << 16 | Int64(min(occurrence, 0xFFFF))
+                    if let f = featureIds[packed] { feature = f } else {
+                        feature = Int32(postings.count); featureIds[packed] = feature; postings.append([])
+                    }
                 }
                 features.append(feature)
                 postings[Int(feature)].append(Int32(i))
