@@ -155,6 +155,13 @@ struct PageTests {
             let page = try await browser.get("/no/such/page")
             #expect(page.status == .notFound)
             #expect(page.body.string.contains("Page not found"))
+            try await makeUser(app, "ada@lumen.example", roles: [.pm])
+            var french = Browser(app, language: "fr")
+            _ = try await french.signIn("ada@lumen.example")
+            let signedIn = try await french.get("/no/such/page")
+            #expect(signedIn.status == .notFound)
+            #expect(signedIn.body.string.contains("Page introuvable"))
+            #expect(signedIn.body.string.contains("Ada"))  // the shell knows who is signed in
             let api = try await browser.get("/api/v1/nothing-here")
             #expect(api.status == .unauthorized || api.status == .notFound)
         }

@@ -39,25 +39,28 @@ struct NotPermitted: Error {}
 /// treated as signed out, and their cookie is cleared.
 struct SessionAuthenticator: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        var clearCookie = false
-        if let secret = request.cookies[AuthService.sessionCookie]?.string, !secret.isEmpty {
-            let hash = Secrets.hash(secret)
-            if let session = try await request.stores.sessions.find(secretHash: hash) {
-                if session.isValid(at: request.now), let user = try await request.stores.users.find(id: session.userID), user.isActive {
-                    request.principal = Principal(user: user, session: session, token: nil)
-                } else {
-                    try await request.stores.sessions.delete(secretHash: hash)
-                    clearCookie = true
-                }
-            } else {
-                clearCookie = true
-            }
-        }
+        let clearCookie = try await request.authenticateFromSessionCookie()
         let response = try await next.respond(to: request)
         if clearCookie, response.cookies[AuthService.sessionCookie] == nil {
             response.cookies[AuthService.sessionCookie] = .expired
         }
         return response
+    }
+}
+
+extension Request {
+    /// Signs the request in from its session cookie; returns true when the cookie is stale
+    /// (expired, unknown, or its user deactivated) and should be cleared.
+    func authenticateFromSessionCookie() async throws -> Bool {
+        guard let secret = cookies[AuthService.sessionCookie]?.string, !secret.isEmpty else { return false }
+        let hash = Secrets.hash(secret)
+        guard let session = try await stores.sessions.find(secretHash: hash) else { return true }
+        if session.isValid(at: now), let user = try await stores.users.find(id: session.userID), user.isActive {
+            principal = Principal(user: user, session: session, token: nil)
+            return false
+        }
+        try await stores.sessions.delete(secretHash: hash)
+        return true
     }
 }
 
