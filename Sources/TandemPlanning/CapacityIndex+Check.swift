@@ -31,6 +31,29 @@ extension CapacityIndex {
             horizonDays *= 4
         } while true
 
+        // Improvement rounds: keep one vendor of the plan off one step, plan again, keep the
+        // change if the plan is better (a vendor used for translation may be worth more as a
+        // reviser elsewhere). All rounds on small requests, a few when a big one is tight.
+        let window = Double(request.deadline.minutes - origin)
+        let comfortable = best.delivery.map { Double(request.deadline.minutes - $0) >= options.amberSlackFraction * window } ?? false
+        let candidateCount = candidates.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
+        let rounds = candidateCount <= options.smallRequestCandidates ? options.improvementRounds : (comfortable ? 0 : options.improvementRounds / 4)
+        if rounds > 0 {
+            var rng = SeededGenerator(seed: options.seed &+ 1)
+            var kept: Set<Scheduler.StepVendor> = []
+            for _ in 0..<rounds {
+                var used: [Scheduler.StepVendor] = []
+                for (t, target) in best.targets.enumerated() {
+                    for (s, step) in target.steps.enumerated() { used += step.assignments.map { Scheduler.StepVendor(target: t, step: s, slot: $0.slot) } }
+                }
+                guard !used.isEmpty else { break }
+                scheduler.forbidden = kept.union([used[Int(rng.next() % UInt64(used.count))]])
+                let trial = scheduler.plan(order: best.order)
+                if trial.isBetter(than: best) { best = trial; kept = scheduler.forbidden }
+            }
+            scheduler.forbidden = kept
+        }
+
         // Tentative work at its weighted share: if the plan leaves that time alone it stands as
         // is; otherwise plan again without it.
         let riskRun: RunOutcome
@@ -40,6 +63,7 @@ extension CapacityIndex {
         }) {
             var riskScheduler = Scheduler(index: self, request: request, origin: origin, horizon: scheduler.horizon, weighTentative: true,
                                           candidates: scheduler.stepCandidates)
+            riskScheduler.forbidden = scheduler.forbidden
             riskRun = riskScheduler.bestRun(orders: [best.order])
         } else {
             riskRun = best

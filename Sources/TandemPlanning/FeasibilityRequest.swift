@@ -48,12 +48,18 @@ public struct PlanningOptions: Hashable, Sendable, Codable {
     public var maxHorizonDays: Int
     /// Up to this many targets, every order of planning the targets is tried.
     public var exhaustiveOrderLimit: Int
+    /// Rounds of "keep one vendor off one step and plan again" on small requests...
+    public var improvementRounds: Int
+    /// ...meaning requests whose steps have at most this many candidate vendors in all.
+    public var smallRequestCandidates: Int
 
     public init(amberSlackFraction: Double = 0.10, throughputVariation: Double = 0.15, confidenceSamples: Int = 100,
-                seed: UInt64 = 0x7A4D_E11A, maxHorizonDays: Int = 366, exhaustiveOrderLimit: Int = 4) {
+                seed: UInt64 = 0x7A4D_E11A, maxHorizonDays: Int = 366, exhaustiveOrderLimit: Int = 4,
+                improvementRounds: Int = 40, smallRequestCandidates: Int = 400) {
         self.amberSlackFraction = amberSlackFraction; self.throughputVariation = throughputVariation
         self.confidenceSamples = confidenceSamples; self.seed = seed; self.maxHorizonDays = maxHorizonDays
         self.exhaustiveOrderLimit = exhaustiveOrderLimit
+        self.improvementRounds = improvementRounds; self.smallRequestCandidates = smallRequestCandidates
     }
 
     public static let standard = PlanningOptions()

@@ -79,6 +79,14 @@ struct Scheduler {
     /// Candidates per target and step.
     let stepCandidates: [[[Candidate]]]
     private var baseCache: [Int: FreeTime] = [:]
+    /// Vendors kept off particular steps by the improvement rounds.
+    var forbidden: Set<StepVendor> = []
+
+    struct StepVendor: Hashable, Sendable {
+        var target: Int
+        var step: Int
+        var slot: Int
+    }
 
     init(index: CapacityIndex, request: FeasibilityRequest, origin: Int, horizon: Int, weighTentative: Bool, candidates: [[[Candidate]]]? = nil) {
         self.index = index; self.request = request; self.origin = origin; self.horizon = horizon; self.weighTentative = weighTentative
@@ -173,6 +181,7 @@ struct Scheduler {
     mutating func needsLookAhead(_ t: Int, _ outcome: TargetOutcome) -> Bool {
         if outcome.failure != nil { return true }
         for (s, step) in outcome.steps.enumerated() where step.service.isReview && !step.fourEyesExcluded.isEmpty {
+            if step.assignments.count < request.maxVendorsPerStep { return true }
             let slowestChosen = step.assignments.map(\.capability.wordsPerHour).min() ?? 0
             for c in stepCandidates[t][s] where step.fourEyesExcluded.contains(c.slot) {
                 if c.rate > slowestChosen { return true }
@@ -213,6 +222,10 @@ struct Scheduler {
                 if excluded.contains(candidate.slot) { byRequest += 1; continue }
                 if step.service.isReview, worked.contains(candidate.slot) { fourEyes.append(candidate.slot); continue }
                 eligible.append(candidate)
+            }
+            if !forbidden.isEmpty {
+                let allowed = eligible.filter { !forbidden.contains(StepVendor(target: t, step: s, slot: $0.slot)) }
+                if !allowed.isEmpty { eligible = allowed }
             }
             if !keepOff.isEmpty, !step.service.isReview {
                 let narrowed = eligible.filter { !keepOff.contains($0.slot) }
