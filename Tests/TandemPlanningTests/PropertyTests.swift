@@ -8,7 +8,7 @@ struct PropertyTests {
     static let count = 100
 
     func delivery(_ vendors: [PlanningVendor], _ request: FeasibilityRequest) throws -> Int {
-        let result = try CapacityIndex(vendors: vendors).check(request, now: request.start, options: PlanningOptions(confidenceSamples: 1))
+        let result = try CapacityIndex(vendors: vendors).check(request, now: request.start, options: PlanningOptions(confidenceSamples: 1, improvementRounds: 4))
         return result.earliestDelivery?.minutes ?? Int.max
     }
 
@@ -60,7 +60,7 @@ struct PropertyTests {
             let v = random.int(0...vendors.count - 1)
             let s = RandomInstances.start + random.int(0...(5 * 24)) * 60
             try index.book(Booking(range: TimeRange(start: Instant(minutes: s), end: Instant(minutes: s + random.int(2...24) * 60))), for: vendors[v].id)
-            let after = try index.check(request, now: request.start, options: PlanningOptions(confidenceSamples: 1)).earliestDelivery?.minutes ?? Int.max
+            let after = try index.check(request, now: request.start, options: PlanningOptions(confidenceSamples: 1, improvementRounds: 4)).earliestDelivery?.minutes ?? Int.max
             if after < before { violations.append("#\(i): \(before) → \(after)") }
         }
         #expect(violations.isEmpty, "\(violations)")
