@@ -33,11 +33,9 @@ extension CapacityIndex {
 
         // Improvement rounds: keep one vendor of the plan off one step, plan again, keep the
         // change if the plan is better (a vendor used for translation may be worth more as a
-        // reviser elsewhere). All rounds on small requests, a few when a big one is tight.
-        let window = Double(request.deadline.minutes - origin)
-        let comfortable = best.delivery.map { Double(request.deadline.minutes - $0) >= options.amberSlackFraction * window } ?? false
+        // reviser elsewhere). Only on small requests: on big ones it would cost milliseconds.
         let candidateCount = candidates.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
-        let rounds = candidateCount <= options.smallRequestCandidates ? options.improvementRounds : (comfortable ? 0 : options.improvementRounds / 4)
+        let rounds = candidateCount <= options.smallRequestCandidates ? options.improvementRounds : 0
         if rounds > 0 {
             var rng = SeededGenerator(seed: options.seed &+ 1)
             var kept: Set<Scheduler.StepVendor> = []
