@@ -8,9 +8,8 @@ extension CapacityIndex {
         try PlanningValidation.validate(request, index: self)
         let origin = max(request.start.minutes, now.minutes)
 
-        let candidates = request.targets.map { target in
-            target.steps.map { self.candidates(source: target.source, target: target.target, service: $0.service) }
-        }
+        var candidates = Scheduler.candidates(index: self, request: request)
+        Scheduler.localize(&candidates)
         var horizonDays = max(28, (max(request.deadline.minutes, origin) - origin) / 1440 + 21)
         var scheduler: Scheduler
         var best: RunOutcome

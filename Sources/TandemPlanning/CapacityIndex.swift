@@ -176,6 +176,8 @@ public struct CapacityIndex: Sendable {
 /// A vendor able to do a step, in plain values so the planner's inner loops copy no references.
 struct Candidate: Sendable {
     var slot: Int
+    /// Index among the distinct vendors of one check (see `Scheduler.localize`).
+    var local: Int = 0
     var capabilityIndex: Int
     var rate: Int
     var cost: Decimal

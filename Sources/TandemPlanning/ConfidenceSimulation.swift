@@ -12,10 +12,14 @@ struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
     mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    /// Standard normal by Box–Muller.
+    private var spare: Double?
+    /// Standard normal by Box–Muller, both values of each pair used.
     mutating func gaussian() -> Double {
+        if let value = spare { spare = nil; return value }
         let u1 = max(unit(), 1e-12), u2 = unit()
-        return (-2 * log(u1)).squareRoot() * cos(2 * .pi * u2)
+        let r = (-2 * log(u1)).squareRoot(), a = 2 * Double.pi * u2
+        spare = r * sin(a)
+        return r * cos(a)
     }
 }
 
@@ -27,13 +31,14 @@ enum ConfidenceSimulation {
     static func probability(of run: RunOutcome, meeting deadline: Int, scheduler: inout Scheduler, index: CapacityIndex, options: PlanningOptions) -> Double {
         struct Item { var target: Int; var step: Int; var vendor: Int; var words: Int; var rate: Int; var plannedStart: Int }
         var slots: [Int] = []
+        var locals: [Int] = []
         var local: [Int: Int] = [:]
         var items: [Item] = []
         for (t, target) in run.targets.enumerated() {
             for (s, step) in target.steps.enumerated() {
                 for a in step.assignments {
                     let v: Int
-                    if let known = local[a.slot] { v = known } else { v = slots.count; local[a.slot] = v; slots.append(a.slot) }
+                    if let known = local[a.slot] { v = known } else { v = slots.count; local[a.slot] = v; slots.append(a.slot); locals.append(a.local) }
                     items.append(Item(target: t, step: s, vendor: v, words: a.words, rate: a.capability.wordsPerHour, plannedStart: a.start))
                 }
             }
@@ -41,8 +46,8 @@ enum ConfidenceSimulation {
         items.sort { ($0.plannedStart, $0.target, $0.step) < ($1.plannedStart, $1.target, $1.step) }
         var base: [FreeTime] = []
         var tentative: [[(span: Span, probability: Double)]] = []
-        for slot in slots {
-            base.append(scheduler.base(slot))
+        for (slot, localIndex) in zip(slots, locals) {
+            base.append(scheduler.base(localIndex, slot: slot))
             tentative.append(index.entry(slot).calendar.tentative.filter { $0.span.end > scheduler.origin && $0.span.start < scheduler.horizon && $0.probability > 0 })
         }
         let samples = max(1, options.confidenceSamples)

@@ -4,6 +4,8 @@ import TandemDomain
 /// One vendor's share of a step as the scheduler found it.
 struct AssignmentOutcome: Sendable {
     var slot: Int
+    /// The vendor's index among this check's candidates.
+    var local: Int
     var capability: Capability
     var words: Int
     var start: Int
@@ -78,7 +80,9 @@ struct Scheduler {
     private let excluded: Set<Int>
     /// Candidates per target and step.
     let stepCandidates: [[[Candidate]]]
-    private var baseCache: [Int: FreeTime] = [:]
+    /// Free time per candidate (by `Candidate.local`), filled on first use.
+    private var baseCache: [FreeTime?]
+    let localCount: Int
     /// Vendors kept off particular steps by the improvement rounds.
     var forbidden: Set<StepVendor> = []
 
@@ -92,9 +96,34 @@ struct Scheduler {
         self.index = index; self.request = request; self.origin = origin; self.horizon = horizon; self.weighTentative = weighTentative
         preferred = Set(request.preferredVendors.compactMap { index.slot(of: $0) })
         excluded = Set(request.excludedVendors.compactMap { index.slot(of: $0) })
-        stepCandidates = candidates ?? request.targets.map { target in
-            target.steps.map { index.candidates(source: target.source, target: target.target, service: $0.service) }
+        var lists = candidates ?? Self.candidates(index: index, request: request)
+        if candidates == nil { _ = Self.localize(&lists) }
+        stepCandidates = lists
+        var highest = -1
+        for target in lists { for step in target { for c in step where c.local > highest { highest = c.local } } }
+        localCount = highest + 1
+        baseCache = Array(repeating: nil, count: localCount)
+    }
+
+    static func candidates(index: CapacityIndex, request: FeasibilityRequest) -> [[[Candidate]]] {
+        request.targets.map { target in target.steps.map { index.candidates(source: target.source, target: target.target, service: $0.service) } }
+    }
+
+    /// Numbers the distinct vendors among the candidates 0..<n (`Candidate.local`) so the
+    /// planner can keep per-vendor state in arrays; returns n.
+    @discardableResult
+    static func localize(_ lists: inout [[[Candidate]]]) -> Int {
+        var localOf: [Int: Int] = [:]
+        for t in lists.indices {
+            for s in lists[t].indices {
+                for c in lists[t][s].indices {
+                    let slot = lists[t][s][c].slot
+                    if let known = localOf[slot] { lists[t][s][c].local = known }
+                    else { let n = localOf.count; localOf[slot] = n; lists[t][s][c].local = n }
+                }
+            }
         }
+        return localOf.count
     }
 
     /// Whether the order in which targets are planned can change `run`: only if some target's
@@ -102,14 +131,14 @@ struct Scheduler {
     /// plan it would get alone, whatever the order.
     func orderMatters(for run: RunOutcome) -> Bool {
         guard request.targets.count > 1 else { return false }
-        var owners: [Int: Int] = [:] // slot → target, or -1 if several
+        var owners = [Int](repeating: -2, count: localCount) // target, or -1 if several
         for (t, target) in stepCandidates.enumerated() {
-            for step in target { for c in step { if let o = owners[c.slot], o != t { owners[c.slot] = -1 } else { owners[c.slot] = t } } }
+            for step in target { for c in step { owners[c.local] = owners[c.local] == -2 || owners[c.local] == t ? t : -1 } }
         }
-        for target in run.targets { for step in target.steps { for a in step.assignments where owners[a.slot] == -1 { return true } } }
+        for target in run.targets { for step in target.steps { for a in step.assignments where owners[a.local] == -1 { return true } } }
         for (t, target) in run.targets.enumerated() where target.failure != nil {
             // A target that could not be planned might be planned if it went first.
-            if stepCandidates[t].contains(where: { $0.contains { owners[$0.slot] == -1 } }) { return true }
+            if stepCandidates[t].contains(where: { $0.contains { owners[$0.local] == -1 } }) { return true }
         }
         return false
     }
@@ -128,8 +157,8 @@ struct Scheduler {
 
     /// Free time from the origin to the horizon, before this request takes any: from the
     /// index's precomputed window when it covers the horizon, otherwise from the calendar.
-    mutating func base(_ slot: Int) -> FreeTime {
-        if let cached = baseCache[slot] { return cached }
+    mutating func base(_ local: Int, slot: Int) -> FreeTime {
+        if let cached = baseCache[local] { return cached }
         var made: FreeTime
         if let window = index.window, window.start.minutes <= origin, horizon <= window.end.minutes, let precomputed = index.precomputed(slot) {
             made = precomputed
@@ -137,7 +166,7 @@ struct Scheduler {
         } else {
             made = index.entry(slot).calendar.freeTime(from: origin, to: horizon, weighTentative: weighTentative)
         }
-        baseCache[slot] = made
+        baseCache[local] = made
         return made
     }
 
@@ -153,7 +182,7 @@ struct Scheduler {
     mutating func plan(order: [Int]) -> RunOutcome {
         var targets = Array(repeating: TargetOutcome(), count: request.targets.count)
         var reserved: [Int: [(span: Span, label: String)]] = [:]
-        var effective: [Int: FreeTime] = [:]
+        var effective = [FreeTime?](repeating: nil, count: localCount)
         for t in order {
             // Four-eyes look-ahead: when some of this target's revisers could also translate it,
             // also try keeping them (all, or the fastest one or two) off the writing steps, and
@@ -168,7 +197,7 @@ struct Scheduler {
             for step in best.outcome.steps {
                 for assignment in step.assignments {
                     reserved[assignment.slot, default: []].append(contentsOf: assignment.spans.map { ($0, "\(label) \(step.service)") })
-                    effective[assignment.slot] = (effective[assignment.slot] ?? base(assignment.slot)).subtracting(assignment.spans)
+                    effective[assignment.local] = (effective[assignment.local] ?? base(assignment.local, slot: assignment.slot)).subtracting(assignment.spans)
                 }
             }
         }
@@ -186,7 +215,7 @@ struct Scheduler {
             for c in stepCandidates[t][s] where step.fourEyesExcluded.contains(c.slot) {
                 if c.rate > slowestChosen { return true }
                 // The review waited while a writer (now excluded) would have been free sooner.
-                if step.start > step.ready, let free = base(c.slot).firstFree(atOrAfter: step.ready), free < step.start { return true }
+                if step.start > step.ready, let free = base(c.local, slot: c.slot).firstFree(atOrAfter: step.ready), free < step.start { return true }
             }
         }
         return false
@@ -208,7 +237,7 @@ struct Scheduler {
         return variants
     }
 
-    mutating func planTarget(_ t: Int, effective initial: [Int: FreeTime], keepOff: Set<Int>) -> (outcome: TargetOutcome, effective: [Int: FreeTime]) {
+    mutating func planTarget(_ t: Int, effective initial: [FreeTime?], keepOff: Set<Int>) -> (outcome: TargetOutcome, effective: [FreeTime?]) {
         let target = request.targets[t]
         var effective = initial
         var ready = origin
@@ -219,7 +248,7 @@ struct Scheduler {
             var eligible: [Candidate] = []
             var fourEyes: [Int] = [], byRequest = 0
             for candidate in candidateLists[s] {
-                if excluded.contains(candidate.slot) { byRequest += 1; continue }
+                if !excluded.isEmpty, excluded.contains(candidate.slot) { byRequest += 1; continue }
                 if step.service.isReview, worked.contains(candidate.slot) { fourEyes.append(candidate.slot); continue }
                 eligible.append(candidate)
             }
@@ -237,13 +266,13 @@ struct Scheduler {
             }
             var times: [FreeTime] = []
             times.reserveCapacity(eligible.count)
-            for candidate in eligible { times.append(effective[candidate.slot] ?? base(candidate.slot)) }
+            for candidate in eligible { times.append(effective[candidate.local] ?? base(candidate.local, slot: candidate.slot)) }
             guard let assignments = scheduleStep(ready: ready, words: step.words, candidates: eligible, times: times) else {
                 outcome.failure = (s, .beyondHorizon)
                 break
             }
             for assignment in assignments {
-                effective[assignment.slot] = (effective[assignment.slot] ?? base(assignment.slot)).subtracting(assignment.spans)
+                effective[assignment.local] = (effective[assignment.local] ?? base(assignment.local, slot: assignment.slot)).subtracting(assignment.spans)
                 if !step.service.isReview { worked.insert(assignment.slot) }
             }
             let stepOutcome = StepOutcome(service: step.service, words: step.words, ready: ready, assignments: assignments,
@@ -358,7 +387,7 @@ struct Scheduler {
             let minutesNeeded = (share * 60 + rates[i] - 1) / rates[i]
             guard let end = times[i].instant(afterMinutes: startMinutes[i] + minutesNeeded),
                   let start = times[i].firstFree(atOrAfter: ready) else { return nil }
-            out.append(AssignmentOutcome(slot: candidates[i].slot, capability: index.capability(of: candidates[i]), words: share,
+            out.append(AssignmentOutcome(slot: candidates[i].slot, local: candidates[i].local, capability: index.capability(of: candidates[i]), words: share,
                                          start: start, end: end, spans: times[i].spans(from: ready, to: end)))
         }
         return remaining == 0 ? out : nil
