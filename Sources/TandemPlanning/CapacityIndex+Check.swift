@@ -53,23 +53,28 @@ extension CapacityIndex {
 
         // Tentative work at its weighted share: if the plan leaves that time alone it stands as
         // is; otherwise plan again without it.
-        let riskRun: RunOutcome
-        if best.reserved.contains(where: { slot, spans in
+        // A cheap bound first: the same plan slid later around that time. Only if it misses the
+        // deadline is a full re-plan needed to know.
+        var riskRun = best
+        var riskDelivery = best.delivery
+        if best.delivery != nil, best.reserved.contains(where: { slot, spans in
             guard let weighted = weightedTentative(slot) else { return false }
             return spans.contains { reserved in weighted.contains { Spans.overlap($0, reserved.span) > 0 } }
         }) {
+            riskDelivery = ConfidenceSimulation.shiftedDelivery(of: best, scheduler: &scheduler, index: self)
+        }
+        if let shifted = riskDelivery, shifted != best.delivery, shifted > request.deadline.minutes {
             var riskScheduler = Scheduler(index: self, request: request, origin: origin, horizon: scheduler.horizon, weighTentative: true,
                                           candidates: scheduler.stepCandidates)
             riskScheduler.forbidden = scheduler.forbidden
             riskRun = riskScheduler.bestRun(orders: [best.order])
-        } else {
-            riskRun = best
+            riskDelivery = min(shifted, riskRun.delivery ?? Int.max)
         }
 
         let confidence = best.delivery == nil ? 0 :
             ConfidenceSimulation.probability(of: best, meeting: request.deadline.minutes, scheduler: &scheduler, index: self, options: options)
 
-        return Self.result(request: request, origin: origin, best: best, riskRun: riskRun, confidence: confidence,
+        return Self.result(request: request, origin: origin, best: best, riskDelivery: riskDelivery, confidence: confidence,
                            horizonDays: horizonDays, index: self, options: options)
     }
 

@@ -79,4 +79,33 @@ enum ConfidenceSimulation {
         }
         return (Double(met) / Double(samples) * 1000).rounded() / 1000
     }
+
+    /// The plan's delivery if tentative work took its probability-weighted share of each
+    /// vendor's time and every assignment slid later as needed (same vendors, same order, stated
+    /// throughput). An upper bound on re-planning under the same conditions; nil if beyond reach.
+    static func shiftedDelivery(of run: RunOutcome, scheduler: inout Scheduler, index: CapacityIndex) -> Int? {
+        var items: [(target: Int, step: Int, a: AssignmentOutcome)] = []
+        for (t, target) in run.targets.enumerated() {
+            for (s, step) in target.steps.enumerated() { for a in step.assignments { items.append((t, s, a)) } }
+        }
+        items.sort { ($0.a.start, $0.target, $0.step) < ($1.a.start, $1.target, $1.step) }
+        var times: [Int: FreeTime] = [:]
+        var cursor: [Int: Int] = [:]
+        var stepEnd: [[Int]] = run.targets.map { Array(repeating: Int.min, count: $0.steps.count) }
+        for item in items {
+            let slot = item.a.slot
+            if times[slot] == nil {
+                let base = scheduler.base(item.a.local, slot: slot)
+                times[slot] = index.weightedTentative(slot).map { base.subtracting($0) } ?? base
+            }
+            let time = times[slot]!
+            let ready = item.step == 0 ? scheduler.origin : stepEnd[item.target][item.step - 1]
+            let begin = max(ready, cursor[slot] ?? scheduler.origin)
+            let minutes = (item.a.words * 60 + item.a.capability.wordsPerHour - 1) / item.a.capability.wordsPerHour
+            guard let end = time.instant(afterMinutes: time.minutes(before: begin) + minutes) else { return nil }
+            cursor[slot] = end
+            stepEnd[item.target][item.step] = max(stepEnd[item.target][item.step], end)
+        }
+        return stepEnd.map { $0.last ?? Int.min }.max()
+    }
 }

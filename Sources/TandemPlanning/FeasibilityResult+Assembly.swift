@@ -2,7 +2,7 @@ import Foundation
 import TandemDomain
 
 extension CapacityIndex {
-    static func result(request: FeasibilityRequest, origin: Int, best: RunOutcome, riskRun: RunOutcome, confidence: Double,
+    static func result(request: FeasibilityRequest, origin: Int, best: RunOutcome, riskDelivery: Int?, confidence: Double,
                        horizonDays: Int, index: CapacityIndex, options: PlanningOptions) -> FeasibilityResult {
         let deadline = request.deadline.minutes
         var targets: [PlannedTarget] = []
@@ -30,7 +30,7 @@ extension CapacityIndex {
         let deadlineText = Instant(minutes: deadline).readable
         if let delivery {
             let slack = deadline - delivery
-            let riskLate = riskRun.delivery.map { $0 > deadline } ?? true
+            let riskLate = riskDelivery.map { $0 > deadline } ?? true
             if window <= 0 {
                 verdict = .red
                 reasons.append("The deadline \(deadlineText) has already passed.")
@@ -47,7 +47,7 @@ extension CapacityIndex {
                 verdict = .green
                 reasons.append("Earliest delivery \(Instant(minutes: delivery).readable) leaves \(Self.duration(slack)) before the deadline \(deadlineText) (\(Self.percent(slack, of: window)) of the window).")
             }
-            if let riskDelivery = riskRun.delivery, riskDelivery > delivery {
+            if let riskDelivery, riskDelivery > delivery {
                 reasons.append("Counting open quotes' tentative work at its win probability, delivery moves to \(Instant(minutes: riskDelivery).readable)\(riskDelivery > deadline ? ", after the deadline" : "").")
             }
             reasons.append(contentsOf: Self.tentativeOverlaps(best, index: index))
@@ -81,7 +81,7 @@ extension CapacityIndex {
         }
 
         return FeasibilityResult(verdict: verdict, earliestDelivery: delivery.map(Instant.init(minutes:)), deadline: request.deadline,
-                                 confidence: confidence, riskAdjustedDelivery: riskRun.delivery.map(Instant.init(minutes:)),
+                                 confidence: confidence, riskAdjustedDelivery: riskDelivery.map(Instant.init(minutes:)),
                                  targets: targets, reasons: reasons,
                                  cost: currencyOrder.map { Money(costs[$0]!, $0) })
     }
