@@ -8,8 +8,6 @@ public struct CapacityIndex: Sendable {
     struct Entry: Sendable {
         var vendor: PlanningVendor
         var calendar: VendorCalendar
-        /// Free time (working hours less absences and bookings) over `window`, if set.
-        var precomputed: FreeTime?
     }
 
     struct CapabilityKey: Hashable, Sendable {
@@ -19,6 +17,11 @@ public struct CapacityIndex: Sendable {
     }
 
     private(set) var entries: [Entry?] = []
+    /// Per slot, kept apart from `entries` so the planner's hot path copies one array element:
+    /// free time (working hours less absences and bookings) over `window`, if set...
+    private var freeTimes: [FreeTime?] = []
+    /// ...and tentative work at its probability-weighted share, if any.
+    private var weightedTentatives: [[Span]?] = []
     private var slots: [VendorID: Int] = [:]
     private var byCapability: [CapabilityKey: [CapabilityRef]] = [:]
 
@@ -50,7 +53,7 @@ public struct CapacityIndex: Sendable {
     /// Recomputes every vendor's free time over a new window (nil: compute per check).
     public mutating func setWindow(_ window: TimeRange?) {
         self.window = window
-        for slot in entries.indices where entries[slot] != nil { entries[slot]!.precomputed = precompute(entries[slot]!.calendar) }
+        for slot in entries.indices { freeTimes[slot] = entries[slot].flatMap { precompute($0.calendar) } }
     }
 
     private func precompute(_ calendar: VendorCalendar) -> FreeTime? {
@@ -74,7 +77,9 @@ public struct CapacityIndex: Sendable {
         if let slot = slots[vendor.id] { remove(slot: slot) }
         let slot = entries.count
         let calendar = VendorCalendar(vendor: vendor, zone: zone)
-        entries.append(Entry(vendor: vendor, calendar: calendar, precomputed: precompute(calendar)))
+        entries.append(Entry(vendor: vendor, calendar: calendar))
+        freeTimes.append(precompute(calendar))
+        weightedTentatives.append(calendar.tentative.isEmpty ? nil : calendar.weightedTentative)
         slots[vendor.id] = slot
         for (i, capability) in vendor.capabilities.enumerated() {
             let key = CapabilityKey(source: capability.pair.source.language, target: capability.pair.target.language, service: capability.service)
@@ -95,6 +100,8 @@ public struct CapacityIndex: Sendable {
         }
         slots[entry.vendor.id] = nil
         entries[slot] = nil
+        freeTimes[slot] = nil
+        weightedTentatives[slot] = nil
     }
 
     /// Records confirmed work; no rebuild, only this vendor's busy list changes.
@@ -106,7 +113,7 @@ public struct CapacityIndex: Sendable {
         let span = Span(booking.range.start.minutes, booking.range.end.minutes)
         entries[slot]!.vendor.booked.append(booking)
         entries[slot]!.calendar.busy = Spans.inserting(span, into: entries[slot]!.calendar.busy)
-        if let precomputed = entries[slot]!.precomputed { entries[slot]!.precomputed = precomputed.subtracting([span]) }
+        if let precomputed = freeTimes[slot] { freeTimes[slot] = precomputed.subtracting([span]) }
     }
 
     /// Removes confirmed work by its id; returns whether it was there.
@@ -119,7 +126,8 @@ public struct CapacityIndex: Sendable {
         entry.vendor.tentative.removeAll { $0.id == bookingID }
         guard entry.vendor.booked.count != before || entry.vendor.tentative.count != beforeTentative else { return false }
         entry.calendar = VendorCalendar(vendor: entry.vendor, zone: entry.calendar.zone)
-        entry.precomputed = precompute(entry.calendar)
+        freeTimes[slot] = precompute(entry.calendar)
+        weightedTentatives[slot] = entry.calendar.tentative.isEmpty ? nil : entry.calendar.weightedTentative
         entries[slot] = entry
         return true
     }
@@ -129,6 +137,7 @@ public struct CapacityIndex: Sendable {
         guard let slot = slots[id] else { throw PlanningInputError(field: "vendor", message: "unknown vendor “\(id)”") }
         entries[slot]!.vendor.tentative.append(tentative)
         entries[slot]!.calendar.tentative.append((Span(tentative.range.start.minutes, tentative.range.end.minutes), tentative.probability))
+        weightedTentatives[slot] = entries[slot]!.calendar.weightedTentative
     }
 
     // MARK: - Lookups for the planner
@@ -164,11 +173,9 @@ public struct CapacityIndex: Sendable {
         return out
     }
 
-    func precomputed(_ slot: Int) -> FreeTime? { entries[slot]!.precomputed }
+    func precomputed(_ slot: Int) -> FreeTime? { freeTimes[slot] }
 
-    func weightedTentative(_ slot: Int) -> [Span]? {
-        entries[slot]!.calendar.tentative.isEmpty ? nil : entries[slot]!.calendar.weightedTentative
-    }
+    func weightedTentative(_ slot: Int) -> [Span]? { weightedTentatives[slot] }
 
     func capability(of candidate: Candidate) -> Capability { entries[candidate.slot]!.vendor.capabilities[candidate.capabilityIndex] }
 }
