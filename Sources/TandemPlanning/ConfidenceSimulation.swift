@@ -57,10 +57,18 @@ enum ConfidenceSimulation {
         var stepEnd = [Int](repeating: Int.min, count: stepOffsets.last!)
         var cursor = [Int](repeating: 0, count: slots.count)
         var times = base
+        // Free time per vendor and set of won tentative jobs (bit mask), computed once each.
+        var byOutcome = [[Int: FreeTime]](repeating: [:], count: slots.count)
         for _ in 0..<samples {
             for v in slots.indices where !tentative[v].isEmpty {
-                let won = tentative[v].filter { rng.unit() < $0.probability }.map(\.span)
-                times[v] = won.isEmpty ? base[v] : base[v].subtracting(Spans.normalized(won))
+                var mask = 0
+                for (j, job) in tentative[v].prefix(16).enumerated() where rng.unit() < job.probability { mask |= 1 << j }
+                if mask == 0 { times[v] = base[v]; continue }
+                if let known = byOutcome[v][mask] { times[v] = known; continue }
+                let won = tentative[v].prefix(16).enumerated().filter { mask & (1 << $0.offset) != 0 }.map(\.element.span)
+                let made = base[v].subtracting(Spans.normalized(won))
+                byOutcome[v][mask] = made
+                times[v] = made
             }
             for i in stepEnd.indices { stepEnd[i] = Int.min }
             for v in cursor.indices { cursor[v] = scheduler.origin }

@@ -210,7 +210,7 @@ struct Scheduler {
     mutating func needsLookAhead(_ t: Int, _ outcome: TargetOutcome) -> Bool {
         if outcome.failure != nil { return true }
         for (s, step) in outcome.steps.enumerated() where step.service.isReview && !step.fourEyesExcluded.isEmpty {
-            if step.assignments.count < request.maxVendorsPerStep { return true }
+            if step.eligible.count < request.maxVendorsPerStep { return true }
             let slowestChosen = step.assignments.map(\.capability.wordsPerHour).min() ?? 0
             for c in stepCandidates[t][s] where step.fourEyesExcluded.contains(c.slot) {
                 if c.rate > slowestChosen { return true }
