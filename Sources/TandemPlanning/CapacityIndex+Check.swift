@@ -9,7 +9,7 @@ extension CapacityIndex {
         let origin = max(request.start.minutes, now.minutes)
 
         var candidates = Scheduler.candidates(index: self, request: request)
-        Scheduler.localize(&candidates)
+        Scheduler.localize(&candidates, slotCount: slotCount)
         var horizonDays = max(28, (max(request.deadline.minutes, origin) - origin) / 1440 + 21)
         var scheduler: Scheduler
         var best: RunOutcome

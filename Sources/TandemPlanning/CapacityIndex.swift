@@ -175,6 +175,9 @@ public struct CapacityIndex: Sendable {
 
     func precomputed(_ slot: Int) -> FreeTime? { freeTimes[slot] }
 
+    /// Slots are never reused; removed vendors leave a nil behind.
+    var slotCount: Int { entries.count }
+
     func weightedTentative(_ slot: Int) -> [Span]? { weightedTentatives[slot] }
 
     func capability(of candidate: Candidate) -> Capability { entries[candidate.slot]!.vendor.capabilities[candidate.capabilityIndex] }

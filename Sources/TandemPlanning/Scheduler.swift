@@ -97,7 +97,7 @@ struct Scheduler {
         preferred = Set(request.preferredVendors.compactMap { index.slot(of: $0) })
         excluded = Set(request.excludedVendors.compactMap { index.slot(of: $0) })
         var lists = candidates ?? Self.candidates(index: index, request: request)
-        if candidates == nil { _ = Self.localize(&lists) }
+        if candidates == nil { Self.localize(&lists, slotCount: index.slotCount) }
         stepCandidates = lists
         var highest = -1
         for target in lists { for step in target { for c in step where c.local > highest { highest = c.local } } }
@@ -112,18 +112,20 @@ struct Scheduler {
     /// Numbers the distinct vendors among the candidates 0..<n (`Candidate.local`) so the
     /// planner can keep per-vendor state in arrays; returns n.
     @discardableResult
-    static func localize(_ lists: inout [[[Candidate]]]) -> Int {
-        var localOf: [Int: Int] = [:]
+    static func localize(_ lists: inout [[[Candidate]]], slotCount: Int) -> Int {
+        // A flat table indexed by slot: cheaper than hashing for the few thousand candidates.
+        var localOf = [Int32](repeating: -1, count: slotCount)
+        var next: Int32 = 0
         for t in lists.indices {
             for s in lists[t].indices {
                 for c in lists[t][s].indices {
                     let slot = lists[t][s][c].slot
-                    if let known = localOf[slot] { lists[t][s][c].local = known }
-                    else { let n = localOf.count; localOf[slot] = n; lists[t][s][c].local = n }
+                    if localOf[slot] < 0 { localOf[slot] = next; next += 1 }
+                    lists[t][s][c].local = Int(localOf[slot])
                 }
             }
         }
-        return localOf.count
+        return Int(next)
     }
 
     /// Whether the order in which targets are planned can change `run`: only if some target's
