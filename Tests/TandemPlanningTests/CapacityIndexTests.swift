@@ -51,3 +51,16 @@ struct CapacityIndexTests {
         #expect(Spans.subtracting([Span(12, 14), Span(35, 55)], from: [Span(10, 40), Span(50, 61)]) == [Span(10, 12), Span(14, 35), Span(55, 61)])
     }
 }
+
+@Suite("Capacity store actor")
+struct CapacityStoreTests {
+    @Test func bookingThroughTheStoreMovesTheDelivery() async throws {
+        let store = CapacityStore(try CapacityIndex(vendors: [Fixtures.vendor("ana", Fixtures.capability(wph: 300))]))
+        let request = Fixtures.request(Fixtures.target(steps: (.translation, 2400)))
+
+        try await store.book(Booking(id: "job-1", range: TimeRange(start: Fixtures.t("2027-03-01T09:00:00Z"), end: Fixtures.t("2027-03-01T10:00:00Z"))), for: "ana")
+        let result = try await store.check(request, now: request.start)
+
+        #expect(result.earliestDelivery == Fixtures.t("2027-03-02T10:00:00Z"))
+    }
+}
