@@ -37,7 +37,7 @@ public enum AnalysisEngine {
         var memory: TranslationMemory?
         if !memories.isEmpty, let target {
             memory = try TranslationMemory(sources: try memories.map { TranslationMemory.Source(name: $0.name, data: try $0.load(limits: limits)) },
-                                           sourceLanguage: source, targetLanguage: target, limits: limits, progress: progress)
+                                           sourceLanguage: source, targetLanguage: target, minimumScore: settings.boundaries.lowest, limits: limits, progress: progress)
         }
         return Analyzer.analyze(documents, memory: memory, settings: settings, progress: progress)
     }

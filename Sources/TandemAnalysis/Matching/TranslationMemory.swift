@@ -32,7 +32,6 @@ public final class TranslationMemory: Sendable {
     struct Entry: Sendable {
         var text: MatchText
         var keys: [Int32]
-        var features: [Int32]   // sorted
         var reference: TMReference
         var targetQuality: Int
         var sourceQuality: Int
@@ -42,10 +41,19 @@ public final class TranslationMemory: Sendable {
 
     public let sourceLanguage: LanguageTag
     public let targetLanguage: LanguageTag
+    /// Lookups are exact for minimum scores at or above this (see `init`).
+    public let minimumScore: Int
     let entries: [Entry]
+    /// Key-sequence length of each entry (flat, for the hot loop).
+    let lengths: [Int32]
+    /// Sorted features of entry `i` are `flatFeatures[featureOffsets[i]..<featureOffsets[i + 1]]`.
+    let featureOffsets: [Int32]
+    let flatFeatures: [Int32]
     let vocabulary: [String: Int32]
     let featureIds: [Int64: Int32]
     let postings: [[Int32]]
+    /// Position of the feature within each posted entry's sorted features (positional filter).
+    let positions: [[UInt16]]
     let exactIndex: [String: [Int32]]
     let keyless: [Int32]
 
@@ -62,8 +70,12 @@ public final class TranslationMemory: Sendable {
 
     /// Builds the index from TMX files, keeping units that have a variant for both languages
     /// (BCP 47 fallback: exact tag, then a prefix such as `fr` for `fr-FR`, then any `fr-*`).
-    public init(sources: [Source], sourceLanguage: LanguageTag, targetLanguage: LanguageTag, limits: AnalysisLimits = .default,
+    /// `minimumScore`: the lowest score lookups will ask for (the lowest band's bound); the index
+    /// keeps only what such lookups need, so `bestMatch` is exact for minimums at or above it.
+    public init(sources: [Source], sourceLanguage: LanguageTag, targetLanguage: LanguageTag, minimumScore: Int = 50, limits: AnalysisLimits = .default,
                 progress: (@Sendable (AnalysisProgress) -> Void)? = nil) throws {
+        self.minimumScore = max(1, min(100, minimumScore))
+        let minimumScore = self.minimumScore
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
         var raw: [(content: [InlinePiece], reference: TMReference, sq: Int, tq: Int, file: Int)] = []
@@ -93,13 +105,18 @@ public final class TranslationMemory: Sendable {
         let texts = parallelMap(contents.count) { MatchText(contents[$0]) }
         var vocabulary: [String: Int32] = [:]
         var featureIds: [Int64: Int32] = [:]
-        var postings: [[Int32]] = []
+        var featureCount: Int32 = 0
         var exactIndex: [String: [Int32]] = [:]
         var keyless: [Int32] = []
         var entries: [Entry] = []
         entries.reserveCapacity(raw.count)
         var occurrences: [Int32: Int] = [:]
         var firstFeature: [Int32] = []   // feature of (token, first occurrence), by token id; -1 none
+        var offsets: [Int32] = [0]
+        offsets.reserveCapacity(raw.count + 1)
+        var flat: [Int32] = []
+        // Pass 1: token ids, (token, occurrence) features, document frequencies.
+        var frequency: [Int32] = []
         for (i, item) in raw.enumerated() {
             let text = texts[i]
             var keys: [Int32] = []
@@ -110,8 +127,6 @@ public final class TranslationMemory: Sendable {
                 }
             }
             occurrences.removeAll(keepingCapacity: true)
-            var features: [Int32] = []
-            features.reserveCapacity(keys.count)
             let hasDuplicates = Set(keys).count != keys.count
             for key in keys {
                 var occurrence = 0
@@ -120,29 +135,58 @@ public final class TranslationMemory: Sendable {
                     occurrences[key] = occurrence + 1
                 }
                 let feature: Int32
-                if occurrence == 0 {
-                    if firstFeature[Int(key)] >= 0 { feature = firstFeature[Int(key)] } else {
-                        feature = Int32(postings.count); firstFeature[Int(key)] = feature; postings.append([])
-                        featureIds[Int64(key) << 16] = feature
-                    }
+                if occurrence == 0, firstFeature[Int(key)] >= 0 {
+                    feature = firstFeature[Int(key)]
                 } else {
                     let packed = Int64(key) << 16 | Int64(min(occurrence, 0xFFFF))
                     if let f = featureIds[packed] { feature = f } else {
-                        feature = Int32(postings.count); featureIds[packed] = feature; postings.append([])
+                        feature = featureCount; featureCount += 1; featureIds[packed] = feature; frequency.append(0)
+                        if occurrence == 0 { firstFeature[Int(key)] = feature }
                     }
                 }
-                features.append(feature)
-                postings[Int(feature)].append(Int32(i))
+                flat.append(feature)
+                frequency[Int(feature)] += 1
             }
-            features.sort()
+            offsets.append(Int32(flat.count))
             if keys.isEmpty { keyless.append(Int32(i)) }
             exactIndex[text.exact, default: []].append(Int32(i))
             let previous = i > 0 && raw[i - 1].file == item.file ? texts[i - 1].exact : Self.boundary
             let next = i + 1 < raw.count && raw[i + 1].file == item.file ? texts[i + 1].exact : Self.boundary
-            entries.append(Entry(text: text, keys: keys, features: features, reference: item.reference, targetQuality: item.tq,
+            entries.append(Entry(text: text, keys: keys, reference: item.reference, targetQuality: item.tq,
                                  sourceQuality: item.sq, previousExact: previous, nextExact: next))
         }
+        // Pass 2: renumber features rarest first, so that sorting by id is the global order of the
+        // prefix filter; index each entry's prefix (its rarest m − ⌈s·m/100⌉ + 1 features).
+        let order = (0..<Int(featureCount)).sorted { frequency[$0] != frequency[$1] ? frequency[$0] < frequency[$1] : $0 < $1 }
+        var rank = [Int32](repeating: 0, count: Int(featureCount))
+        for (r, f) in order.enumerated() { rank[f] = Int32(r) }
+        for (key, value) in featureIds { featureIds[key] = rank[Int(value)] }
+        var postings = [[Int32]](repeating: [], count: Int(featureCount))
+        var positions = [[UInt16]](repeating: [], count: Int(featureCount))
+        let lengths = entries.map { Int32($0.keys.count) }
+        for i in 0..<entries.count {
+            let start = Int(offsets[i]), end = Int(offsets[i + 1])
+            for j in start..<end { flat[j] = rank[Int(flat[j])] }
+            flat[start..<end].sort()
+            let m = end - start
+            let indexed = m - (minimumScore * m + 99) / 100 + 1
+            for j in start..<min(end, start + max(indexed, 0)) {
+                postings[Int(flat[j])].append(Int32(i))
+                positions[Int(flat[j])].append(UInt16(min(j - start, Int(UInt16.max))))
+            }
+        }
+        // Posting lists sorted by entry length, so a lookup can jump to the lengths that can match.
+        for f in postings.indices where postings[f].count > 1 {
+            let list = postings[f], pos = positions[f]
+            let order = list.indices.sorted { lengths[Int(list[$0])] != lengths[Int(list[$1])] ? lengths[Int(list[$0])] < lengths[Int(list[$1])] : list[$0] < list[$1] }
+            postings[f] = order.map { list[$0] }
+            positions[f] = order.map { pos[$0] }
+        }
+        self.positions = positions
         self.entries = entries
+        self.lengths = lengths
+        self.featureOffsets = offsets
+        self.flatFeatures = flat
         self.vocabulary = vocabulary
         self.featureIds = featureIds
         self.postings = postings
@@ -173,7 +217,8 @@ public final class TranslationMemory: Sendable {
     func exactMatches(_ exact: String) -> [Int32] { exactIndex[exact] ?? [] }
 
     /// The best match scoring at least `minimum`, or nil.
-    func bestMatch(for text: MatchText, minimum: Int, scratch: Scratch) -> TMMatch? {
+    func bestMatch(for text: MatchText, minimum requested: Int, scratch: Scratch) -> TMMatch? {
+        let minimum = max(requested, minimumScore)
         var best: (score: Int, index: Int32)?
         for i in exactMatches(text.exact) where better(i, score: 100, than: best) { best = (100, i) }
         if best == nil {
@@ -207,31 +252,73 @@ public final class TranslationMemory: Sendable {
             }
         }
         let n = keys.count
-        let required = (minimum * n + 99) / 100
-        let prefix = max(0, n - required + 1)
-        features.sort { $0.frequency != $1.frequency ? $0.frequency < $1.frequency : $0.id < $1.id }
+        var required = (minimum * n + 99) / 100
+        var maxLength = minimum > 0 ? (100 * n) / minimum : Int.max
+        var prefix = max(0, n - required + 1)
+        features.sort { $0.id < $1.id }  // ids are ranks: rarest first, unknown (−1) before all
         let queryFeatures = features.compactMap { $0.id >= 0 ? $0.id : nil }.sorted()
-        let minLength = required
-        let maxLength = minimum > 0 ? (100 * n) / minimum : Int.max
         scratch.generation &+= 1
         if scratch.generation == Int32.max { scratch.generation = 1; for k in scratch.stamp.indices { scratch.stamp[k] = 0 } }
         let generation = scratch.generation
-        for f in features.prefix(prefix) where f.id >= 0 {
-            for candidate in postings[Int(f.id)] {
-                if scratch.stamp[Int(candidate)] == generation { continue }
-                scratch.stamp[Int(candidate)] = generation
-                let entry = entries[Int(candidate)]
-                let m = entry.keys.count
-                if m < minLength || m > maxLength { continue }
-                let overlap = Self.intersectionCount(queryFeatures, entry.features)
+        var position = 0
+        // Rarest features first; every better score found raises the overlap a better (or equal)
+        // candidate needs, which shortens the prefix and the length window.
+        while position < min(prefix, features.count) {
+            let f = features[position]
+            position += 1
+            guard f.id >= 0 else { continue }
+            let list = postings[Int(f.id)]
+            let places = positions[Int(f.id)]
+            var k = lowerBound(list, length: required)
+            while k < list.count {
+                let candidate = Int(list[k])
+                let place = Int(places[k])
+                k += 1
+                let m = Int(lengths[candidate])
+                if m > maxLength { break }
+                if scratch.stamp[candidate] == generation { continue }
+                scratch.stamp[candidate] = generation
+                // Positional filter: this is the first feature the entry shares with the query (global
+                // order), so at most 1 + min(remaining query, remaining entry) features are shared.
+                let possible = 1 + min(n - position, m - place - 1)
+                if 100 * possible < (best?.score ?? minimum) * max(n, m) { continue }
+                let overlap = intersectionCount(queryFeatures, from: Int(featureOffsets[candidate]), to: Int(featureOffsets[candidate + 1]))
                 let bound = 100 * overlap / max(n, m)
-                if bound < minimum { continue }
-                if let b = best, bound < b.score { continue }
+                if bound < (best?.score ?? minimum) { continue }
+                let entry = entries[candidate]
                 let s = FuzzyScore.score(text, keys, entry.text, entry.keys)
-                if s >= minimum, better(candidate, score: s, than: best) { best = (s, candidate) }
+                if s >= minimum, better(Int32(candidate), score: s, than: best) {
+                    best = (s, Int32(candidate))
+                    required = max(required, (s * n + 99) / 100)
+                    maxLength = min(maxLength, s > 0 ? (100 * n) / s : Int.max)
+                    prefix = max(0, n - required + 1)
+                }
             }
         }
         return best
+    }
+
+    /// First index in `list` (sorted by entry length) whose entry has at least `length` keys.
+    private func lowerBound(_ list: [Int32], length: Int) -> Int {
+        var low = 0, high = list.count
+        while low < high {
+            let mid = (low + high) / 2
+            if Int(lengths[Int(list[mid])]) < length { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// Size of the intersection of sorted `a` with the stored features of one entry.
+    private func intersectionCount(_ a: [Int32], from start: Int, to end: Int) -> Int {
+        flatFeatures.withUnsafeBufferPointer { b in
+            a.withUnsafeBufferPointer { a in
+                var i = 0, j = start, count = 0
+                while i < a.count && j < end {
+                    if a[i] == b[j] { count += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+                }
+                return count
+            }
+        }
     }
 
     static func intersectionCount(_ a: [Int32], _ b: [Int32]) -> Int {

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Reproduces the figures of the analysis section of BENCHMARKS.md. Run from anywhere:
+#   benchmarks/analysis/run.sh            # bitext, Swift 2k×20k, peers, parse speed
+#   benchmarks/analysis/run.sh --scale    # … plus the 200k × 1M scale run (≈ 180 MB TMX)
+# Needs: swift, python3 (venv + PyPI for translate-toolkit and rapidfuzz), optional OmegaT 3.6
+# (`apt-get install omegat`, which brings a JDK) for the OmegaT peer.
+set -euo pipefail
+cd "$(dirname "$0")"
+mkdir -p work
+[ -f work/tm-1m.tmx ] || [ -f work/tm-20k.tmx -a "${1:-}" != "--scale" ] || python3 make_bitext.py $([ "${1:-}" = "--scale" ] || echo --small)
+swift build -c release --product analysis-bench >/dev/null
+BENCH=.build/release/analysis-bench
+echo "## Swift (TandemAnalysis), 2,000 segments × 20,000 TM units, 3 runs"
+for i in 1 2 3; do /usr/bin/time -f "wall %e s  max RSS %M KB" $BENCH analyze --tm work/tm-20k.tmx --scores work/swift-2k.tsv work/query-2k.xlf 2>&1 | grep -E "total|wall"; done
+echo "## translate-toolkit + RapidFuzz"
+[ -x .venv/bin/python ] || { python3 -m venv .venv && .venv/bin/pip install -q translate-toolkit rapidfuzz; }
+.venv/bin/python -c "import translate.__version__ as v, rapidfuzz; print('translate-toolkit', v.sver, 'rapidfuzz', rapidfuzz.__version__)"
+/usr/bin/time -f "wall %e s  max RSS %M KB" .venv/bin/python peers/ttk_match.py work/tm-20k.tmx work/query-2k.jsonl work/ttk-2k.tsv
+python3 compare.py work/swift-2k.tsv work/ttk-2k.tsv
+echo "## OmegaT match statistics (headless)"
+if [ -f /usr/share/omegat/OmegaT.jar ] && command -v javac >/dev/null; then
+  javac -cp /usr/share/omegat/OmegaT.jar -d work peers/omegat/OmegaTMatchStats.java
+  rm -rf work/omegat-2k && python3 peers/omegat/make_project.py work/query-2k.jsonl work/tm-20k.tmx work/omegat-2k
+  HOME="$PWD/work/omegat-home" /usr/bin/time -f "wall %e s  max RSS %M KB" java -Djava.awt.headless=true -cp /usr/share/omegat/OmegaT.jar:work OmegaTMatchStats work/omegat-2k 2>&1 | grep -E "^row|^omegat|wall"
+else
+  echo "OmegaT not installed (apt-get install omegat)"
+fi
+echo "## Parse speed"
+[ -f work/big.xlf ] || python3 - <<'PY'
+src = open('work/query-2k.xlf', encoding='utf-8').read()
+head, rest = src.split('<body>\n', 1); body, tail = rest.rsplit('</body>', 1)
+with open('work/big.xlf', 'w', encoding='utf-8') as f:
+    f.write(head + '<body>\n'); n = i = 0
+    while n < 100_000_000:
+        chunk = body.replace('trans-unit id="', 'trans-unit id="r%d-' % i); f.write(chunk); n += len(chunk.encode()); i += 1
+    f.write('</body>' + tail)
+PY
+$BENCH parse work/big.xlf work/tm-20k.tmx
+if [ "${1:-}" = "--scale" ]; then
+  echo "## Scale: 200,000 segments × 1,000,000 TM units"
+  $BENCH parse work/tm-1m.tmx work/query-200k.xlf
+  /usr/bin/time -f "wall %e s  user %U s  max RSS %M KB" $BENCH analyze --tm work/tm-1m.tmx work/query-200k.xlf
+fi
