@@ -93,11 +93,15 @@ struct FreeTime: Sendable {
     }
 
     /// Free minutes in [origin, t). Only differences between two calls mean anything.
+    /// (The planner's innermost loop: a plain binary search over the buffer.)
     @inline(__always)
     func minutes(before t: Int) -> Int {
-        let i = firstEndingAfter(t)
-        guard i < pieces.count else { return totalMinutes }
-        return pieces[i].before + max(0, t - pieces[i].start)
+        pieces.withUnsafeBufferPointer { buffer in
+            var lo = 0, hi = buffer.count
+            while lo < hi { let mid = (lo + hi) >> 1; if buffer[mid].end <= t { lo = mid + 1 } else { hi = mid } }
+            if lo == buffer.count { return buffer.last.map { $0.before + $0.end - $0.start } ?? 0 }
+            return buffer[lo].before + max(0, t - buffer[lo].start)
+        }
     }
 
     /// The earliest instant by which the running total reaches `m` (> 0); nil beyond the end.

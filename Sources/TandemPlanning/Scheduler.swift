@@ -239,9 +239,15 @@ struct Scheduler {
         return variants
     }
 
-    mutating func planTarget(_ t: Int, effective initial: [FreeTime?], keepOff: Set<Int>) -> (outcome: TargetOutcome, effective: [FreeTime?]) {
+    mutating func planTarget(_ t: Int, effective: [FreeTime?], keepOff: Set<Int>) -> (outcome: TargetOutcome, Void) {
         let target = request.targets[t]
-        var effective = initial
+        // Time this target's own earlier steps took, kept aside (a handful of vendors) so the
+        // shared table is never copied.
+        var overlay: [(local: Int, time: FreeTime)] = []
+        func current(_ local: Int) -> FreeTime? {
+            for entry in overlay where entry.local == local { return entry.time }
+            return effective[local]
+        }
         var ready = origin
         var worked = Set<Int>()
         var outcome = TargetOutcome()
@@ -268,13 +274,15 @@ struct Scheduler {
             }
             var times: [FreeTime] = []
             times.reserveCapacity(eligible.count)
-            for candidate in eligible { times.append(effective[candidate.local] ?? base(candidate.local, slot: candidate.slot)) }
+            for candidate in eligible { times.append(current(candidate.local) ?? base(candidate.local, slot: candidate.slot)) }
             guard let assignments = scheduleStep(ready: ready, words: step.words, candidates: eligible, times: times) else {
                 outcome.failure = (s, .beyondHorizon)
                 break
             }
             for assignment in assignments {
-                effective[assignment.local] = (effective[assignment.local] ?? base(assignment.local, slot: assignment.slot)).subtracting(assignment.spans)
+                let updated = (current(assignment.local) ?? base(assignment.local, slot: assignment.slot)).subtracting(assignment.spans)
+                if let i = overlay.firstIndex(where: { $0.local == assignment.local }) { overlay[i].time = updated }
+                else { overlay.append((assignment.local, updated)) }
                 if !step.service.isReview { worked.insert(assignment.slot) }
             }
             let stepOutcome = StepOutcome(service: step.service, words: step.words, ready: ready, assignments: assignments,
@@ -282,7 +290,7 @@ struct Scheduler {
             outcome.steps.append(stepOutcome)
             ready = stepOutcome.end
         }
-        return (outcome, effective)
+        return (outcome, ())
     }
 
     /// The earliest instant T by which the best `maxVendorsPerStep` vendors together can do the
