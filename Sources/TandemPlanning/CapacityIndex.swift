@@ -31,6 +31,8 @@ public struct CapacityIndex: Sendable {
         var capabilityIndex: Int
         var rate: Int
         var cost: Decimal
+        /// `cost` in millionths, for ordering candidates without `Decimal` comparisons.
+        var costOrder: Int
         /// The capability's target subtags beyond the language (`FR` in `fr-FR`), joined.
         var targetDetail: String
     }
@@ -85,6 +87,7 @@ public struct CapacityIndex: Sendable {
             let key = CapabilityKey(source: capability.pair.source.language, target: capability.pair.target.language, service: capability.service)
             byCapability[key, default: []].append(CapabilityRef(slot: slot, capabilityIndex: i, rate: capability.wordsPerHour,
                                                                 cost: capability.costPerWord.amount,
+                                                                costOrder: Self.costOrder(capability.costPerWord.amount),
                                                                 targetDetail: capability.pair.target.subtags.dropFirst().joined(separator: "-")))
         }
     }
@@ -161,7 +164,7 @@ public struct CapacityIndex: Sendable {
             if ref.targetDetail == requestDetail { quality = 3 }
             else if ref.targetDetail.isEmpty || requestDetail.hasPrefix(ref.targetDetail + "-") { quality = 2 }
             else { continue }
-            let candidate = Candidate(slot: ref.slot, capabilityIndex: ref.capabilityIndex, rate: ref.rate, cost: ref.cost)
+            let candidate = Candidate(slot: ref.slot, capabilityIndex: ref.capabilityIndex, rate: ref.rate, cost: ref.cost, costOrder: ref.costOrder)
             if let last = out.last, last.slot == ref.slot {
                 // A vendor's capabilities are adjacent: keep the closer match, then the faster.
                 if (quality, ref.rate) > (bestQuality, last.rate) { out[out.count - 1] = candidate; bestQuality = quality }
@@ -174,6 +177,10 @@ public struct CapacityIndex: Sendable {
     }
 
     func precomputed(_ slot: Int) -> FreeTime? { freeTimes[slot] }
+
+    static func costOrder(_ amount: Decimal) -> Int {
+        NSDecimalNumber(decimal: (amount * 1_000_000).rounded(scale: 0)).intValue
+    }
 
     /// Slots are never reused; removed vendors leave a nil behind.
     var slotCount: Int { entries.count }
@@ -191,4 +198,5 @@ struct Candidate: Sendable {
     var capabilityIndex: Int
     var rate: Int
     var cost: Decimal
+    var costOrder: Int
 }

@@ -310,7 +310,7 @@ struct Scheduler {
         var caps = [Int](repeating: 0, count: n)
         var capsHi = [Int](repeating: 0, count: n)
         var active = Array(0..<n)
-        let keep = active.map { preferred.contains(candidates[$0].slot) }
+        let keep = preferred.isEmpty ? [Bool](repeating: false, count: n) : active.map { preferred.contains(candidates[$0].slot) }
         func evaluate(_ t: Int) -> (sum: Int, kth: Int) {
             for j in 0..<k { top[j] = 0 }
             for i in active {
@@ -366,27 +366,25 @@ struct Scheduler {
         let finish = lo
         _ = evaluate(finish)
         func cheaper(_ a: Int, _ b: Int) -> Bool {
-            let ca = candidates[a].cost, cb = candidates[b].cost
+            let ca = candidates[a].costOrder, cb = candidates[b].costOrder
             if ca != cb { return ca < cb }
             return candidates[a].slot < candidates[b].slot
         }
         let byCapacity = active.filter { caps[$0] > 0 }.sorted { a, b in
             if caps[a] != caps[b] { return caps[a] > caps[b] }
-            let pa = preferred.contains(candidates[a].slot), pb = preferred.contains(candidates[b].slot)
-            if pa != pb { return pa }
+            if keep[a] != keep[b] { return keep[a] }
             return cheaper(a, b)
         }
         var chosen = Array(byCapacity.prefix(k))
         if !preferred.isEmpty {
-            let favoured = byCapacity.filter { preferred.contains(candidates[$0].slot) }.prefix(k)
-            let others = byCapacity.filter { !preferred.contains(candidates[$0].slot) }
+            let favoured = byCapacity.filter { keep[$0] }.prefix(k)
+            let others = byCapacity.filter { !keep[$0] }
             let alternative = Array(favoured) + others.prefix(k - favoured.count)
             if alternative.reduce(0, { $0 + caps[$1] }) >= words { chosen = alternative }
         }
         // Fill preferred vendors first, then the cheapest, each up to what it can do by `finish`.
         chosen.sort { a, b in
-            let pa = preferred.contains(candidates[a].slot), pb = preferred.contains(candidates[b].slot)
-            if pa != pb { return pa }
+            if keep[a] != keep[b] { return keep[a] }
             return cheaper(a, b)
         }
         var remaining = words
