@@ -39,20 +39,24 @@ public enum FuzzyScore {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         let (short, long) = a.count <= b.count ? (a, b) : (b, a)
-        return short.withUnsafeBufferPointer { s in
-            long.withUnsafeBufferPointer { l in
-                var previous = [Int](0...s.count)
-                var current = [Int](repeating: 0, count: s.count + 1)
-                for i in 1...l.count {
-                    current[0] = i
-                    let li = l[i - 1]
-                    for j in 1...s.count {
-                        let cost = s[j - 1] == li ? 0 : 1
-                        current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        let width = short.count + 1
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * width) { rows in
+            short.withUnsafeBufferPointer { s in
+                long.withUnsafeBufferPointer { l in
+                    var previous = rows.baseAddress!
+                    var current = previous + width
+                    for j in 0..<width { previous[j] = j }
+                    for i in 1...l.count {
+                        current[0] = i
+                        let li = l[i - 1]
+                        for j in 1..<width {
+                            let cost = s[j - 1] == li ? 0 : 1
+                            current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                        }
+                        swap(&previous, &current)
                     }
-                    swap(&previous, &current)
+                    return previous[width - 1]
                 }
-                return previous[s.count]
             }
         }
     }

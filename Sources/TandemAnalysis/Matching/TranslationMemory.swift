@@ -52,8 +52,9 @@ public final class TranslationMemory: Sendable {
     let vocabulary: [String: Int32]
     let featureIds: [Int64: Int32]
     let postings: [[Int32]]
-    /// Position of the feature within each posted entry's sorted features (positional filter).
-    let positions: [[UInt16]]
+    /// For each posted entry: its length (high 16 bits) and the feature's position among its sorted
+    /// features (low 16 bits), stored next to the posting so the filters read memory in sequence.
+    let positions: [[UInt32]]
     let exactIndex: [String: [Int32]]
     let keyless: [Int32]
 
@@ -162,7 +163,7 @@ public final class TranslationMemory: Sendable {
         for (r, f) in order.enumerated() { rank[f] = Int32(r) }
         for (key, value) in featureIds { featureIds[key] = rank[Int(value)] }
         var postings = [[Int32]](repeating: [], count: Int(featureCount))
-        var positions = [[UInt16]](repeating: [], count: Int(featureCount))
+        var positions = [[UInt32]](repeating: [], count: Int(featureCount))
         let lengths = entries.map { Int32($0.keys.count) }
         for i in 0..<entries.count {
             let start = Int(offsets[i]), end = Int(offsets[i + 1])
@@ -172,7 +173,7 @@ public final class TranslationMemory: Sendable {
             let indexed = m - (minimumScore * m + 99) / 100 + 1
             for j in start..<min(end, start + max(indexed, 0)) {
                 postings[Int(flat[j])].append(Int32(i))
-                positions[Int(flat[j])].append(UInt16(min(j - start, Int(UInt16.max))))
+                positions[Int(flat[j])].append(UInt32(min(m, 0xFFFF)) << 16 | UInt32(min(j - start, 0xFFFF)))
             }
         }
         // Posting lists sorted by entry length, so a lookup can jump to the lengths that can match.
@@ -269,12 +270,13 @@ public final class TranslationMemory: Sendable {
             guard f.id >= 0 else { continue }
             let list = postings[Int(f.id)]
             let places = positions[Int(f.id)]
-            var k = lowerBound(list, length: required)
+            var k = lowerBound(places, length: required)
             while k < list.count {
                 let candidate = Int(list[k])
-                let place = Int(places[k])
+                let meta = places[k]
+                let place = Int(meta & 0xFFFF)
                 k += 1
-                let m = Int(lengths[candidate])
+                let m = Int(meta >> 16)
                 if m > maxLength { break }
                 if scratch.stamp[candidate] == generation { continue }
                 scratch.stamp[candidate] = generation
@@ -299,11 +301,11 @@ public final class TranslationMemory: Sendable {
     }
 
     /// First index in `list` (sorted by entry length) whose entry has at least `length` keys.
-    private func lowerBound(_ list: [Int32], length: Int) -> Int {
-        var low = 0, high = list.count
+    private func lowerBound(_ meta: [UInt32], length: Int) -> Int {
+        var low = 0, high = meta.count
         while low < high {
             let mid = (low + high) / 2
-            if Int(lengths[Int(list[mid])]) < length { low = mid + 1 } else { high = mid }
+            if Int(meta[mid] >> 16) < length { low = mid + 1 } else { high = mid }
         }
         return low
     }
