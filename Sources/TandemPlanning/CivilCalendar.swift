@@ -1,3 +1,4 @@
+import TandemDomain
 /// Proleptic Gregorian arithmetic on day numbers (days since 1970-01-01), free of time zones.
 enum CivilCalendar {
     static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -81,24 +82,34 @@ public struct LocalDay: Hashable, Comparable, Sendable, Codable, CustomStringCon
     }
 }
 
-public enum Weekday: Int, CaseIterable, Sendable, Codable, Comparable {
-    case monday = 0, tuesday, wednesday, thursday, friday, saturday, sunday
+/// Planning's arithmetic on the domain's `Weekday` (`mon` … `sun`).
+extension Weekday {
+    /// 0 for Monday … 6 for Sunday.
+    var index: Int {
+        switch self {
+        case .mon: return 0
+        case .tue: return 1
+        case .wed: return 2
+        case .thu: return 3
+        case .fri: return 4
+        case .sat: return 5
+        case .sun: return 6
+        }
+    }
+
+    static let byIndex: [Weekday] = [.mon, .tue, .wed, .thu, .fri, .sat, .sun]
 
     /// 1970-01-01 was a Thursday.
-    public static func of(dayNumber: Int) -> Weekday {
-        Weekday(rawValue: CivilCalendar.floorDivMod(dayNumber + 3, 7).1)!
+    static func of(dayNumber: Int) -> Weekday { byIndex[CivilCalendar.floorDivMod(dayNumber + 3, 7).1] }
+
+    var shortName: String { ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][index] }
+
+    /// `mon` or `monday`, any case.
+    init?(planCode text: String) {
+        let lower = text.lowercased()
+        let full = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        if let day = Weekday(rawValue: lower) { self = day }
+        else if let i = full.firstIndex(of: lower) { self = Weekday.byIndex[i] }
+        else { return nil }
     }
-
-    public var shortName: String { ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][rawValue] }
-    public var code: String { ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][rawValue] }
-
-    public init?(code: String) {
-        let lower = code.lowercased()
-        guard let found = Weekday.allCases.first(where: { $0.code == lower || $0.fullName == lower }) else { return nil }
-        self = found
-    }
-
-    var fullName: String { ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"][rawValue] }
-
-    public static func < (lhs: Weekday, rhs: Weekday) -> Bool { lhs.rawValue < rhs.rawValue }
 }

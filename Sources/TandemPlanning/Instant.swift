@@ -1,4 +1,5 @@
 import Foundation
+import TandemDomain
 
 /// A point in time in UTC, exact to the minute: whole minutes since 1970-01-01T00:00Z.
 /// Encoded as an ISO-8601 UTC string such as `2027-03-03T17:00:00Z`, whatever the encoder's

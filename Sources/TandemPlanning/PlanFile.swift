@@ -132,7 +132,7 @@ private struct RawVendor: Decodable {
             let f = rawPeriods!.count == 1 ? "\(field).workingHours" : "\(field).workingHours[\(i)]"
             var days = Set<Weekday>()
             for (d, name) in p.days.enumerated() {
-                guard let day = Weekday(code: name) else { throw PlanningInputError(field: "\(f).days[\(d)]", message: "“\(name)” is not a weekday; use mon, tue, wed, thu, fri, sat or sun") }
+                guard let day = Weekday(planCode: name) else { throw PlanningInputError(field: "\(f).days[\(d)]", message: "“\(name)” is not a weekday; use mon, tue, wed, thu, fri, sat or sun") }
                 days.insert(day)
             }
             guard let from = Self.clock(p.from) else { throw PlanningInputError(field: "\(f).from", message: "“\(p.from)” is not a time such as 09:00") }

@@ -12,7 +12,7 @@ public struct WorkingPeriod: Hashable, Sendable, Codable {
         self.days = days; self.fromMinute = fromMinute; self.toMinute = toMinute
     }
 
-    public static let officeHours = WorkingPeriod(days: [.monday, .tuesday, .wednesday, .thursday, .friday], fromMinute: 9 * 60, toMinute: 17 * 60)
+    public static let officeHours = WorkingPeriod(days: [.mon, .tue, .wed, .thu, .fri], fromMinute: 9 * 60, toMinute: 17 * 60)
 }
 
 /// What a vendor can do, how fast, at what cost.

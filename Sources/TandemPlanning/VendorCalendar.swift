@@ -1,3 +1,5 @@
+import TandemDomain
+
 /// One vendor's calendar compiled for fast queries: hours per weekday, absent local days,
 /// confirmed work and tentative work as UTC spans.
 struct VendorCalendar: Sendable {
@@ -13,7 +15,7 @@ struct VendorCalendar: Sendable {
         self.zone = zone
         var hours = Array(repeating: [Span](), count: 7)
         for period in vendor.workingHours {
-            for day in period.days { hours[day.rawValue].append(Span(period.fromMinute, period.toMinute)) }
+            for day in period.days { hours[day.index].append(Span(period.fromMinute, period.toMinute)) }
         }
         self.hours = hours.map(Spans.normalized)
         var absent = Set<Int>()
@@ -31,7 +33,7 @@ struct VendorCalendar: Sendable {
         guard b > a else { return out }
         var day = zone.localDay(ofUTC: a) - 1
         let last = zone.localDay(ofUTC: b) + 1
-        var weekday = Weekday.of(dayNumber: day).rawValue
+        var weekday = Weekday.of(dayNumber: day).index
         while day <= last {
             if !absentDays.contains(day) {
                 for window in hours[weekday] {

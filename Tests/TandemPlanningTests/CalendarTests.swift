@@ -103,9 +103,9 @@ struct CalendarTests {
     }
 
     @Test func splitWorkingDayAndWeekendHours() throws {
-        let hours = [WorkingPeriod(days: [.monday], fromMinute: 9 * 60, toMinute: 12 * 60),
-                     WorkingPeriod(days: [.monday], fromMinute: 14 * 60, toMinute: 18 * 60),
-                     WorkingPeriod(days: [.saturday], fromMinute: 10 * 60, toMinute: 11 * 60)]
+        let hours = [WorkingPeriod(days: [.mon], fromMinute: 9 * 60, toMinute: 12 * 60),
+                     WorkingPeriod(days: [.mon], fromMinute: 14 * 60, toMinute: 18 * 60),
+                     WorkingPeriod(days: [.sat], fromMinute: 10 * 60, toMinute: 11 * 60)]
         let v = Fixtures.vendor("ana", hours: hours, Fixtures.capability(wph: 60))
 
         let result = try Fixtures.check([v], Fixtures.request(deadline: "2027-03-10T00:00:00Z", Fixtures.target(steps: (.translation, 480))))

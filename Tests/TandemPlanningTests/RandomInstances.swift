@@ -20,7 +20,7 @@ struct RandomInstances {
     mutating func vendor(_ n: Int, dualRole: Bool) -> PlanningVendor {
         let zone = Self.zones[int(0...Self.zones.count - 1)]
         let from = int(7...10) * 60
-        let hours = [WorkingPeriod(days: [.monday, .tuesday, .wednesday, .thursday, .friday], fromMinute: from, toMinute: from + int(6...9) * 60)]
+        let hours = [WorkingPeriod(days: [.mon, .tue, .wed, .thu, .fri], fromMinute: from, toMinute: from + int(6...9) * 60)]
         var capabilities: [Capability] = []
         for target in Self.targets where chance(0.6) {
             let translates = dualRole ? chance(0.7) : chance(0.5)

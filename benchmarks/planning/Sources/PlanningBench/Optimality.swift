@@ -59,7 +59,7 @@ enum Optimality {
                 absences.append(Absence(from: LocalDay(dayNumber: d), to: LocalDay(dayNumber: d + rng.int(0...1))))
             }
             return PlanningVendor(id: VendorID("v\(v)"), timeZone: zones[rng.int(0...zones.count - 1)],
-                                  workingHours: [WorkingPeriod(days: [.monday, .tuesday, .wednesday, .thursday, .friday], fromMinute: from, toMinute: from + rng.int(6...9) * 60)],
+                                  workingHours: [WorkingPeriod(days: [.mon, .tue, .wed, .thu, .fri], fromMinute: from, toMinute: from + rng.int(6...9) * 60)],
                                   absences: absences, booked: booked, capabilities: capabilities)
         }
         var targetRequests: [TargetRequest] = []
@@ -79,7 +79,7 @@ enum Optimality {
             "vendors": vendors.map { v -> [String: Any] in
                 [
                     "id": v.id.rawValue, "timeZone": v.timeZone,
-                    "workingHours": v.workingHours.map { ["days": $0.days.sorted().map(\.code), "from": clock($0.fromMinute), "to": clock($0.toMinute)] },
+                    "workingHours": v.workingHours.map { ["days": $0.days.sorted().map(\.rawValue), "from": clock($0.fromMinute), "to": clock($0.toMinute)] },
                     "absences": v.absences.map { ["from": $0.from.description, "to": $0.to.description] },
                     "booked": v.booked.map { ["from": $0.range.start.iso8601, "to": $0.range.end.iso8601] },
                     "capabilities": v.capabilities.map {

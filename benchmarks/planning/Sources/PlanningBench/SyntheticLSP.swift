@@ -59,7 +59,7 @@ enum SyntheticLSP {
                 absences.append(Absence(from: LocalDay(dayNumber: d), to: LocalDay(dayNumber: d + rng.int(0...9))))
             }
             return PlanningVendor(id: VendorID("v\(n)"), timeZone: zones[rng.int(0...zones.count - 1)],
-                                  workingHours: [WorkingPeriod(days: [.monday, .tuesday, .wednesday, .thursday, .friday], fromMinute: from, toMinute: from + 8 * 60)],
+                                  workingHours: [WorkingPeriod(days: [.mon, .tue, .wed, .thu, .fri], fromMinute: from, toMinute: from + 8 * 60)],
                                   absences: absences, booked: booked, tentative: tentative, capabilities: capabilities)
         }
     }
