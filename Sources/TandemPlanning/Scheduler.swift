@@ -190,13 +190,13 @@ struct Scheduler {
             // also try keeping them (all, or the fastest one or two) off the writing steps, and
             // keep whichever variant delivers the target first.
             var best = planTarget(t, effective: effective, keepOff: [])
-            for keepOff in needsLookAhead(t, best.outcome) ? fourEyesVariants(t) : [] {
+            for keepOff in needsLookAhead(t, best) ? fourEyesVariants(t) : [] {
                 let alternative = planTarget(t, effective: effective, keepOff: keepOff)
-                if let a = alternative.outcome.delivery, a < (best.outcome.delivery ?? Int.max) { best = alternative }
+                if let a = alternative.delivery, a < (best.delivery ?? Int.max) { best = alternative }
             }
-            targets[t] = best.outcome
+            targets[t] = best
             let label = "\(request.targets[t].target)"
-            for step in best.outcome.steps {
+            for step in best.steps {
                 for assignment in step.assignments {
                     reserved[assignment.slot, default: []].append(contentsOf: assignment.spans.map { ($0, "\(label) \(step.service)") })
                     effective[assignment.local] = (effective[assignment.local] ?? base(assignment.local, slot: assignment.slot)).subtracting(assignment.spans)
@@ -206,7 +206,6 @@ struct Scheduler {
         return RunOutcome(order: order, targets: targets, reserved: reserved)
     }
 
-    /// Plans one target's chain on top of `effective` (free time left by targets planned before).
     /// Whether four-eyes may have cost this target time: it could not be planned, or a reviser
     /// kept off a review step (because they wrote the text) is faster than one who got it.
     mutating func needsLookAhead(_ t: Int, _ outcome: TargetOutcome) -> Bool {
@@ -239,7 +238,9 @@ struct Scheduler {
         return variants
     }
 
-    mutating func planTarget(_ t: Int, effective: [FreeTime?], keepOff: Set<Int>) -> (outcome: TargetOutcome, Void) {
+    /// Plans one target's chain on top of `effective` (free time left by targets planned before),
+    /// keeping the vendors in `keepOff` off its writing steps when others can do them.
+    mutating func planTarget(_ t: Int, effective: [FreeTime?], keepOff: Set<Int>) -> TargetOutcome {
         let target = request.targets[t]
         // Time this target's own earlier steps took, kept aside (a handful of vendors) so the
         // shared table is never copied.
@@ -290,7 +291,7 @@ struct Scheduler {
             outcome.steps.append(stepOutcome)
             ready = stepOutcome.end
         }
-        return (outcome, ())
+        return outcome
     }
 
     /// The earliest instant T by which the best `maxVendorsPerStep` vendors together can do the
