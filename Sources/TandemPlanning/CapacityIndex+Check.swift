@@ -74,8 +74,23 @@ extension CapacityIndex {
         let confidence = best.delivery == nil ? 0 :
             ConfidenceSimulation.probability(of: best, meeting: request.deadline.minutes, scheduler: &scheduler, index: self, options: options)
 
-        return Self.result(request: request, origin: origin, best: best, riskDelivery: riskDelivery, confidence: confidence,
-                           horizonDays: horizonDays, index: self, options: options)
+        // When late, what one more vendor per step would give: a lever sales can offer.
+        var widerSplit: (vendors: Int, delivery: Int)?
+        if let delivery = best.delivery, delivery > request.deadline.minutes, request.maxVendorsPerStep < 5,
+           candidates.contains(where: { $0.contains { $0.count > request.maxVendorsPerStep } }) {
+            var wider = request
+            wider.maxVendorsPerStep += 1
+            var widerScheduler = Scheduler(index: self, request: wider, origin: origin, horizon: scheduler.horizon, weighTentative: false,
+                                           candidates: candidates)
+            if let d = widerScheduler.plan(order: best.order).delivery, d < delivery { widerSplit = (wider.maxVendorsPerStep, d) }
+        }
+
+        var result = Self.result(request: request, origin: origin, best: best, riskDelivery: riskDelivery, confidence: confidence,
+                                 horizonDays: horizonDays, index: self, options: options)
+        if let widerSplit {
+            result.reasons.insert("With up to \(widerSplit.vendors) vendors per step, delivery could be \(Instant(minutes: widerSplit.delivery).readable)\(widerSplit.delivery <= request.deadline.minutes ? ", in time" : "").", at: 1)
+        }
+        return result
     }
 
     static func permutations(_ items: [Int]) -> [[Int]] {

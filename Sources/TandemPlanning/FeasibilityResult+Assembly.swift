@@ -56,6 +56,11 @@ extension CapacityIndex {
             reasons.append("No plan can deliver every target; see below.")
         }
 
+        if let delivery, request.targets.count > 1, let last = best.targets.firstIndex(where: { $0.delivery == delivery }) {
+            let others = best.targets.enumerated().filter { $0.offset != last }.compactMap(\.element.delivery).max()
+            reasons.append("\(request.targets[last].target) is delivered last\(others.map { "; the other targets by \(Instant(minutes: $0).readable)" } ?? "").")
+        }
+
         for (t, target) in request.targets.enumerated() {
             let outcome = best.targets[t]
             for step in outcome.steps {

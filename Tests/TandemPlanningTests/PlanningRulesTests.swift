@@ -102,6 +102,17 @@ struct PlanningRulesTests {
         #expect(result.reasons.first == "Earliest delivery Wed 03 Mar 17:00 UTC is 1 d 5 h after the deadline Tue 02 Mar 12:00 UTC.")
     }
 
+    @Test func lateWithOneVendorPerStepSuggestsASplit() throws {
+        let request = Fixtures.request(Fixtures.target(steps: (.translation, 8000), (.revision, 8000)))
+
+        let result = try Fixtures.check(Fixtures.workedExampleVendors, request)
+
+        // ana alone until Thu 11:40, then chloe 8 h: Thu 11:40–17:00 and Fri 09:00–11:40.
+        #expect(result.verdict == .red)
+        #expect(result.earliestDelivery == Fixtures.t("2027-03-05T11:40:00Z"))
+        #expect(result.reasons[1] == "With up to 2 vendors per step, delivery could be Wed 03 Mar 17:00 UTC, in time.")
+    }
+
     @Test func amberWhenSlackUnderTenPercent() throws {
         // Window Mon 08:00 → Wed 20:00 is 60 h; delivery Wed 17:00 leaves 3 h = 5%.
         let request = Fixtures.request(deadline: "2027-03-03T20:00:00Z", maxVendors: 2, Fixtures.target(steps: (.translation, 8000), (.revision, 8000)))
