@@ -107,13 +107,15 @@ struct FreeTime: Sendable {
     /// The earliest instant by which the running total reaches `m` (> 0); nil beyond the end.
     func instant(afterMinutes m: Int) -> Int? {
         guard m > 0 else { return pieces.first?.start }
-        var lo = 0, hi = pieces.count
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            if pieces[mid].before + pieces[mid].end - pieces[mid].start < m { lo = mid + 1 } else { hi = mid }
+        return pieces.withUnsafeBufferPointer { buffer in
+            var lo = 0, hi = buffer.count
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if buffer[mid].before + buffer[mid].end - buffer[mid].start < m { lo = mid + 1 } else { hi = mid }
+            }
+            guard lo < buffer.count else { return nil }
+            return buffer[lo].start + (m - buffer[lo].before)
         }
-        guard lo < pieces.count else { return nil }
-        return pieces[lo].start + (m - pieces[lo].before)
     }
 
     func firstFree(atOrAfter t: Int) -> Int? {
