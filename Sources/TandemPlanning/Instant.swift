@@ -22,7 +22,7 @@ public struct Instant: Hashable, Comparable, Sendable, Codable, CustomStringConv
     public var iso8601: String {
         let (day, minute) = CivilCalendar.floorDivMod(minutes, 1440)
         let d = CivilCalendar.date(fromDayNumber: day)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:00Z", d.year, d.month, d.day, minute / 60, minute % 60)
+        return "\(pad(d.year, 4))-\(pad(d.month))-\(pad(d.day))T\(pad(minute / 60)):\(pad(minute % 60)):00Z"
     }
 
     /// `Wed 03 Mar 13:00 UTC`, for reasons a person reads.
@@ -30,10 +30,15 @@ public struct Instant: Hashable, Comparable, Sendable, Codable, CustomStringConv
         let (day, minute) = CivilCalendar.floorDivMod(minutes, 1440)
         let d = CivilCalendar.date(fromDayNumber: day)
         let weekday = Weekday.of(dayNumber: day).shortName
-        return String(format: "%@ %02d %@ %02d:%02d UTC", weekday, d.day, CivilCalendar.monthNames[d.month - 1], minute / 60, minute % 60)
+        return "\(weekday) \(pad(d.day)) \(CivilCalendar.monthNames[d.month - 1]) \(pad(minute / 60)):\(pad(minute % 60)) UTC"
     }
 
     public var description: String { iso8601 }
+
+    private func pad(_ value: Int, _ width: Int = 2) -> String {
+        let text = String(value)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    }
 
     /// Parses `YYYY-MM-DDTHH:MM[:SS[.fff]](Z|±HH:MM)`; seconds are truncated to the minute.
     public init?(iso8601 text: String) {
