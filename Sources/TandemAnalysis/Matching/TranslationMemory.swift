@@ -79,83 +79,61 @@ public final class TranslationMemory: Sendable {
         let minimumScore = self.minimumScore
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
-        var raw: [(content: [InlinePiece], reference: TMReference, sq: Int, tq: Int, file: Int)] = []
-        for (fileIndex, source) in sources.enumerated() {
-            let reader = try XMLEventReader(data: source.data, fileName: source.name, limits: limits, progress: progress.map { p in
-                { done, total in p(AnalysisProgress(phase: .loadingMemory, completed: done, total: total, item: source.name)) }
-            })
-            let (root, empty) = try reader.root()
-            guard root.name == "tmx" else {
-                throw AnalysisError(file: source.name, line: root.line, column: root.column, kind: .unsupported, message: "a translation memory must be TMX; the root element is <\(root.name)>.")
-            }
-            _ = try TMXReader.read(reader, root: root, rootIsEmpty: empty) { unit in
-                var best: (q: Int, i: Int)?
-                var bestTarget: (q: Int, i: Int)?
-                for (i, v) in unit.variants.enumerated() {
-                    guard let lang = v.language else { continue }
-                    if let q = lang.matchQuality(for: sourceLanguage), q > (best?.q ?? 0) { best = (q, i) }
-                    if let q = lang.matchQuality(for: targetLanguage), q > (bestTarget?.q ?? 0) { bestTarget = (q, i) }
-                }
-                guard let s = best, let t = bestTarget, s.i != t.i else { return }
-                raw.append((unit.variants[s.i].content, TMReference(tm: source.name, unit: unit.index + 1, tuid: unit.id), s.q, t.q, fileIndex))
-            }
+        // The TMX is parsed on this thread while a serial queue tokenises and interns the units
+        // parsed so far (pass 1), batch by batch, in order.
+        nonisolated(unsafe) let builder = IndexBuilder()
+        let pipeline = DispatchQueue(label: "tandem.tm-index")
+        var batch: [IndexBuilder.Unit] = []
+        batch.reserveCapacity(IndexBuilder.batchSize)
+        func flush() {
+            let units = batch
+            batch.removeAll(keepingCapacity: true)
+            pipeline.async { builder.add(units) }
         }
-        progress?(AnalysisProgress(phase: .indexingMemory, completed: 0, total: raw.count))
-        // Tokenise in parallel, then intern sequentially.
-        let contents = raw.map(\.content)
-        let texts = parallelMap(contents.count) { MatchText(contents[$0]) }
-        var vocabulary: [String: Int32] = [:]
-        var featureIds: [Int64: Int32] = [:]
-        var featureCount: Int32 = 0
-        var exactIndex: [String: [Int32]] = [:]
-        var keyless: [Int32] = []
-        var entries: [Entry] = []
-        entries.reserveCapacity(raw.count)
-        var occurrences: [Int32: Int] = [:]
-        var firstFeature: [Int32] = []   // feature of (token, first occurrence), by token id; -1 none
-        var offsets: [Int32] = [0]
-        offsets.reserveCapacity(raw.count + 1)
-        var flat: [Int32] = []
-        // Pass 1: token ids, (token, occurrence) features, document frequencies.
-        var frequency: [Int32] = []
-        for (i, item) in raw.enumerated() {
-            let text = texts[i]
-            var keys: [Int32] = []
-            keys.reserveCapacity(text.keys.count)
-            for key in text.keys {
-                if let id = vocabulary[key] { keys.append(id) } else {
-                    let id = Int32(vocabulary.count); vocabulary[key] = id; keys.append(id); firstFeature.append(-1)
+        do {
+            for (fileIndex, source) in sources.enumerated() {
+                let reader = try XMLEventReader(data: source.data, fileName: source.name, limits: limits, progress: progress.map { p in
+                    { done, total in p(AnalysisProgress(phase: .loadingMemory, completed: done, total: total, item: source.name)) }
+                })
+                let (root, empty) = try reader.root()
+                guard root.name == "tmx" else {
+                    throw AnalysisError(file: source.name, line: root.line, column: root.column, kind: .unsupported, message: "a translation memory must be TMX; the root element is <\(root.name)>.")
                 }
-            }
-            occurrences.removeAll(keepingCapacity: true)
-            let hasDuplicates = Set(keys).count != keys.count
-            for key in keys {
-                var occurrence = 0
-                if hasDuplicates {
-                    occurrence = occurrences[key, default: 0]
-                    occurrences[key] = occurrence + 1
-                }
-                let feature: Int32
-                if occurrence == 0, firstFeature[Int(key)] >= 0 {
-                    feature = firstFeature[Int(key)]
-                } else {
-                    let packed = Int64(key) << 16 | Int64(min(occurrence, 0xFFFF))
-                    if let f = featureIds[packed] { feature = f } else {
-                        feature = featureCount; featureCount += 1; featureIds[packed] = feature; frequency.append(0)
-                        if occurrence == 0 { firstFeature[Int(key)] = feature }
+                _ = try TMXReader.read(reader, root: root, rootIsEmpty: empty) { unit in
+                    var best: (q: Int, i: Int)?
+                    var bestTarget: (q: Int, i: Int)?
+                    for (i, v) in unit.variants.enumerated() {
+                        guard let lang = v.language else { continue }
+                        if let q = lang.matchQuality(for: sourceLanguage), q > (best?.q ?? 0) { best = (q, i) }
+                        if let q = lang.matchQuality(for: targetLanguage), q > (bestTarget?.q ?? 0) { bestTarget = (q, i) }
                     }
+                    guard let s = best, let t = bestTarget, s.i != t.i else { return }
+                    batch.append(IndexBuilder.Unit(content: unit.variants[s.i].content, reference: TMReference(tm: source.name, unit: unit.index + 1, tuid: unit.id),
+                                                   sourceQuality: s.q, targetQuality: t.q, file: fileIndex))
+                    if batch.count >= IndexBuilder.batchSize { flush() }
                 }
-                flat.append(feature)
-                frequency[Int(feature)] += 1
             }
-            offsets.append(Int32(flat.count))
-            if keys.isEmpty { keyless.append(Int32(i)) }
-            exactIndex[text.exact, default: []].append(Int32(i))
-            let previous = i > 0 && raw[i - 1].file == item.file ? texts[i - 1].exact : Self.boundary
-            let next = i + 1 < raw.count && raw[i + 1].file == item.file ? texts[i + 1].exact : Self.boundary
-            entries.append(Entry(text: text, keys: keys, reference: item.reference, targetQuality: item.tq,
-                                 sourceQuality: item.sq, previousExact: previous, nextExact: next))
+            flush()
+        } catch {
+            pipeline.sync {}
+            throw error
         }
+        pipeline.sync {}
+        let vocabulary = builder.vocabulary
+        var featureIds = builder.featureIds
+        let featureCount = builder.featureCount
+        let exactIndex = builder.exactIndex
+        let keyless = builder.keyless
+        var entries = builder.entries
+        let offsets = builder.offsets
+        var flat = builder.flat
+        let frequency = builder.frequency
+        builder.release()
+        for i in entries.indices {
+            let sameFileNext = i + 1 < entries.count && builder.files[i + 1] == builder.files[i]
+            entries[i].nextExact = sameFileNext ? entries[i + 1].text.exact : Self.boundary
+        }
+        progress?(AnalysisProgress(phase: .indexingMemory, completed: entries.count / 2, total: entries.count))
         // Pass 2: renumber features rarest first, so that sorting by id is the global order of the
         // prefix filter; index each entry's prefix (its rarest m − ⌈s·m/100⌉ + 1 features).
         let order = (0..<Int(featureCount)).sorted { frequency[$0] != frequency[$1] ? frequency[$0] < frequency[$1] : $0 < $1 }
@@ -169,19 +147,22 @@ public final class TranslationMemory: Sendable {
             let start = Int(offsets[i]), end = Int(offsets[i + 1])
             for j in start..<end { flat[j] = rank[Int(flat[j])] }
             flat[start..<end].sort()
+        }
+        // Entries in order of (length, index) by counting sort, so every posting list comes out
+        // sorted by entry length and a lookup can jump to the lengths that can match.
+        var lengthCounts = [Int](repeating: 0, count: Int(lengths.max() ?? 0) + 2)
+        for m in lengths { lengthCounts[Int(m) + 1] += 1 }
+        for k in 1..<lengthCounts.count { lengthCounts[k] += lengthCounts[k - 1] }
+        var byLength = [Int](repeating: 0, count: entries.count)
+        for (i, m) in lengths.enumerated() { byLength[lengthCounts[Int(m)]] = i; lengthCounts[Int(m)] += 1 }
+        for i in byLength {
+            let start = Int(offsets[i]), end = Int(offsets[i + 1])
             let m = end - start
             let indexed = m - (minimumScore * m + 99) / 100 + 1
             for j in start..<min(end, start + max(indexed, 0)) {
                 postings[Int(flat[j])].append(Int32(i))
                 positions[Int(flat[j])].append(UInt32(min(m, 0xFFFF)) << 16 | UInt32(min(j - start, 0xFFFF)))
             }
-        }
-        // Posting lists sorted by entry length, so a lookup can jump to the lengths that can match.
-        for f in postings.indices where postings[f].count > 1 {
-            let list = postings[f], pos = positions[f]
-            let order = list.indices.sorted { lengths[Int(list[$0])] != lengths[Int(list[$1])] ? lengths[Int(list[$0])] < lengths[Int(list[$1])] : list[$0] < list[$1] }
-            postings[f] = order.map { list[$0] }
-            positions[f] = order.map { pos[$0] }
         }
         self.positions = positions
         self.entries = entries
@@ -193,7 +174,81 @@ public final class TranslationMemory: Sendable {
         self.postings = postings
         self.exactIndex = exactIndex
         self.keyless = keyless
-        progress?(AnalysisProgress(phase: .indexingMemory, completed: raw.count, total: raw.count))
+        progress?(AnalysisProgress(phase: .indexingMemory, completed: entries.count, total: entries.count))
+    }
+
+    /// Pass 1 of the index, fed batch by batch from one serial queue: tokens, token ids,
+    /// (token, occurrence) features and their document frequencies, exact-text index, entries.
+    final class IndexBuilder {
+        struct Unit: Sendable {
+            var content: [InlinePiece]
+            var reference: TMReference
+            var sourceQuality: Int
+            var targetQuality: Int
+            var file: Int
+        }
+
+        static let batchSize = 4096
+        var vocabulary: [String: Int32] = [:]
+        var featureIds: [Int64: Int32] = [:]
+        var featureCount: Int32 = 0
+        var exactIndex: [String: [Int32]] = [:]
+        var keyless: [Int32] = []
+        var entries: [Entry] = []
+        var files: [Int] = []
+        var offsets: [Int32] = [0]
+        var flat: [Int32] = []
+        var frequency: [Int32] = []
+        private var occurrences: [Int32: Int] = [:]
+        /// Feature of (token, first occurrence), by token id; −1 none.
+        private var firstFeature: [Int32] = []
+
+        func add(_ units: [Unit]) {
+            for unit in units {
+                let i = entries.count
+                let text = MatchText(unit.content)
+                var keys: [Int32] = []
+                keys.reserveCapacity(text.keys.count)
+                for key in text.keys {
+                    if let id = vocabulary[key] { keys.append(id) } else {
+                        let id = Int32(vocabulary.count); vocabulary[key] = id; keys.append(id); firstFeature.append(-1)
+                    }
+                }
+                occurrences.removeAll(keepingCapacity: true)
+                let hasDuplicates = Set(keys).count != keys.count
+                for key in keys {
+                    var occurrence = 0
+                    if hasDuplicates {
+                        occurrence = occurrences[key, default: 0]
+                        occurrences[key] = occurrence + 1
+                    }
+                    let feature: Int32
+                    if occurrence == 0, firstFeature[Int(key)] >= 0 {
+                        feature = firstFeature[Int(key)]
+                    } else {
+                        let packed = Int64(key) << 16 | Int64(min(occurrence, 0xFFFF))
+                        if let f = featureIds[packed] { feature = f } else {
+                            feature = featureCount; featureCount += 1; featureIds[packed] = feature; frequency.append(0)
+                            if occurrence == 0 { firstFeature[Int(key)] = feature }
+                        }
+                    }
+                    flat.append(feature)
+                    frequency[Int(feature)] += 1
+                }
+                offsets.append(Int32(flat.count))
+                if keys.isEmpty { keyless.append(Int32(i)) }
+                exactIndex[text.exact, default: []].append(Int32(i))
+                let previous = i > 0 && files[i - 1] == unit.file ? entries[i - 1].text.exact : TranslationMemory.boundary
+                entries.append(Entry(text: text, keys: keys, reference: unit.reference, targetQuality: unit.targetQuality,
+                                     sourceQuality: unit.sourceQuality, previousExact: previous, nextExact: TranslationMemory.boundary))
+                files.append(unit.file)
+            }
+        }
+
+        /// Drops the large tables once they have been moved out.
+        func release() {
+            vocabulary = [:]; featureIds = [:]; exactIndex = [:]; entries = []; flat = []; frequency = []
+        }
     }
 
     /// Reusable per-thread scratch space for lookups.
