@@ -34,6 +34,19 @@ struct ReaderTests {
         #expect(doc.sourceLanguage != nil)
     }
 
+    @Test("SDLXLIFF: locked segments are not translatable")
+    func sdlLocked() throws {
+        let doc = try read("""
+        <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0">
+        <file source-language="en-US" target-language="de-DE" datatype="x" original="o"><body>
+        <trans-unit id="u"><source>One. Two.</source><seg-source><mrk mtype="seg" mid="1">One.</mrk> <mrk mtype="seg" mid="2">Two.</mrk></seg-source>
+        <sdl:seg-defs><sdl:seg id="1"/><sdl:seg id="2" locked="true"/></sdl:seg-defs></trans-unit>
+        </body></file></xliff>
+        """, name: "l.sdlxliff")
+        #expect(doc.segments.map(\.id) == ["u/1", "u/2"])
+        #expect(doc.segments.map(\.translatable) == [true, false])
+    }
+
     @Test("XLIFF 2: segments, ignorables skipped, translate=\"no\" inherited, cp read as text")
     func xliff2() throws {
         let doc = try read("""
