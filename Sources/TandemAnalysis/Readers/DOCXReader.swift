@@ -39,6 +39,7 @@ enum DOCXReader {
         let segmenter = Segmenter(rules: rules, language: sourceLanguage)
         var segments: [SourceSegment] = []
         var paragraph = 0
+        reader.collectRecords(["p"])
         while let event = try reader.next() {
             guard case .start(let e, let isEmpty) = event, e.name == "p", e.namespace == w else { continue }
             let p = try reader.readElement(e, isEmpty: isEmpty)

@@ -22,6 +22,7 @@ enum TMXReader {
         var index = 0
         var languages: [String: LanguageTag?] = [:]
         if rootIsEmpty { return nil }
+        reader.collectRecords(["tu"], skippingChildren: ["prop", "note"])
         while let event = try reader.next() {
             guard case .start(let e, let isEmpty) = event else { continue }
             switch e.name {

@@ -14,6 +14,7 @@ enum XLIFF12Reader {
         var translateStack: [Bool] = [true]
         var sawFile = false
         if rootIsEmpty { throw reader.error(.invalid, "the XLIFF document has no <file>.", line: root.line, column: root.column) }
+        reader.collectRecords(["trans-unit"], skippingChildren: unusedUnitChildren)
         while let event = try reader.next() {
             switch event {
             case .start(let e, let isEmpty):

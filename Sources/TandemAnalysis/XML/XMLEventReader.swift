@@ -26,6 +26,76 @@ final class XMLEventReader {
         var entityReference: String?
         /// The last queued event is a start tag that may still turn out empty.
         var openStart = false
+        /// Record mode: elements with these names are built into trees right here and queued as
+        /// one complete `.start(tree, isEmpty: true)` event; direct children named in
+        /// `skippedChildren` are left out.
+        var recordNames: Set<String> = []
+        var skippedChildren: Set<String> = []
+        var building: [XMLElement] = []
+        var skipDepth = 0
+
+        func element(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> XMLElement {
+            var list: [XMLAttribute] = []
+            if count > 0, let attributes {
+                list.reserveCapacity(Int(count))
+                for i in 0..<Int(count) {
+                    let base = attributes + i * 5
+                    let start = base[3]!, end = base[4]!
+                    let bytes = UnsafeBufferPointer(start: start, count: end - start)
+                    var value = String(decoding: bytes, as: UTF8.self)
+                    // libxml2 keeps `&` as `&#38;` in attribute values when it does not replace entities.
+                    if bytes.contains(UInt8(ascii: "&")) { value = value.replacingOccurrences(of: "&#38;", with: "&") }
+                    list.append(XMLAttribute(name: name(base[0]), namespace: name(base[2]), prefix: name(base[1]), value: value))
+                }
+            }
+            return XMLElement(name: name(localname), namespace: name(uri), attributes: list, line: line, column: column)
+        }
+
+        func start(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+            if skipDepth > 0 { skipDepth += 1; return }
+            if !building.isEmpty {
+                if building.count == 1, !skippedChildren.isEmpty, skippedChildren.contains(name(localname)) { skipDepth = 1; return }
+                building.append(element(localname, uri, count, attributes))
+                return
+            }
+            let e = element(localname, uri, count, attributes)
+            if !recordNames.isEmpty, recordNames.contains(e.name) {
+                building.append(e)
+                return
+            }
+            events.append(.start(e, isEmpty: false))
+            openStart = true
+        }
+
+        func end(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {
+            if skipDepth > 0 { skipDepth -= 1; return }
+            if let finished = building.popLast() {
+                if building.isEmpty {
+                    events.append(.start(finished, isEmpty: true))
+                    openStart = false
+                } else {
+                    building[building.count - 1].children.append(.element(finished))
+                }
+                return
+            }
+            if openStart, case .start(let e, _) = events[events.count - 1] {
+                events[events.count - 1] = .start(e, isEmpty: true)
+                openStart = false
+                return
+            }
+            events.append(.end(name: name(localname), namespace: name(uri)))
+        }
+
+        func characters(_ text: String) {
+            if skipDepth > 0 { return }
+            if building.isEmpty { appendText(text); return }
+            let top = building.count - 1
+            if case .text(let previous)? = building[top].children.last {
+                building[top].children[building[top].children.count - 1] = .text(previous + text)
+            } else {
+                building[top].children.append(.text(text))
+            }
+        }
 
         func name(_ p: UnsafePointer<xmlChar>?) -> String {
             guard let p else { return "" }
@@ -72,36 +142,14 @@ final class XMLEventReader {
         xmlInitParser()
         handler.initialized = XML_SAX2_MAGIC
         handler.startElementNs = { ctx, localname, _, uri, _, _, attributeCount, _, attributes in
-            let sink = Unmanaged<Sink>.fromOpaque(ctx!).takeUnretainedValue()
-            var list: [XMLAttribute] = []
-            if attributeCount > 0, let attributes {
-                list.reserveCapacity(Int(attributeCount))
-                for i in 0..<Int(attributeCount) {
-                    let base = attributes + i * 5
-                    let start = base[3]!, end = base[4]!
-                    let bytes = UnsafeBufferPointer(start: start, count: end - start)
-                    var value = String(decoding: bytes, as: UTF8.self)
-                    // libxml2 keeps `&` as `&#38;` in attribute values when it does not replace entities.
-                    if bytes.contains(UInt8(ascii: "&")) { value = value.replacingOccurrences(of: "&#38;", with: "&") }
-                    list.append(XMLAttribute(name: sink.name(base[0]), namespace: sink.name(base[2]), prefix: sink.name(base[1]), value: value))
-                }
-            }
-            sink.events.append(.start(XMLElement(name: sink.name(localname), namespace: sink.name(uri), attributes: list, line: sink.line, column: sink.column), isEmpty: false))
-            sink.openStart = true
+            Unmanaged<Sink>.fromOpaque(ctx!).takeUnretainedValue().start(localname, uri, attributeCount, attributes)
         }
         handler.endElementNs = { ctx, localname, _, uri in
-            let sink = Unmanaged<Sink>.fromOpaque(ctx!).takeUnretainedValue()
-            if sink.openStart, case .start(let e, _) = sink.events[sink.events.count - 1] {
-                sink.events[sink.events.count - 1] = .start(e, isEmpty: true)
-                sink.openStart = false
-                return
-            }
-            sink.events.append(.end(name: sink.name(localname), namespace: sink.name(uri)))
+            Unmanaged<Sink>.fromOpaque(ctx!).takeUnretainedValue().end(localname, uri)
         }
         let characters: charactersSAXFunc = { ctx, chars, length in
-            let sink = Unmanaged<Sink>.fromOpaque(ctx!).takeUnretainedValue()
             guard let chars, length > 0 else { return }
-            sink.appendText(String(decoding: UnsafeBufferPointer(start: chars, count: Int(length)), as: UTF8.self))
+            Unmanaged<Sink>.fromOpaque(ctx!).takeUnretainedValue().characters(String(decoding: UnsafeBufferPointer(start: chars, count: Int(length)), as: UTF8.self))
         }
         handler.characters = characters
         handler.ignorableWhitespace = characters
@@ -131,6 +179,13 @@ final class XMLEventReader {
 
     deinit {
         if let context { xmlFreeParserCtxt(context) }
+    }
+
+    /// Switches to record mode for the rest of the document (see `Sink.recordNames`); records
+    /// then arrive as complete elements, which `readElement` returns as they are.
+    func collectRecords(_ names: Set<String>, skippingChildren skipped: Set<String> = []) {
+        sink.recordNames = names
+        sink.skippedChildren = skipped
     }
 
     var line: Int { sink.line }
