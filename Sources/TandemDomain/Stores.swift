@@ -58,10 +58,25 @@ public struct Stores: Sendable {
     public var organisation: any OrganisationStore
     public var setupTokens: any SetupTokenStore
     public var loginAttempts: any LoginAttemptStore
+    public var invitations: any InvitationStore
 
     public init(users: any UserStore, sessions: any SessionStore, apiTokens: any APITokenStore,
-                organisation: any OrganisationStore, setupTokens: any SetupTokenStore, loginAttempts: any LoginAttemptStore) {
+                organisation: any OrganisationStore, setupTokens: any SetupTokenStore, loginAttempts: any LoginAttemptStore,
+                invitations: any InvitationStore) {
         self.users = users; self.sessions = sessions; self.apiTokens = apiTokens
         self.organisation = organisation; self.setupTokens = setupTokens; self.loginAttempts = loginAttempts
+        self.invitations = invitations
     }
+}
+
+/// One-time links with which a user sets their own password: sent by an admin on creation
+/// (an invitation) or later (a reset). Only the secret's hash is stored.
+public protocol InvitationStore: Sendable {
+    func create(for userID: User.ID, secretHash: String, expiresAt: Date) async throws
+    /// The user the link is for, if it exists, is unused and has not expired.
+    func pendingUser(secretHash: String, at: Date) async throws -> User.ID?
+    /// Marks the link used; true only for the one request that used it.
+    func consume(secretHash: String, at: Date) async throws -> Bool
+    /// Voids every unused link of a user (a new link replaces older ones).
+    func revokeAll(for userID: User.ID, at: Date) async throws
 }

@@ -15,9 +15,12 @@ public struct User: Identifiable, Hashable, Codable, Sendable {
     /// IANA time zone; nil follows the organisation.
     public var timeZone: String?
     public var createdAt: Date
+    /// False for an invited user who has not yet set a password.
+    public var hasPassword: Bool
 
     public init(id: ID, email: EmailAddress, displayName: String, roles: Set<Role>, isActive: Bool = true,
-                locale: String? = nil, timeZone: String? = nil, createdAt: Date) {
+                locale: String? = nil, timeZone: String? = nil, createdAt: Date, hasPassword: Bool = true) {
+        self.hasPassword = hasPassword
         self.id = id
         self.email = email
         self.displayName = displayName

@@ -143,3 +143,28 @@ struct StoreTests {
         }
     }
 }
+
+@Suite("Invitation store")
+struct InvitationStoreTests {
+    @Test func anInvitationIsUsedOnceAndRevocable() async throws {
+        let db = try await StandaloneDatabase.scratch()
+        let stores = Stores.fluent(db.database)
+        let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+        do {
+            let user = try await stores.users.create(try NewUser(email: try EmailAddress("a@lumen.example"), displayName: "A", roles: [.pm], passwordHash: nil),
+                                                     id: .init(UUID()), at: t0)
+            #expect(user.hasPassword == false)
+            try await stores.invitations.create(for: user.id, secretHash: "one", expiresAt: t0 + 60)
+            try await stores.invitations.create(for: user.id, secretHash: "two", expiresAt: t0 + 60)
+            #expect(try await stores.invitations.pendingUser(secretHash: "one", at: t0) == user.id)
+            #expect(try await stores.invitations.pendingUser(secretHash: "one", at: t0 + 61) == nil)
+            #expect(try await stores.invitations.consume(secretHash: "one", at: t0) == true)
+            #expect(try await stores.invitations.consume(secretHash: "one", at: t0) == false)
+            try await stores.invitations.revokeAll(for: user.id, at: t0)
+            #expect(try await stores.invitations.pendingUser(secretHash: "two", at: t0) == nil)
+            try await stores.users.setPasswordHash("h", for: user.id)
+            #expect(try await stores.users.find(id: user.id)?.hasPassword == true)
+        } catch { await db.shutdown(); throw error }
+        await db.shutdown()
+    }
+}

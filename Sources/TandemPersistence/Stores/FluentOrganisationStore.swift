@@ -42,6 +42,7 @@ extension Stores {
     public static func fluent(_ database: any Database) -> Stores {
         Stores(users: FluentUserStore(database: database), sessions: FluentSessionStore(database: database),
                apiTokens: FluentAPITokenStore(database: database), organisation: FluentOrganisationStore(database: database),
-               setupTokens: FluentSetupTokenStore(database: database), loginAttempts: FluentLoginAttemptStore(database: database))
+               setupTokens: FluentSetupTokenStore(database: database), loginAttempts: FluentLoginAttemptStore(database: database),
+               invitations: FluentInvitationStore(database: database))
     }
 }

@@ -64,6 +64,7 @@ func routes(_ app: Application) throws {
 
     let site = app.grouped(SessionAuthenticator(), LocalizationMiddleware(), FlashMiddleware(), CSRFProtection())
     AuthPages.register(site)
+    InvitationPages.register(site)
     LanguagePages.register(site)
     let signedIn = site.grouped(RequireSignInPage())
     DashboardPages.register(signedIn)

@@ -5,8 +5,9 @@ enum SiteRoute {
     case dashboard
     case login, logout
     case setup(secret: String)
+    case invitation(secret: String)
     case area(Area)
-    case users, newUser, user(User.ID), userDeactivate(User.ID), userReactivate(User.ID)
+    case users, newUser, user(User.ID), userDeactivate(User.ID), userReactivate(User.ID), userInvite(User.ID)
     case organisation
     case profile, profileTokens, revokeToken(APIToken.ID)
     case language
@@ -17,12 +18,14 @@ enum SiteRoute {
         case .login: return "/login"
         case .logout: return "/logout"
         case .setup(let secret): return "/setup/\(secret)"
+        case .invitation(let secret): return "/invite/\(secret)"
         case .area(let area): return area == .dashboard ? "/" : area == .settings ? "/settings" : "/\(area.rawValue)"
         case .users: return "/settings/users"
         case .newUser: return "/settings/users/new"
         case .user(let id): return "/settings/users/\(id)"
         case .userDeactivate(let id): return "/settings/users/\(id)/deactivate"
         case .userReactivate(let id): return "/settings/users/\(id)/reactivate"
+        case .userInvite(let id): return "/settings/users/\(id)/invite"
         case .organisation: return "/settings/organisation"
         case .profile: return "/settings/profile"
         case .profileTokens: return "/settings/profile/tokens"

@@ -68,6 +68,16 @@ struct AuthService {
         return (token, secret)
     }
 
+    static let invitationLifetime: TimeInterval = 7 * 24 * 3600
+
+    /// A one-time link with which `user` sets their own password; older unused links stop working.
+    func invite(_ user: User) async throws -> String {
+        let secret = Secrets.random()
+        try await stores.invitations.revokeAll(for: user.id, at: request.now)
+        try await stores.invitations.create(for: user.id, secretHash: Secrets.hash(secret), expiresAt: request.now.addingTimeInterval(Self.invitationLifetime))
+        return "\(request.tandem.config.baseURL)\(SiteRoute.invitation(secret: secret).path)"
+    }
+
     /// Deactivation ends every session and token at once.
     func deactivate(_ user: User) async throws -> User {
         var updated = user
@@ -75,6 +85,7 @@ struct AuthService {
         try await stores.users.update(updated)
         try await stores.sessions.deleteAll(for: user.id)
         try await stores.apiTokens.revokeAll(for: user.id, at: request.now)
+        try await stores.invitations.revokeAll(for: user.id, at: request.now)
         return updated
     }
 }

@@ -5,8 +5,9 @@ import Vapor
 /// Admin pages: the user list, inviting a user, editing roles, deactivating.
 enum UserPages {
     struct Row: Encodable {
-        var id: String; var name: String; var email: String; var roles: String; var active: Bool; var created: String; var href: String
+        var id: String; var name: String; var email: String; var roles: String; var active: Bool; var invited: Bool; var created: String; var href: String
     }
+    struct InvitedContext: Encodable { var shell: PageShell; var name: String; var email: String; var link: String; var days: Int }
     struct ListContext: Encodable { var shell: PageShell; var rows: [Row]; var canManage: Bool; var newHref: String }
     struct RoleOption: Encodable { var value: String; var labelKey: String; var checked: Bool }
     struct FormContext: Encodable {
@@ -19,6 +20,7 @@ enum UserPages {
         var errors: FormErrors
         var active: Bool
         var toggleAction: String?
+        var inviteAction: String?
         var isSelf: Bool
     }
     struct UserForm: Content {
@@ -34,6 +36,7 @@ enum UserPages {
         users.post(":id", use: update)
         users.post(":id", "deactivate", use: deactivate)
         users.post(":id", "reactivate", use: reactivate)
+        users.post(":id", "invite", use: invite)
     }
 
     static func roleOptions(_ selected: Set<Role>) -> [RoleOption] {
@@ -46,7 +49,7 @@ enum UserPages {
         let rows = try await req.stores.users.list().map {
             Row(id: $0.id.description, name: $0.displayName, email: $0.email.value,
                 roles: $0.roles.sorted().map { l.t("role.\($0.rawValue)") }.joined(separator: ", "),
-                active: $0.isActive, created: l.format(date: $0.createdAt), href: SiteRoute.user($0.id).path)
+                active: $0.isActive, invited: !$0.hasPassword, created: l.format(date: $0.createdAt), href: SiteRoute.user($0.id).path)
         }
         let context = ListContext(shell: try await req.shell(title: l.t("users.title"), area: .settings), rows: rows,
                                   canManage: Policy.permits(try req.requireUser(), .manageUsers), newHref: SiteRoute.newUser.path)
@@ -57,7 +60,7 @@ enum UserPages {
         try req.authorize(.manageUsers)
         let context = FormContext(shell: try await req.shell(title: req.localizer.t("users.new.title"), area: .settings), isNew: true,
                                   action: SiteRoute.newUser.path, displayName: "", email: "", roles: roleOptions([]), errors: FormErrors(),
-                                  active: true, toggleAction: nil, isSelf: false)
+                                  active: true, toggleAction: nil, inviteAction: nil, isSelf: false)
         return try await req.renderPage("settings/user-form", context)
     }
 
@@ -85,13 +88,15 @@ enum UserPages {
     @Sendable static func create(req: Request) async throws -> Response {
         try req.authorize(.manageUsers)
         let form = try req.content.decode(UserForm.self)
-        var (parsed, password, errors) = await parse(form, requirePassword: true, in: req)
-        if var newUser = parsed, let password {
-            newUser.passwordHash = try await AuthService(request: req).hashPassword(password)
+        // Without a password the user gets a one-time link to set their own.
+        var (parsed, password, errors) = await parse(form, requirePassword: false, in: req)
+        if var newUser = parsed {
+            if let password { newUser.passwordHash = try await AuthService(request: req).hashPassword(password) }
             do {
                 let user = try await req.stores.users.create(newUser, id: req.tandem.ids(), at: req.now)
                 let creator = try req.requireUser()
                 req.logger.info("user created", metadata: ["user": "\(user.id)", "by": "\(creator.id)"])
+                if password == nil { return try await invitedPage(req, user: user, status: .created) }
                 let response = req.redirect(to: SiteRoute.users.path)
                 req.setFlash(response, "users.created", ["name": user.displayName])
                 return response
@@ -102,7 +107,7 @@ enum UserPages {
         let selected = Set((form.roles ?? []).compactMap(Role.init(rawValue:)))
         let context = FormContext(shell: try await req.shell(title: req.localizer.t("users.new.title"), area: .settings), isNew: true,
                                   action: SiteRoute.newUser.path, displayName: form.displayName ?? "", email: form.email ?? "",
-                                  roles: roleOptions(selected), errors: errors, active: true, toggleAction: nil, isSelf: false)
+                                  roles: roleOptions(selected), errors: errors, active: true, toggleAction: nil, inviteAction: nil, isSelf: false)
         return try await req.renderPage("settings/user-form", context, status: .unprocessableEntity)
     }
 
@@ -117,6 +122,7 @@ enum UserPages {
         FormContext(shell: try await req.shell(title: user.displayName, area: .settings), isNew: false, action: SiteRoute.user(user.id).path,
                     displayName: displayName, email: email, roles: roleOptions(roles), errors: errors, active: user.isActive,
                     toggleAction: user.isActive ? SiteRoute.userDeactivate(user.id).path : SiteRoute.userReactivate(user.id).path,
+                    inviteAction: user.isActive && user.id != req.currentUser?.id ? SiteRoute.userInvite(user.id).path : nil,
                     isSelf: user.id == req.currentUser?.id)
     }
 
@@ -167,6 +173,22 @@ enum UserPages {
         let response = req.redirect(to: SiteRoute.users.path)
         req.setFlash(response, "users.deactivated", ["name": user.displayName])
         return response
+    }
+
+    /// Shows the one-time link once; it is not stored anywhere it could be shown again.
+    static func invitedPage(_ req: Request, user: User, status: HTTPResponseStatus) async throws -> Response {
+        let link = try await AuthService(request: req).invite(user)
+        let context = InvitedContext(shell: try await req.shell(title: req.localizer.t("users.invited.title"), area: .settings),
+                                     name: user.displayName, email: user.email.value, link: link,
+                                     days: Int(AuthService.invitationLifetime / 86400))
+        return try await req.renderPage("settings/user-invited", context, status: status)
+    }
+
+    @Sendable static func invite(req: Request) async throws -> Response {
+        try req.authorize(.manageUsers)
+        let user = try await loadUser(req)
+        guard user.isActive, user.id != req.currentUser?.id else { throw Abort(.notFound) }
+        return try await invitedPage(req, user: user, status: .ok)
     }
 
     @Sendable static func reactivate(req: Request) async throws -> Response {
