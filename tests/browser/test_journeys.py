@@ -3,7 +3,8 @@ import time
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import BASE_URL
 
@@ -16,6 +17,12 @@ TEXT = {
     "fr": {"title": "Connexion à Tandem", "welcome": "Bienvenue, Alex Admin", "created": "peut maintenant se connecter.",
            "signed_out": "Vous êtes déconnecté.", "users": "Utilisateurs", "credentials": "est incorrect", "role": "Chef de projet"},
 }
+
+
+def wait_text(browser, selector, text, timeout=10):
+    """Waits until the element shows `text` (pages change after a click; never read a stale one)."""
+    WebDriverWait(browser, timeout).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, selector), text))
+    return browser.find_element(By.CSS_SELECTOR, selector).text
 
 
 def sign_in(browser, email, password):
@@ -37,16 +44,16 @@ def test_admin_creates_a_user_and_signs_out(browser):
     browser.tandem_shot("login")
 
     sign_in(browser, ADMIN, "not the password")
-    assert text["credentials"] in browser.find_element(By.ID, "login-error").text
+    wait_text(browser, "#login-error", text["credentials"])
     assert browser.find_element(By.ID, "email").get_attribute("value") == ADMIN
 
     sign_in(browser, ADMIN, PASSWORD)
-    assert text["welcome"] in browser.find_element(By.TAG_NAME, "h1").text
+    wait_text(browser, "h1", text["welcome"])
     browser.tandem_shot("dashboard")
 
     browser.find_element(By.CSS_SELECTOR, "nav.sidenav a[href='/settings']").click()
     browser.find_element(By.CSS_SELECTOR, "a[href='/settings/users']").click()
-    assert text["users"] in browser.find_element(By.TAG_NAME, "h1").text
+    wait_text(browser, "h1", text["users"])
     browser.find_element(By.CSS_SELECTOR, "a[href='/settings/users/new']").click()
 
     email = f"new.pm.{language}.{int(time.time() * 1000)}@lumen.example"
@@ -57,27 +64,26 @@ def test_admin_creates_a_user_and_signs_out(browser):
     browser.tandem_shot("new-user")
     browser.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
 
-    assert text["created"] in browser.find_element(By.CSS_SELECTOR, ".flash").text
+    wait_text(browser, ".flash", text["created"])
     rows = [row.text for row in browser.find_elements(By.CSS_SELECTOR, "table.data-table tbody tr")]
     assert any(email in row and text["role"] in row for row in rows), rows
     browser.tandem_shot("users")
 
     browser.find_element(By.CSS_SELECTOR, "form[action='/logout'] button").click()
+    wait_text(browser, ".flash", text["signed_out"])
     assert browser.current_url.startswith(BASE_URL + "/login")
-    assert text["signed_out"] in browser.find_element(By.CSS_SELECTOR, ".flash").text
 
     sign_in(browser, email, "a fine password")
-    assert "Noor Haddad" in browser.find_element(By.TAG_NAME, "h1").text
+    wait_text(browser, "h1", "Noor Haddad")
 
 
 @pytest.mark.parametrize("browser", ["en"], indirect=True)
 def test_language_switcher_changes_the_interface(browser):
     sign_in(browser, "sofia.sales@lumen.example", PASSWORD)
+    wait_text(browser, "h1", "Welcome")
     Select(browser.find_element(By.ID, "lang-select")).select_by_value("fr")
-    time.sleep(0.5)
+    wait_text(browser, "h1", "Bienvenue")
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "fr"
-    assert "Bienvenue" in browser.find_element(By.TAG_NAME, "h1").text
     browser.tandem_shot("dashboard-fr")
     Select(browser.find_element(By.ID, "lang-select")).select_by_value("en")
-    time.sleep(0.5)
-    assert "Welcome" in browser.find_element(By.TAG_NAME, "h1").text
+    wait_text(browser, "h1", "Welcome")
