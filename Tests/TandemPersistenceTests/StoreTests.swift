@@ -1,4 +1,5 @@
 import FluentKit
+import Logging
 import Foundation
 import Testing
 import TandemDomain
@@ -135,7 +136,9 @@ struct StoreTests {
             _ = try await stores.users.create(try newUser("ada@lumen.example"), id: .init(UUID()), at: t0)
             let migrations = Migrations()
             migrations.add(TandemMigrations.all)
-            let migrator = Migrator(databases: db.databases, migrations: migrations, logger: .init(label: "test"), on: db.databases.eventLoopGroup.any())
+            var quiet = Logger(label: "test")
+            quiet.logLevel = .warning
+            let migrator = Migrator(databases: db.databases, migrations: migrations, logger: quiet, on: db.databases.eventLoopGroup.any())
             try await migrator.revertAllBatches().get()
             await #expect(throws: (any Error).self) { _ = try await stores.users.count() }
             try await migrator.prepareBatch().get()
