@@ -34,7 +34,8 @@ extension CapacityIndex {
         // change if the plan is better (a vendor used for translation may be worth more as a
         // reviser elsewhere). Only on small requests: on big ones it would cost milliseconds.
         let candidateCount = candidates.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
-        let rounds = candidateCount <= options.smallRequestCandidates ? options.improvementRounds : 0
+        let small = candidateCount <= options.smallRequestCandidates
+        let rounds = small ? options.improvementRounds : 0
         if rounds > 0 {
             var rng = SeededGenerator(seed: options.seed &+ 1)
             var kept: Set<Scheduler.StepVendor> = []
@@ -49,6 +50,13 @@ extension CapacityIndex {
                 if trial.isBetter(than: best) { best = trial; kept = scheduler.forbidden }
             }
             scheduler.forbidden = kept
+        }
+        // Local search, on the same small requests: single changes, then pairs of changes
+        // (e.g. who translates one target and how another's translation is split).
+        if small, options.localSearchPlans > 0 {
+            let orders = scheduler.orderMatters(for: best) ? scheduler.targetOrders(limit: options.exhaustiveOrderLimit) : []
+            best = scheduler.localSearch(from: best, rules: Scheduler.Rules(forbidden: scheduler.forbidden), orders: orders,
+                                         budget: options.localSearchPlans, bound: scheduler.deliveryLowerBound()).run
         }
 
         // Tentative work at its weighted share: if the plan leaves that time alone it stands as
@@ -67,6 +75,7 @@ extension CapacityIndex {
             var riskScheduler = Scheduler(index: self, request: request, origin: origin, horizon: scheduler.horizon, weighTentative: true,
                                           candidates: scheduler.stepCandidates)
             riskScheduler.forbidden = scheduler.forbidden
+            riskScheduler.lastResort = scheduler.lastResort
             riskRun = riskScheduler.bestRun(orders: [best.order])
             riskDelivery = min(shifted, riskRun.delivery ?? Int.max)
         }

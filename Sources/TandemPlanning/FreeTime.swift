@@ -124,6 +124,12 @@ struct FreeTime: Sendable {
         return max(t, pieces[i].start)
     }
 
+    /// The end of the first free piece that ends after `t`.
+    func pieceEnd(after t: Int) -> Int? {
+        let i = firstEndingAfter(t)
+        return i < pieces.count ? pieces[i].end : nil
+    }
+
     /// The free spans clipped to [a, b).
     func spans(from a: Int, to b: Int) -> [Span] {
         var out: [Span] = []

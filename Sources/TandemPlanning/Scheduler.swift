@@ -40,8 +40,21 @@ struct TargetOutcome: Sendable {
 struct RunOutcome: Sendable {
     var order: [Int]
     var targets: [TargetOutcome]
-    /// Work reserved per vendor slot in this run, with what it was for.
-    var reserved: [Int: [(span: Span, label: String)]]
+    /// The request's target languages, for `reserved`'s labels.
+    var targetNames: [String]
+
+    /// Work reserved per vendor slot in this run, with what it was for. Built on demand: the
+    /// search plans many runs and reads this of one.
+    var reserved: [Int: [(span: Span, label: String)]] {
+        var out: [Int: [(span: Span, label: String)]] = [:]
+        for t in order where t < targets.count {
+            for step in targets[t].steps {
+                let label = "\(targetNames[t]) \(step.service)"
+                for assignment in step.assignments { out[assignment.slot, default: []].append(contentsOf: assignment.spans.map { ($0, label) }) }
+            }
+        }
+        return out
+    }
 
     var delivery: Int? {
         var latest = Int.min
@@ -77,14 +90,19 @@ struct Scheduler {
     let horizon: Int
     let weighTentative: Bool
     private let preferred: Set<Int>
-    private let excluded: Set<Int>
+    let excluded: Set<Int>
     /// Candidates per target and step.
     let stepCandidates: [[[Candidate]]]
     /// Free time per candidate (by `Candidate.local`), filled on first use.
     private var baseCache: [FreeTime?]
     let localCount: Int
-    /// Vendors kept off particular steps by the improvement rounds.
+    let targetNames: [String]
+    /// Vendors kept off particular steps by the improvement rounds and the local search.
     var forbidden: Set<StepVendor> = []
+    /// Vendors who, on particular steps, only take what the step's other vendors cannot do by
+    /// the end of their working block (set by the local search): the step may end a little
+    /// later, but the vendor is free sooner for other work.
+    var lastResort: Set<StepVendor> = []
 
     struct StepVendor: Hashable, Sendable {
         var target: Int
@@ -103,6 +121,7 @@ struct Scheduler {
         for target in lists { for step in target { for c in step where c.local > highest { highest = c.local } } }
         localCount = highest + 1
         baseCache = Array(repeating: nil, count: localCount)
+        targetNames = request.targets.map { "\($0.target)" }
     }
 
     static func candidates(index: CapacityIndex, request: FeasibilityRequest) -> [[[Candidate]]] {
@@ -183,7 +202,6 @@ struct Scheduler {
 
     mutating func plan(order: [Int]) -> RunOutcome {
         var targets = Array(repeating: TargetOutcome(), count: request.targets.count)
-        var reserved: [Int: [(span: Span, label: String)]] = [:]
         var effective = [FreeTime?](repeating: nil, count: localCount)
         for t in order {
             // Four-eyes look-ahead: when some of this target's revisers could also translate it,
@@ -195,15 +213,13 @@ struct Scheduler {
                 if let a = alternative.delivery, a < (best.delivery ?? Int.max) { best = alternative }
             }
             targets[t] = best
-            let label = "\(request.targets[t].target)"
             for step in best.steps {
                 for assignment in step.assignments {
-                    reserved[assignment.slot, default: []].append(contentsOf: assignment.spans.map { ($0, "\(label) \(step.service)") })
                     effective[assignment.local] = (effective[assignment.local] ?? base(assignment.local, slot: assignment.slot)).subtracting(assignment.spans)
                 }
             }
         }
-        return RunOutcome(order: order, targets: targets, reserved: reserved)
+        return RunOutcome(order: order, targets: targets, targetNames: targetNames)
     }
 
     /// Whether four-eyes may have cost this target time: it could not be planned, or a reviser
@@ -276,7 +292,11 @@ struct Scheduler {
             var times: [FreeTime] = []
             times.reserveCapacity(eligible.count)
             for candidate in eligible { times.append(current(candidate.local) ?? base(candidate.local, slot: candidate.slot)) }
-            guard let assignments = scheduleStep(ready: ready, words: step.words, candidates: eligible, times: times) else {
+            var spare: [Int] = []
+            if !lastResort.isEmpty {
+                for (i, candidate) in eligible.enumerated() where lastResort.contains(StepVendor(target: t, step: s, slot: candidate.slot)) { spare.append(i) }
+            }
+            guard let assignments = scheduleStep(ready: ready, words: step.words, candidates: eligible, times: times, lastResort: spare) else {
                 outcome.failure = (s, .beyondHorizon)
                 break
             }
@@ -298,7 +318,9 @@ struct Scheduler {
     /// words, then the words split among them (preferred vendors first, then the cheapest).
     /// T is found by galloping then bisecting; vendors who cannot be among the best k at T
     /// (their capacity at an upper bound is below the k-th best at a lower bound) drop out early.
-    func scheduleStep(ready: Int, words: Int, candidates: [Candidate], times: [FreeTime]) -> [AssignmentOutcome]? {
+    /// Chosen vendors listed in `lastResort` (indices into `candidates`) only take what the
+    /// others cannot do by the end of the others' working block after T.
+    func scheduleStep(ready: Int, words: Int, candidates: [Candidate], times: [FreeTime], lastResort: [Int] = []) -> [AssignmentOutcome]? {
         let k = min(request.maxVendorsPerStep, candidates.count)
         let n = candidates.count
         var startMinutes = [Int](repeating: 0, count: n)
@@ -387,6 +409,16 @@ struct Scheduler {
         chosen.sort { a, b in
             if keep[a] != keep[b] { return keep[a] }
             return cheaper(a, b)
+        }
+        if !lastResort.isEmpty, chosen.contains(where: { lastResort.contains($0) }) {
+            let others = chosen.filter { !lastResort.contains($0) }
+            // The end of the others' working block: the first end of a free piece after T.
+            var blockEnd = Int.max
+            for i in others { if let end = times[i].pieceEnd(after: finish) { blockEnd = min(blockEnd, end) } }
+            if !others.isEmpty, blockEnd <= horizon {
+                for i in chosen { caps[i] = (times[i].minutes(before: blockEnd) - startMinutes[i]) * rates[i] / 60 }
+                chosen = others + chosen.filter { lastResort.contains($0) }
+            }
         }
         var remaining = words
         var out: [AssignmentOutcome] = []
