@@ -8,7 +8,7 @@ struct PropertyTests {
     static let count = 100
 
     func delivery(_ vendors: [PlanningVendor], _ request: FeasibilityRequest) throws -> Int {
-        let result = try CapacityIndex(vendors: vendors).check(request, now: request.start, options: PlanningOptions(confidenceSamples: 1, improvementRounds: 4))
+        let result = try CapacityIndex(vendors: vendors).check(request, now: request.start, options: PlanningOptions(confidenceSamples: 1, improvementRounds: 4, localSearchPlans: 40))
         return result.earliestDelivery?.minutes ?? Int.max
     }
 
@@ -40,11 +40,15 @@ struct PropertyTests {
 
     /// With vendors who both translate and revise, the four-eyes rule makes list scheduling
     /// non-monotone in rare cases (a faster translator is then no longer free to revise). The
-    /// engine tries a look-ahead variant; what is left must stay rare and small.
+    /// engine tries a look-ahead variant and, on small requests, a local search; on this seeded
+    /// sample no change makes delivery later (the tolerance was 2% of changes). It is not a
+    /// theorem: over seeds 1–12 (3,600 changes, default search budget) one is 6 minutes later
+    /// (seed 3, #59 freed booking); without the local search one other is, by 11 minutes
+    /// (seed 7, #99). These checks use a tenth of the default rounds and search, for speed.
     @Test func moreCapacityRarelyAndBarelyLaterWithFourEyes() throws {
         let changes = try capacityChanges(seed: 1, dualRole: true)
         let violations = changes.filter { $0.after > $0.before }
-        #expect(Double(violations.count) <= 0.02 * Double(changes.count), "\(violations)")
+        #expect(violations.isEmpty, "\(violations)")
         for v in violations {
             #expect(Double(v.after - v.before) <= 0.05 * Double(v.before - RandomInstances.start), "\(v)")
         }
@@ -60,7 +64,7 @@ struct PropertyTests {
             let v = random.int(0...vendors.count - 1)
             let s = RandomInstances.start + random.int(0...(5 * 24)) * 60
             try index.book(Booking(range: TimeRange(start: Instant(minutes: s), end: Instant(minutes: s + random.int(2...24) * 60))), for: vendors[v].id)
-            let after = try index.check(request, now: request.start, options: PlanningOptions(confidenceSamples: 1, improvementRounds: 4)).earliestDelivery?.minutes ?? Int.max
+            let after = try index.check(request, now: request.start, options: PlanningOptions(confidenceSamples: 1, improvementRounds: 4, localSearchPlans: 40)).earliestDelivery?.minutes ?? Int.max
             if after < before { violations.append("#\(i): \(before) → \(after)") }
         }
         #expect(violations.isEmpty, "\(violations)")
