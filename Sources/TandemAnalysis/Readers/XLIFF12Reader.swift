@@ -10,41 +10,21 @@ enum XLIFF12Reader {
     static let unusedUnitChildren: Set<String> = ["target", "alt-trans", "note", "context-group", "count-group", "prop-group", "phase-group"]
 
     static func read(_ reader: XMLEventReader, root: XMLElement, rootIsEmpty: Bool) throws -> SourceDocument {
-        var document = SourceDocument(name: reader.fileName, format: .xliff12, segments: [])
-        var translateStack: [Bool] = [true]
-        var sawFile = false
         if rootIsEmpty { throw reader.error(.invalid, "the XLIFF document has no <file>.", line: root.line, column: root.column) }
-        reader.collectRecords(["trans-unit"], skippingChildren: unusedUnitChildren)
-        while let event = try reader.next() {
-            switch event {
-            case .start(let e, let isEmpty):
-                switch e.name {
-                case "file":
-                    sawFile = true
-                    let source = try parseLanguage(e.attribute("source-language"), file: reader.fileName, line: e.line, column: e.column, what: "source-language")
-                    let target = try parseLanguage(e.attribute("target-language"), file: reader.fileName, line: e.line, column: e.column, what: "target-language")
-                    if document.sourceLanguage == nil { document.sourceLanguage = source }
-                    if document.targetLanguage == nil { document.targetLanguage = target }
-                    if !isEmpty { translateStack.append(translateStack.last!) }
-                case "header", "bin-unit":
-                    try reader.skipElement(isEmpty: isEmpty)
-                case "group":
-                    if !isEmpty { translateStack.append(translateStack.last! && e.attribute("translate") != "no") }
-                case "trans-unit":
-                    let unit = try reader.readElement(e, isEmpty: isEmpty, skipping: unusedUnitChildren)
-                    let translatable = translateStack.last! && unit.attribute("translate") != "no"
-                    document.segments += try segments(of: unit, translatable: translatable, file: reader.fileName)
-                default:
-                    if !isEmpty { translateStack.append(translateStack.last!) }
-                }
-            case .end(let name, _):
-                if name != "xliff", translateStack.count > 1 { translateStack.removeLast() }
-            case .text:
-                break
-            }
+        let builder = XLIFF12Builder(reader: reader)
+        // Events already parsed (while the root was looked for) are replayed, the rest of the
+        // document goes straight from libxml2's callbacks into segments.
+        for event in reader.direct(builder) {
+            builder.replay(event)
+            if let error = builder.error { throw error }
         }
-        if !sawFile { throw reader.error(.invalid, "the XLIFF document has no <file>.", line: root.line, column: root.column) }
-        return document
+        builder.recordMode = true
+        while try reader.feedNext() {
+            if let error = builder.error { throw error }
+        }
+        if let error = builder.error ?? builder.pending { throw error }
+        if !builder.sawFile { throw reader.error(.invalid, "the XLIFF document has no <file>.", line: root.line, column: root.column) }
+        return builder.document
     }
 
     static func segments(of unit: XMLElement, translatable: Bool, file: String) throws -> [SourceSegment] {

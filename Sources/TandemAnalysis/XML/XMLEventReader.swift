@@ -1,6 +1,14 @@
 import CLibXML2
 import Foundation
 
+/// A consumer that takes libxml2's SAX2 events directly (no queued events, no tree, no Swift
+/// strings for names), installed with `XMLEventReader.direct(_:)`.
+protocol XMLDirectHandler: AnyObject {
+    func startElement(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?)
+    func endElement(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?)
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>)
+}
+
 /// Pull reader over libxml2's SAX2 push parser: the document is fed in 1 MiB chunks and the
 /// events of each chunk are queued, so large documents stream in bounded memory at the speed of
 /// libxml2's SAX parser. Never resolves external entities, never loads a DTD, never touches the
@@ -33,6 +41,17 @@ final class XMLEventReader {
         var skippedChildren: Set<String> = []
         var building: [XMLElement] = []
         var skipDepth = 0
+        /// Direct mode: every element and text event goes to this handler instead of the queue.
+        var direct: XMLDirectHandler?
+
+        /// An attribute value from libxml2's SAX2 attribute array (5 pointers per attribute).
+        static func attributeValue(_ base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>) -> String {
+            let start = base[3]!, end = base[4]!
+            let bytes = UnsafeBufferPointer(start: start, count: end - start)
+            let value = String(decoding: bytes, as: UTF8.self)
+            // libxml2 keeps `&` as `&#38;` in attribute values when it does not replace entities.
+            return bytes.contains(UInt8(ascii: "&")) ? value.replacingOccurrences(of: "&#38;", with: "&") : value
+        }
 
         func element(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> XMLElement {
             var list: [XMLAttribute] = []
@@ -40,12 +59,7 @@ final class XMLEventReader {
                 list.reserveCapacity(Int(count))
                 for i in 0..<Int(count) {
                     let base = attributes + i * 5
-                    let start = base[3]!, end = base[4]!
-                    let bytes = UnsafeBufferPointer(start: start, count: end - start)
-                    var value = String(decoding: bytes, as: UTF8.self)
-                    // libxml2 keeps `&` as `&#38;` in attribute values when it does not replace entities.
-                    if bytes.contains(UInt8(ascii: "&")) { value = value.replacingOccurrences(of: "&#38;", with: "&") }
-                    list.append(XMLAttribute(name: name(base[0]), namespace: name(base[2]), prefix: name(base[1]), value: value))
+                    list.append(XMLAttribute(name: name(base[0]), namespace: name(base[2]), prefix: name(base[1]), value: Sink.attributeValue(base)))
                 }
             }
             return XMLElement(name: name(localname), namespace: name(uri), attributes: list, line: line, column: column)
@@ -142,14 +156,18 @@ final class XMLEventReader {
         xmlInitParser()
         handler.initialized = XML_SAX2_MAGIC
         handler.startElementNs = { ctx, localname, _, uri, _, _, attributeCount, _, attributes in
-            Unmanaged<Sink>.fromOpaque(ctx!).takeUnretainedValue().start(localname, uri, attributeCount, attributes)
+            let sink = Unmanaged<Sink>.fromOpaque(ctx!).takeUnretainedValue()
+            if let direct = sink.direct { direct.startElement(localname, uri, attributeCount, attributes) } else { sink.start(localname, uri, attributeCount, attributes) }
         }
         handler.endElementNs = { ctx, localname, _, uri in
-            Unmanaged<Sink>.fromOpaque(ctx!).takeUnretainedValue().end(localname, uri)
+            let sink = Unmanaged<Sink>.fromOpaque(ctx!).takeUnretainedValue()
+            if let direct = sink.direct { direct.endElement(localname, uri) } else { sink.end(localname, uri) }
         }
         let characters: charactersSAXFunc = { ctx, chars, length in
             guard let chars, length > 0 else { return }
-            Unmanaged<Sink>.fromOpaque(ctx!).takeUnretainedValue().characters(String(decoding: UnsafeBufferPointer(start: chars, count: Int(length)), as: UTF8.self))
+            let sink = Unmanaged<Sink>.fromOpaque(ctx!).takeUnretainedValue()
+            let bytes = UnsafeBufferPointer(start: chars, count: Int(length))
+            if let direct = sink.direct { direct.characters(bytes) } else { sink.characters(String(decoding: bytes, as: UTF8.self)) }
         }
         handler.characters = characters
         handler.ignorableWhitespace = characters
@@ -204,6 +222,31 @@ final class XMLEventReader {
         return AnalysisError(file: fileName, line: sink.errorMessage == nil ? line : sink.errorLine,
                              column: sink.errorMessage == nil ? column : max(sink.errorColumn, 1), kind: kind, message: message)
     }
+
+    /// Switches to direct mode: returns the events parsed but not yet read (to be replayed by the
+    /// caller, in order) and sends every later event to `handler`. Then call `feedNext()` until it
+    /// returns false.
+    func direct(_ handler: XMLDirectHandler) -> ArraySlice<Event> {
+        let queued = sink.events[sink.head...]
+        sink.events = []
+        sink.head = 0
+        sink.openStart = false
+        sink.direct = handler
+        return queued
+    }
+
+    var isFinished: Bool { finished }
+
+    /// Direct mode: parses the next chunk (its events go to the handler); false when the document
+    /// was already complete. Throws the chunk's XML error, if any.
+    func feedNext() throws -> Bool {
+        if finished { return false }
+        try feed()
+        return true
+    }
+
+    /// The sink's current line and column (for direct handlers, during a callback).
+    var position: (line: Int, column: Int) { (sink.line, sink.column) }
 
     /// Feeds the next chunk to the parser.
     private func feed() throws {

@@ -8,7 +8,7 @@ import TandemDomain
 func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
 var args = Array(CommandLine.arguments.dropFirst())
-guard let mode = args.first else { print("usage: analysis-bench parse FILE... | analyze --tm TM [--scores OUT] FILE"); exit(64) }
+guard let mode = args.first else { print("usage: analysis-bench parse FILE... | digest FILE|DIR... | analyze --tm TM [--scores OUT] FILE"); exit(64) }
 args.removeFirst()
 
 do {
@@ -20,6 +20,34 @@ do {
             let doc = try DocumentReader.read(data, name: path)
             let seconds = now() - start
             print(String(format: "parse\t%@\t%d bytes\t%d segments\t%.3f s\t%.1f MB/s", path, data.count, doc.segments.count, seconds, Double(data.count) / 1e6 / seconds))
+        }
+    case "digest":
+        // One line per file: format, languages, segment count and an FNV-1a hash of every
+        // segment (id, translatable, pieces), or the error message; for before/after diffs.
+        var paths: [String] = []
+        for path in args {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                let base = URL(fileURLWithPath: path)
+                let found = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil)?.compactMap { ($0 as? URL)?.path } ?? []
+                paths += found.filter { ["xlf", "xliff", "sdlxliff", "tmx", "po", "txt", "docx"].contains(($0 as NSString).pathExtension.lowercased()) }.sorted()
+            } else { paths.append(path) }
+        }
+        for path in paths {
+            do {
+                let doc = try DocumentReader.read(contentsOf: URL(fileURLWithPath: path))
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                func mix(_ s: String) { for b in s.utf8 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }; hash = (hash ^ 0xff) &* 0x100_0000_01b3 }
+                for segment in doc.segments {
+                    mix(segment.id); mix(segment.translatable ? "t" : "n")
+                    for piece in segment.content {
+                        switch piece { case .text(let t): mix("T" + t); case .code(let kind): mix("C" + kind.rawValue) }
+                    }
+                }
+                print("\(path)\t\(doc.format.rawValue)\t\(doc.sourceLanguage.map { "\($0)" } ?? "-")\t\(doc.targetLanguage.map { "\($0)" } ?? "-")\t\(doc.segments.count)\t\(String(hash, radix: 16))")
+            } catch {
+                print("\(path)\tERROR\t\(error)")
+            }
         }
     case "analyze":
         var tms: [String] = [], files: [String] = [], scores: String?
