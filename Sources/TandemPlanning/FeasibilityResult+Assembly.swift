@@ -98,7 +98,7 @@ extension CapacityIndex {
         let window = Span(step.ready, first.start)
         let cause: String
         let booked = entry.calendar.busy.filter { Spans.overlap($0, window) > 0 }
-        let reserved = (run.reserved[first.slot] ?? []).filter { Spans.overlap($0.span, window) > 0 }
+        let reserved = run.reserved(of: first.slot).filter { Spans.overlap($0.span, window) > 0 }
         let firstDay = entry.calendar.zone.localDay(ofUTC: step.ready), lastDay = entry.calendar.zone.localDay(ofUTC: first.start)
         let absent = (firstDay...max(firstDay, lastDay)).filter { entry.calendar.absentDays.contains($0) }
         if let until = booked.map(\.end).max(), until >= (reserved.map(\.span.end).max() ?? Int.min) {

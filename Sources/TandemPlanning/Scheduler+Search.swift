@@ -39,7 +39,7 @@ extension Scheduler {
                         r.lastResort.remove(key)
                         out.append(State(order: run.order, rules: r))
                     }
-                    if step.assignments.count > 1, !rules.lastResort.contains(key) {
+                    if request.maxVendorsPerStep > 1, !rules.lastResort.contains(key) {
                         var r = rules
                         r.lastResort.insert(key)
                         out.append(State(order: run.order, rules: r))

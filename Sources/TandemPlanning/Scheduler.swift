@@ -56,6 +56,20 @@ struct RunOutcome: Sendable {
         return out
     }
 
+    /// `reserved` of one vendor slot.
+    func reserved(of slot: Int) -> [(span: Span, label: String)] {
+        var out: [(span: Span, label: String)] = []
+        for t in order where t < targets.count {
+            for step in targets[t].steps {
+                for assignment in step.assignments where assignment.slot == slot {
+                    let label = "\(targetNames[t]) \(step.service)"
+                    out.append(contentsOf: assignment.spans.map { ($0, label) })
+                }
+            }
+        }
+        return out
+    }
+
     var delivery: Int? {
         var latest = Int.min
         for target in targets { guard let d = target.delivery else { return nil }; latest = max(latest, d) }
@@ -318,8 +332,8 @@ struct Scheduler {
     /// words, then the words split among them (preferred vendors first, then the cheapest).
     /// T is found by galloping then bisecting; vendors who cannot be among the best k at T
     /// (their capacity at an upper bound is below the k-th best at a lower bound) drop out early.
-    /// Chosen vendors listed in `lastResort` (indices into `candidates`) only take what the
-    /// others cannot do by the end of the others' working block after T.
+    /// Chosen vendors listed in `lastResort` (indices into `candidates`) only take what the best
+    /// other candidates cannot do by the first end of one of their working blocks after T.
     func scheduleStep(ready: Int, words: Int, candidates: [Candidate], times: [FreeTime], lastResort: [Int] = []) -> [AssignmentOutcome]? {
         let k = min(request.maxVendorsPerStep, candidates.count)
         let n = candidates.count
@@ -411,13 +425,23 @@ struct Scheduler {
             return cheaper(a, b)
         }
         if !lastResort.isEmpty, chosen.contains(where: { lastResort.contains($0) }) {
-            let others = chosen.filter { !lastResort.contains($0) }
-            // The end of the others' working block: the first end of a free piece after T.
+            // The last resorts only do what the others cannot by the end of the others' working
+            // block: the first end of another eligible vendor's free piece after T.
+            let resorts = chosen.filter { lastResort.contains($0) }
+            let others = (0..<n).filter { !lastResort.contains($0) }
             var blockEnd = Int.max
             for i in others { if let end = times[i].pieceEnd(after: finish) { blockEnd = min(blockEnd, end) } }
             if !others.isEmpty, blockEnd <= horizon {
-                for i in chosen { caps[i] = (times[i].minutes(before: blockEnd) - startMinutes[i]) * rates[i] / 60 }
-                chosen = others + chosen.filter { lastResort.contains($0) }
+                for i in 0..<n { caps[i] = (times[i].minutes(before: blockEnd) - startMinutes[i]) * rates[i] / 60 }
+                let best = others.filter { caps[$0] > 0 }.sorted { a, b in
+                    if caps[a] != caps[b] { return caps[a] > caps[b] }
+                    if keep[a] != keep[b] { return keep[a] }
+                    return cheaper(a, b)
+                }.prefix(k - resorts.count).sorted { a, b in
+                    if keep[a] != keep[b] { return keep[a] }
+                    return cheaper(a, b)
+                }
+                if !best.isEmpty { chosen = best + resorts }
             }
         }
         var remaining = words
