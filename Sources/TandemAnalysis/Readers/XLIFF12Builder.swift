@@ -7,6 +7,10 @@ import TandemDomain
 /// element names; only segment text and the few attributes used become strings. It follows
 /// `XLIFF12Reader.segments(of:)` rule by rule (that function stays the reference for the rules).
 ///
+/// Its state is only touched from the parser's callbacks on one thread, one callback at a time,
+/// hence `@exclusivity(unchecked)` on the hot properties (dynamic exclusivity checks cost more
+/// than the work of a callback).
+///
 /// Errors surface in the order the event reader gave them: an XML error of a chunk comes before
 /// the reader's errors found in that chunk's events; a `<file>` start is only judged (languages)
 /// once the next event has arrived, as the event queue handed out a start tag only then.
@@ -52,45 +56,49 @@ final class XLIFF12Builder: XMLDirectHandler {
     enum Frame: UInt8 { case plain, g, source, mark, segSource, segDefs }
 
     unowned let reader: XMLEventReader
-    var document: SourceDocument
-    var sawFile = false
+    /// The parser, for positions during callbacks (owned by `reader`, which outlives this object).
+    private let context: xmlParserCtxtPtr?
+    @exclusivity(unchecked) var document: SourceDocument
+    @exclusivity(unchecked) var sawFile = false
     /// The first error, as it would have been thrown; processing stops there.
-    var error: AnalysisError?
+    @exclusivity(unchecked) var error: AnalysisError?
     /// An error of the last `<file>` start, thrown once the next event arrives (or at the end).
-    var pending: AnalysisError?
+    @exclusivity(unchecked) var pending: AnalysisError?
     /// Trans-units that start from now on are records: their inner events are not events of
     /// the queue (this only decides when a pending error becomes due).
-    var recordMode = false
+    @exclusivity(unchecked) var recordMode = false
 
-    private var translateStack: [Bool] = [true]
+    @exclusivity(unchecked) private var translateStack: [Bool] = [true]
     /// The last outside event was the start of a file/group/other element that pushed.
-    private var justStarted = false
+    @exclusivity(unchecked) private var justStarted = false
     /// Depth inside a skipped header/bin-unit outside units.
-    private var outsideSkip = 0
+    @exclusivity(unchecked) private var outsideSkip = 0
 
     // Current trans-unit.
-    private var inUnit = false
-    private var unitId: String?
-    private var unitLine = 0, unitColumn = 0
-    private var unitTranslatable = true
-    private var frames: [Frame] = []
-    private var ignore = 0
-    private var capturing = false
-    private var haveSource = false, haveSegSource = false
-    private var sourcePieces: [InlinePiece] = []
-    private var marks: [(mid: String?, pieces: [InlinePiece])] = []
-    private var markId: String?
-    private var locked: [String] = []
-    private var pieces: [InlinePiece] = []
-    private var text: [UInt8] = []
+    @exclusivity(unchecked) private var inUnit = false
+    @exclusivity(unchecked) private var unitId: String?
+    @exclusivity(unchecked) private var unitLine = 0, unitColumn = 0
+    @exclusivity(unchecked) private var unitTranslatable = true
+    @exclusivity(unchecked) private var frames: [Frame] = []
+    @exclusivity(unchecked) private var ignore = 0
+    @exclusivity(unchecked) private var capturing = false
+    @exclusivity(unchecked) private var haveSource = false, haveSegSource = false
+    @exclusivity(unchecked) private var sourcePieces: [InlinePiece] = []
+    @exclusivity(unchecked) private var marks: [(mid: String?, pieces: [InlinePiece])] = []
+    @exclusivity(unchecked) private var markId: String?
+    @exclusivity(unchecked) private var locked: [String] = []
+    @exclusivity(unchecked) private var pieces: [InlinePiece] = []
+    @exclusivity(unchecked) private var text: [UInt8] = []
 
-    private var cache = [(UnsafeRawPointer?, Name)](repeating: (nil, .other), count: 256)
+    @exclusivity(unchecked) private var cache = [(UnsafeRawPointer?, Name)](repeating: (nil, .other), count: 256)
 
     init(reader: XMLEventReader) {
         self.reader = reader
+        context = reader.parserContext
         document = SourceDocument(name: reader.fileName, format: .xliff12, segments: [])
         frames.reserveCapacity(16)
         text.reserveCapacity(512)
+        super.init()
     }
 
     /// The name of an interned libxml2 string (element and attribute names are interned in the
@@ -105,9 +113,14 @@ final class XLIFF12Builder: XMLDirectHandler {
         return n
     }
 
+    private var position: (Int, Int) {
+        guard let context else { return (0, 0) }
+        return (Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer(context))), Int(xmlSAX2GetColumnNumber(UnsafeMutableRawPointer(context))))
+    }
+
     // MARK: libxml2 callbacks
 
-    func startElement(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    override func startElement(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         if error != nil { return }
         let n = name(localname)
         start(n, namespaceIsSDL: n == .segDefs && uri.map { String(cString: $0) == XLIFF12Reader.sdlNamespace } ?? false) { wanted in
@@ -120,12 +133,12 @@ final class XLIFF12Builder: XMLDirectHandler {
         }
     }
 
-    func endElement(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {
+    override func endElement(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {
         if error != nil { return }
         end(name(localname))
     }
 
-    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+    override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         if error != nil { return }
         if inUnit {
             if ignore == 0, capturing { text.append(contentsOf: bytes) }
@@ -171,7 +184,7 @@ final class XLIFF12Builder: XMLDirectHandler {
         case .transUnit:
             inUnit = true
             unitId = attribute(.id)
-            if let line { unitLine = line; unitColumn = column ?? 0 } else { (unitLine, unitColumn) = reader.position }
+            if let line { unitLine = line; unitColumn = column ?? 0 } else { (unitLine, unitColumn) = position }
             unitTranslatable = translateStack.last! && attribute(.translate) != "no"
             frames.removeAll(keepingCapacity: true)
             ignore = 0
@@ -183,7 +196,7 @@ final class XLIFF12Builder: XMLDirectHandler {
             locked = []
         case .file:
             sawFile = true
-            let (l, c) = line.map { ($0, column ?? 0) } ?? reader.position
+            let (l, c) = line.map { ($0, column ?? 0) } ?? position
             do {
                 let source = try parseLanguage(attribute(.sourceLanguage), file: reader.fileName, line: l, column: c, what: "source-language")
                 let target = try parseLanguage(attribute(.targetLanguage), file: reader.fileName, line: l, column: c, what: "target-language")

@@ -12,6 +12,10 @@ enum XLIFF12Reader {
     static func read(_ reader: XMLEventReader, root: XMLElement, rootIsEmpty: Bool) throws -> SourceDocument {
         if rootIsEmpty { throw reader.error(.invalid, "the XLIFF document has no <file>.", line: root.line, column: root.column) }
         let builder = XLIFF12Builder(reader: reader)
+        return try withExtendedLifetime(builder) { try read(reader, builder: builder, root: root) }
+    }
+
+    private static func read(_ reader: XMLEventReader, builder: XLIFF12Builder, root: XMLElement) throws -> SourceDocument {
         // Events already parsed (while the root was looked for) are replayed, the rest of the
         // document goes straight from libxml2's callbacks into segments.
         for event in reader.direct(builder) {

@@ -2,11 +2,12 @@ import CLibXML2
 import Foundation
 
 /// A consumer that takes libxml2's SAX2 events directly (no queued events, no tree, no Swift
-/// strings for names), installed with `XMLEventReader.direct(_:)`.
-protocol XMLDirectHandler: AnyObject {
-    func startElement(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?)
-    func endElement(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?)
-    func characters(_ bytes: UnsafeBufferPointer<UInt8>)
+/// strings for names), installed with `XMLEventReader.direct(_:)`. A class rather than a protocol
+/// so that the callbacks reach it through an unretained reference and a vtable call.
+class XMLDirectHandler {
+    func startElement(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {}
+    func endElement(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {}
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {}
 }
 
 /// Pull reader over libxml2's SAX2 push parser: the document is fed in 1 MiB chunks and the
@@ -42,7 +43,10 @@ final class XMLEventReader {
         var building: [XMLElement] = []
         var skipDepth = 0
         /// Direct mode: every element and text event goes to this handler instead of the queue.
-        var direct: XMLDirectHandler?
+        /// Unretained and unchecked: the caller of `XMLEventReader.direct(_:)` keeps the handler
+        /// alive while it feeds the parser (the only time callbacks run), and only the parser's
+        /// thread reads it, one callback at a time; a counted reference costs more than a callback.
+        @exclusivity(unchecked) var direct: Unmanaged<XMLDirectHandler>?
 
         /// An attribute value from libxml2's SAX2 attribute array (5 pointers per attribute).
         static func attributeValue(_ base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>) -> String {
@@ -156,18 +160,25 @@ final class XMLEventReader {
         xmlInitParser()
         handler.initialized = XML_SAX2_MAGIC
         handler.startElementNs = { ctx, localname, _, uri, _, _, attributeCount, _, attributes in
-            let sink = Unmanaged<Sink>.fromOpaque(ctx!).takeUnretainedValue()
-            if let direct = sink.direct { direct.startElement(localname, uri, attributeCount, attributes) } else { sink.start(localname, uri, attributeCount, attributes) }
+            Unmanaged<Sink>.fromOpaque(ctx!)._withUnsafeGuaranteedRef { sink in
+                if let direct = sink.direct {
+                    direct._withUnsafeGuaranteedRef { $0.startElement(localname, uri, attributeCount, attributes) }
+                } else {
+                    sink.start(localname, uri, attributeCount, attributes)
+                }
+            }
         }
         handler.endElementNs = { ctx, localname, _, uri in
-            let sink = Unmanaged<Sink>.fromOpaque(ctx!).takeUnretainedValue()
-            if let direct = sink.direct { direct.endElement(localname, uri) } else { sink.end(localname, uri) }
+            Unmanaged<Sink>.fromOpaque(ctx!)._withUnsafeGuaranteedRef { sink in
+                if let direct = sink.direct { direct._withUnsafeGuaranteedRef { $0.endElement(localname, uri) } } else { sink.end(localname, uri) }
+            }
         }
         let characters: charactersSAXFunc = { ctx, chars, length in
             guard let chars, length > 0 else { return }
-            let sink = Unmanaged<Sink>.fromOpaque(ctx!).takeUnretainedValue()
             let bytes = UnsafeBufferPointer(start: chars, count: Int(length))
-            if let direct = sink.direct { direct.characters(bytes) } else { sink.characters(String(decoding: bytes, as: UTF8.self)) }
+            Unmanaged<Sink>.fromOpaque(ctx!)._withUnsafeGuaranteedRef { sink in
+                if let direct = sink.direct { direct._withUnsafeGuaranteedRef { $0.characters(bytes) } } else { sink.characters(String(decoding: bytes, as: UTF8.self)) }
+            }
         }
         handler.characters = characters
         handler.ignorableWhitespace = characters
@@ -231,11 +242,14 @@ final class XMLEventReader {
         sink.events = []
         sink.head = 0
         sink.openStart = false
-        sink.direct = handler
+        sink.direct = Unmanaged.passUnretained(handler)
         return queued
     }
 
     var isFinished: Bool { finished }
+
+    /// The libxml2 parser (positions for direct handlers).
+    var parserContext: xmlParserCtxtPtr? { context }
 
     /// Direct mode: parses the next chunk (its events go to the handler); false when the document
     /// was already complete. Throws the chunk's XML error, if any.
