@@ -77,7 +77,7 @@ struct XLIFF12DirectReaderTests {
             // Compared piecewise so that a failure names the first difference, not two documents.
             #expect(e.sourceLanguage == a.sourceLanguage && e.targetLanguage == a.targetLanguage, sourceLocation: sourceLocation)
             #expect(e.segments.count == a.segments.count, sourceLocation: sourceLocation)
-            if let i = zip(e.segments, a.segments).firstIndex(where: { $0 != $1 }) {
+            if let i = e.segments.indices.first(where: { $0 < a.segments.count && e.segments[$0] != a.segments[$0] }) {
                 Issue.record("segment \(i): oracle \(e.segments[i]), direct \(a.segments[i])", sourceLocation: sourceLocation)
             }
             #expect(!a.segments.isEmpty, sourceLocation: sourceLocation)
