@@ -12,6 +12,8 @@ enum XLIFF2Reader {
         var document = SourceDocument(name: reader.fileName, format: .xliff2, sourceLanguage: validator.sourceLanguage, targetLanguage: validator.targetLanguage, segments: [])
         var files = 0
         if !rootIsEmpty {
+            // Each <file> is built as a tree inside the parser's callbacks (record mode).
+            reader.collectRecords(["file"])
             while let event = try reader.next() {
                 guard case .start(let e, let isEmpty) = event else { continue }
                 guard e.name == "file", e.namespace == core else {

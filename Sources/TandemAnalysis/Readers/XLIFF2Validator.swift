@@ -76,9 +76,16 @@ struct XLIFF2Validator {
         return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
     }
 
+    static let alphanumerics = CharacterSet.alphanumerics
+
     static func isNMToken(_ s: String) -> Bool {
         !s.isEmpty && s.unicodeScalars.allSatisfy { c in
-            CharacterSet.alphanumerics.contains(c) || c == "-" || c == "." || c == "_" || c == ":" || c.properties.generalCategory == .nonspacingMark
+            if c.isASCII {
+                // The ASCII part of the rule below: letters, digits and - . _ :
+                let v = c.value
+                return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) || c == "-" || c == "." || c == "_" || c == ":"
+            }
+            return alphanumerics.contains(c) || c.properties.generalCategory == .nonspacingMark
         }
     }
 
