@@ -22,33 +22,23 @@ enum TMXReader {
         var index = 0
         var languages: [String: LanguageTag?] = [:]
         if rootIsEmpty { return nil }
-        reader.collectRecords(["tu"], skippingChildren: ["prop", "note"])
-        while let event = try reader.next() {
-            guard case .start(let e, let isEmpty) = event else { continue }
-            switch e.name {
-            case "header":
-                sourceLanguage = try parseLanguage(e.attribute("srclang"), file: reader.fileName, line: e.line, column: e.column, what: "srclang")
-                try reader.skipElement(isEmpty: isEmpty)
-            case "tu":
-                let tu = try reader.readElement(e, isEmpty: isEmpty, skipping: ["prop", "note"])
-                var variants: [TMXUnit.Variant] = []
-                for tuv in tu.elements(named: "tuv") {
-                    let lang = tuv.attribute("lang", namespace: xmlNamespace) ?? tuv.attribute("lang")
-                    let tag: LanguageTag?
-                    if let lang, let cached = languages[lang] { tag = cached } else {
-                        tag = try parseLanguage(lang, file: reader.fileName, line: tuv.line, column: tuv.column, what: "xml:lang")
-                        if let lang { languages[lang] = tag }
-                    }
-                    guard let seg = tuv.firstElement(named: "seg") else { continue }
-                    variants.append(.init(language: tag, content: SourceSegment.compact(inline(seg.children))))
+        return try withoutActuallyEscaping(each) { each in
+            let builder = TMXBuilder(reader: reader, each: each)
+            return try withExtendedLifetime(builder) {
+                // Events already parsed are replayed, the rest goes straight from libxml2's
+                // callbacks into units.
+                for event in reader.direct(builder) {
+                    builder.replay(event)
+                    if let error = builder.error { throw error }
                 }
-                try each(TMXUnit(id: tu.attribute("tuid"), index: index, variants: variants))
-                index += 1
-            default:
-                break
+                builder.recordMode = true
+                while try reader.feedNext() {
+                    if let error = builder.error { throw error }
+                }
+                if let error = builder.error ?? builder.pending { throw error }
+                return builder.sourceLanguage
             }
         }
-        return sourceLanguage
     }
 
     static func inline(_ nodes: [XMLNode]) -> [InlinePiece] {
