@@ -76,6 +76,7 @@ extension CapacityIndex {
                                           candidates: scheduler.stepCandidates)
             riskScheduler.forbidden = scheduler.forbidden
             riskScheduler.lastResort = scheduler.lastResort
+            riskScheduler.halved = scheduler.halved
             riskRun = riskScheduler.bestRun(orders: [best.order])
             riskDelivery = min(shifted, riskRun.delivery ?? Int.max)
         }

@@ -21,7 +21,7 @@ public struct PlanningOptions: Hashable, Sendable, Codable {
 
     public init(amberSlackFraction: Double = 0.10, throughputVariation: Double = 0.15, confidenceSamples: Int = 100,
                 seed: UInt64 = 0x7A4D_E11A, maxHorizonDays: Int = 366, exhaustiveOrderLimit: Int = 4,
-                improvementRounds: Int = 40, smallRequestCandidates: Int = 400, localSearchPlans: Int = 300) {
+                improvementRounds: Int = 40, smallRequestCandidates: Int = 400, localSearchPlans: Int = 500) {
         self.amberSlackFraction = amberSlackFraction; self.throughputVariation = throughputVariation
         self.confidenceSamples = confidenceSamples; self.seed = seed; self.maxHorizonDays = maxHorizonDays
         self.exhaustiveOrderLimit = exhaustiveOrderLimit

@@ -13,6 +13,7 @@ extension Scheduler {
     struct Rules: Hashable, Sendable {
         var forbidden: Set<StepVendor> = []
         var lastResort: Set<StepVendor> = []
+        var halved: Set<StepVendor> = []
     }
 
     private struct State: Hashable {
@@ -23,6 +24,7 @@ extension Scheduler {
     mutating func plan(order: [Int], rules: Rules) -> RunOutcome {
         forbidden = rules.forbidden
         lastResort = rules.lastResort
+        halved = rules.halved
         return plan(order: order)
     }
 
@@ -37,11 +39,19 @@ extension Scheduler {
                         var r = rules
                         r.forbidden.insert(key)
                         r.lastResort.remove(key)
+                        r.halved.remove(key)
                         out.append(State(order: run.order, rules: r))
                     }
                     if request.maxVendorsPerStep > 1, !rules.lastResort.contains(key) {
                         var r = rules
                         r.lastResort.insert(key)
+                        r.halved.remove(key)
+                        out.append(State(order: run.order, rules: r))
+                    }
+                    if request.maxVendorsPerStep > 1, !rules.halved.contains(key) {
+                        var r = rules
+                        r.halved.insert(key)
+                        r.lastResort.remove(key)
                         out.append(State(order: run.order, rules: r))
                     }
                 }
@@ -58,6 +68,11 @@ extension Scheduler {
         for key in rules.lastResort {
             var r = rules
             r.lastResort.remove(key)
+            out.append(State(order: run.order, rules: r))
+        }
+        for key in rules.halved {
+            var r = rules
+            r.halved.remove(key)
             out.append(State(order: run.order, rules: r))
         }
         for order in orders where order != run.order { out.append(State(order: order, rules: rules)) }
@@ -117,6 +132,7 @@ extension Scheduler {
         }
         forbidden = bestRules.forbidden
         lastResort = bestRules.lastResort
+        halved = bestRules.halved
         return (best, bestRules)
     }
 }

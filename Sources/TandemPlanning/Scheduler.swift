@@ -117,6 +117,9 @@ struct Scheduler {
     /// the end of their working block (set by the local search): the step may end a little
     /// later, but the vendor is free sooner for other work.
     var lastResort: Set<StepVendor> = []
+    /// Vendors who, on particular steps, take at most half of what they would take (set by the
+    /// local search); the step's other vendors do the rest, later if need be.
+    var halved: Set<StepVendor> = []
 
     struct StepVendor: Hashable, Sendable {
         var target: Int
@@ -310,7 +313,11 @@ struct Scheduler {
             if !lastResort.isEmpty {
                 for (i, candidate) in eligible.enumerated() where lastResort.contains(StepVendor(target: t, step: s, slot: candidate.slot)) { spare.append(i) }
             }
-            guard let assignments = scheduleStep(ready: ready, words: step.words, candidates: eligible, times: times, lastResort: spare) else {
+            var halves: [Int] = []
+            if !halved.isEmpty {
+                for (i, candidate) in eligible.enumerated() where halved.contains(StepVendor(target: t, step: s, slot: candidate.slot)) { halves.append(i) }
+            }
+            guard let assignments = scheduleStep(ready: ready, words: step.words, candidates: eligible, times: times, lastResort: spare, halved: halves) else {
                 outcome.failure = (s, .beyondHorizon)
                 break
             }
@@ -334,7 +341,9 @@ struct Scheduler {
     /// (their capacity at an upper bound is below the k-th best at a lower bound) drop out early.
     /// Chosen vendors listed in `lastResort` (indices into `candidates`) only take what the best
     /// other candidates cannot do by the first end of one of their working blocks after T.
-    func scheduleStep(ready: Int, words: Int, candidates: [Candidate], times: [FreeTime], lastResort: [Int] = []) -> [AssignmentOutcome]? {
+    /// A chosen vendor listed in `halved` takes at most half of its share at T; the best others
+    /// do the rest by the earliest time they can.
+    func scheduleStep(ready: Int, words: Int, candidates: [Candidate], times: [FreeTime], lastResort: [Int] = [], halved: [Int] = []) -> [AssignmentOutcome]? {
         let k = min(request.maxVendorsPerStep, candidates.count)
         let n = candidates.count
         var startMinutes = [Int](repeating: 0, count: n)
@@ -442,6 +451,37 @@ struct Scheduler {
                     return cheaper(a, b)
                 }
                 if !best.isEmpty { chosen = best + resorts }
+            }
+        } else if !halved.isEmpty, k > 1, let h = chosen.first(where: { halved.contains($0) }), caps[h] / 2 > 0 {
+            let share = caps[h] / 2, need = words - caps[h] / 2
+            let others = (0..<n).filter { !halved.contains($0) }
+            // The best k − 1 others' capacity by t (filling `caps`).
+            func top(_ t: Int) -> (sum: Int, ids: [Int]) {
+                for i in others { caps[i] = (times[i].minutes(before: t) - startMinutes[i]) * rates[i] / 60 }
+                let ids = Array(others.filter { caps[$0] > 0 }.sorted { caps[$0] > caps[$1] }.prefix(k - 1))
+                return (ids.reduce(0) { $0 + caps[$1] }, ids)
+            }
+            var lo = finish, hi = finish, stride = 240
+            var reachable = !others.isEmpty
+            while reachable, top(hi).sum < need {
+                if hi >= horizon { reachable = false; break }
+                lo = hi + 1
+                hi = min(horizon, hi + stride)
+                stride *= 2
+            }
+            if reachable {
+                while lo < hi {
+                    let mid = lo + (hi - lo) / 2
+                    if top(mid).sum >= need { hi = mid } else { lo = mid + 1 }
+                }
+                let ids = top(hi).ids.sorted { a, b in
+                    if keep[a] != keep[b] { return keep[a] }
+                    return cheaper(a, b)
+                }
+                caps[h] = share
+                chosen = ids + [h]
+            } else {
+                _ = evaluate(finish)
             }
         }
         var remaining = words

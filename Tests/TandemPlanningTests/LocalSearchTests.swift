@@ -80,4 +80,26 @@ struct LocalSearchTests {
         #expect(shares[v2] == 200)
         #expect(resplit.targets[0].steps[0].assignments.first { $0.slot == v2 }?.end == Fixtures.t("2027-03-01T12:40:00Z").minutes)
     }
+
+    /// The halving rule (instance #175 of seed 2028): ana alone would translate 2,400 words Mon
+    /// 10:00–16:00 UTC; halved, she does 1,200 (Mon 10:00–13:00) and ben, in Tokyo, the other
+    /// 1,200 in his Tuesday 07:00–13:00 local (Mon 22:00 – Tue 04:00 UTC).
+    @Test func halvedVendorTakesHalfAndTheOthersTheRest() throws {
+        let vendors = [
+            Fixtures.vendor("ana", hours: Self.weekdays(10, 16), Fixtures.capability("en", "es", .translation, wph: 400, cost: "0.05")),
+            Fixtures.vendor("ben", zone: "Asia/Tokyo", hours: Self.weekdays(7, 14), Fixtures.capability("en", "es", .translation, wph: 200, cost: "0.06")),
+        ]
+        let index = try CapacityIndex(vendors: vendors)
+        let request = Fixtures.request(deadline: "2027-03-08T08:00:00Z", maxVendors: 2, Fixtures.target("en", "es", steps: (.translation, 2400)))
+        let origin = request.start.minutes
+        var scheduler = Scheduler(index: index, request: request, origin: origin, horizon: origin + 28 * 1440, weighTentative: false)
+        #expect(scheduler.plan(order: [0]).delivery == Fixtures.t("2027-03-01T16:00:00Z").minutes)
+        let ana = try #require(index.slot(of: "ana")), ben = try #require(index.slot(of: "ben"))
+        let halved = scheduler.plan(order: [0], rules: Scheduler.Rules(halved: [Scheduler.StepVendor(target: 0, step: 0, slot: ana)]))
+        let step = halved.targets[0].steps[0]
+        #expect(step.assignments.first { $0.slot == ana }?.words == 1200)
+        #expect(step.assignments.first { $0.slot == ana }?.end == Fixtures.t("2027-03-01T13:00:00Z").minutes)
+        #expect(step.assignments.first { $0.slot == ben }?.words == 1200)
+        #expect(halved.delivery == Fixtures.t("2027-03-02T04:00:00Z").minutes)
+    }
 }
