@@ -35,7 +35,31 @@ with open('work/big.xlf', 'w', encoding='utf-8') as f:
         chunk = body.replace('trans-unit id="', 'trans-unit id="r%d-' % i); f.write(chunk); n += len(chunk.encode()); i += 1
     f.write('</body>' + tail)
 PY
-$BENCH parse work/big.xlf work/tm-20k.tmx
+# memoQ: the Okapi memoQ sample (shared/data) repeated to 20 MB, unit ids made unique.
+[ -f work/memoq-20mb.xlf ] || python3 - <<'PY'
+src = open('../../../shared/data/xliff12/okapi/MQ-12-Test01.xlf', encoding='utf-8').read()
+head, rest = src.split('<body>\n', 1); body, tail = rest.rsplit('</body>', 1)
+with open('work/memoq-20mb.xlf', 'w', encoding='utf-8') as f:
+    f.write(head + '<body>\n'); n = i = 0
+    while n < 20_000_000:
+        chunk = body.replace('trans-unit id="', 'trans-unit id="r%d-' % i); f.write(chunk); n += len(chunk.encode()); i += 1
+    f.write('</body>' + tail)
+PY
+# XLIFF 2: the 2k query units as XLIFF 2 units, one <file> per 2,000 units, to 20 MB.
+[ -f work/big2.xlf ] || python3 - <<'PY'
+import re
+units = re.findall(r'<trans-unit id="([^"]+)"><source>(.*?)</source></trans-unit>', open('work/query-2k.xlf', encoding='utf-8').read())
+with open('work/big2.xlf', 'w', encoding='utf-8') as f:
+    f.write('<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="fr">\n')
+    n = k = 0
+    while n < 20_000_000:
+        f.write('<file id="f%d">\n' % k); k += 1
+        for uid, s in units:
+            line = '<unit id="u%s"><segment id="s1"><source>%s</source></segment></unit>\n' % (uid, s); f.write(line); n += len(line.encode())
+        f.write('</file>\n')
+    f.write('</xliff>\n')
+PY
+for i in 1 2 3; do $BENCH parse work/big.xlf work/memoq-20mb.xlf work/big2.xlf work/tm-20k.tmx; done
 if [ "${1:-}" = "--scale" ]; then
   echo "## Scale: 200,000 segments × 1,000,000 TM units"
   $BENCH parse work/tm-1m.tmx work/query-200k.xlf
