@@ -148,9 +148,12 @@ final class XMLEventReader {
     private var context: xmlParserCtxtPtr?
     private let progress: ((Int, Int) -> Void)?
     static let chunkSize = 1 << 20
+    /// Bytes fed to libxml2 at a time (tests use small chunks to cross many chunk boundaries).
+    private let chunk: Int
 
-    init(data: Data, fileName: String, limits: AnalysisLimits, progress: ((Int, Int) -> Void)? = nil) throws {
+    init(data: Data, fileName: String, limits: AnalysisLimits, progress: ((Int, Int) -> Void)? = nil, chunkSize: Int = XMLEventReader.chunkSize) throws {
         self.fileName = fileName
+        chunk = max(chunkSize, 1)
         self.data = data
         self.progress = progress
         guard data.count <= limits.maxFileBytes else {
@@ -265,7 +268,7 @@ final class XMLEventReader {
     /// Feeds the next chunk to the parser.
     private func feed() throws {
         guard let context, !finished else { return }
-        let length = min(Self.chunkSize, data.count - offset)
+        let length = min(chunk, data.count - offset)
         let terminate: Int32 = offset + length >= data.count ? 1 : 0
         let status = data.withUnsafeBytes { raw in
             xmlParseChunk(context, raw.baseAddress.map { ($0 + offset).assumingMemoryBound(to: CChar.self) }, Int32(length), terminate)
