@@ -18,9 +18,6 @@ enum TMXReader {
     static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
 
     static func read(_ reader: XMLEventReader, root: XMLElement, rootIsEmpty: Bool, each: (TMXUnit) throws -> Void) throws -> LanguageTag? {
-        var sourceLanguage: LanguageTag?
-        var index = 0
-        var languages: [String: LanguageTag?] = [:]
         if rootIsEmpty { return nil }
         return try withoutActuallyEscaping(each) { each in
             let builder = TMXBuilder(reader: reader, each: each)
