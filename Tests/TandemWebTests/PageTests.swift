@@ -135,8 +135,9 @@ struct PageTests {
     @Test func theProfileChangesPasswordOnlyWithTheCurrentOne() async throws {
         try await withTandem { app, _ in
             try await makeUser(app, "ada@lumen.example", roles: [.pm])
-            var ada = Browser(app)
+            var ada = Browser(app), otherDevice = Browser(app)
             _ = try await ada.signIn("ada@lumen.example")
+            _ = try await otherDevice.signIn("ada@lumen.example")
             let wrong = try await ada.submit("/settings/profile", ["locale": "", "timeZone": "Asia/Tokyo", "currentPassword": "nope",
                                                                    "newPassword": "brand new password", "newPasswordConfirmation": "brand new password"])
             #expect(wrong.status == .unprocessableEntity)
@@ -144,6 +145,8 @@ struct PageTests {
             let right = try await ada.submit("/settings/profile", ["locale": "", "timeZone": "Asia/Tokyo", "currentPassword": "correct horse",
                                                                    "newPassword": "brand new password", "newPasswordConfirmation": "brand new password"])
             #expect(right.status == .seeOther)
+            #expect(try await ada.get("/").status == .ok)              // this browser stays signed in
+            #expect(try await otherDevice.get("/").status == .seeOther)  // other devices are signed out
             var fresh = Browser(app)
             #expect(try await fresh.signIn("ada@lumen.example", password: "brand new password").status == .seeOther)
         }

@@ -78,10 +78,17 @@ enum ProfilePages {
         user.locale = locale.isEmpty ? nil : locale
         user.timeZone = zone.isEmpty ? nil : zone
         try await req.stores.users.update(user)
-        if let newHash { try await req.stores.users.setPasswordHash(newHash, for: user.id) }
         req.principal?.user = user
         req.refreshLocalizer()
         let response = req.redirect(to: SiteRoute.profile.path)
+        if let newHash {
+            // A new password signs out every other device; this browser gets a fresh session.
+            try await req.stores.users.setPasswordHash(newHash, for: user.id)
+            try await req.stores.sessions.deleteAll(for: user.id)
+            let auth = AuthService(request: req)
+            let (session, secret) = try await auth.startSession(for: user)
+            response.cookies[AuthService.sessionCookie] = auth.sessionCookie(secret: secret, expires: session.expiresAt)
+        }
         req.setFlash(response, "profile.saved")
         return response
     }
