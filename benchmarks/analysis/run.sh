@@ -21,7 +21,7 @@ echo "## OmegaT match statistics (headless)"
 if [ -f /usr/share/omegat/OmegaT.jar ] && command -v javac >/dev/null; then
   javac -cp /usr/share/omegat/OmegaT.jar -d work peers/omegat/OmegaTMatchStats.java
   rm -rf work/omegat-2k && python3 peers/omegat/make_project.py work/query-2k.jsonl work/tm-20k.tmx work/omegat-2k
-  HOME="$PWD/work/omegat-home" /usr/bin/time -f "wall %e s  max RSS %M KB" java -Djava.awt.headless=true -cp /usr/share/omegat/OmegaT.jar:work OmegaTMatchStats work/omegat-2k 2>&1 | grep -E "^row|^omegat|wall"
+  WORKDIR="$PWD/work"; HOME="$WORKDIR/omegat-home" /usr/bin/time -f "wall %e s  max RSS %M KB" java -Djava.awt.headless=true -cp /usr/share/omegat/OmegaT.jar:work OmegaTMatchStats work/omegat-2k 2>&1 | grep -E "^row|^omegat|wall"
 else
   echo "OmegaT not installed (apt-get install omegat)"
 fi
