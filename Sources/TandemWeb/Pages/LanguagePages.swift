@@ -1,4 +1,5 @@
 import Foundation
+import TandemDomain
 import Vapor
 
 /// The language switcher in the page shell: signed in, it saves the choice on the profile;
@@ -28,7 +29,6 @@ enum LanguagePages {
     }
 }
 
-import TandemDomain
 enum DomainErrorFactory {
     static func unknownLocale(_ value: String) -> DomainError {
         .invalidInput(field: "locale", key: "error.locale.unknown", arguments: ["value": value], fallback: "“\(value)” is not an available language.")
