@@ -88,7 +88,7 @@ enum AuthPages {
         let form = try req.content.decode(SetupForm.self)
         var errors = FormErrors()
         var newUser: NewUser?
-        var organisation = try await req.stores.organisation.load()
+        var organisation = try await req.organisation()
         do { organisation.name = try OrganisationSettings(name: form.organisationName ?? "", baseCurrency: organisation.baseCurrency,
                                                           timeZone: organisation.timeZone, workingDays: organisation.workingDays,
                                                           defaultLocale: req.localizer.locale, holidays: []).name

@@ -29,7 +29,7 @@ enum DashboardPages {
     @Sendable static func dashboard(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let l = req.localizer
-        let organisation = try await req.stores.organisation.load()
+        let organisation = try await req.organisation()
         let cards = Area.allCases.filter { $0 != .dashboard && $0 != .settings && Policy.permits(user, .viewArea($0)) }.map {
             Card(titleKey: "nav.\($0.rawValue)", bodyKey: "area.\($0.rawValue).intro", href: SiteRoute.area($0).path)
         }

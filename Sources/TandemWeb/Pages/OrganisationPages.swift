@@ -46,7 +46,7 @@ enum OrganisationPages {
 
     @Sendable static func show(req: Request) async throws -> Response {
         try req.authorize(.viewOrganisation)
-        let settings = try await req.stores.organisation.load()
+        let settings = try await req.organisation()
         return try await req.renderPage("settings/organisation", try await context(
             req, name: settings.name, currency: settings.baseCurrency.code, timeZone: settings.timeZone, locale: settings.defaultLocale,
             days: Set(settings.workingDays.map(\.rawValue)), holidays: holidayLines(settings.holidays), errors: FormErrors()))

@@ -25,7 +25,7 @@ extension Request {
     /// Builds the frame for a page in `area`; `title` is already translated.
     func shell(title: String, area: Area?) async throws -> PageShell {
         let user = currentUser
-        let organisation = try await stores.organisation.load()
+        let settings = try await organisation()
         let nav: [PageShell.NavItem] = user.map { user in
             Area.allCases.filter { Policy.permits(user, .viewArea($0)) }.map {
                 PageShell.NavItem(key: "nav.\($0.rawValue)", href: SiteRoute.area($0).path, current: $0 == area)
@@ -36,7 +36,7 @@ extension Request {
         return PageShell(
             title: title, lang: locale, csrf: csrfToken, userName: user?.displayName,
             userRoles: user.map { $0.roles.sorted().map { localizer.t("role.\($0.rawValue)") }.joined(separator: ", ") },
-            organisationName: organisation.name, nav: nav,
+            organisationName: settings.name, nav: nav,
             languages: application.localization.availableLocales.map { .init(code: $0.code, name: $0.name, selected: $0.code == locale) },
             flash: flash, currentPath: url.path, requestID: id)
     }

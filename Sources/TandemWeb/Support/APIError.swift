@@ -119,6 +119,12 @@ struct TandemErrorMiddleware: AsyncMiddleware {
             if !isAPI, error is SignInRequired {
                 return request.redirect(to: SiteRoute.login.path)
             }
+            if !isAPI, request.storage[OrganisationKey.self] == nil {
+                // No route matched, so no page middleware ran: still show the error page
+                // signed in and in the user's language.
+                _ = try? await request.authenticateFromSessionCookie()
+                if let organisation = try? await request.organisation() { request.refreshLocalizer(organisation: organisation) }
+            }
             let described = ErrorDescription.describe(error, in: request)
             if described.status.code >= 500 {
                 request.logger.report(error: error)
@@ -130,16 +136,6 @@ struct TandemErrorMiddleware: AsyncMiddleware {
                 response = Response(status: described.status)
                 try response.content.encode(APIErrorBody(error: .init(code: described.code, message: described.message, field: described.field)))
             } else {
-                if request.storage[OrganisationKey.self] == nil {
-                    // No route matched, so no page middleware ran: still show the error page
-                    // signed in and in the user's language.
-                    _ = try? await request.authenticateFromSessionCookie()
-                    if let organisation = try? await request.stores.organisation.load() {
-                        request.storage[OrganisationKey.self] = organisation
-                        request.refreshLocalizer(organisation: organisation)
-                    }
-                }
-                let described = ErrorDescription.describe(error, in: request)
                 response = try await ErrorPage.render(described, for: request)
             }
             response.headers.replaceOrAdd(name: .contentLanguage, value: request.localizer.languageTag)

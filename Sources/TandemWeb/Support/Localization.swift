@@ -46,15 +46,19 @@ extension Request {
 
 struct OrganisationKey: StorageKey { typealias Value = OrganisationSettings }
 
+extension Request {
+    /// The organisation's settings, read from the database once per request.
+    func organisation() async throws -> OrganisationSettings {
+        if let loaded = storage[OrganisationKey.self] { return loaded }
+        let organisation = try await stores.organisation.load()
+        storage[OrganisationKey.self] = organisation
+        return organisation
+    }
+}
+
 struct LocalizationMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        // Loaded once per request even when this middleware runs again after authentication.
-        let organisation: OrganisationSettings
-        if let loaded = request.storage[OrganisationKey.self] { organisation = loaded } else {
-            organisation = try await request.stores.organisation.load()
-            request.storage[OrganisationKey.self] = organisation
-        }
-        request.refreshLocalizer(organisation: organisation)
+        request.refreshLocalizer(organisation: try await request.organisation())
         let response = try await next.respond(to: request)
         response.headers.replaceOrAdd(name: .contentLanguage, value: request.localizer.languageTag)
         response.headers.replaceOrAdd(name: .vary, value: "Accept-Language, Cookie")
