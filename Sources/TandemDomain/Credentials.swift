@@ -45,16 +45,21 @@ public struct APIToken: Identifiable, Hashable, Codable, Sendable {
     }
 }
 
-/// Limits repeated failed sign-ins: at most `maximumFailures` per key within `window`.
+/// Limits repeated failed sign-ins within `window`: per account, and (wider, since colleagues
+/// may share one office address) per client address.
 public struct LoginThrottle: Sendable, Equatable {
-    public var maximumFailures: Int
+    public var maximumFailuresPerAccount: Int
+    public var maximumFailuresPerAddress: Int
     public var window: TimeInterval
 
-    public init(maximumFailures: Int = 5, window: TimeInterval = 15 * 60) {
-        self.maximumFailures = maximumFailures
+    public init(maximumFailuresPerAccount: Int = 5, maximumFailuresPerAddress: Int = 20, window: TimeInterval = 15 * 60) {
+        self.maximumFailuresPerAccount = maximumFailuresPerAccount
+        self.maximumFailuresPerAddress = maximumFailuresPerAddress
         self.window = window
     }
 
     /// Whether another attempt is allowed given the failures recorded since `now - window`.
-    public func allowsAttempt(recentFailures: Int) -> Bool { recentFailures < maximumFailures }
+    public func allowsAttempt(accountFailures: Int, addressFailures: Int) -> Bool {
+        accountFailures < maximumFailuresPerAccount && addressFailures < maximumFailuresPerAddress
+    }
 }

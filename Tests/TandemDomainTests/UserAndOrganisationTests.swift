@@ -50,3 +50,13 @@ struct UserAndOrganisationTests {
         }
     }
 }
+
+@Suite("Sign-in throttle")
+struct LoginThrottleTests {
+    @Test func accountsAndAddressesHaveTheirOwnLimits() {
+        let throttle = LoginThrottle()
+        #expect(throttle.allowsAttempt(accountFailures: 4, addressFailures: 19))
+        #expect(!throttle.allowsAttempt(accountFailures: 5, addressFailures: 0))
+        #expect(!throttle.allowsAttempt(accountFailures: 0, addressFailures: 20))
+    }
+}

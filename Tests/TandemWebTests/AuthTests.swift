@@ -80,6 +80,15 @@ struct AuthTests {
         }
     }
 
+    @Test func oneAddressTryingManyAccountsIsThrottled() async throws {
+        try await withTandem { app, _ in
+            try await makeUser(app, "ada@lumen.example", roles: [.pm])
+            var browser = Browser(app)
+            for n in 1...20 { _ = try await browser.signIn("guess\(n)@lumen.example", password: "nope nope nope") }
+            #expect(try await browser.signIn("ada@lumen.example").status == .tooManyRequests)
+        }
+    }
+
     @Test func aFormWithoutItsTokenIsRefused() async throws {
         try await withTandem { app, _ in
             try await makeUser(app, "ada@lumen.example", roles: [.admin])

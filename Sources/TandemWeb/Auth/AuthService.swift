@@ -9,23 +9,21 @@ struct AuthService {
     static let sessionCookie = "tandem_session"
     static let throttle = LoginThrottle()
 
-    enum SignInResult {
-        case success(User, UserSession, secret: String)
+    enum CredentialCheck {
+        case valid(User)
         case wrongCredentials
         case throttled(minutes: Int)
     }
 
-    func signIn(email rawEmail: String, password: String) async throws -> SignInResult {
+    /// Checks an e-mail address and password, counting failures against the throttle.
+    func checkCredentials(email rawEmail: String, password: String) async throws -> CredentialCheck {
         let now = request.now
         let emailKey = "email:" + rawEmail.trimmingCharacters(in: .whitespaces).lowercased()
         let addressKey = "ip:" + (request.remoteAddress?.ipAddress ?? "unknown")
         let since = now.addingTimeInterval(-Self.throttle.window)
-        for key in [emailKey, addressKey] {
-            let failures = try await stores.loginAttempts.failures(key: key, since: since)
-            // The address limit is wider: several colleagues may share one office address.
-            let limit = key == addressKey ? Self.throttle.maximumFailures * 4 : Self.throttle.maximumFailures
-            if failures >= limit { return .throttled(minutes: Int(Self.throttle.window / 60)) }
-        }
+        guard Self.throttle.allowsAttempt(accountFailures: try await stores.loginAttempts.failures(key: emailKey, since: since),
+                                          addressFailures: try await stores.loginAttempts.failures(key: addressKey, since: since))
+        else { return .throttled(minutes: Int(Self.throttle.window / 60)) }
         guard let email = try? EmailAddress(rawEmail),
               let user = try await stores.users.find(email: email), user.isActive,
               let hash = try await stores.users.passwordHash(of: user.id),
@@ -36,23 +34,27 @@ struct AuthService {
             return .wrongCredentials
         }
         try await stores.loginAttempts.clear(key: emailKey)
-        let (session, secret) = try await startSession(for: user)
-        return .success(user, session, secret: secret)
+        return .valid(user)
     }
 
-    func startSession(for user: User) async throws -> (UserSession, String) {
+    /// Starts a session for `user` and puts its cookie on `response`.
+    func signIn(_ user: User, on response: Response) async throws {
         let now = request.now
         let secret = Secrets.random()
         let session = UserSession(id: request.tandem.ids(), userID: user.id, csrfToken: Secrets.random(length: 32), createdAt: now,
-                              expiresAt: now.addingTimeInterval(TimeInterval(request.tandem.config.sessionHours * 3600)))
+                                  expiresAt: now.addingTimeInterval(TimeInterval(request.tandem.config.sessionHours * 3600)))
         try await stores.sessions.create(session, secretHash: Secrets.hash(secret))
         try await stores.sessions.deleteExpired(before: now)
-        return (session, secret)
+        response.cookies[Self.sessionCookie] = HTTPCookies.Value(string: secret, expires: session.expiresAt, maxAge: nil, domain: nil, path: "/",
+                                                                 isSecure: request.tandem.config.secureCookies, isHTTPOnly: true, sameSite: .lax)
     }
 
-    func sessionCookie(secret: String, expires: Date?) -> HTTPCookies.Value {
-        HTTPCookies.Value(string: secret, expires: expires, maxAge: nil, domain: nil, path: "/",
-                          isSecure: request.tandem.config.secureCookies, isHTTPOnly: true, sameSite: .lax)
+    /// Sets a new password. Every session of the user ends (they were opened with the old one)
+    /// and this browser gets a fresh one on `response`.
+    func replacePassword(of user: User, with password: String, signingInOn response: Response) async throws {
+        try await stores.users.setPasswordHash(try await hashPassword(password), for: user.id)
+        try await stores.sessions.deleteAll(for: user.id)
+        try await signIn(user, on: response)
     }
 
     func hashPassword(_ password: String) async throws -> String {
@@ -97,6 +99,6 @@ extension Application {
         guard try await stores.users.count() == 0 else { return nil }
         let secret = Secrets.random()
         try await stores.setupTokens.create(secretHash: Secrets.hash(secret), expiresAt: tandem.clock().addingTimeInterval(24 * 3600))
-        return "\(tandem.config.baseURL)/setup/\(secret)"
+        return tandem.config.baseURL + SiteRoute.setup(secret: secret).path
     }
 }

@@ -30,12 +30,13 @@ enum AuthPages {
     @Sendable static func submitLogin(req: Request) async throws -> Response {
         let form = try req.content.decode(LoginForm.self)
         let email = form.email ?? "", next = safeNext(form.next)
-        let result = try await AuthService(request: req).signIn(email: email, password: form.password ?? "")
+        let auth = AuthService(request: req)
+        let result = try await auth.checkCredentials(email: email, password: form.password ?? "")
         switch result {
-        case .success(let user, let session, let secret):
+        case .valid(let user):
             req.logger.info("signed in", metadata: ["user": "\(user.id)"])
             let response = req.redirect(to: next, redirectType: .normal)
-            response.cookies[AuthService.sessionCookie] = AuthService(request: req).sessionCookie(secret: secret, expires: session.expiresAt)
+            try await auth.signIn(user, on: response)
             return response
         case .wrongCredentials, .throttled:
             let message: String
@@ -113,9 +114,8 @@ enum AuthPages {
         newUser.passwordHash = try await auth.hashPassword(password)
         let admin = try await req.stores.users.create(newUser, id: req.tandem.ids(), at: req.now)
         try await req.stores.organisation.save(organisation)
-        let (session, cookieSecret) = try await auth.startSession(for: admin)
         let response = req.redirect(to: SiteRoute.dashboard.path)
-        response.cookies[AuthService.sessionCookie] = auth.sessionCookie(secret: cookieSecret, expires: session.expiresAt)
+        try await auth.signIn(admin, on: response)
         req.setFlash(response, "setup.done")
         return response
     }

@@ -41,12 +41,8 @@ enum InvitationPages {
         }
         // Use the link first: of two concurrent submits, one sets the password, the other gets 404.
         guard try await req.stores.invitations.consume(secretHash: Secrets.hash(secret), at: req.now) else { throw Abort(.notFound) }
-        let auth = AuthService(request: req)
-        try await req.stores.users.setPasswordHash(try await auth.hashPassword(password), for: user.id)
-        try await req.stores.sessions.deleteAll(for: user.id)  // a reset ends sessions opened with the old password
-        let (session, cookieSecret) = try await auth.startSession(for: user)
         let response = req.redirect(to: SiteRoute.dashboard.path)
-        response.cookies[AuthService.sessionCookie] = auth.sessionCookie(secret: cookieSecret, expires: session.expiresAt)
+        try await AuthService(request: req).replacePassword(of: user, with: password, signingInOn: response)
         req.setFlash(response, "invitation.done")
         return response
     }

@@ -16,7 +16,8 @@ enum LanguagePages {
         let form = try req.content.decode(Form.self)
         let locale = form.locale ?? ""
         guard req.application.localization.availableLocales.contains(where: { $0.code == locale }) else {
-            throw DomainErrorFactory.unknownLocale(locale)
+            throw DomainError.invalidInput(field: "locale", key: "error.locale.unknown", arguments: ["value": locale],
+                                           fallback: "“\(locale)” is not an available language.")
         }
         if var user = req.currentUser {
             user.locale = locale
@@ -29,8 +30,3 @@ enum LanguagePages {
     }
 }
 
-enum DomainErrorFactory {
-    static func unknownLocale(_ value: String) -> DomainError {
-        .invalidInput(field: "locale", key: "error.locale.unknown", arguments: ["value": value], fallback: "“\(value)” is not an available language.")
-    }
-}

@@ -58,18 +58,14 @@ enum ProfilePages {
             errors.add("timeZone", req.localizer.t("error.time_zone.invalid", ["value": zone]))
         }
         let newPassword = form.newPassword ?? ""
-        var newHash: String?
         if !newPassword.isEmpty {
-            let auth = AuthService(request: req)
-            let currentHash = try await req.stores.users.passwordHash(of: user.id) ?? ""
-            if !(try await req.password.async.verify(form.currentPassword ?? "", created: currentHash)) {
-                errors.add("currentPassword", req.localizer.t("error.password.current_wrong"))
-            }
+            let currentHash = try await req.stores.users.passwordHash(of: user.id)
+            let currentMatches = if let currentHash { try await req.password.async.verify(form.currentPassword ?? "", created: currentHash) } else { false }
+            if !currentMatches { errors.add("currentPassword", req.localizer.t("error.password.current_wrong")) }
             do { try PasswordRules.validate(newPassword, field: "newPassword") } catch { errors.add(error, in: req) }
             if newPassword != (form.newPasswordConfirmation ?? "") {
                 errors.add("newPasswordConfirmation", req.localizer.t("error.password.mismatch"))
             }
-            if errors.isEmpty { newHash = try await auth.hashPassword(newPassword) }
         }
         guard errors.isEmpty else {
             return try await req.renderPage("settings/profile", try await context(req, user: user, locale: locale, timeZone: zone, errors: errors),
@@ -81,13 +77,8 @@ enum ProfilePages {
         req.principal?.user = user
         req.refreshLocalizer()
         let response = req.redirect(to: SiteRoute.profile.path)
-        if let newHash {
-            // A new password signs out every other device; this browser gets a fresh session.
-            try await req.stores.users.setPasswordHash(newHash, for: user.id)
-            try await req.stores.sessions.deleteAll(for: user.id)
-            let auth = AuthService(request: req)
-            let (session, secret) = try await auth.startSession(for: user)
-            response.cookies[AuthService.sessionCookie] = auth.sessionCookie(secret: secret, expires: session.expiresAt)
+        if !newPassword.isEmpty {
+            try await AuthService(request: req).replacePassword(of: user, with: newPassword, signingInOn: response)
         }
         req.setFlash(response, "profile.saved")
         return response
