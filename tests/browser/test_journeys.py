@@ -3,7 +3,7 @@ import time
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import BASE_URL
@@ -20,9 +20,28 @@ TEXT = {
 
 
 def wait_text(browser, selector, text, timeout=10):
-    """Waits until the element shows `text` (pages change after a click; never read a stale one)."""
-    WebDriverWait(browser, timeout).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, selector), text))
-    return browser.find_element(By.CSS_SELECTOR, selector).text
+    """Waits until the element shows `text`. While a page is being replaced Chromium may answer
+    with a stale-node error of any kind, so each look starts again from the current document."""
+    def shown(driver):
+        try:
+            found = driver.find_element(By.CSS_SELECTOR, selector).text
+            return found if text in found else False
+        except WebDriverException:
+            return False
+    return WebDriverWait(browser, timeout).until(shown, f"{selector!r} never showed {text!r}")
+
+
+def follow(browser, selector, timeout=10):
+    """Clicks what leads to another page and waits until that page has fully replaced this one."""
+    browser.execute_script("window.tandemOldPage = true")
+    browser.find_element(By.CSS_SELECTOR, selector).click()
+
+    def replaced(driver):
+        try:
+            return driver.execute_script("return !window.tandemOldPage && document.readyState === 'complete'")
+        except WebDriverException:
+            return False
+    WebDriverWait(browser, timeout).until(replaced, f"clicking {selector!r} did not load a new page")
 
 
 def sign_in(browser, email, password):
@@ -30,7 +49,7 @@ def sign_in(browser, email, password):
     browser.find_element(By.ID, "email").clear()
     browser.find_element(By.ID, "email").send_keys(email)
     browser.find_element(By.ID, "password").send_keys(password)
-    browser.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
+    follow(browser, "form.form button[type=submit]")
 
 
 @pytest.mark.parametrize("browser", ["en", "fr"], indirect=True)
@@ -51,10 +70,10 @@ def test_admin_creates_a_user_and_signs_out(browser):
     wait_text(browser, "h1", text["welcome"])
     browser.tandem_shot("dashboard")
 
-    browser.find_element(By.CSS_SELECTOR, "nav.sidenav a[href='/settings']").click()
-    browser.find_element(By.CSS_SELECTOR, "a[href='/settings/users']").click()
+    follow(browser, "nav.sidenav a[href='/settings']")
+    follow(browser, "a[href='/settings/users']")
     wait_text(browser, "h1", text["users"])
-    browser.find_element(By.CSS_SELECTOR, "a[href='/settings/users/new']").click()
+    follow(browser, "a[href='/settings/users/new']")
 
     email = f"new.pm.{language}.{int(time.time() * 1000)}@lumen.example"
     browser.find_element(By.ID, "displayName").send_keys("Noor Haddad")
@@ -62,14 +81,14 @@ def test_admin_creates_a_user_and_signs_out(browser):
     browser.find_element(By.CSS_SELECTOR, "input[name='roles[]'][value='pm']").click()
     browser.find_element(By.ID, "password").send_keys("a fine password")
     browser.tandem_shot("new-user")
-    browser.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
+    follow(browser, "form.form button[type=submit]")
 
     wait_text(browser, ".flash", text["created"])
     rows = [row.text for row in browser.find_elements(By.CSS_SELECTOR, "table.data-table tbody tr")]
     assert any(email in row and text["role"] in row for row in rows), rows
     browser.tandem_shot("users")
 
-    browser.find_element(By.CSS_SELECTOR, "form[action='/logout'] button").click()
+    follow(browser, "form[action='/logout'] button")
     wait_text(browser, ".flash", text["signed_out"])
     assert browser.current_url.startswith(BASE_URL + "/login")
 
