@@ -4,138 +4,178 @@ extension XLIFF2Validator {
     /// State carried along one flow (all sources of a unit, or all targets) while checking codes.
     struct Flow {
         var ids: Set<String> = []
-        var openCodes: [String: XMLElement] = [:]
+        var openCodes: [String: XMLTag] = [:]
         var closedCodes: Set<String> = []
-        var isolatedStarts: [String: XMLElement] = [:]
-        var isolatedEnds: [String: XMLElement] = [:]
-        var openMarkers: [String: XMLElement] = [:]
+        var isolatedStarts: [String: XMLTag] = [:]
+        var isolatedEnds: [String: XMLTag] = [:]
+        var openMarkers: [String: XMLTag] = [:]
         var codeIds: [String] = []
         var nonRemovable: [String] = []
-        var reorder: [(id: String, value: String, element: XMLElement)] = []
+        var reorder: [(id: String, value: String, element: XMLTag)] = []
         /// Code events in order (`id`, `id:s`, `id:e`) with their canReorder value, ends of
         /// firstNo codes counted as no.
         var events: [(key: String, value: String)] = []
         var copyForbidden: Set<String> = []
+        /// subFlows references, checked against the file's unit ids once the file has ended.
+        var subFlows: [(unit: String, element: XMLTag, attribute: String)] = []
+
+        /// Empties the flow for the next unit, keeping its storage.
+        mutating func reset() {
+            // Most units have no codes: clearing empty collections is skipped.
+            if !ids.isEmpty { ids.removeAll(keepingCapacity: true) }
+            if !openCodes.isEmpty { openCodes.removeAll(keepingCapacity: true) }
+            if !closedCodes.isEmpty { closedCodes.removeAll(keepingCapacity: true) }
+            if !isolatedStarts.isEmpty { isolatedStarts.removeAll(keepingCapacity: true) }
+            if !isolatedEnds.isEmpty { isolatedEnds.removeAll(keepingCapacity: true) }
+            if !openMarkers.isEmpty { openMarkers.removeAll(keepingCapacity: true) }
+            if !codeIds.isEmpty { codeIds.removeAll(keepingCapacity: true) }
+            if !nonRemovable.isEmpty { nonRemovable.removeAll(keepingCapacity: true) }
+            if !reorder.isEmpty { reorder.removeAll(keepingCapacity: true) }
+            if !events.isEmpty { events.removeAll(keepingCapacity: true) }
+            if !copyForbidden.isEmpty { copyForbidden.removeAll(keepingCapacity: true) }
+            if !subFlows.isEmpty { subFlows.removeAll(keepingCapacity: true) }
+        }
     }
 
     struct UnitContext {
         var unitId: String
         var dataIds: Set<String>
         var hasOriginalData: Bool
-        var unitIds: Set<String>
         var noteIds: Set<String>
         var sourceCodeIds: Set<String>
     }
 
-    func validateUnit(_ unit: XMLElement, scope: Scope, unitIds: Set<String>) throws {
-        let (notes, body) = try headerForUnit(unit)
-        var dataIds: Set<String> = []
-        var originalData: XMLElement?
-        var parts: [XMLElement] = []
-        for child in body {
-            switch child.name {
-            case "originalData":
-                if originalData != nil || !parts.isEmpty { throw fail(child, "<originalData> must come once, before the segments.") }
-                originalData = child
-                try attributes(child)
-                if child.elements.isEmpty { throw fail(child, "<originalData> must contain at least one <data>.") }
-                for data in child.elements {
-                    guard data.name == "data", data.namespace == Self.core else { throw fail(data, "<originalData> may contain only <data>.") }
-                    try attributes(data)
-                    guard let id = data.attribute("id") else { throw fail(data, "<data> must have an id.") }
-                    if !dataIds.insert(id).inserted { throw fail(data, "data id “\(id)” is not unique in the unit.") }
-                    if let space = data.attribute("space", namespace: Self.xml), space != "preserve" { throw fail(data, "xml:space on <data> must be preserve.") }
-                    for inner in data.elements where !(inner.name == "cp" && inner.namespace == Self.core) {
-                        throw fail(inner, "<data> may contain only text and <cp>.")
-                    }
-                    for cp in data.elements { try checkCodePoint(cp) }
+    static let inlineNames: Set<String> = ["cp", "ph", "pc", "sc", "ec", "mrk", "sm", "em"]
+
+    /// The rules on an inline element's start tag, in document order within its flow. Only
+    /// `<pc>` and `<mrk>` have inline content; `inlineEnd` follows the end of a `<pc>`.
+    func inlineStart(_ e: XMLTag, flow: inout Flow, context: UnitContext, isTarget: Bool) throws {
+        guard e.namespace == Self.core, Self.inlineNames.contains(e.name) else {
+            throw fail(e, "<\(e.name)> is not allowed in inline content.")
+        }
+        try attributes(e)
+        if e.name == "cp" { try checkCodePoint(e); return }
+        if let id = e.attribute("id"), !(e.name == "ec" && e.attribute("isolated") != "yes") {
+            if !flow.ids.insert(id).inserted { throw fail(e, "inline id “\(id)” is not unique in the unit.") }
+        }
+        try checkType(e)
+        for name in ["dataRef", "dataRefStart", "dataRefEnd"] {
+            guard let ref = e.attribute(name) else { continue }
+            if !context.hasOriginalData { throw fail(e, "\(name) needs an <originalData> in the unit.") }
+            if !context.dataIds.contains(ref) { throw fail(e, "\(name)=\"\(ref)\" refers to no <data>.") }
+        }
+        if let copyOf = e.attribute("copyOf") {
+            if e.attribute("dataRef") != nil || e.attribute("dataRefStart") != nil { throw fail(e, "copyOf and dataRef cannot be used together.") }
+            let known = isTarget ? context.sourceCodeIds.contains(copyOf) || flow.codeIds.contains(copyOf) : flow.codeIds.contains(copyOf)
+            if !known { throw fail(e, "copyOf=\"\(copyOf)\" refers to no earlier code.") }
+            if flow.copyForbidden.contains(copyOf) { throw fail(e, "copyOf=\"\(copyOf)\" copies a code with canCopy=\"no\".") }
+        }
+        for name in ["subFlows", "subFlowsStart", "subFlowsEnd"] {
+            guard let value = e.attribute(name) else { continue }
+            let ids = value.split(separator: " ").map(String.init)
+            if ids.isEmpty || !ids.allSatisfy(Self.isNMToken) { throw fail(e, "\(name) must list unit ids.") }
+            for id in ids { flow.subFlows.append((id, e, name)) }
+        }
+        if !isTarget, e.name != "ec", ["ph", "pc", "sc"].contains(e.name), e.attribute("canDelete") == "no", let id = e.attribute("id") {
+            flow.nonRemovable.append(id)
+        }
+        if ["ph", "pc", "sc"].contains(e.name), let id = e.attribute("id") {
+            if e.attribute("canCopy") == "no" { flow.copyForbidden.insert(id) }
+            let reorder = e.attribute("canReorder") ?? "yes"
+            if reorder != "yes", e.attribute("canCopy") != "no" || e.attribute("canDelete") != "no" {
+                throw fail(e, "canReorder=\"\(reorder)\" requires canCopy=\"no\" and canDelete=\"no\".")
+            }
+            flow.events.append((e.name == "ph" ? id : id + ":s", reorder))
+        }
+        if e.name == "ec", let ref = e.attribute("startRef") ?? e.attribute("id") {
+            let reorder = e.attribute("canReorder") ?? "yes"
+            flow.events.append((ref + ":e", reorder == "firstNo" ? "no" : reorder))
+        }
+        switch e.name {
+        case "ph", "pc", "sc":
+            guard let id = e.attribute("id") else { throw fail(e, "<\(e.name)> must have an id.") }
+            flow.codeIds.append(id)
+            flow.reorder.append((id, e.attribute("canReorder") ?? "yes", e))
+            if e.name == "sc" {
+                if e.attribute("isolated") == "yes" { flow.isolatedStarts[id] = e } else { flow.openCodes[id] = e }
+            }
+        case "ec":
+            if e.attribute("isolated") == "yes" {
+                if e.attribute("startRef") != nil { throw fail(e, "an isolated <ec> uses id, not startRef.") }
+                guard let id = e.attribute("id") else { throw fail(e, "an isolated <ec> must have an id.") }
+                flow.isolatedEnds[id] = e
+                flow.codeIds.append(id)
+            } else {
+                guard let ref = e.attribute("startRef") else { throw fail(e, "<ec> must have startRef, or isolated=\"yes\" and an id.") }
+                if e.attribute("id") != nil { throw fail(e, "a non-isolated <ec> uses startRef, not id.") }
+                if let start = flow.isolatedStarts[ref] { throw fail(start, "<sc id=\"\(ref)\"> is marked isolated but its <ec> is in the unit.") }
+                guard let start = flow.openCodes.removeValue(forKey: ref) else {
+                    throw fail(e, "<ec startRef=\"\(ref)\"> has no <sc> before it; mark it isolated=\"yes\" if its start is outside the unit.")
                 }
-            default:
-                parts.append(child)
+                flow.closedCodes.insert(ref)
+                for name in ["canCopy", "canDelete", "canOverlap"] where (start.attribute(name) ?? "yes") != (e.attribute(name) ?? "yes") {
+                    throw fail(e, "\(name) of <ec> differs from its <sc>.")
+                }
+                let startReorder = start.attribute("canReorder") ?? "yes"
+                let endReorder = e.attribute("canReorder") ?? "yes"
+                if startReorder == "firstNo" ? endReorder != "no" : endReorder != startReorder {
+                    throw fail(e, "canReorder of <ec> does not agree with its <sc>.")
+                }
+            }
+        case "mrk", "sm":
+            try checkAnnotation(e, context: context)
+            guard let id = e.attribute("id") else { throw fail(e, "<\(e.name)> must have an id.") }
+            if e.name == "sm" { flow.openMarkers[id] = e }
+        case "em":
+            guard let ref = e.attribute("startRef"), flow.openMarkers.removeValue(forKey: ref) != nil else {
+                throw fail(e, "<em> has no <sm> before it.")
+            }
+        default: break
+        }
+    }
+
+    /// The end of an inline element with content: a `<pc>` closes its code.
+    func inlineEnd(_ e: XMLTag, flow: inout Flow) {
+        guard e.name == "pc", let id = e.attribute("id") else { return }
+        let reorder = e.attribute("canReorder") ?? "yes"
+        flow.events.append((id + ":e", reorder == "firstNo" ? "no" : reorder))
+    }
+
+    /// Inline content kept as a tree (targets, checked once all sources of the unit are known).
+    func walk(_ nodes: [XMLNode], flow: inout Flow, context: UnitContext, isTarget: Bool) throws {
+        for node in nodes {
+            guard case .element(let e) = node else { continue }
+            try inlineStart(e.tag, flow: &flow, context: context, isTarget: isTarget)
+            if e.name == "pc" || e.name == "mrk" {
+                try walk(e.children, flow: &flow, context: context, isTarget: isTarget)
+                inlineEnd(e.tag, flow: &flow)
+            } else if !e.children.isEmpty {
+                throw fail(e, "<\(e.name)> must be empty.")
             }
         }
-        if !parts.contains(where: { $0.name == "segment" }) { throw fail(unit, "<unit> must contain at least one <segment>.") }
-        let unitId = unit.attribute("id") ?? ""
-        var context = UnitContext(unitId: unitId, dataIds: dataIds, hasOriginalData: originalData != nil, unitIds: unitIds,
-                                  noteIds: Set(notes?.elements.compactMap { $0.attribute("id") } ?? []), sourceCodeIds: [])
-        var partIds: Set<String> = []
-        var orders: Set<Int> = []
-        var sourceFlow = Flow()
-        var targetFlow = Flow()
-        var targets = 0
-        var sources: [XMLElement] = []
-        var targetElements: [XMLElement] = []
-        var pendingNonRemovable: [(ids: [String], element: XMLElement)] = []
-        for (position, part) in parts.enumerated() {
-            try attributes(part)
-            if let id = part.attribute("id"), !partIds.insert(id).inserted { throw fail(part, "segment/ignorable id “\(id)” is not unique in the unit.") }
-            if part.name == "segment" {
-                if let state = part.attribute("state"), !["initial", "translated", "reviewed", "final"].contains(state) {
-                    throw fail(part, "state=\"\(state)\" must be initial, translated, reviewed or final.")
-                }
-                if part.attribute("subState") != nil && part.attribute("state") == nil { throw fail(part, "subState requires state.") }
-                if let sub = part.attribute("subState"), !Self.isPrefixedValue(sub) { throw fail(part, "subState must be prefix:value.") }
-            }
-            let children = part.elements
-            guard let source = children.first, source.name == "source", source.namespace == Self.core else {
-                throw fail(part, "<\(part.name)> must start with one <source>.")
-            }
-            var target: XMLElement?
-            for extra in children.dropFirst() {
-                if extra.name == "target", extra.namespace == Self.core, target == nil { target = extra } else {
-                    throw fail(extra, "<\(extra.name)> is not allowed here: <\(part.name)> holds one <source> and at most one <target>.")
-                }
-            }
-            try attributes(source)
-            let sourceLang = source.attribute("lang", namespace: Self.xml) ?? scope.lang
-            if let sourceLang, sourceLang.lowercased() != sourceLanguage.description.lowercased() {
-                throw fail(source, "the source language “\(sourceLang)” differs from srcLang “\(sourceLanguage)”.")
-            }
-            let sourceSpace = source.attribute("space", namespace: Self.xml) ?? scope.space
-            sources.append(source)
-            if let target {
-                targets += 1
-                targetElements.append(target)
-                try attributes(target)
-                guard let trg = rootTargetText else { throw fail(target, "a <target> requires trgLang on <xliff>.") }
-                let targetLang = target.attribute("lang", namespace: Self.xml) ?? scope.lang
-                if let targetLang, targetLang.lowercased() != trg.lowercased() { throw fail(target, "the target language “\(targetLang)” differs from trgLang “\(trg)”.") }
-                if (target.attribute("space", namespace: Self.xml) ?? scope.space) != sourceSpace {
-                    throw fail(target, "xml:space of <target> differs from its <source>.")
-                }
-                let order = target.attribute("order") ?? String(position + 1)
-                guard let n = Int(order), n >= 1 else { throw fail(target, "order must be a positive integer.") }
-                if !orders.insert(n).inserted { throw fail(target, "order=\"\(n)\" is used twice in the unit (explicitly or by position).") }
-                if n > parts.count { throw fail(target, "order=\"\(n)\" is beyond the \(parts.count) parts of the unit.") }
-                pendingNonRemovable.append((Self.nonRemovableIds(source), target))
-            }
-        }
-        if targets > 0, rootTargetText == nil { throw fail(unit, "a <target> requires trgLang on <xliff>.") }
-        for source in sources { try walk(source.children, flow: &sourceFlow, context: context, isTarget: false) }
-        for id in sourceFlow.ids where partIds.contains(id) { throw fail(unit, "id “\(id)” is used by both a part and an inline element.") }
-        try finish(sourceFlow, unit: unit)
-        try checkReordering(sourceFlow)
-        context.sourceCodeIds = Set(sourceFlow.codeIds)
-        for target in targetElements { try walk(target.children, flow: &targetFlow, context: context, isTarget: true) }
+    }
+
+    /// The checks of a unit's flows once the unit has ended.
+    func finishUnit(unit: XMLTag, partIds: Set<String>, source: Flow, targets: [XMLElement], targetFlow: inout Flow,
+                    context: UnitContext, nonRemovable: [(ids: ArraySlice<String>, target: XMLElement)]) throws {
+        if source.ids.isEmpty, source.codeIds.isEmpty, targets.isEmpty { return } // no codes, nothing to pair
+        for id in source.ids where partIds.contains(id) { throw fail(unit, "id “\(id)” is used by both a part and an inline element.") }
+        try finish(source, unit: unit)
+        try checkReordering(source)
+        var context = context
+        context.sourceCodeIds = Set(source.codeIds)
+        for target in targets { try walk(target.children, flow: &targetFlow, context: context, isTarget: true) }
         try finish(targetFlow, unit: unit)
-        for (ids, target) in pendingNonRemovable {
+        for (ids, target) in nonRemovable {
             for id in ids where !targetFlow.codeIds.contains(id) {
                 throw fail(target, "the code “\(id)” has canDelete=\"no\" but is missing from the target.")
             }
         }
-        try checkReorderedTarget(source: sourceFlow, target: targetFlow, unit: unit)
-    }
-
-    static func nonRemovableIds(_ e: XMLElement) -> [String] {
-        var ids: [String] = []
-        e.forEachDescendant { d in
-            if ["ph", "pc", "sc"].contains(d.name), d.attribute("canDelete") == "no", let id = d.attribute("id") { ids.append(id) }
-        }
-        return ids
+        try checkReorderedTarget(source: source, target: targetFlow, unit: unit)
     }
 
     /// Runs of codes that cannot be reordered (firstNo, then no…) must appear unchanged in the target.
-    private func checkReorderedTarget(source: Flow, target: Flow, unit: XMLElement) throws {
+    private func checkReorderedTarget(source: Flow, target: Flow, unit: XMLTag) throws {
         var runs: [[String]] = []
         var current: [String] = []
         for event in source.events {
@@ -155,41 +195,13 @@ extension XLIFF2Validator {
         }
     }
 
-    var rootSourceText: String? { sourceLanguage.description }
-    var rootTargetText: String? { targetLanguage?.description }
-
-    private func headerForUnit(_ unit: XMLElement) throws -> (XMLElement?, [XMLElement]) {
-        var notes: XMLElement?
-        var body: [XMLElement] = []
-        var phase = 0
-        var seen: Set<String> = []
-        for child in unit.elements {
-            if child.namespace != Self.core {
-                try checkModuleElement(child)
-                if phase > 0 { throw fail(child, "<\(child.name)> must come before <notes> and the segments of <unit>.") }
-                if let id = child.attribute("id"), !seen.insert(id).inserted { throw fail(child, "id “\(id)” is used by two extension elements in the unit.") }
-                continue
-            }
-            if child.name == "notes" {
-                if phase > 0 { throw fail(child, "<notes> must come before the segments of <unit>.") }
-                phase = 1; notes = child; continue
-            }
-            guard ["originalData", "segment", "ignorable"].contains(child.name) else { throw fail(child, "<\(child.name)> is not allowed in <unit>.") }
-            phase = 2
-            body.append(child)
-        }
-        try checkExtensionIdsPublic(unit.elements)
-        if let notes { try checkNotesPublic(notes) }
-        return (notes, body)
-    }
-
     static func isPrefixedValue(_ s: String) -> Bool {
         guard let colon = s.firstIndex(of: ":") else { return false }
         let prefix = s[..<colon]
         return !prefix.isEmpty && isNMToken(String(prefix)) && s.index(after: colon) < s.endIndex
     }
 
-    func checkCodePoint(_ cp: XMLElement) throws {
+    func checkCodePoint(_ cp: XMLTag) throws {
         try attributes(cp)
         guard let hex = cp.attribute("hex"), !hex.isEmpty, hex.allSatisfy(\.isHexDigit), let v = UInt32(hex, radix: 16) else {
             throw fail(cp, "<cp hex> must be a hexadecimal code point.")
@@ -197,10 +209,9 @@ extension XLIFF2Validator {
         if v > 0x10FFFF || (0xD800...0xDFFF).contains(v) { throw fail(cp, "<cp hex=\"\(hex)\"> is not a Unicode code point.") }
         let allowedInXML = v == 0x9 || v == 0xA || v == 0xD || (0x20...0xD7FF).contains(v) || (0xE000...0xFFFD).contains(v) || (0x10000...0x10FFFF).contains(v)
         if allowedInXML { throw fail(cp, "<cp hex=\"\(hex)\"> encodes a character XML allows; write the character itself.") }
-        if !cp.children.isEmpty { throw fail(cp, "<cp> must be empty.") }
     }
 
-    private func checkType(_ e: XMLElement) throws {
+    private func checkType(_ e: XMLTag) throws {
         let type = e.attribute("type")
         if let type {
             let allowed: [String] = e.name == "mrk" || e.name == "sm" ? ["generic", "comment", "term"] : ["fmt", "ui", "quote", "link", "image", "other"]
@@ -219,106 +230,7 @@ extension XLIFF2Validator {
         }
     }
 
-    private func walk(_ nodes: [XMLNode], flow: inout Flow, context: UnitContext, isTarget: Bool) throws {
-        for node in nodes {
-            guard case .element(let e) = node else { continue }
-            guard e.namespace == Self.core, ["cp", "ph", "pc", "sc", "ec", "mrk", "sm", "em"].contains(e.name) else {
-                throw fail(e, "<\(e.name)> is not allowed in inline content.")
-            }
-            try attributes(e)
-            if e.name == "cp" { try checkCodePoint(e); continue }
-            if let id = e.attribute("id"), !(e.name == "ec" && e.attribute("isolated") != "yes") {
-                if !flow.ids.insert(id).inserted { throw fail(e, "inline id “\(id)” is not unique in the unit.") }
-            }
-            try checkType(e)
-            for name in ["dataRef", "dataRefStart", "dataRefEnd"] {
-                guard let ref = e.attribute(name) else { continue }
-                if !context.hasOriginalData { throw fail(e, "\(name) needs an <originalData> in the unit.") }
-                if !context.dataIds.contains(ref) { throw fail(e, "\(name)=\"\(ref)\" refers to no <data>.") }
-            }
-            if let copyOf = e.attribute("copyOf") {
-                if e.attribute("dataRef") != nil || e.attribute("dataRefStart") != nil { throw fail(e, "copyOf and dataRef cannot be used together.") }
-                let known = isTarget ? context.sourceCodeIds.union(flow.codeIds) : Set(flow.codeIds)
-                if !known.contains(copyOf) { throw fail(e, "copyOf=\"\(copyOf)\" refers to no earlier code.") }
-                if flow.copyForbidden.contains(copyOf) { throw fail(e, "copyOf=\"\(copyOf)\" copies a code with canCopy=\"no\".") }
-            }
-            for name in ["subFlows", "subFlowsStart", "subFlowsEnd"] {
-                guard let value = e.attribute(name) else { continue }
-                let ids = value.split(separator: " ").map(String.init)
-                if ids.isEmpty || !ids.allSatisfy(Self.isNMToken) { throw fail(e, "\(name) must list unit ids.") }
-                for id in ids where !context.unitIds.contains(id) { throw fail(e, "\(name) refers to unit “\(id)”, which is not in the file.") }
-            }
-            if !isTarget, ["ph", "pc", "sc", "ec"].contains(e.name), e.attribute("canDelete") == "no", let id = e.attribute("id") ?? e.attribute("startRef"), e.name != "ec" {
-                flow.nonRemovable.append(id)
-            }
-            if ["ph", "pc", "sc"].contains(e.name), let id = e.attribute("id") {
-                if e.attribute("canCopy") == "no" { flow.copyForbidden.insert(id) }
-                let reorder = e.attribute("canReorder") ?? "yes"
-                if reorder != "yes", e.attribute("canCopy") != "no" || e.attribute("canDelete") != "no" {
-                    throw fail(e, "canReorder=\"\(reorder)\" requires canCopy=\"no\" and canDelete=\"no\".")
-                }
-                flow.events.append((e.name == "ph" ? id : id + ":s", reorder))
-            }
-            if e.name == "ec", let ref = e.attribute("startRef") ?? e.attribute("id") {
-                let reorder = e.attribute("canReorder") ?? "yes"
-                flow.events.append((ref + ":e", reorder == "firstNo" ? "no" : reorder))
-            }
-            switch e.name {
-            case "ph":
-                guard let id = e.attribute("id") else { throw fail(e, "<ph> must have an id.") }
-                flow.codeIds.append(id)
-                flow.reorder.append((id, e.attribute("canReorder") ?? "yes", e))
-            case "pc":
-                guard let id = e.attribute("id") else { throw fail(e, "<pc> must have an id.") }
-                flow.codeIds.append(id)
-                flow.reorder.append((id, e.attribute("canReorder") ?? "yes", e))
-                try walk(e.children, flow: &flow, context: context, isTarget: isTarget)
-                let reorder = e.attribute("canReorder") ?? "yes"
-                flow.events.append((id + ":e", reorder == "firstNo" ? "no" : reorder))
-            case "sc":
-                guard let id = e.attribute("id") else { throw fail(e, "<sc> must have an id.") }
-                flow.codeIds.append(id)
-                flow.reorder.append((id, e.attribute("canReorder") ?? "yes", e))
-                if e.attribute("isolated") == "yes" { flow.isolatedStarts[id] = e } else { flow.openCodes[id] = e }
-            case "ec":
-                if e.attribute("isolated") == "yes" {
-                    if e.attribute("startRef") != nil { throw fail(e, "an isolated <ec> uses id, not startRef.") }
-                    guard let id = e.attribute("id") else { throw fail(e, "an isolated <ec> must have an id.") }
-                    flow.isolatedEnds[id] = e
-                    flow.codeIds.append(id)
-                } else {
-                    guard let ref = e.attribute("startRef") else { throw fail(e, "<ec> must have startRef, or isolated=\"yes\" and an id.") }
-                    if e.attribute("id") != nil { throw fail(e, "a non-isolated <ec> uses startRef, not id.") }
-                    if let start = flow.isolatedStarts[ref] { throw fail(start, "<sc id=\"\(ref)\"> is marked isolated but its <ec> is in the unit.") }
-                    guard let start = flow.openCodes.removeValue(forKey: ref) else {
-                        throw fail(e, "<ec startRef=\"\(ref)\"> has no <sc> before it; mark it isolated=\"yes\" if its start is outside the unit.")
-                    }
-                    flow.closedCodes.insert(ref)
-                    for name in ["canCopy", "canDelete", "canOverlap"] where (start.attribute(name) ?? "yes") != (e.attribute(name) ?? "yes") {
-                        throw fail(e, "\(name) of <ec> differs from its <sc>.")
-                    }
-                    let startReorder = start.attribute("canReorder") ?? "yes"
-                    let endReorder = e.attribute("canReorder") ?? "yes"
-                    if startReorder == "firstNo" ? endReorder != "no" : endReorder != startReorder {
-                        throw fail(e, "canReorder of <ec> does not agree with its <sc>.")
-                    }
-                }
-            case "mrk", "sm":
-                try checkAnnotation(e, context: context)
-                if e.name == "mrk" { try walk(e.children, flow: &flow, context: context, isTarget: isTarget) } else if let id = e.attribute("id") {
-                    flow.openMarkers[id] = e
-                } else { throw fail(e, "<sm> must have an id.") }
-                if e.name == "mrk", e.attribute("id") == nil { throw fail(e, "<mrk> must have an id.") }
-            case "em":
-                guard let ref = e.attribute("startRef"), flow.openMarkers.removeValue(forKey: ref) != nil else {
-                    throw fail(e, "<em> has no <sm> before it.")
-                }
-            default: break
-            }
-        }
-    }
-
-    private func finish(_ flow: Flow, unit: XMLElement) throws {
+    private func finish(_ flow: Flow, unit: XMLTag) throws {
         if let (id, sc) = flow.openCodes.first { throw fail(sc, "<sc id=\"\(id)\"> has no <ec> in the unit; mark it isolated=\"yes\".") }
         if let (id, sm) = flow.openMarkers.first { throw fail(sm, "<sm id=\"\(id)\"> has no <em>.") }
         for (id, ec) in flow.isolatedEnds where flow.closedCodes.contains(id) || flow.openCodes[id] != nil {
@@ -341,7 +253,7 @@ extension XLIFF2Validator {
         }
     }
 
-    private func checkAnnotation(_ e: XMLElement, context: UnitContext) throws {
+    private func checkAnnotation(_ e: XMLTag, context: UnitContext) throws {
         if let t = e.attribute("translate"), t != "yes", t != "no" { throw fail(e, "translate must be yes or no.") }
         let type = e.attribute("type") ?? "generic"
         if type == "comment" {
@@ -363,28 +275,6 @@ extension XLIFF2Validator {
             // generic annotations carry translate only; a bare value is meaningless but tolerated
         }
     }
-
-    func checkExtensionIdsPublic(_ elements: [XMLElement]) throws {
-        for e in elements where e.namespace != Self.core { try checkExtensionSubtree(e) }
-    }
-
-    private func checkExtensionSubtree(_ e: XMLElement) throws {
-        var seen: Set<String> = []
-        for child in e.elements {
-            if let id = child.attribute("id"), !seen.insert(id).inserted { throw fail(child, "id “\(id)” is used twice in the same extension element.") }
-            try checkExtensionSubtree(child)
-        }
-    }
-
-    func checkNotesPublic(_ notes: XMLElement) throws {
-        var ids: Set<String> = []
-        if notes.elements.isEmpty { throw fail(notes, "<notes> must contain at least one <note>.") }
-        for note in notes.elements {
-            guard note.name == "note", note.namespace == Self.core else { throw fail(note, "<notes> may contain only <note>.") }
-            try attributes(note)
-            if let id = note.attribute("id"), !ids.insert(id).inserted { throw fail(note, "note id “\(id)” is not unique.") }
-        }
-    }
 }
 
 /// XLIFF 2 fragment identifiers (`#/f=file/u=unit/segment`, `#n=note`), syntax only.
@@ -393,7 +283,7 @@ enum FragmentIdentifier {
     /// Core and module prefixes, and extension prefixes registered with OASIS.
     static let prefixes: Set<String> = ["f", "g", "u", "n", "d", "t", "mtc", "gls", "mda", "res", "ctr", "slr", "val", "its", "tbx"]
 
-    static func parse(_ ref: String, element: XMLElement, fail: (XMLElement, String) -> AnalysisError) throws -> [Part] {
+    static func parse(_ ref: String, element: XMLTag, fail: (XMLTag, String) -> AnalysisError) throws -> [Part] {
         guard ref.hasPrefix("#") else { return [] }
         var body = ref.dropFirst()
         if body.hasPrefix("/") { body = body.dropFirst() }

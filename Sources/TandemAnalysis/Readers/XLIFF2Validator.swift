@@ -1,8 +1,10 @@
 import Foundation
 import TandemDomain
 
-/// Checks an XLIFF 2 document against the constraints of the core specification (structure,
-/// attributes and their values, identifiers, inline-code pairing, references, languages).
+/// The rules of the XLIFF 2 core specification (structure, attributes and their values,
+/// identifiers, inline-code pairing, references, languages) that `XLIFF2Builder` applies while it
+/// streams a document: rules on one start tag, rules on the small subtrees it keeps whole (notes,
+/// original data, skeleton, extensions) and rules on a unit's inline codes.
 /// Module content is accepted as long as it sits where extensions are allowed.
 struct XLIFF2Validator {
     static let core = XLIFF2Reader.core
@@ -48,7 +50,6 @@ struct XLIFF2Validator {
     let targetLanguage: LanguageTag?
     let rootLanguage: String?
     let rootSpace: String
-    private var fileIds: Set<String> = []
 
     init(root: XMLElement, fileName: String) throws {
         self.fileName = fileName
@@ -67,7 +68,7 @@ struct XLIFF2Validator {
         }
         rootLanguage = root.attribute("lang", namespace: Self.xml)
         rootSpace = root.attribute("space", namespace: Self.xml) ?? "default"
-        try Self.checkAttributes(root, allowed: ["version", "srcLang", "trgLang"], fileName: fileName)
+        try Self.checkAttributes(root.tag, allowed: ["version", "srcLang", "trgLang"], fileName: fileName)
     }
 
     static func isWellFormedLanguage(_ s: String) -> Bool {
@@ -79,21 +80,30 @@ struct XLIFF2Validator {
     static let alphanumerics = CharacterSet.alphanumerics
 
     static func isNMToken(_ s: String) -> Bool {
-        !s.isEmpty && s.unicodeScalars.allSatisfy { c in
+        if s.isEmpty { return false }
+        // ASCII letters, digits and - . _ : (the common case, byte by byte).
+        var ascii = true
+        for b in s.utf8 {
+            if b >= 0x80 { ascii = false; break }
+            if !((b >= 0x30 && b <= 0x3A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x2E || b == 0x5F) { return false }
+        }
+        if ascii { return true }
+        return s.unicodeScalars.allSatisfy { c in
             if c.isASCII {
-                // The ASCII part of the rule below: letters, digits and - . _ :
                 let v = c.value
-                return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) || c == "-" || c == "." || c == "_" || c == ":"
+                return (v >= 0x30 && v <= 0x3A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) || c == "-" || c == "." || c == "_"
             }
             return alphanumerics.contains(c) || c.properties.generalCategory == .nonspacingMark
         }
     }
 
-    func fail(_ e: XMLElement, _ message: String) -> AnalysisError {
+    func fail(_ e: XMLTag, _ message: String) -> AnalysisError {
         AnalysisError(file: fileName, line: e.line, column: e.column, kind: .invalid, message: "invalid XLIFF 2: " + message)
     }
 
-    static func checkAttributes(_ e: XMLElement, allowed: Set<String>, fileName: String) throws {
+    func fail(_ e: XMLElement, _ message: String) -> AnalysisError { fail(e.tag, message) }
+
+    static func checkAttributes(_ e: XMLTag, allowed: Set<String>, fileName: String) throws {
         for a in e.attributes {
             let problem: String?
             if a.namespace.isEmpty {
@@ -119,21 +129,31 @@ struct XLIFF2Validator {
 
     static let htmlElements: Set<String> = ["a", "abbr", "address", "area", "article", "aside", "audio", "b", "base", "bdi", "bdo", "blockquote", "body", "br", "button", "canvas", "caption", "cite", "code", "col", "colgroup", "command", "datalist", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "embed", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "i", "iframe", "img", "input", "ins", "kbd", "keygen", "label", "legend", "li", "link", "map", "mark", "menu", "meta", "meter", "nav", "noscript", "object", "ol", "optgroup", "option", "output", "p", "param", "pre", "progress", "q", "rp", "rt", "ruby", "s", "samp", "script", "section", "select", "small", "source", "span", "strong", "style", "sub", "summary", "sup", "table", "tbody", "td", "textarea", "tfoot", "th", "thead", "time", "title", "tr", "track", "u", "ul", "var", "video", "wbr"]
 
-    func attributes(_ e: XMLElement) throws {
-        try Self.checkAttributes(e, allowed: Self.allowedAttributes[e.name] ?? [], fileName: fileName)
-        for name in ["canResegment", "translate", "canCopy", "canDelete", "canOverlap", "isolated"] {
-            if let v = e.attribute(name), v != "yes", v != "no" { throw fail(e, "\(name)=\"\(v)\" must be yes or no.") }
-        }
-        for name in ["srcDir", "trgDir", "dir"] {
-            if let v = e.attribute(name), !["ltr", "rtl", "auto"].contains(v) { throw fail(e, "\(name)=\"\(v)\" must be ltr, rtl or auto.") }
-        }
-        if let v = e.attribute("canReorder"), !["yes", "no", "firstNo"].contains(v) { throw fail(e, "canReorder=\"\(v)\" must be yes, no or firstNo.") }
-        if let v = e.attribute("space", namespace: Self.xml), v != "default", v != "preserve" { throw fail(e, "xml:space=\"\(v)\" must be default or preserve.") }
-        if let v = e.attribute("lang", namespace: Self.xml), !v.isEmpty, !Self.isWellFormedLanguage(v) { throw fail(e, "xml:lang “\(v)” is not a well-formed BCP 47 tag.") }
-        if let id = e.attribute("id"), !Self.isNMToken(id) { throw fail(e, "id “\(id)” is not an NMTOKEN.") }
-    }
+    func attributes(_ e: XMLElement) throws { try attributes(e.tag) }
 
-    private func isExtension(_ e: XMLElement) -> Bool { e.namespace != Self.core }
+    /// The rules on a start tag's attributes: which are allowed, and their values (one pass).
+    func attributes(_ e: XMLTag) throws {
+        if e.attributes.isEmpty { return }
+        try Self.checkAttributes(e, allowed: Self.allowedAttributes[e.name] ?? [], fileName: fileName)
+        for a in e.attributes {
+            let v = a.value
+            if a.namespace.isEmpty {
+                switch a.name {
+                case "id": if !Self.isNMToken(v) { throw fail(e, "id “\(v)” is not an NMTOKEN.") }
+                case "canResegment", "translate", "canCopy", "canDelete", "canOverlap", "isolated":
+                    if v != "yes", v != "no" { throw fail(e, "\(a.name)=\"\(v)\" must be yes or no.") }
+                case "srcDir", "trgDir", "dir":
+                    if v != "ltr", v != "rtl", v != "auto" { throw fail(e, "\(a.name)=\"\(v)\" must be ltr, rtl or auto.") }
+                case "canReorder":
+                    if v != "yes", v != "no", v != "firstNo" { throw fail(e, "canReorder=\"\(v)\" must be yes, no or firstNo.") }
+                default: break
+                }
+            } else if a.namespace == Self.xml {
+                if a.name == "space", v != "default", v != "preserve" { throw fail(e, "xml:space=\"\(v)\" must be default or preserve.") }
+                if a.name == "lang", !v.isEmpty, !Self.isWellFormedLanguage(v) { throw fail(e, "xml:lang “\(v)” is not a well-formed BCP 47 tag.") }
+            }
+        }
+    }
 
     /// Elements each module defines; other names in a module namespace are refused.
     static let moduleElements: [String: Set<String>] = [
@@ -146,23 +166,33 @@ struct XLIFF2Validator {
         "urn:oasis:names:tc:xliff:sizerestriction:2.0": ["profiles", "normalization", "data"],
     ]
 
-    func checkModuleElement(_ e: XMLElement) throws {
+    /// An extension or module element (kept whole): module elements by name, and ids unique
+    /// among the children of each element inside it.
+    func checkExtension(_ e: XMLElement) throws {
+        try checkModuleElement(e)
+        try checkExtensionSubtree(e)
+    }
+
+    private func checkModuleElement(_ e: XMLElement) throws {
         if let names = Self.moduleElements[e.namespace], !names.contains(e.name) { throw fail(e, "<\(e.name)> is not an element of its module.") }
         for child in e.elements where child.namespace == e.namespace { try checkModuleElement(child) }
     }
 
-    /// Ids of extension elements must be unique among siblings.
-    private func checkExtensionIds(_ elements: [XMLElement]) throws {
+    private func checkExtensionSubtree(_ e: XMLElement) throws {
         var seen: Set<String> = []
-        for e in elements where isExtension(e) {
-            if let id = e.attribute("id") ?? e.attribute("id", namespace: Self.xml) {
-                if !seen.insert(id).inserted { throw fail(e, "id “\(id)” is used by two extension elements in the same scope.") }
+        for child in e.elements {
+            if let id = child.attribute("id") ?? child.attribute("id", namespace: Self.xml), !seen.insert(id).inserted {
+                throw fail(child, "id “\(id)” is used twice in the same extension element.")
             }
-            try checkExtensionIds(e.elements)
+            try checkExtensionSubtree(child)
         }
     }
 
-    private func checkNotes(_ notes: XMLElement) throws {
+    /// The id an extension element claims among its siblings (`id` or `xml:id`).
+    static func extensionId(_ e: XMLElement) -> String? { e.attribute("id") ?? e.attribute("id", namespace: xml) }
+
+    /// `<notes>`: one or more `<note>` holding text, unique ids; returns the ids.
+    func checkNotes(_ notes: XMLElement) throws -> Set<String> {
         try attributes(notes)
         let list = notes.elements
         if list.isEmpty { throw fail(notes, "<notes> must contain at least one <note>.") }
@@ -175,86 +205,34 @@ struct XLIFF2Validator {
             if let p = note.attribute("priority"), !(Int(p).map { (1...10).contains($0) } ?? false) { throw fail(note, "priority must be 1 to 10.") }
             if !note.elements.isEmpty { throw fail(note, "<note> holds text only.") }
         }
+        return ids
     }
 
-    /// Children of file/group/unit: extensions and modules first, then notes, then the rest.
-    private func header(of e: XMLElement, rest: Set<String>) throws -> (notes: XMLElement?, body: [XMLElement]) {
-        var notes: XMLElement?
-        var body: [XMLElement] = []
-        var phase = 0 // 0 extensions, 1 after notes, 2 body
-        for child in e.elements {
-            if isExtension(child) {
-                try checkModuleElement(child)
-                if phase > 0 { throw fail(child, "<\(child.name)> must come before <notes> and the content of <\(e.name)>.") }
-                continue
+    /// `<originalData>`: one or more `<data>` with unique ids, holding text and `<cp>`; returns the ids.
+    func checkOriginalData(_ originalData: XMLElement) throws -> Set<String> {
+        try attributes(originalData)
+        if originalData.elements.isEmpty { throw fail(originalData, "<originalData> must contain at least one <data>.") }
+        var ids: Set<String> = []
+        for data in originalData.elements {
+            guard data.name == "data", data.namespace == Self.core else { throw fail(data, "<originalData> may contain only <data>.") }
+            try attributes(data)
+            guard let id = data.attribute("id") else { throw fail(data, "<data> must have an id.") }
+            if !ids.insert(id).inserted { throw fail(data, "data id “\(id)” is not unique in the unit.") }
+            if let space = data.attribute("space", namespace: Self.xml), space != "preserve" { throw fail(data, "xml:space on <data> must be preserve.") }
+            for inner in data.elements {
+                guard inner.name == "cp", inner.namespace == Self.core else { throw fail(inner, "<data> may contain only text and <cp>.") }
+                try checkCodePoint(inner.tag)
+                if !inner.children.isEmpty { throw fail(inner, "<cp> must be empty.") }
             }
-            if child.name == "notes" {
-                if phase > 0 { throw fail(child, "<notes> must come before the content of <\(e.name)>.") }
-                phase = 1; notes = child; continue
-            }
-            guard rest.contains(child.name) else { throw fail(child, "<\(child.name)> is not allowed in <\(e.name)>.") }
-            phase = 2
-            body.append(child)
         }
-        try checkExtensionIds(e.elements)
-        if let notes { try checkNotes(notes) }
-        return (notes, body)
+        return ids
     }
 
-    struct Scope {
-        var lang: String?
-        var space: String
-        var noteIds: Set<String>
-    }
-
-    mutating func validate(file: XMLElement) throws {
-        try attributes(file)
-        guard let id = file.attribute("id") else { throw fail(file, "<file> must have an id.") }
-        if !fileIds.insert(id).inserted { throw fail(file, "file id “\(id)” is not unique.") }
-        var children = file.elements
-        if let first = children.first, first.name == "skeleton", first.namespace == Self.core {
-            try attributes(first)
-            let hasContent = !first.children.isEmpty && !(first.elements.isEmpty && first.text.allSatisfy(\.isWhitespace))
-            if first.attribute("href") != nil && hasContent { throw fail(first, "<skeleton> must not have both href and content.") }
-            if first.attribute("href") == nil && !hasContent { throw fail(first, "<skeleton> must have href or content.") }
-            children.removeFirst()
-        }
-        var body = file
-        body.children = children.map { .element($0) }
-        let (notes, content) = try header(of: body, rest: ["unit", "group"])
-        if content.isEmpty { throw fail(file, "<file> must contain at least one <unit> or <group>.") }
-        var unitIds: Set<String> = []
-        var groupIds: Set<String> = []
-        collectIds(content, units: &unitIds, groups: &groupIds)
-        var seenUnits: Set<String> = [], seenGroups: Set<String> = []
-        let scope = Scope(lang: file.attribute("lang", namespace: Self.xml) ?? rootLanguage,
-                          space: file.attribute("space", namespace: Self.xml) ?? rootSpace,
-                          noteIds: Set(notes?.elements.compactMap { $0.attribute("id") } ?? []))
-        for child in content {
-            try validateContainer(child, scope: scope, fileId: id, unitIds: unitIds, seenUnits: &seenUnits, seenGroups: &seenGroups)
-        }
-    }
-
-    private func collectIds(_ elements: [XMLElement], units: inout Set<String>, groups: inout Set<String>) {
-        for e in elements where e.namespace == Self.core {
-            if e.name == "unit", let id = e.attribute("id") { units.insert(id) }
-            if e.name == "group" { if let id = e.attribute("id") { groups.insert(id) }; collectIds(e.elements, units: &units, groups: &groups) }
-        }
-    }
-
-    private func validateContainer(_ e: XMLElement, scope parent: Scope, fileId: String, unitIds: Set<String>, seenUnits: inout Set<String>, seenGroups: inout Set<String>) throws {
-        try attributes(e)
-        guard let id = e.attribute("id") else { throw fail(e, "<\(e.name)> must have an id.") }
-        var scope = parent
-        scope.lang = e.attribute("lang", namespace: Self.xml) ?? parent.lang
-        scope.space = e.attribute("space", namespace: Self.xml) ?? parent.space
-        if e.name == "group" {
-            if !seenGroups.insert(id).inserted { throw fail(e, "group id “\(id)” is not unique in the file.") }
-            let (_, content) = try header(of: e, rest: ["unit", "group"])
-            for child in content { try validateContainer(child, scope: scope, fileId: fileId, unitIds: unitIds, seenUnits: &seenUnits, seenGroups: &seenGroups) }
-        } else {
-            if !seenUnits.insert(id).inserted { throw fail(e, "unit id “\(id)” is not unique in the file.") }
-            try validateUnit(e, scope: scope, unitIds: unitIds)
-        }
+    /// `<skeleton>`: an external reference or content, not both, not neither.
+    func checkSkeleton(_ skeleton: XMLElement) throws {
+        try attributes(skeleton)
+        let hasContent = !skeleton.children.isEmpty && !(skeleton.elements.isEmpty && skeleton.text.allSatisfy(\.isWhitespace))
+        if skeleton.attribute("href") != nil && hasContent { throw fail(skeleton, "<skeleton> must not have both href and content.") }
+        if skeleton.attribute("href") == nil && !hasContent { throw fail(skeleton, "<skeleton> must have href or content.") }
     }
 }

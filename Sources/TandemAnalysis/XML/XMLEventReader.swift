@@ -66,7 +66,7 @@ final class XMLEventReader {
                     list.append(XMLAttribute(name: name(base[0]), namespace: name(base[2]), prefix: name(base[1]), value: Sink.attributeValue(base)))
                 }
             }
-            return XMLElement(name: name(localname), namespace: name(uri), attributes: list, line: line, column: column)
+            return XMLElement(XMLTag(name: name(localname), namespace: name(uri), attributes: list, line: line, column: column))
         }
 
         func start(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
@@ -312,7 +312,7 @@ final class XMLEventReader {
             case .text(let t):
                 current.children.append(.text(t))
             case .end:
-                guard var parent = stack.popLast() else { return current }
+                guard let parent = stack.popLast() else { return current }
                 parent.children.append(.element(current))
                 current = parent
             }

@@ -12,11 +12,12 @@ enum XMLNode: Sendable {
     case text(String)
 }
 
-struct XMLElement: Sendable {
+/// A start tag: the element's name, attributes and position, without its content. Streaming
+/// readers judge most rules on tags alone.
+struct XMLTag: Sendable {
     var name: String
     var namespace: String
     var attributes: [XMLAttribute]
-    var children: [XMLNode] = []
     var line: Int
     var column: Int
 
@@ -25,6 +26,27 @@ struct XMLElement: Sendable {
         for a in attributes where a.name == name && a.namespace == namespace { return a.value }
         return nil
     }
+}
+
+/// A class: validators walk and pass subtrees around a lot, and a reference costs one retain
+/// where a copied struct cost one per field. Children are appended only while one reader builds
+/// the tree; afterwards it is read only, which is why it can be handed across threads.
+final class XMLElement: @unchecked Sendable {
+    let tag: XMLTag
+    var children: [XMLNode] = []
+
+    init(_ tag: XMLTag, children: [XMLNode] = []) {
+        self.tag = tag
+        self.children = children
+    }
+
+    var name: String { tag.name }
+    var namespace: String { tag.namespace }
+    var attributes: [XMLAttribute] { tag.attributes }
+    var line: Int { tag.line }
+    var column: Int { tag.column }
+
+    func attribute(_ name: String, namespace: String = "") -> String? { tag.attribute(name, namespace: namespace) }
 
     var elements: [XMLElement] {
         children.compactMap { if case .element(let e) = $0 { return e } else { return nil } }

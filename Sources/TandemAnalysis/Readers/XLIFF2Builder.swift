@@ -1,0 +1,506 @@
+import CLibXML2
+import Foundation
+import TandemDomain
+
+/// XLIFF 2 read straight from libxml2's SAX2 events and checked against the core specification
+/// as it streams: structure and attributes are judged on each start tag, a unit's inline codes
+/// along its source flow, and only small or deferred parts are kept whole as trees (notes,
+/// original data, skeleton, extension elements, and targets, which are checked once all sources
+/// of their unit are known). References to units that may come later (`subFlows`) are checked
+/// when the file ends. Segment text is built from UTF-8 bytes as it arrives.
+///
+/// State is only touched from the parser's callbacks on one thread, one callback at a time,
+/// hence `@exclusivity(unchecked)` on the hot properties.
+final class XLIFF2Builder: XMLDirectHandler {
+    enum Name: UInt8 {
+        case other, file, group, unit, segment, ignorable, notes, originalData, skeleton, source, target
+        case cp, ph, pc, sc, ec, mrk, sm, em
+
+        init(_ s: String) {
+            switch s {
+            case "file": self = .file
+            case "group": self = .group
+            case "unit": self = .unit
+            case "segment": self = .segment
+            case "ignorable": self = .ignorable
+            case "notes": self = .notes
+            case "originalData": self = .originalData
+            case "skeleton": self = .skeleton
+            case "source": self = .source
+            case "target": self = .target
+            case "cp": self = .cp
+            case "ph": self = .ph
+            case "pc": self = .pc
+            case "sc": self = .sc
+            case "ec": self = .ec
+            case "mrk": self = .mrk
+            case "sm": self = .sm
+            case "em": self = .em
+            default: self = .other
+            }
+        }
+    }
+
+    /// What an open element is: it decides what its children and its end mean.
+    enum Frame: UInt8 { case root, container, unit, part, source, inline, empty }
+
+    /// Subtrees kept whole, and what to do with each when it ends.
+    enum Capture { case containerNotes, containerExtension, skeleton, unitNotes, unitExtension, originalData, target }
+
+    /// A `<file>` or `<group>` being read.
+    struct Container {
+        var tag: XMLTag
+        var isFile: Bool
+        var phase = 0 // 0: extensions, 1: after notes, 2: content
+        var elementChildren = 0
+        var hasContent = false
+        var extensionIds: Set<String> = []
+        var lang: String?
+        var space: String
+        var translatable: Bool
+    }
+
+    let validator: XLIFF2Validator
+    private let context: xmlParserCtxtPtr?
+    @exclusivity(unchecked) var document: SourceDocument
+    @exclusivity(unchecked) var files = 0
+    /// The first error; processing stops there.
+    @exclusivity(unchecked) var error: AnalysisError?
+
+    @exclusivity(unchecked) private var frames: [Frame] = [.root]
+    @exclusivity(unchecked) private var containers: [Container] = []
+    @exclusivity(unchecked) private var fileIds: Set<String> = []
+    @exclusivity(unchecked) private var fileUnitIds: Set<String> = []
+    @exclusivity(unchecked) private var fileGroupIds: Set<String> = []
+    @exclusivity(unchecked) private var pendingSubFlows: [(unit: String, element: XMLTag, attribute: String)] = []
+
+    // The kept subtree, if one is being built.
+    @exclusivity(unchecked) private var capture: [XMLElement] = []
+    @exclusivity(unchecked) private var captureKind = Capture.target
+
+    // The current unit.
+    @exclusivity(unchecked) private var unitTag = XMLTag(name: "", namespace: "", attributes: [], line: 0, column: 0)
+    @exclusivity(unchecked) private var unitId = ""
+    @exclusivity(unchecked) private var unitLang: String?
+    @exclusivity(unchecked) private var unitSpace = "default"
+    @exclusivity(unchecked) private var unitTranslatable = true
+    @exclusivity(unchecked) private var unitPhase = 0
+    @exclusivity(unchecked) private var unitExtensionIds: Set<String> = []
+    @exclusivity(unchecked) private var noteIds: Set<String> = []
+    @exclusivity(unchecked) private var dataIds: Set<String> = []
+    @exclusivity(unchecked) private var hasOriginalData = false
+    @exclusivity(unchecked) private var unitContext: XLIFF2Validator.UnitContext?
+    @exclusivity(unchecked) private var partIds: Set<String> = []
+    @exclusivity(unchecked) private var parts = 0
+    @exclusivity(unchecked) private var segmentIndex = 0
+    @exclusivity(unchecked) private var orders: [(order: Int, target: XMLTag)] = []
+    @exclusivity(unchecked) private var sourceFlow = XLIFF2Validator.Flow()
+    @exclusivity(unchecked) private var targetFlow = XLIFF2Validator.Flow()
+    @exclusivity(unchecked) private var targets: [XMLElement] = []
+    @exclusivity(unchecked) private var nonRemovable: [(ids: ArraySlice<String>, target: XMLElement)] = []
+
+    // The current segment or ignorable.
+    @exclusivity(unchecked) private var partTag = XMLTag(name: "", namespace: "", attributes: [], line: 0, column: 0)
+    @exclusivity(unchecked) private var partIsSegment = false
+    @exclusivity(unchecked) private var sawSource = false
+    @exclusivity(unchecked) private var sawTarget = false
+    @exclusivity(unchecked) private var sourceSpace = "default"
+    @exclusivity(unchecked) private var nonRemovableMark = 0
+
+    // Inline content of the current source.
+    @exclusivity(unchecked) private var inlineTags: [XMLTag] = []
+    @exclusivity(unchecked) private var emptyTags: [XMLTag] = []
+    @exclusivity(unchecked) private var collecting = false
+    @exclusivity(unchecked) private var pieces: [InlinePiece] = []
+    @exclusivity(unchecked) private var text: [UInt8] = []
+
+    /// Interned libxml2 strings (element, attribute and prefix names, namespace URIs): a pointer
+    /// always names the same string, so each is decoded once.
+    private struct Interned { var key: UnsafeRawPointer?; var string: String; var name: Name; var isCore: Bool }
+    @exclusivity(unchecked) private var cache = [Interned](repeating: Interned(key: nil, string: "", name: .other, isCore: false), count: 512)
+    @exclusivity(unchecked) private var scratch: [XMLAttribute] = []
+
+    init(reader: XMLEventReader, validator: XLIFF2Validator) {
+        self.validator = validator
+        context = reader.parserContext
+        document = SourceDocument(name: reader.fileName, format: .xliff2, sourceLanguage: validator.sourceLanguage,
+                                  targetLanguage: validator.targetLanguage, segments: [])
+        text.reserveCapacity(512)
+        super.init()
+    }
+
+    @inline(__always) private func interned(_ p: UnsafePointer<xmlChar>?) -> Interned {
+        guard let p else { return Interned(key: nil, string: "", name: .other, isCore: false) }
+        let key = UnsafeRawPointer(p)
+        let slot = Int(truncatingIfNeeded: (UInt64(UInt(bitPattern: Int(bitPattern: key))) &* 0x9E37_79B9_7F4A_7C15) >> 55)
+        if cache[slot].key == key { return cache[slot] }
+        let s = String(cString: p)
+        let entry = Interned(key: key, string: s, name: Name(s), isCore: s == XLIFF2Reader.core)
+        cache[slot] = entry
+        return entry
+    }
+
+    // MARK: libxml2 callbacks
+
+    override func startElement(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        if error != nil { return }
+        let local = interned(localname), namespace = interned(uri)
+        scratch.removeAll(keepingCapacity: true)
+        if count > 0, let attributes {
+            for i in 0..<Int(count) {
+                let base = attributes + i * 5
+                scratch.append(XMLAttribute(name: interned(base[0]).string, namespace: interned(base[2]).string,
+                                            prefix: interned(base[1]).string, value: XMLEventReader.Sink.attributeValue(base)))
+            }
+        }
+        var line = 0, column = 0
+        if let context {
+            line = Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer(context)))
+            column = Int(xmlSAX2GetColumnNumber(UnsafeMutableRawPointer(context)))
+        }
+        let tag = XMLTag(name: local.string, namespace: namespace.string, attributes: scratch, line: line, column: column)
+        guarded { try start(namespace.isCore ? local.name : .other, tag) }
+    }
+
+    override func endElement(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {
+        if error != nil { return }
+        guarded { try end() }
+    }
+
+    override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if error != nil { return }
+        guarded { try characters(bytes: bytes) }
+    }
+
+    /// Replays one event queued before direct mode.
+    func replay(_ event: XMLEventReader.Event) {
+        if error != nil { return }
+        switch event {
+        case .start(let e, let isEmpty):
+            guarded {
+                try start(e.namespace == XLIFF2Reader.core ? Name(e.name) : .other, e.tag)
+                if isEmpty { try end() }
+            }
+        case .end: guarded { try end() }
+        case .text(let t): guarded { try Array(t.utf8).withUnsafeBufferPointer { try characters(bytes: $0) } }
+        }
+    }
+
+    @inline(__always) private func guarded(_ body: () throws -> Void) {
+        do { try body() } catch let e as AnalysisError { error = e } catch {
+            self.error = AnalysisError(file: validator.fileName, kind: .invalid, message: "\(error)")
+        }
+    }
+
+    private func fail(_ tag: XMLTag, _ message: String) -> AnalysisError { validator.fail(tag, message) }
+
+    // MARK: Elements
+
+    private func start(_ n: Name, _ tag: XMLTag) throws {
+        if !capture.isEmpty { capture.append(XMLElement(tag)); return }
+        switch frames[frames.count - 1] {
+        case .root:
+            guard n == .file else { throw validator.fail(tag, "<\(tag.name)> is not allowed directly in <xliff>; only <file> elements are.") }
+            try startFile(tag)
+        case .container: try containerChild(n, tag)
+        case .unit: try unitChild(n, tag)
+        case .part: try partChild(n, tag)
+        case .source, .inline: try inlineChild(n, tag)
+        case .empty:
+            let parent = emptyTags[emptyTags.count - 1]
+            throw fail(parent, "<\(parent.name)> must be empty.")
+        }
+    }
+
+    private func end() throws {
+        if let finished = capture.popLast() {
+            if let parent = capture.last { parent.children.append(.element(finished)) } else { try endCapture(finished) }
+            return
+        }
+        switch frames.removeLast() {
+        case .root:
+            break // XLIFF2Reader judges a document without files.
+        case .container: try endContainer()
+        case .unit: try endUnit()
+        case .part:
+            if !sawSource { throw fail(partTag, "<\(partTag.name)> must start with one <source>.") }
+        case .source:
+            if collecting {
+                flushText()
+                let id = "\(unitId)/\(partTag.attribute("id") ?? String(segmentIndex))"
+                document.segments.append(SourceSegment(id: id, content: pieces, translatable: unitTranslatable))
+                pieces = []
+                collecting = false
+            }
+        case .inline:
+            let tag = inlineTags.removeLast()
+            validator.inlineEnd(tag, flow: &sourceFlow)
+            if collecting, tag.name == "pc" { code(.close) }
+        case .empty:
+            emptyTags.removeLast()
+        }
+    }
+
+    private func characters(bytes: UnsafeBufferPointer<UInt8>) throws {
+        if let top = capture.last {
+            let t = String(decoding: bytes, as: UTF8.self)
+            if case .text(let previous)? = top.children.last {
+                top.children[top.children.count - 1] = .text(previous + t)
+            } else {
+                top.children.append(.text(t))
+            }
+            return
+        }
+        switch frames[frames.count - 1] {
+        case .source, .inline:
+            if collecting { text.append(contentsOf: bytes) }
+        case .empty:
+            let parent = emptyTags[emptyTags.count - 1]
+            throw fail(parent, "<\(parent.name)> must be empty.")
+        default:
+            break
+        }
+    }
+
+    private func beginCapture(_ kind: Capture, _ tag: XMLTag) {
+        captureKind = kind
+        capture = [XMLElement(tag)]
+    }
+
+    private func endCapture(_ tree: XMLElement) throws {
+        switch captureKind {
+        case .containerNotes: _ = try validator.checkNotes(tree)
+        case .skeleton: try validator.checkSkeleton(tree)
+        case .containerExtension:
+            try validator.checkExtension(tree)
+            if let id = XLIFF2Validator.extensionId(tree), !containers[containers.count - 1].extensionIds.insert(id).inserted {
+                throw validator.fail(tree, "id “\(id)” is used by two extension elements in the same scope.")
+            }
+        case .unitNotes: noteIds = try validator.checkNotes(tree)
+        case .unitExtension:
+            try validator.checkExtension(tree)
+            if let id = XLIFF2Validator.extensionId(tree), !unitExtensionIds.insert(id).inserted {
+                throw validator.fail(tree, "id “\(id)” is used by two extension elements in the unit.")
+            }
+        case .originalData: dataIds = try validator.checkOriginalData(tree)
+        case .target:
+            targets.append(tree)
+            nonRemovable.append((sourceFlow.nonRemovable[nonRemovableMark...], tree))
+        }
+    }
+
+    // MARK: Files and groups
+
+    private func startFile(_ tag: XMLTag) throws {
+        try validator.attributes(tag)
+        guard let id = tag.attribute("id") else { throw fail(tag, "<file> must have an id.") }
+        if !fileIds.insert(id).inserted { throw fail(tag, "file id “\(id)” is not unique.") }
+        files += 1
+        fileUnitIds.removeAll(keepingCapacity: true)
+        fileGroupIds.removeAll(keepingCapacity: true)
+        pendingSubFlows.removeAll(keepingCapacity: true)
+        containers.append(Container(tag: tag, isFile: true,
+                                    lang: tag.attribute("lang", namespace: XLIFF2Validator.xml) ?? validator.rootLanguage,
+                                    space: tag.attribute("space", namespace: XLIFF2Validator.xml) ?? validator.rootSpace,
+                                    translatable: tag.attribute("translate") != "no"))
+        frames.append(.container)
+    }
+
+    private func containerChild(_ n: Name, _ tag: XMLTag) throws {
+        let top = containers.count - 1
+        containers[top].elementChildren += 1
+        let container = containers[top]
+        if tag.namespace != XLIFF2Reader.core {
+            if container.phase > 0 { throw fail(tag, "<\(tag.name)> must come before <notes> and the content of <\(container.tag.name)>.") }
+            beginCapture(.containerExtension, tag)
+            return
+        }
+        switch n {
+        case .skeleton where container.isFile && container.elementChildren == 1:
+            beginCapture(.skeleton, tag)
+        case .notes:
+            if container.phase > 0 { throw fail(tag, "<notes> must come before the content of <\(container.tag.name)>.") }
+            containers[top].phase = 1
+            beginCapture(.containerNotes, tag)
+        case .group:
+            containers[top].phase = 2
+            containers[top].hasContent = true
+            try validator.attributes(tag)
+            guard let id = tag.attribute("id") else { throw fail(tag, "<group> must have an id.") }
+            if !fileGroupIds.insert(id).inserted { throw fail(tag, "group id “\(id)” is not unique in the file.") }
+            containers.append(Container(tag: tag, isFile: false,
+                                        lang: tag.attribute("lang", namespace: XLIFF2Validator.xml) ?? container.lang,
+                                        space: tag.attribute("space", namespace: XLIFF2Validator.xml) ?? container.space,
+                                        translatable: container.translatable && tag.attribute("translate") != "no"))
+            frames.append(.container)
+        case .unit:
+            containers[top].phase = 2
+            containers[top].hasContent = true
+            try startUnit(tag, in: container)
+        default:
+            throw fail(tag, "<\(tag.name)> is not allowed in <\(container.tag.name)>.")
+        }
+    }
+
+    private func endContainer() throws {
+        let container = containers.removeLast()
+        guard container.isFile else { return }
+        if !container.hasContent { throw fail(container.tag, "<file> must contain at least one <unit> or <group>.") }
+        for ref in pendingSubFlows where !fileUnitIds.contains(ref.unit) {
+            throw fail(ref.element, "\(ref.attribute) refers to unit “\(ref.unit)”, which is not in the file.")
+        }
+    }
+
+    // MARK: Units
+
+    private func startUnit(_ tag: XMLTag, in container: borrowing Container) throws {
+        try validator.attributes(tag)
+        guard let id = tag.attribute("id") else { throw fail(tag, "<unit> must have an id.") }
+        if !fileUnitIds.insert(id).inserted { throw fail(tag, "unit id “\(id)” is not unique in the file.") }
+        unitTag = tag
+        unitId = id
+        unitLang = tag.attribute("lang", namespace: XLIFF2Validator.xml) ?? container.lang
+        unitSpace = tag.attribute("space", namespace: XLIFF2Validator.xml) ?? container.space
+        unitTranslatable = container.translatable && tag.attribute("translate") != "no"
+        unitPhase = 0
+        // Clearing is skipped for what most units leave empty (clearing an empty set still costs).
+        if !unitExtensionIds.isEmpty { unitExtensionIds.removeAll(keepingCapacity: true) }
+        if !noteIds.isEmpty { noteIds = [] }
+        if !dataIds.isEmpty { dataIds = [] }
+        hasOriginalData = false
+        unitContext = nil
+        if !partIds.isEmpty { partIds.removeAll(keepingCapacity: true) }
+        parts = 0
+        segmentIndex = 0
+        if !orders.isEmpty { orders.removeAll(keepingCapacity: true) }
+        sourceFlow.reset()
+        targetFlow.reset()
+        if !targets.isEmpty { targets.removeAll(keepingCapacity: true) }
+        if !nonRemovable.isEmpty { nonRemovable.removeAll(keepingCapacity: true) }
+        frames.append(.unit)
+    }
+
+    private func unitChild(_ n: Name, _ tag: XMLTag) throws {
+        if tag.namespace != XLIFF2Reader.core {
+            if unitPhase > 0 { throw fail(tag, "<\(tag.name)> must come before <notes> and the segments of <unit>.") }
+            beginCapture(.unitExtension, tag)
+            return
+        }
+        switch n {
+        case .notes:
+            if unitPhase > 0 { throw fail(tag, "<notes> must come before the segments of <unit>.") }
+            unitPhase = 1
+            beginCapture(.unitNotes, tag)
+        case .originalData:
+            if hasOriginalData || parts > 0 { throw fail(tag, "<originalData> must come once, before the segments.") }
+            unitPhase = 2
+            hasOriginalData = true
+            beginCapture(.originalData, tag)
+        case .segment, .ignorable:
+            unitPhase = 2
+            try startPart(n, tag)
+        default:
+            throw fail(tag, "<\(tag.name)> is not allowed in <unit>.")
+        }
+    }
+
+    private func startPart(_ n: Name, _ tag: XMLTag) throws {
+        try validator.attributes(tag)
+        if let id = tag.attribute("id"), !partIds.insert(id).inserted { throw fail(tag, "segment/ignorable id “\(id)” is not unique in the unit.") }
+        if n == .segment {
+            if let state = tag.attribute("state"), !["initial", "translated", "reviewed", "final"].contains(state) {
+                throw fail(tag, "state=\"\(state)\" must be initial, translated, reviewed or final.")
+            }
+            if tag.attribute("subState") != nil && tag.attribute("state") == nil { throw fail(tag, "subState requires state.") }
+            if let sub = tag.attribute("subState"), !XLIFF2Validator.isPrefixedValue(sub) { throw fail(tag, "subState must be prefix:value.") }
+            segmentIndex += 1
+        }
+        if unitContext == nil {
+            // Notes and original data come before the first part, so the context is complete.
+            unitContext = XLIFF2Validator.UnitContext(unitId: unitId, dataIds: dataIds, hasOriginalData: hasOriginalData, noteIds: noteIds, sourceCodeIds: [])
+        }
+        parts += 1
+        partTag = tag
+        partIsSegment = n == .segment
+        sawSource = false
+        sawTarget = false
+        frames.append(.part)
+    }
+
+    private func partChild(_ n: Name, _ tag: XMLTag) throws {
+        let xml = XLIFF2Validator.xml
+        guard sawSource else {
+            guard n == .source else { throw fail(partTag, "<\(partTag.name)> must start with one <source>.") }
+            sawSource = true
+            try validator.attributes(tag)
+            if let lang = tag.attribute("lang", namespace: xml) ?? unitLang, lang.lowercased() != validator.sourceLanguage.description.lowercased() {
+                throw fail(tag, "the source language “\(lang)” differs from srcLang “\(validator.sourceLanguage)”.")
+            }
+            sourceSpace = tag.attribute("space", namespace: xml) ?? unitSpace
+            nonRemovableMark = sourceFlow.nonRemovable.count
+            collecting = partIsSegment
+            pieces = []
+            frames.append(.source)
+            return
+        }
+        guard n == .target, !sawTarget else {
+            throw fail(tag, "<\(tag.name)> is not allowed here: <\(partTag.name)> holds one <source> and at most one <target>.")
+        }
+        sawTarget = true
+        try validator.attributes(tag)
+        guard let trg = validator.targetLanguage?.description else { throw fail(tag, "a <target> requires trgLang on <xliff>.") }
+        if let lang = tag.attribute("lang", namespace: xml) ?? unitLang, lang.lowercased() != trg.lowercased() {
+            throw fail(tag, "the target language “\(lang)” differs from trgLang “\(trg)”.")
+        }
+        if (tag.attribute("space", namespace: xml) ?? unitSpace) != sourceSpace { throw fail(tag, "xml:space of <target> differs from its <source>.") }
+        let order = tag.attribute("order") ?? String(parts)
+        guard let n = Int(order), n >= 1 else { throw fail(tag, "order must be a positive integer.") }
+        if orders.contains(where: { $0.order == n }) { throw fail(tag, "order=\"\(n)\" is used twice in the unit (explicitly or by position).") }
+        orders.append((n, tag))
+        beginCapture(.target, tag)
+    }
+
+    private func inlineChild(_ n: Name, _ tag: XMLTag) throws {
+        try validator.inlineStart(tag, flow: &sourceFlow, context: unitContext!, isTarget: false)
+        if collecting {
+            switch n {
+            case .cp:
+                if let v = tag.attribute("hex").flatMap({ UInt32($0, radix: 16) }), let s = Unicode.Scalar(v) { text.append(contentsOf: String(Character(s)).utf8) }
+            case .ph: code(.standalone)
+            case .sc, .pc: code(.open)
+            case .ec: code(.close)
+            default: break
+            }
+        }
+        if n == .pc || n == .mrk {
+            inlineTags.append(tag)
+            frames.append(.inline)
+        } else {
+            emptyTags.append(tag)
+            frames.append(.empty)
+        }
+    }
+
+    private func endUnit() throws {
+        if segmentIndex == 0 { throw fail(unitTag, "<unit> must contain at least one <segment>.") }
+        for (order, target) in orders where order > parts { throw fail(target, "order=\"\(order)\" is beyond the \(parts) parts of the unit.") }
+        try validator.finishUnit(unit: unitTag, partIds: partIds, source: sourceFlow, targets: targets, targetFlow: &targetFlow,
+                                 context: unitContext!, nonRemovable: nonRemovable)
+        pendingSubFlows += sourceFlow.subFlows
+        pendingSubFlows += targetFlow.subFlows
+    }
+
+    // MARK: Segment text
+
+    private func flushText() {
+        if !text.isEmpty {
+            pieces.append(.text(String(decoding: text, as: UTF8.self)))
+            text.removeAll(keepingCapacity: true)
+        }
+    }
+
+    @inline(__always) private func code(_ kind: InlinePiece.CodeKind) {
+        flushText()
+        pieces.append(.code(kind))
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import TandemAnalysis
+
+/// XLIFF 2 is checked and read while libxml2 streams it in chunks (1 MiB for large documents).
+/// These tests feed the same documents in small chunks, so that elements, text and subtrees that
+/// the reader keeps whole (notes, original data, targets) are cut at many places, and compare.
+@Suite("XLIFF 2 streaming across chunk boundaries")
+struct XLIFF2StreamingTests {
+    static func read(_ data: Data, chunk: Int) throws -> SourceDocument {
+        let reader = try XMLEventReader(data: data, fileName: "d.xlf", limits: .default, chunkSize: chunk)
+        let (root, rootIsEmpty) = try reader.root()
+        return try XLIFF2Reader.read(reader, root: root, rootIsEmpty: rootIsEmpty)
+    }
+
+    static func document(files: Int, units: Int, last: String = "") -> Data {
+        var xml = #"<?xml version="1.0"?>"# + "\n" + #"<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="fr">"# + "\n"
+        for f in 0..<files {
+            xml += #"<file id="f\#(f)"><notes><note id="n1">note</note></notes>"# + "\n"
+            for u in 0..<units {
+                xml += ##"<unit id="u\##(u)"><notes><note id="n">about u\##(u)</note></notes><originalData><data id="d1">&lt;b&gt;</data></originalData><segment id="s1"><source>Text \##(u) &amp; <pc id="1" dataRefStart="d1">bold</pc> <cp hex="0007"/>x<mrk id="m" type="comment" ref="#n=n">noted</mrk></source><target>Texte <pc id="1" dataRefStart="d1">gras</pc></target></segment><ignorable><source> </source></ignorable><segment><source>Two <sc id="2"/>b<ec startRef="2"/>.</source></segment></unit>"## + "\n"
+            }
+            xml += #"<group id="g" translate="no"><unit id="k"><segment><source>Keep</source></segment></unit></group></file>"# + "\n"
+        }
+        xml += last + "</xliff>\n"
+        return Data(xml.utf8)
+    }
+
+    func same(_ data: Data, sourceLocation: SourceLocation = #_sourceLocation) {
+        let whole = Result { try Self.read(data, chunk: XMLEventReader.chunkSize) }
+        for chunk in [1, 7, 4096] {
+            let small = Result { try Self.read(data, chunk: chunk) }
+            switch (whole, small) {
+            case (.success(let w), .success(let s)): #expect(w == s, "chunk \(chunk)", sourceLocation: sourceLocation)
+            case (.failure(let w), .failure(let s)): #expect("\(w)" == "\(s)", "chunk \(chunk)", sourceLocation: sourceLocation)
+            default: Issue.record("chunk \(chunk): whole \(whole), small \(small)", sourceLocation: sourceLocation)
+            }
+        }
+    }
+
+    @Test("A valid document reads the same in any chunks, with the text of its segments")
+    func valid() throws {
+        let data = Self.document(files: 2, units: 40)
+        #expect(data.count > 8 * 4096)
+        same(data)
+        let doc = try Self.read(data, chunk: 4096)
+        #expect(doc.segments.count == 2 * (40 * 2 + 1))
+        #expect(doc.segments[0].id == "u0/s1")
+        #expect(doc.segments[0].content == [.text("Text 0 & "), .code(.open), .text("bold"), .code(.close), .text(" \u{7}xnoted")])
+        #expect(doc.segments[1].id == "u0/2")
+        #expect(doc.segments[1].content == [.text("Two "), .code(.open), .text("b"), .code(.close), .text(".")])
+        #expect(doc.segments[80].id == "k/1" && !doc.segments[80].translatable && doc.segments[0].translatable)
+    }
+
+    @Test("Errors are the same in any chunks: a duplicate file, a document cut short, a late subFlows reference")
+    func invalid() {
+        same(Self.document(files: 2, units: 40, last: #"<file id="f0"><unit id="u"><segment><source>dup</source></segment></unit></file>"#))
+        same(Self.document(files: 2, units: 40, last: #"<file id="t"><unit id="u"><segment><source>open"#))
+        same(Self.document(files: 1, units: 40, last: #"<file id="s"><unit id="a"><segment><source><ph id="1" subFlows="zz"/></source></segment></unit></file>"#))
+    }
+
+    @Test("A subFlows reference may point to a unit later in the file, not to one outside it")
+    func subFlows() throws {
+        func doc(_ later: String) -> Data {
+            Data(#"<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en"><file id="f"><unit id="a"><segment><source>See <ph id="1" subFlows="b"/>.</source></segment></unit>\#(later)</file></xliff>"#.utf8)
+        }
+        #expect(try Self.read(doc(#"<unit id="b"><segment><source>Alt text</source></segment></unit>"#), chunk: 16).segments.count == 2)
+        #expect(throws: AnalysisError.self) { try Self.read(doc(#"<unit id="c"><segment><source>Other</source></segment></unit>"#), chunk: 16) }
+    }
+}
