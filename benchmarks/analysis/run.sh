@@ -59,7 +59,40 @@ with open('work/big2.xlf', 'w', encoding='utf-8') as f:
         f.write('</file>\n')
     f.write('</xliff>\n')
 PY
-for i in 1 2 3; do $BENCH parse work/big.xlf work/memoq-20mb.xlf work/big2.xlf work/tm-20k.tmx; done
+# XLIFF 2 as a CAT tool writes it: the memoQ sample's units (same text, same codes) with original
+# data, sc/ec/ph codes, empty targets and memoQ's properties in the metadata module, to 20 MB.
+[ -f work/memoq2-20mb.xlf ] || python3 - <<'PY'
+import xml.etree.ElementTree as ET
+from xml.sax.saxutils import escape, quoteattr
+X = '{urn:oasis:names:tc:xliff:document:1.2}'
+units = list(ET.parse('../../../shared/data/xliff12/okapi/MQ-12-Test01.xlf').getroot().iter(X + 'trans-unit'))
+def unit(tu, uid):
+    data, out = [], []
+    src = tu.find(X + 'source')
+    out.append(escape(src.text or ''))
+    for e in src:
+        name = e.tag[len(X):]
+        data.append('<data id="d%d">%s</data>' % (len(data) + 1, escape(''.join(e.itertext()))))
+        ref = 'd%d' % len(data)
+        if name == 'bpt': out.append('<sc id="c%s" dataRef="%s"/>' % (e.get('id'), ref))
+        elif name == 'ept': out.append('<ec startRef="c%s" dataRef="%s"/>' % (e.get('id'), ref))
+        else: out.append('<ph id="p%s" dataRef="%s"/>' % (e.get('id'), ref))
+        out.append(escape(e.tail or ''))
+    meta = ''.join('<mda:meta type=%s>%s</mda:meta>' % (quoteattr(k.split('}')[1]), escape(v)) for k, v in tu.attrib.items() if k.startswith('{MQXliff}'))
+    od = '<originalData>%s</originalData>' % ''.join(data) if data else ''
+    return ('<unit id="%s"><mda:metadata><mda:metaGroup category="memoQ">%s</mda:metaGroup></mda:metadata>%s'
+            '<segment id="s1" state="initial"><source>%s</source><target></target></segment></unit>\n') % (uid, meta, od, ''.join(out))
+with open('work/memoq2-20mb.xlf', 'w', encoding='utf-8') as f:
+    f.write('<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" '
+            'xmlns:mda="urn:oasis:names:tc:xliff:metadata:2.0" version="2.0" srcLang="en" trgLang="fr">\n<file id="f1" original="main.html">\n')
+    n = i = 0
+    while n < 20_000_000:
+        for tu in units:
+            line = unit(tu, 'r%d-%s' % (i, tu.get('id'))); f.write(line); n += len(line.encode())
+        i += 1
+    f.write('</file>\n</xliff>\n')
+PY
+for i in 1 2 3; do $BENCH parse work/big.xlf work/memoq-20mb.xlf work/big2.xlf work/memoq2-20mb.xlf work/tm-20k.tmx; done
 if [ "${1:-}" = "--scale" ]; then
   echo "## Scale: 200,000 segments × 1,000,000 TM units"
   $BENCH parse work/tm-1m.tmx work/query-200k.xlf

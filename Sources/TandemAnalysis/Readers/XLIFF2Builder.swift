@@ -12,7 +12,7 @@ import TandemDomain
 /// State is only touched from the parser's callbacks on one thread, one callback at a time,
 /// hence `@exclusivity(unchecked)` on the hot properties.
 final class XLIFF2Builder: XMLDirectHandler {
-    enum Name: UInt8 {
+    enum Name: UInt8, CaseIterable {
         case other, file, group, unit, segment, ignorable, notes, originalData, skeleton, source, target
         case cp, ph, pc, sc, ec, mrk, sm, em
 
@@ -41,11 +41,22 @@ final class XLIFF2Builder: XMLDirectHandler {
         }
     }
 
+    /// The attributes each core element allows, by `Name`.
+    static let allowed: [[String]] = Name.allCases.map { XLIFF2Validator.allowedAttributes[String(describing: $0)] ?? [] }
+
     /// What an open element is: it decides what its children and its end mean.
-    enum Frame: UInt8 { case root, container, unit, part, source, inline, empty }
+    enum Frame: UInt8 { case root, container, unit, part, source, inline, empty, extensionElement, notes, note, originalData, data }
 
     /// Subtrees kept whole, and what to do with each when it ends.
-    enum Capture { case containerNotes, containerExtension, skeleton, unitNotes, unitExtension, originalData, target }
+    enum Capture { case skeleton, target }
+
+    /// An open element of an extension or module subtree: ids must be unique among the children
+    /// of each element; module elements are checked by name down a chain of the same namespace.
+    struct ExtensionLevel {
+        var namespace: String
+        var checksNames: Bool
+        var childIds: [String] = []
+    }
 
     /// A `<file>` or `<group>` being read.
     struct Container {
@@ -78,6 +89,22 @@ final class XLIFF2Builder: XMLDirectHandler {
     @exclusivity(unchecked) private var capture: [XMLElement] = []
     @exclusivity(unchecked) private var captureKind = Capture.target
 
+    /// Whether the element being started is in the XLIFF 2 core namespace, and the interned
+    /// pointers of its namespace and name (nil for replayed events).
+    @exclusivity(unchecked) private var eventIsCore = false
+    @exclusivity(unchecked) private var eventKeys: (UnsafeRawPointer?, UnsafeRawPointer?) = (nil, nil)
+    private struct ModuleVerdict { var namespace: UnsafeRawPointer?; var name: UnsafeRawPointer?; var known: Bool }
+    @exclusivity(unchecked) private var verdicts = [ModuleVerdict](repeating: ModuleVerdict(namespace: nil, name: nil, known: true), count: 64)
+
+    // Notes, original data and extensions, checked as they stream.
+    @exclusivity(unchecked) private var extensionLevels: [ExtensionLevel] = []
+    @exclusivity(unchecked) private var notesTag = XMLTag(name: "", namespace: "", attributes: [], line: 0, column: 0)
+    @exclusivity(unchecked) private var noteTag = XMLTag(name: "", namespace: "", attributes: [], line: 0, column: 0)
+    @exclusivity(unchecked) private var notesCount = 0
+    @exclusivity(unchecked) private var notesIds: [String] = []
+    @exclusivity(unchecked) private var originalDataTag = XMLTag(name: "", namespace: "", attributes: [], line: 0, column: 0)
+    @exclusivity(unchecked) private var dataCount = 0
+
     // The current unit.
     @exclusivity(unchecked) private var unitTag = XMLTag(name: "", namespace: "", attributes: [], line: 0, column: 0)
     @exclusivity(unchecked) private var unitId = ""
@@ -90,7 +117,8 @@ final class XLIFF2Builder: XMLDirectHandler {
     @exclusivity(unchecked) private var dataIds: Set<String> = []
     @exclusivity(unchecked) private var hasOriginalData = false
     @exclusivity(unchecked) private var unitContext: XLIFF2Validator.UnitContext?
-    @exclusivity(unchecked) private var partIds: Set<String> = []
+    /// Few per unit: an array searched in order costs less than a set.
+    @exclusivity(unchecked) private var partIds: [String] = []
     @exclusivity(unchecked) private var parts = 0
     @exclusivity(unchecked) private var segmentIndex = 0
     @exclusivity(unchecked) private var orders: [(order: Int, target: XMLTag)] = []
@@ -101,6 +129,7 @@ final class XLIFF2Builder: XMLDirectHandler {
 
     // The current segment or ignorable.
     @exclusivity(unchecked) private var partTag = XMLTag(name: "", namespace: "", attributes: [], line: 0, column: 0)
+    @exclusivity(unchecked) private var partId: String?
     @exclusivity(unchecked) private var partIsSegment = false
     @exclusivity(unchecked) private var sawSource = false
     @exclusivity(unchecked) private var sawTarget = false
@@ -146,10 +175,15 @@ final class XLIFF2Builder: XMLDirectHandler {
         if error != nil { return }
         let local = interned(localname), namespace = interned(uri)
         scratch.removeAll(keepingCapacity: true)
+        // Outside kept subtrees, only the ids of extension elements matter (extension elements
+        // are judged by name and id; anywhere else they are an error by name alone).
+        let idsOnly = !namespace.isCore && capture.isEmpty
         if count > 0, let attributes {
             for i in 0..<Int(count) {
                 let base = attributes + i * 5
-                scratch.append(XMLAttribute(name: interned(base[0]).string, namespace: interned(base[2]).string,
+                let name = interned(base[0])
+                if idsOnly, name.string != "id" { continue }
+                scratch.append(XMLAttribute(name: name.string, namespace: interned(base[2]).string,
                                             prefix: interned(base[1]).string, value: XMLEventReader.Sink.attributeValue(base)))
             }
         }
@@ -159,6 +193,8 @@ final class XLIFF2Builder: XMLDirectHandler {
             column = Int(xmlSAX2GetColumnNumber(UnsafeMutableRawPointer(context)))
         }
         let tag = XMLTag(name: local.string, namespace: namespace.string, attributes: scratch, line: line, column: column)
+        eventIsCore = namespace.isCore
+        eventKeys = (namespace.key, local.key)
         guarded { try start(namespace.isCore ? local.name : .other, tag) }
     }
 
@@ -178,7 +214,9 @@ final class XLIFF2Builder: XMLDirectHandler {
         switch event {
         case .start(let e, let isEmpty):
             guarded {
-                try start(e.namespace == XLIFF2Reader.core ? Name(e.name) : .other, e.tag)
+                eventIsCore = e.namespace == XLIFF2Reader.core
+                eventKeys = (nil, nil)
+                try start(eventIsCore ? Name(e.name) : .other, e.tag)
                 if isEmpty { try end() }
             }
         case .end: guarded { try end() }
@@ -209,6 +247,15 @@ final class XLIFF2Builder: XMLDirectHandler {
         case .empty:
             let parent = emptyTags[emptyTags.count - 1]
             throw fail(parent, "<\(parent.name)> must be empty.")
+        case .extensionElement: try startExtension(tag)
+        case .notes: try startNote(n, tag)
+        case .note: throw fail(noteTag, "<note> holds text only.")
+        case .originalData: try startData(n, tag)
+        case .data:
+            guard n == .cp else { throw fail(tag, "<data> may contain only text and <cp>.") }
+            try validator.checkCodePoint(tag)
+            emptyTags.append(tag)
+            frames.append(.empty)
         }
     }
 
@@ -227,7 +274,7 @@ final class XLIFF2Builder: XMLDirectHandler {
         case .source:
             if collecting {
                 flushText()
-                let id = "\(unitId)/\(partTag.attribute("id") ?? String(segmentIndex))"
+                let id = unitId + "/" + (partId ?? String(segmentIndex))
                 document.segments.append(SourceSegment(id: id, content: pieces, translatable: unitTranslatable))
                 pieces = []
                 collecting = false
@@ -238,6 +285,15 @@ final class XLIFF2Builder: XMLDirectHandler {
             if collecting, tag.name == "pc" { code(.close) }
         case .empty:
             emptyTags.removeLast()
+        case .extensionElement:
+            extensionLevels.removeLast()
+        case .notes:
+            if notesCount == 0 { throw fail(notesTag, "<notes> must contain at least one <note>.") }
+            if frames[frames.count - 1] == .unit { noteIds = Set(notesIds) }
+        case .note, .data:
+            break
+        case .originalData:
+            if dataCount == 0 { throw fail(originalDataTag, "<originalData> must contain at least one <data>.") }
         }
     }
 
@@ -269,30 +325,83 @@ final class XLIFF2Builder: XMLDirectHandler {
 
     private func endCapture(_ tree: XMLElement) throws {
         switch captureKind {
-        case .containerNotes: _ = try validator.checkNotes(tree)
         case .skeleton: try validator.checkSkeleton(tree)
-        case .containerExtension:
-            try validator.checkExtension(tree)
-            if let id = XLIFF2Validator.extensionId(tree), !containers[containers.count - 1].extensionIds.insert(id).inserted {
-                throw validator.fail(tree, "id “\(id)” is used by two extension elements in the same scope.")
-            }
-        case .unitNotes: noteIds = try validator.checkNotes(tree)
-        case .unitExtension:
-            try validator.checkExtension(tree)
-            if let id = XLIFF2Validator.extensionId(tree), !unitExtensionIds.insert(id).inserted {
-                throw validator.fail(tree, "id “\(id)” is used by two extension elements in the unit.")
-            }
-        case .originalData: dataIds = try validator.checkOriginalData(tree)
         case .target:
             targets.append(tree)
             nonRemovable.append((sourceFlow.nonRemovable[nonRemovableMark...], tree))
         }
     }
 
+    // MARK: Notes, original data, extensions
+
+    private func startNotes(_ tag: XMLTag) throws {
+        try validator.attributes(tag, allowed: Self.allowed[Int(Name.notes.rawValue)])
+        notesTag = tag
+        notesCount = 0
+        notesIds.removeAll(keepingCapacity: true)
+        frames.append(.notes)
+    }
+
+    private func startNote(_ n: Name, _ tag: XMLTag) throws {
+        guard tag.name == "note", eventIsCore else { throw fail(tag, "<notes> may contain only <note>.") }
+        try validator.attributes(tag)
+        notesCount += 1
+        if let id = tag.attribute("id") {
+            if notesIds.contains(id) { throw fail(tag, "note id “\(id)” is not unique.") }
+            notesIds.append(id)
+        }
+        if let a = tag.attribute("appliesTo"), a != "source", a != "target" { throw fail(tag, "appliesTo must be source or target.") }
+        if let p = tag.attribute("priority"), !(Int(p).map { (1...10).contains($0) } ?? false) { throw fail(tag, "priority must be 1 to 10.") }
+        noteTag = tag
+        frames.append(.note)
+    }
+
+    private func startData(_ n: Name, _ tag: XMLTag) throws {
+        guard tag.name == "data", eventIsCore else { throw fail(tag, "<originalData> may contain only <data>.") }
+        try validator.attributes(tag)
+        guard let id = tag.attribute("id") else { throw fail(tag, "<data> must have an id.") }
+        if !dataIds.insert(id).inserted { throw fail(tag, "data id “\(id)” is not unique in the unit.") }
+        if let space = tag.attribute("space", namespace: XLIFF2Validator.xml), space != "preserve" { throw fail(tag, "xml:space on <data> must be preserve.") }
+        dataCount += 1
+        frames.append(.data)
+    }
+
+    /// Whether a module element is one its module defines (other namespaces: yes). Remembered
+    /// by the interned name and namespace pointers: hashing a namespace URI per element costs.
+    private func isKnownModuleElement(_ tag: XMLTag) -> Bool {
+        func verdict() -> Bool { XLIFF2Validator.moduleElements[tag.namespace].map { $0.contains(tag.name) } ?? true }
+        guard let namespace = eventKeys.0, let name = eventKeys.1 else { return verdict() }
+        let mixed = UInt64(UInt(bitPattern: Int(bitPattern: namespace))) ^ (UInt64(UInt(bitPattern: Int(bitPattern: name))) &* 31)
+        let slot = Int(truncatingIfNeeded: (mixed &* 0x9E37_79B9_7F4A_7C15) >> 58)
+        if verdicts[slot].namespace == namespace, verdicts[slot].name == name { return verdicts[slot].known }
+        let known = verdict()
+        verdicts[slot] = ModuleVerdict(namespace: namespace, name: name, known: known)
+        return known
+    }
+
+    /// An element of an extension subtree (the subtree's root included).
+    private func startExtension(_ tag: XMLTag) throws {
+        let checksNames: Bool
+        if let parent = extensionLevels.last {
+            checksNames = parent.checksNames && tag.namespace == parent.namespace
+            if let id = XLIFF2Validator.extensionId(tag) {
+                if parent.childIds.contains(id) { throw fail(tag, "id “\(id)” is used twice in the same extension element.") }
+                extensionLevels[extensionLevels.count - 1].childIds.append(id)
+            }
+        } else {
+            checksNames = true
+        }
+        if checksNames, !isKnownModuleElement(tag) {
+            throw fail(tag, "<\(tag.name)> is not an element of its module.")
+        }
+        extensionLevels.append(ExtensionLevel(namespace: tag.namespace, checksNames: checksNames))
+        frames.append(.extensionElement)
+    }
+
     // MARK: Files and groups
 
     private func startFile(_ tag: XMLTag) throws {
-        try validator.attributes(tag)
+        try validator.attributes(tag, allowed: Self.allowed[Int(Name.file.rawValue)])
         guard let id = tag.attribute("id") else { throw fail(tag, "<file> must have an id.") }
         if !fileIds.insert(id).inserted { throw fail(tag, "file id “\(id)” is not unique.") }
         files += 1
@@ -309,36 +418,39 @@ final class XLIFF2Builder: XMLDirectHandler {
     private func containerChild(_ n: Name, _ tag: XMLTag) throws {
         let top = containers.count - 1
         containers[top].elementChildren += 1
-        let container = containers[top]
-        if tag.namespace != XLIFF2Reader.core {
-            if container.phase > 0 { throw fail(tag, "<\(tag.name)> must come before <notes> and the content of <\(container.tag.name)>.") }
-            beginCapture(.containerExtension, tag)
+        // Fields are read in place: copying the container would retain each of them.
+        if !eventIsCore {
+            if containers[top].phase > 0 { throw fail(tag, "<\(tag.name)> must come before <notes> and the content of <\(containers[top].tag.name)>.") }
+            if let id = XLIFF2Validator.extensionId(tag), !containers[top].extensionIds.insert(id).inserted {
+                throw fail(tag, "id “\(id)” is used by two extension elements in the same scope.")
+            }
+            try startExtension(tag)
             return
         }
         switch n {
-        case .skeleton where container.isFile && container.elementChildren == 1:
+        case .skeleton where containers[top].isFile && containers[top].elementChildren == 1:
             beginCapture(.skeleton, tag)
         case .notes:
-            if container.phase > 0 { throw fail(tag, "<notes> must come before the content of <\(container.tag.name)>.") }
+            if containers[top].phase > 0 { throw fail(tag, "<notes> must come before the content of <\(containers[top].tag.name)>.") }
             containers[top].phase = 1
-            beginCapture(.containerNotes, tag)
+            try startNotes(tag)
         case .group:
             containers[top].phase = 2
             containers[top].hasContent = true
-            try validator.attributes(tag)
+            try validator.attributes(tag, allowed: Self.allowed[Int(Name.group.rawValue)])
             guard let id = tag.attribute("id") else { throw fail(tag, "<group> must have an id.") }
             if !fileGroupIds.insert(id).inserted { throw fail(tag, "group id “\(id)” is not unique in the file.") }
             containers.append(Container(tag: tag, isFile: false,
-                                        lang: tag.attribute("lang", namespace: XLIFF2Validator.xml) ?? container.lang,
-                                        space: tag.attribute("space", namespace: XLIFF2Validator.xml) ?? container.space,
-                                        translatable: container.translatable && tag.attribute("translate") != "no"))
+                                        lang: tag.attribute("lang", namespace: XLIFF2Validator.xml) ?? containers[top].lang,
+                                        space: tag.attribute("space", namespace: XLIFF2Validator.xml) ?? containers[top].space,
+                                        translatable: containers[top].translatable && tag.attribute("translate") != "no"))
             frames.append(.container)
         case .unit:
             containers[top].phase = 2
             containers[top].hasContent = true
-            try startUnit(tag, in: container)
+            try startUnit(tag, lang: containers[top].lang, space: containers[top].space, translatable: containers[top].translatable)
         default:
-            throw fail(tag, "<\(tag.name)> is not allowed in <\(container.tag.name)>.")
+            throw fail(tag, "<\(tag.name)> is not allowed in <\(containers[top].tag.name)>.")
         }
     }
 
@@ -353,15 +465,15 @@ final class XLIFF2Builder: XMLDirectHandler {
 
     // MARK: Units
 
-    private func startUnit(_ tag: XMLTag, in container: borrowing Container) throws {
-        try validator.attributes(tag)
+    private func startUnit(_ tag: XMLTag, lang: String?, space: String, translatable: Bool) throws {
+        try validator.attributes(tag, allowed: Self.allowed[Int(Name.unit.rawValue)])
         guard let id = tag.attribute("id") else { throw fail(tag, "<unit> must have an id.") }
         if !fileUnitIds.insert(id).inserted { throw fail(tag, "unit id “\(id)” is not unique in the file.") }
         unitTag = tag
         unitId = id
-        unitLang = tag.attribute("lang", namespace: XLIFF2Validator.xml) ?? container.lang
-        unitSpace = tag.attribute("space", namespace: XLIFF2Validator.xml) ?? container.space
-        unitTranslatable = container.translatable && tag.attribute("translate") != "no"
+        unitLang = tag.attribute("lang", namespace: XLIFF2Validator.xml) ?? lang
+        unitSpace = tag.attribute("space", namespace: XLIFF2Validator.xml) ?? space
+        unitTranslatable = translatable && tag.attribute("translate") != "no"
         unitPhase = 0
         // Clearing is skipped for what most units leave empty (clearing an empty set still costs).
         if !unitExtensionIds.isEmpty { unitExtensionIds.removeAll(keepingCapacity: true) }
@@ -381,21 +493,28 @@ final class XLIFF2Builder: XMLDirectHandler {
     }
 
     private func unitChild(_ n: Name, _ tag: XMLTag) throws {
-        if tag.namespace != XLIFF2Reader.core {
+        if !eventIsCore {
             if unitPhase > 0 { throw fail(tag, "<\(tag.name)> must come before <notes> and the segments of <unit>.") }
-            beginCapture(.unitExtension, tag)
+            if let id = XLIFF2Validator.extensionId(tag) {
+                if unitExtensionIds.contains(id) { throw fail(tag, "id “\(id)” is used by two extension elements in the unit.") }
+                unitExtensionIds.insert(id)
+            }
+            try startExtension(tag)
             return
         }
         switch n {
         case .notes:
             if unitPhase > 0 { throw fail(tag, "<notes> must come before the segments of <unit>.") }
             unitPhase = 1
-            beginCapture(.unitNotes, tag)
+            try startNotes(tag)
         case .originalData:
             if hasOriginalData || parts > 0 { throw fail(tag, "<originalData> must come once, before the segments.") }
             unitPhase = 2
             hasOriginalData = true
-            beginCapture(.originalData, tag)
+            try validator.attributes(tag, allowed: Self.allowed[Int(Name.originalData.rawValue)])
+            originalDataTag = tag
+            dataCount = 0
+            frames.append(.originalData)
         case .segment, .ignorable:
             unitPhase = 2
             try startPart(n, tag)
@@ -405,8 +524,12 @@ final class XLIFF2Builder: XMLDirectHandler {
     }
 
     private func startPart(_ n: Name, _ tag: XMLTag) throws {
-        try validator.attributes(tag)
-        if let id = tag.attribute("id"), !partIds.insert(id).inserted { throw fail(tag, "segment/ignorable id “\(id)” is not unique in the unit.") }
+        try validator.attributes(tag, allowed: Self.allowed[Int(n.rawValue)])
+        partId = tag.attribute("id")
+        if let id = partId {
+            if partIds.contains(id) { throw fail(tag, "segment/ignorable id “\(id)” is not unique in the unit.") }
+            partIds.append(id)
+        }
         if n == .segment {
             if let state = tag.attribute("state"), !["initial", "translated", "reviewed", "final"].contains(state) {
                 throw fail(tag, "state=\"\(state)\" must be initial, translated, reviewed or final.")
@@ -414,10 +537,6 @@ final class XLIFF2Builder: XMLDirectHandler {
             if tag.attribute("subState") != nil && tag.attribute("state") == nil { throw fail(tag, "subState requires state.") }
             if let sub = tag.attribute("subState"), !XLIFF2Validator.isPrefixedValue(sub) { throw fail(tag, "subState must be prefix:value.") }
             segmentIndex += 1
-        }
-        if unitContext == nil {
-            // Notes and original data come before the first part, so the context is complete.
-            unitContext = XLIFF2Validator.UnitContext(unitId: unitId, dataIds: dataIds, hasOriginalData: hasOriginalData, noteIds: noteIds, sourceCodeIds: [])
         }
         parts += 1
         partTag = tag
@@ -432,7 +551,7 @@ final class XLIFF2Builder: XMLDirectHandler {
         guard sawSource else {
             guard n == .source else { throw fail(partTag, "<\(partTag.name)> must start with one <source>.") }
             sawSource = true
-            try validator.attributes(tag)
+            try validator.attributes(tag, allowed: Self.allowed[Int(Name.source.rawValue)])
             if let lang = tag.attribute("lang", namespace: xml) ?? unitLang, lang.lowercased() != validator.sourceLanguage.description.lowercased() {
                 throw fail(tag, "the source language “\(lang)” differs from srcLang “\(validator.sourceLanguage)”.")
             }
@@ -447,7 +566,7 @@ final class XLIFF2Builder: XMLDirectHandler {
             throw fail(tag, "<\(tag.name)> is not allowed here: <\(partTag.name)> holds one <source> and at most one <target>.")
         }
         sawTarget = true
-        try validator.attributes(tag)
+        try validator.attributes(tag, allowed: Self.allowed[Int(Name.target.rawValue)])
         guard let trg = validator.targetLanguage?.description else { throw fail(tag, "a <target> requires trgLang on <xliff>.") }
         if let lang = tag.attribute("lang", namespace: xml) ?? unitLang, lang.lowercased() != trg.lowercased() {
             throw fail(tag, "the target language “\(lang)” differs from trgLang “\(trg)”.")
@@ -461,7 +580,7 @@ final class XLIFF2Builder: XMLDirectHandler {
     }
 
     private func inlineChild(_ n: Name, _ tag: XMLTag) throws {
-        try validator.inlineStart(tag, flow: &sourceFlow, context: unitContext!, isTarget: false)
+        try validator.inlineStart(tag, allowed: Self.allowed[Int(n.rawValue)], flow: &sourceFlow, context: codeContext(), isTarget: false)
         if collecting {
             switch n {
             case .cp:
@@ -481,13 +600,24 @@ final class XLIFF2Builder: XMLDirectHandler {
         }
     }
 
+    /// What inline codes are checked against; made when the first code comes (notes and
+    /// original data come before the segments, so it is complete by then).
+    private func codeContext() -> XLIFF2Validator.UnitContext {
+        if let unitContext { return unitContext }
+        let made = XLIFF2Validator.UnitContext(unitId: unitId, dataIds: dataIds, hasOriginalData: hasOriginalData, noteIds: noteIds, sourceCodeIds: [])
+        unitContext = made
+        return made
+    }
+
     private func endUnit() throws {
         if segmentIndex == 0 { throw fail(unitTag, "<unit> must contain at least one <segment>.") }
         for (order, target) in orders where order > parts { throw fail(target, "order=\"\(order)\" is beyond the \(parts) parts of the unit.") }
+        // A unit without codes or targets has nothing to pair (most units).
+        guard !sourceFlow.ids.isEmpty || !sourceFlow.codeIds.isEmpty || !targets.isEmpty else { return }
         try validator.finishUnit(unit: unitTag, partIds: partIds, source: sourceFlow, targets: targets, targetFlow: &targetFlow,
-                                 context: unitContext!, nonRemovable: nonRemovable)
-        pendingSubFlows += sourceFlow.subFlows
-        pendingSubFlows += targetFlow.subFlows
+                                 context: codeContext(), nonRemovable: nonRemovable)
+        if !sourceFlow.subFlows.isEmpty { pendingSubFlows += sourceFlow.subFlows }
+        if !targetFlow.subFlows.isEmpty { pendingSubFlows += targetFlow.subFlows }
     }
 
     // MARK: Segment text

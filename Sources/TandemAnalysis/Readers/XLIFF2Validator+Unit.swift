@@ -45,92 +45,128 @@ extension XLIFF2Validator {
         var sourceCodeIds: Set<String>
     }
 
-    static let inlineNames: Set<String> = ["cp", "ph", "pc", "sc", "ec", "mrk", "sm", "em"]
+    enum InlineKind { case cp, ph, pc, sc, ec, mrk, sm, em }
+
+    /// The attributes the inline rules read, found in one pass over the tag (a lookup per rule
+    /// compared every attribute name a dozen times).
+    struct InlineAttributes {
+        var id, isolated, startRef, dataRef, dataRefStart, dataRefEnd, copyOf, canCopy, canDelete, canOverlap, canReorder: String?
+        var subFlows: [(name: String, value: String)] = []
+
+        init(_ e: XMLTag) {
+            for a in e.attributes where a.namespace.isEmpty {
+                switch a.name {
+                case "id": id = a.value
+                case "dataRef": dataRef = a.value
+                case "startRef": startRef = a.value
+                case "dataRefStart": dataRefStart = a.value
+                case "dataRefEnd": dataRefEnd = a.value
+                case "canCopy": canCopy = a.value
+                case "canDelete": canDelete = a.value
+                case "canReorder": canReorder = a.value
+                case "canOverlap": canOverlap = a.value
+                case "isolated": isolated = a.value
+                case "copyOf": copyOf = a.value
+                case "subFlows", "subFlowsStart", "subFlowsEnd": subFlows.append((a.name, a.value))
+                default: break
+                }
+            }
+        }
+    }
 
     /// The rules on an inline element's start tag, in document order within its flow. Only
     /// `<pc>` and `<mrk>` have inline content; `inlineEnd` follows the end of a `<pc>`.
-    func inlineStart(_ e: XMLTag, flow: inout Flow, context: UnitContext, isTarget: Bool) throws {
-        guard e.namespace == Self.core, Self.inlineNames.contains(e.name) else {
-            throw fail(e, "<\(e.name)> is not allowed in inline content.")
+    func inlineStart(_ e: XMLTag, allowed: [String]? = nil, flow: inout Flow, context: UnitContext, isTarget: Bool) throws {
+        let kind: InlineKind
+        switch e.namespace == Self.core ? e.name : "" {
+        case "ph": kind = .ph
+        case "pc": kind = .pc
+        case "sc": kind = .sc
+        case "ec": kind = .ec
+        case "cp": kind = .cp
+        case "mrk": kind = .mrk
+        case "sm": kind = .sm
+        case "em": kind = .em
+        default: throw fail(e, "<\(e.name)> is not allowed in inline content.")
         }
-        try attributes(e)
-        if e.name == "cp" { try checkCodePoint(e); return }
-        if let id = e.attribute("id"), !(e.name == "ec" && e.attribute("isolated") != "yes") {
+        try attributes(e, allowed: allowed)
+        if kind == .cp { try checkCodePoint(e); return }
+        let a = InlineAttributes(e)
+        let isCode = kind == .ph || kind == .pc || kind == .sc
+        if let id = a.id, !(kind == .ec && a.isolated != "yes") {
             if !flow.ids.insert(id).inserted { throw fail(e, "inline id “\(id)” is not unique in the unit.") }
         }
         try checkType(e)
-        for name in ["dataRef", "dataRefStart", "dataRefEnd"] {
-            guard let ref = e.attribute(name) else { continue }
+        for (name, ref) in [("dataRef", a.dataRef), ("dataRefStart", a.dataRefStart), ("dataRefEnd", a.dataRefEnd)] {
+            guard let ref else { continue }
             if !context.hasOriginalData { throw fail(e, "\(name) needs an <originalData> in the unit.") }
             if !context.dataIds.contains(ref) { throw fail(e, "\(name)=\"\(ref)\" refers to no <data>.") }
         }
-        if let copyOf = e.attribute("copyOf") {
-            if e.attribute("dataRef") != nil || e.attribute("dataRefStart") != nil { throw fail(e, "copyOf and dataRef cannot be used together.") }
+        if let copyOf = a.copyOf {
+            if a.dataRef != nil || a.dataRefStart != nil { throw fail(e, "copyOf and dataRef cannot be used together.") }
             let known = isTarget ? context.sourceCodeIds.contains(copyOf) || flow.codeIds.contains(copyOf) : flow.codeIds.contains(copyOf)
             if !known { throw fail(e, "copyOf=\"\(copyOf)\" refers to no earlier code.") }
             if flow.copyForbidden.contains(copyOf) { throw fail(e, "copyOf=\"\(copyOf)\" copies a code with canCopy=\"no\".") }
         }
-        for name in ["subFlows", "subFlowsStart", "subFlowsEnd"] {
-            guard let value = e.attribute(name) else { continue }
+        for (name, value) in a.subFlows {
             let ids = value.split(separator: " ").map(String.init)
             if ids.isEmpty || !ids.allSatisfy(Self.isNMToken) { throw fail(e, "\(name) must list unit ids.") }
             for id in ids { flow.subFlows.append((id, e, name)) }
         }
-        if !isTarget, e.name != "ec", ["ph", "pc", "sc"].contains(e.name), e.attribute("canDelete") == "no", let id = e.attribute("id") {
-            flow.nonRemovable.append(id)
-        }
-        if ["ph", "pc", "sc"].contains(e.name), let id = e.attribute("id") {
-            if e.attribute("canCopy") == "no" { flow.copyForbidden.insert(id) }
-            let reorder = e.attribute("canReorder") ?? "yes"
-            if reorder != "yes", e.attribute("canCopy") != "no" || e.attribute("canDelete") != "no" {
+        let reorder = a.canReorder ?? "yes"
+        if isCode, let id = a.id {
+            if !isTarget, a.canDelete == "no" { flow.nonRemovable.append(id) }
+            if a.canCopy == "no" { flow.copyForbidden.insert(id) }
+            if reorder != "yes", a.canCopy != "no" || a.canDelete != "no" {
                 throw fail(e, "canReorder=\"\(reorder)\" requires canCopy=\"no\" and canDelete=\"no\".")
             }
-            flow.events.append((e.name == "ph" ? id : id + ":s", reorder))
+            flow.events.append((kind == .ph ? id : id + ":s", reorder))
         }
-        if e.name == "ec", let ref = e.attribute("startRef") ?? e.attribute("id") {
-            let reorder = e.attribute("canReorder") ?? "yes"
+        if kind == .ec, let ref = a.startRef ?? a.id {
             flow.events.append((ref + ":e", reorder == "firstNo" ? "no" : reorder))
         }
-        switch e.name {
-        case "ph", "pc", "sc":
-            guard let id = e.attribute("id") else { throw fail(e, "<\(e.name)> must have an id.") }
+        switch kind {
+        case .ph, .pc, .sc:
+            guard let id = a.id else { throw fail(e, "<\(e.name)> must have an id.") }
             flow.codeIds.append(id)
-            flow.reorder.append((id, e.attribute("canReorder") ?? "yes", e))
-            if e.name == "sc" {
-                if e.attribute("isolated") == "yes" { flow.isolatedStarts[id] = e } else { flow.openCodes[id] = e }
+            flow.reorder.append((id, reorder, e))
+            if kind == .sc {
+                if a.isolated == "yes" { flow.isolatedStarts[id] = e } else { flow.openCodes[id] = e }
             }
-        case "ec":
-            if e.attribute("isolated") == "yes" {
-                if e.attribute("startRef") != nil { throw fail(e, "an isolated <ec> uses id, not startRef.") }
-                guard let id = e.attribute("id") else { throw fail(e, "an isolated <ec> must have an id.") }
+        case .ec:
+            if a.isolated == "yes" {
+                if a.startRef != nil { throw fail(e, "an isolated <ec> uses id, not startRef.") }
+                guard let id = a.id else { throw fail(e, "an isolated <ec> must have an id.") }
                 flow.isolatedEnds[id] = e
                 flow.codeIds.append(id)
             } else {
-                guard let ref = e.attribute("startRef") else { throw fail(e, "<ec> must have startRef, or isolated=\"yes\" and an id.") }
-                if e.attribute("id") != nil { throw fail(e, "a non-isolated <ec> uses startRef, not id.") }
+                guard let ref = a.startRef else { throw fail(e, "<ec> must have startRef, or isolated=\"yes\" and an id.") }
+                if a.id != nil { throw fail(e, "a non-isolated <ec> uses startRef, not id.") }
                 if let start = flow.isolatedStarts[ref] { throw fail(start, "<sc id=\"\(ref)\"> is marked isolated but its <ec> is in the unit.") }
                 guard let start = flow.openCodes.removeValue(forKey: ref) else {
                     throw fail(e, "<ec startRef=\"\(ref)\"> has no <sc> before it; mark it isolated=\"yes\" if its start is outside the unit.")
                 }
                 flow.closedCodes.insert(ref)
-                for name in ["canCopy", "canDelete", "canOverlap"] where (start.attribute(name) ?? "yes") != (e.attribute(name) ?? "yes") {
+                let opened = InlineAttributes(start)
+                for (name, started, ended) in [("canCopy", opened.canCopy, a.canCopy), ("canDelete", opened.canDelete, a.canDelete), ("canOverlap", opened.canOverlap, a.canOverlap)]
+                where (started ?? "yes") != (ended ?? "yes") {
                     throw fail(e, "\(name) of <ec> differs from its <sc>.")
                 }
-                let startReorder = start.attribute("canReorder") ?? "yes"
-                let endReorder = e.attribute("canReorder") ?? "yes"
-                if startReorder == "firstNo" ? endReorder != "no" : endReorder != startReorder {
+                let startReorder = opened.canReorder ?? "yes"
+                if startReorder == "firstNo" ? reorder != "no" : reorder != startReorder {
                     throw fail(e, "canReorder of <ec> does not agree with its <sc>.")
                 }
             }
-        case "mrk", "sm":
+        case .mrk, .sm:
             try checkAnnotation(e, context: context)
-            guard let id = e.attribute("id") else { throw fail(e, "<\(e.name)> must have an id.") }
-            if e.name == "sm" { flow.openMarkers[id] = e }
-        case "em":
-            guard let ref = e.attribute("startRef"), flow.openMarkers.removeValue(forKey: ref) != nil else {
+            guard let id = a.id else { throw fail(e, "<\(e.name)> must have an id.") }
+            if kind == .sm { flow.openMarkers[id] = e }
+        case .em:
+            guard let ref = a.startRef, flow.openMarkers.removeValue(forKey: ref) != nil else {
                 throw fail(e, "<em> has no <sm> before it.")
             }
-        default: break
+        case .cp:
+            break
         }
     }
 
@@ -156,9 +192,8 @@ extension XLIFF2Validator {
     }
 
     /// The checks of a unit's flows once the unit has ended.
-    func finishUnit(unit: XMLTag, partIds: Set<String>, source: Flow, targets: [XMLElement], targetFlow: inout Flow,
+    func finishUnit(unit: XMLTag, partIds: [String], source: Flow, targets: [XMLElement], targetFlow: inout Flow,
                     context: UnitContext, nonRemovable: [(ids: ArraySlice<String>, target: XMLElement)]) throws {
-        if source.ids.isEmpty, source.codeIds.isEmpty, targets.isEmpty { return } // no codes, nothing to pair
         for id in source.ids where partIds.contains(id) { throw fail(unit, "id “\(id)” is used by both a part and an inline element.") }
         try finish(source, unit: unit)
         try checkReordering(source)

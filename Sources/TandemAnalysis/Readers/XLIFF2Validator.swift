@@ -17,7 +17,8 @@ struct XLIFF2Validator {
         "urn:oasis:names:tc:xliff:validation:2.0", "http://www.w3.org/2005/11/its", "urn:oasis:names:tc:xliff:itsm:2.1",
     ]
 
-    static let allowedAttributes: [String: Set<String>] = [
+    /// Arrays, not sets: a few equal-string tests cost less than hashing a name.
+    static let allowedAttributes: [String: [String]] = [
         "file": ["id", "canResegment", "original", "translate", "srcDir", "trgDir"],
         "group": ["id", "name", "canResegment", "translate", "srcDir", "trgDir", "type"],
         "unit": ["id", "name", "canResegment", "translate", "srcDir", "trgDir", "type"],
@@ -103,7 +104,7 @@ struct XLIFF2Validator {
 
     func fail(_ e: XMLElement, _ message: String) -> AnalysisError { fail(e.tag, message) }
 
-    static func checkAttributes(_ e: XMLTag, allowed: Set<String>, fileName: String) throws {
+    static func checkAttributes(_ e: XMLTag, allowed: [String], fileName: String) throws {
         for a in e.attributes {
             let problem: String?
             if a.namespace.isEmpty {
@@ -132,9 +133,10 @@ struct XLIFF2Validator {
     func attributes(_ e: XMLElement) throws { try attributes(e.tag) }
 
     /// The rules on a start tag's attributes: which are allowed, and their values (one pass).
-    func attributes(_ e: XMLTag) throws {
+    /// `allowed`: the element's allowed attributes when the caller knows them (saves a lookup).
+    func attributes(_ e: XMLTag, allowed: [String]? = nil) throws {
         if e.attributes.isEmpty { return }
-        try Self.checkAttributes(e, allowed: Self.allowedAttributes[e.name] ?? [], fileName: fileName)
+        try Self.checkAttributes(e, allowed: allowed ?? Self.allowedAttributes[e.name] ?? [], fileName: fileName)
         for a in e.attributes {
             let v = a.value
             if a.namespace.isEmpty {
@@ -166,67 +168,8 @@ struct XLIFF2Validator {
         "urn:oasis:names:tc:xliff:sizerestriction:2.0": ["profiles", "normalization", "data"],
     ]
 
-    /// An extension or module element (kept whole): module elements by name, and ids unique
-    /// among the children of each element inside it.
-    func checkExtension(_ e: XMLElement) throws {
-        try checkModuleElement(e)
-        try checkExtensionSubtree(e)
-    }
-
-    private func checkModuleElement(_ e: XMLElement) throws {
-        if let names = Self.moduleElements[e.namespace], !names.contains(e.name) { throw fail(e, "<\(e.name)> is not an element of its module.") }
-        for child in e.elements where child.namespace == e.namespace { try checkModuleElement(child) }
-    }
-
-    private func checkExtensionSubtree(_ e: XMLElement) throws {
-        var seen: Set<String> = []
-        for child in e.elements {
-            if let id = child.attribute("id") ?? child.attribute("id", namespace: Self.xml), !seen.insert(id).inserted {
-                throw fail(child, "id “\(id)” is used twice in the same extension element.")
-            }
-            try checkExtensionSubtree(child)
-        }
-    }
-
     /// The id an extension element claims among its siblings (`id` or `xml:id`).
-    static func extensionId(_ e: XMLElement) -> String? { e.attribute("id") ?? e.attribute("id", namespace: xml) }
-
-    /// `<notes>`: one or more `<note>` holding text, unique ids; returns the ids.
-    func checkNotes(_ notes: XMLElement) throws -> Set<String> {
-        try attributes(notes)
-        let list = notes.elements
-        if list.isEmpty { throw fail(notes, "<notes> must contain at least one <note>.") }
-        var ids: Set<String> = []
-        for note in list {
-            guard note.name == "note", note.namespace == Self.core else { throw fail(note, "<notes> may contain only <note>.") }
-            try attributes(note)
-            if let id = note.attribute("id"), !ids.insert(id).inserted { throw fail(note, "note id “\(id)” is not unique.") }
-            if let a = note.attribute("appliesTo"), a != "source", a != "target" { throw fail(note, "appliesTo must be source or target.") }
-            if let p = note.attribute("priority"), !(Int(p).map { (1...10).contains($0) } ?? false) { throw fail(note, "priority must be 1 to 10.") }
-            if !note.elements.isEmpty { throw fail(note, "<note> holds text only.") }
-        }
-        return ids
-    }
-
-    /// `<originalData>`: one or more `<data>` with unique ids, holding text and `<cp>`; returns the ids.
-    func checkOriginalData(_ originalData: XMLElement) throws -> Set<String> {
-        try attributes(originalData)
-        if originalData.elements.isEmpty { throw fail(originalData, "<originalData> must contain at least one <data>.") }
-        var ids: Set<String> = []
-        for data in originalData.elements {
-            guard data.name == "data", data.namespace == Self.core else { throw fail(data, "<originalData> may contain only <data>.") }
-            try attributes(data)
-            guard let id = data.attribute("id") else { throw fail(data, "<data> must have an id.") }
-            if !ids.insert(id).inserted { throw fail(data, "data id “\(id)” is not unique in the unit.") }
-            if let space = data.attribute("space", namespace: Self.xml), space != "preserve" { throw fail(data, "xml:space on <data> must be preserve.") }
-            for inner in data.elements {
-                guard inner.name == "cp", inner.namespace == Self.core else { throw fail(inner, "<data> may contain only text and <cp>.") }
-                try checkCodePoint(inner.tag)
-                if !inner.children.isEmpty { throw fail(inner, "<cp> must be empty.") }
-            }
-        }
-        return ids
-    }
+    static func extensionId(_ e: XMLTag) -> String? { e.attribute("id") ?? e.attribute("id", namespace: xml) }
 
     /// `<skeleton>`: an external reference or content, not both, not neither.
     func checkSkeleton(_ skeleton: XMLElement) throws {

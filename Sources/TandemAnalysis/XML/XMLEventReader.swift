@@ -148,6 +148,7 @@ final class XMLEventReader {
     private var context: xmlParserCtxtPtr?
     private let progress: ((Int, Int) -> Void)?
     static let chunkSize = 1 << 20
+    static let queuedChunkSize = 64 << 10
     /// Bytes fed to libxml2 at a time (tests use small chunks to cross many chunk boundaries).
     private let chunk: Int
 
@@ -268,7 +269,9 @@ final class XMLEventReader {
     /// Feeds the next chunk to the parser.
     private func feed() throws {
         guard let context, !finished else { return }
-        let length = min(chunk, data.count - offset)
+        // Until a direct handler takes over, events are queued as Swift values, the slow way:
+        // small chunks keep that queue short (the root is found in the first of them).
+        let length = min(sink.direct == nil ? min(chunk, Self.queuedChunkSize) : chunk, data.count - offset)
         let terminate: Int32 = offset + length >= data.count ? 1 : 0
         let status = data.withUnsafeBytes { raw in
             xmlParseChunk(context, raw.baseAddress.map { ($0 + offset).assumingMemoryBound(to: CChar.self) }, Int32(length), terminate)
