@@ -92,7 +92,12 @@ with open('work/memoq2-20mb.xlf', 'w', encoding='utf-8') as f:
         i += 1
     f.write('</file>\n</xliff>\n')
 PY
-for i in 1 2 3; do $BENCH parse work/big.xlf work/memoq-20mb.xlf work/big2.xlf work/memoq2-20mb.xlf work/tm-20k.tmx; done
+# The yardstick: libxml2's SAX parser alone, same chunks, callbacks that do nothing.
+cc -O2 peers/sax_floor.c $(xml2-config --cflags --libs) -o work/sax_floor
+for i in 1 2 3; do
+  work/sax_floor work/big.xlf work/memoq-20mb.xlf work/big2.xlf work/memoq2-20mb.xlf
+  $BENCH parse work/big.xlf work/memoq-20mb.xlf work/big2.xlf work/memoq2-20mb.xlf work/tm-20k.tmx
+done
 if [ "${1:-}" = "--scale" ]; then
   echo "## Scale: 200,000 segments × 1,000,000 TM units"
   $BENCH parse work/tm-1m.tmx work/query-200k.xlf
