@@ -45,7 +45,8 @@ public enum AnalysisEngine {
     /// Reads every input into a document (languages from the settings override the files').
     public static func readDocuments(_ files: [AnalysisInput], settings: AnalysisSettings = AnalysisSettings(), segmentation: SRXRules = .standard,
                                      limits: AnalysisLimits = .default, progress: ProgressHandler? = nil) throws -> [SourceDocument] {
-        let options = DocumentReader.Options(sourceLanguage: settings.sourceLanguage, targetLanguage: settings.targetLanguage, segmentation: segmentation, limits: limits)
+        let options = DocumentReader.Options(sourceLanguage: settings.sourceLanguage, targetLanguage: settings.targetLanguage, segmentation: segmentation,
+                                             splitsUnits: settings.splitsUnits, limits: limits)
         return try files.map { input in
             let name = input.name
             return try DocumentReader.read(try input.load(limits: limits), name: name, options: options, progress: progress.map { p in

@@ -31,6 +31,9 @@ public struct AnalyzeCommand: ParsableCommand {
     @Flag(name: .customLong("details"), help: "Add one row per segment (band, score, matched TM unit).")
     public var details = false
 
+    @Flag(name: .customLong("whole-units"), help: "Count each PO entry and XLIFF 1.2 unit without <seg-source> as one segment instead of splitting it into sentences.")
+    public var wholeUnits = false
+
     @Argument(help: "Files to analyse.")
     public var files: [String] = []
 
@@ -41,7 +44,7 @@ public struct AnalyzeCommand: ParsableCommand {
             throw ValidationError("--format must be table, json or csv.")
         }
         let outcome = AnalyzeRunner.run(AnalyzeRequest(files: files, memories: memories, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
-                                                       grid: grid, format: format, details: details, bands: bands))
+                                                       grid: grid, format: format, details: details, bands: bands, wholeUnits: wholeUnits))
         if !outcome.stderr.isEmpty { FileHandle.standardError.write(Data(outcome.stderr.utf8)) }
         if !outcome.stdout.isEmpty { FileHandle.standardOutput.write(Data(outcome.stdout.utf8)) }
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }

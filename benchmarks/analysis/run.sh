@@ -94,9 +94,11 @@ with open('work/memoq2-20mb.xlf', 'w', encoding='utf-8') as f:
 PY
 # The yardstick: libxml2's SAX parser alone, same chunks, callbacks that do nothing.
 cc -O2 peers/sax_floor.c $(xml2-config --cflags --libs) -o work/sax_floor
+Q200=$([ -f work/query-200k.xlf ] && echo work/query-200k.xlf || true)  # made by --scale
 for i in 1 2 3; do
-  work/sax_floor work/big.xlf work/memoq-20mb.xlf work/big2.xlf work/memoq2-20mb.xlf
-  $BENCH parse work/big.xlf work/memoq-20mb.xlf work/big2.xlf work/memoq2-20mb.xlf work/tm-20k.tmx
+  work/sax_floor work/big.xlf work/memoq-20mb.xlf $Q200 work/big2.xlf work/memoq2-20mb.xlf
+  $BENCH parse --whole-units work/big.xlf work/memoq-20mb.xlf $Q200 work/big2.xlf work/memoq2-20mb.xlf work/tm-20k.tmx
+  $BENCH parse work/big.xlf work/memoq-20mb.xlf $Q200   # with sentences of unsegmented units
 done
 if [ "${1:-}" = "--scale" ]; then
   echo "## Scale: 200,000 segments × 1,000,000 TM units"

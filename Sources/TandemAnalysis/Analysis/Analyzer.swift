@@ -9,14 +9,18 @@ public struct AnalysisSettings: Sendable, Equatable {
     public var boundaries: BandBoundaries
     public var grid: WeightingGrid?
     public var includeDetails: Bool
+    /// Split XLIFF 1.2 units without `<seg-source>`, and PO entries, into sentences, as CAT tools
+    /// do (default); false counts each such unit as one segment.
+    public var splitsUnits: Bool
 
     public init(sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil, boundaries: BandBoundaries = .standard,
-                grid: WeightingGrid? = nil, includeDetails: Bool = false) {
+                grid: WeightingGrid? = nil, includeDetails: Bool = false, splitsUnits: Bool = true) {
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
         self.boundaries = boundaries
         self.grid = grid
         self.includeDetails = includeDetails
+        self.splitsUnits = splitsUnits
     }
 }
 

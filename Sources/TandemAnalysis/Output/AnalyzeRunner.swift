@@ -11,9 +11,10 @@ public struct AnalyzeRequest: Sendable, Equatable {
     public var format: ReportFormat
     public var details: Bool
     public var bands: String?
+    public var wholeUnits: Bool
 
     public init(files: [String], memories: [String] = [], sourceLanguage: String? = nil, targetLanguage: String? = nil, grid: String? = nil,
-                format: ReportFormat = .table, details: Bool = false, bands: String? = nil) {
+                format: ReportFormat = .table, details: Bool = false, bands: String? = nil, wholeUnits: Bool = false) {
         self.files = files
         self.memories = memories
         self.sourceLanguage = sourceLanguage
@@ -22,6 +23,7 @@ public struct AnalyzeRequest: Sendable, Equatable {
         self.format = format
         self.details = details
         self.bands = bands
+        self.wholeUnits = wholeUnits
     }
 }
 
@@ -81,6 +83,7 @@ public enum AnalyzeRunner {
         }
         return AnalysisSettings(sourceLanguage: try tag(request.sourceLanguage, flag: "--source-lang"),
                                 targetLanguage: try tag(request.targetLanguage, flag: "--target-lang"),
-                                boundaries: boundaries, grid: try request.grid.map(WeightingGrid.init(spec:)), includeDetails: request.details)
+                                boundaries: boundaries, grid: try request.grid.map(WeightingGrid.init(spec:)), includeDetails: request.details,
+                                splitsUnits: !request.wholeUnits)
     }
 }

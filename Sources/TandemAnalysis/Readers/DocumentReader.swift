@@ -8,12 +8,17 @@ public enum DocumentReader {
         public var sourceLanguage: LanguageTag?
         public var targetLanguage: LanguageTag?
         public var segmentation: SRXRules
+        /// Split XLIFF 1.2 units that have no `<seg-source>`, and PO entries, into sentences with `segmentation`,
+        /// as CAT tools do when they open such files; false keeps one segment per unit.
+        public var splitsUnits: Bool
         public var limits: AnalysisLimits
 
-        public init(sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil, segmentation: SRXRules = .standard, limits: AnalysisLimits = .default) {
+        public init(sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil, segmentation: SRXRules = .standard,
+                    splitsUnits: Bool = true, limits: AnalysisLimits = .default) {
             self.sourceLanguage = sourceLanguage
             self.targetLanguage = targetLanguage
             self.segmentation = segmentation
+            self.splitsUnits = splitsUnits
             self.limits = limits
         }
     }
@@ -28,7 +33,11 @@ public enum DocumentReader {
             return try DOCXReader.read(data, fileName: name, language: options.sourceLanguage, rules: options.segmentation, limits: options.limits)
         }
         if ext == "po" || ext == "pot" {
-            return try POReader.read(data, fileName: name)
+            var document = try POReader.read(data, fileName: name)
+            if options.splitsUnits {
+                document.segments = UnitSplitter(rules: options.segmentation).split(document.segments, wholeUnits: Array(document.segments.indices), language: options.sourceLanguage)
+            }
+            return document
         }
         if looksLikeXML(data) && ext != "txt" {
             let reader = try XMLEventReader(data: data, fileName: name, limits: options.limits, progress: progress.map { p in { done, total in p(Double(done) / Double(max(total, 1))) } })
@@ -40,7 +49,8 @@ public enum DocumentReader {
                     return try XLIFF2Reader.read(reader, root: root, rootIsEmpty: empty)
                 }
                 if version.hasPrefix("1.") || root.namespace.hasPrefix("urn:oasis:names:tc:xliff:document:1") {
-                    return try XLIFF12Reader.read(reader, root: root, rootIsEmpty: empty)
+                    return try XLIFF12Reader.read(reader, root: root, rootIsEmpty: empty,
+                                                  splitter: options.splitsUnits ? UnitSplitter(rules: options.segmentation) : nil, language: options.sourceLanguage)
                 }
                 throw AnalysisError(file: name, line: root.line, column: root.column, kind: .unsupported, message: "XLIFF version “\(version)” is not supported; use 1.2 or 2.x.")
             case "tmx":

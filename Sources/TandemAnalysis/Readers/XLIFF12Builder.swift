@@ -60,6 +60,8 @@ final class XLIFF12Builder: XMLDirectHandler {
     private let context: xmlParserCtxtPtr?
     @exclusivity(unchecked) var document: SourceDocument
     @exclusivity(unchecked) var sawFile = false
+    /// Indices in `document.segments` of segments that are whole units (no `<seg-source>`).
+    @exclusivity(unchecked) var wholeUnits: [Int] = []
     /// The first error, as it would have been thrown; processing stops there.
     @exclusivity(unchecked) var error: AnalysisError?
     /// An error of the last `<file>` start, thrown once the next event arrives (or at the end).
@@ -331,6 +333,7 @@ final class XLIFF12Builder: XMLDirectHandler {
                 document.segments.append(SourceSegment(id: "\(id)/\(mid)", content: mark.pieces, translatable: unitTranslatable && !locked.contains(mid)))
             }
         } else if haveSource {
+            wholeUnits.append(document.segments.count)
             document.segments.append(SourceSegment(id: id, content: sourcePieces, translatable: unitTranslatable))
         } else {
             error = AnalysisError(file: reader.fileName, line: unitLine, column: unitColumn, kind: .invalid, message: "<trans-unit id=\"\(id)\"> has no <source>.")

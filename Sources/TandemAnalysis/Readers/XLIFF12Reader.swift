@@ -9,11 +9,18 @@ enum XLIFF12Reader {
     /// Children of a trans-unit that analysis does not need: not built into a tree.
     static let unusedUnitChildren: Set<String> = ["target", "alt-trans", "note", "context-group", "count-group", "prop-group", "phase-group"]
 
-    static func read(_ reader: XMLEventReader, root: XMLElement, rootIsEmpty: Bool) throws -> SourceDocument {
+    /// `splitter`: splits units without `<seg-source>` into sentences (in `language`, else the
+    /// file's source language); nil keeps one segment per such unit.
+    static func read(_ reader: XMLEventReader, root: XMLElement, rootIsEmpty: Bool, splitter: UnitSplitter? = nil, language: LanguageTag? = nil) throws -> SourceDocument {
         if rootIsEmpty { throw reader.error(.invalid, "the XLIFF document has no <file>.", line: root.line, column: root.column) }
         let builder = XLIFF12Builder(reader: reader)
-        return try withExtendedLifetime(builder) { try read(reader, builder: builder, root: root) }
+        var document = try withExtendedLifetime(builder) { try read(reader, builder: builder, root: root) }
+        if let splitter, !builder.wholeUnits.isEmpty {
+            document.segments = splitter.split(document.segments, wholeUnits: builder.wholeUnits, language: language ?? document.sourceLanguage)
+        }
+        return document
     }
+
 
     private static func read(_ reader: XMLEventReader, builder: XLIFF12Builder, root: XMLElement) throws -> SourceDocument {
         // Events already parsed (while the root was looked for) are replayed, the rest of the

@@ -90,23 +90,29 @@ public struct Segmenter {
     /// The sentences of `text`, trimmed, empty ones dropped.
     public func segment(_ text: String) -> [String] {
         let ns = text as NSString
-        let length = ns.length
-        var decision: [Int: (rule: Int, breaks: Bool)] = [:]
-        for (index, rule) in rules.enumerated() {
-            var start = 0
-            while start < length, let match = rule.regex.firstMatch(in: text, range: NSRange(location: start, length: length - start)) {
-                let position = match.range.location + match.range.length
-                if position > 0, position < length, decision[position] == nil { decision[position] = (index, rule.breaks) }
-                start = match.range.location + 1
-            }
-        }
         var pieces: [String] = []
         var last = 0
-        for position in decision.keys.sorted() where decision[position]!.breaks {
+        for position in breaks(in: text) {
             pieces.append(ns.substring(with: NSRange(location: last, length: position - last)))
             last = position
         }
         pieces.append(ns.substring(from: last))
         return pieces.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+    }
+
+    /// Where new sentences start in `text`, as UTF-16 offsets, ascending (the first rule that
+    /// matches at a position decides, as SRX says).
+    public func breaks(in text: String) -> [Int] {
+        let length = (text as NSString).length
+        var decision: [Int: Bool] = [:]
+        for rule in rules {
+            var start = 0
+            while start < length, let match = rule.regex.firstMatch(in: text, range: NSRange(location: start, length: length - start)) {
+                let position = match.range.location + match.range.length
+                if position > 0, position < length, decision[position] == nil { decision[position] = rule.breaks }
+                start = match.range.location + 1
+            }
+        }
+        return decision.filter(\.value).keys.sorted()
     }
 }

@@ -28,13 +28,16 @@ do {
             repeats = n
             args.removeSubrange(i...(i + 1))
         }
+        // `--whole-units`: one segment per unsegmented XLIFF 1.2 unit (no sentence splitting).
+        var options = DocumentReader.Options()
+        if let i = args.firstIndex(of: "--whole-units") { options.splitsUnits = false; args.remove(at: i) }
         for path in args {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
             var walls: [Double] = [], cpus: [Double] = []
             var segments = 0
             for _ in 0..<repeats {
                 let start = now(), startCPU = cpu()
-                let doc = try DocumentReader.read(data, name: path)
+                let doc = try DocumentReader.read(data, name: path, options: options)
                 walls.append(now() - start)
                 cpus.append(cpu() - startCPU)
                 segments = doc.segments.count
@@ -83,7 +86,9 @@ do {
             }
         }
         let t0 = now()
-        let settings = AnalysisSettings(sourceLanguage: try LanguageTag("en"), targetLanguage: try LanguageTag("fr"), includeDetails: scores != nil)
+        // Whole units, as the peers score them (translate-toolkit matches each unit's string).
+        let settings = AnalysisSettings(sourceLanguage: try LanguageTag("en"), targetLanguage: try LanguageTag("fr"), includeDetails: scores != nil,
+                                        splitsUnits: false)
         let docs = try AnalysisEngine.readDocuments(files.map { .file(URL(fileURLWithPath: $0)) }, settings: settings)
         let t1 = now()
         let tm = try TranslationMemory(sources: tms.map { .init(name: $0, data: try Data(contentsOf: URL(fileURLWithPath: $0))) },

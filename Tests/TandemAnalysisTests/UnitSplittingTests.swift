@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+import TandemDomain
+@testable import TandemAnalysis
+
+/// XLIFF 1.2 units without `<seg-source>` are split into sentences by the SRX rules, as CAT tools
+/// do when they open such files (docs/analysis.md, "Segmentation").
+@Suite("Sentences of unsegmented XLIFF 1.2 units")
+struct UnitSplittingTests {
+    static func xliff(_ units: [String], language: String = "en") -> Data {
+        var xml = #"<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="\#(language)" target-language="fr" datatype="x" original="o"><body>"#
+        for (i, unit) in units.enumerated() { xml += #"<trans-unit id="u\#(i + 1)"><source>\#(unit)</source></trans-unit>"# }
+        return Data((xml + "</body></file></xliff>").utf8)
+    }
+
+    func read(_ units: [String], language: String = "en", split: Bool = true) throws -> SourceDocument {
+        try DocumentReader.read(Self.xliff(units, language: language), name: "u.xlf", options: DocumentReader.Options(splitsUnits: split))
+    }
+
+    @Test("Two sentences become two segments; a single sentence keeps its unit id")
+    func sentences() throws {
+        let doc = try read(["Save the file. Close the window.", "Stop."])
+        #expect(doc.segments.map(\.id) == ["u1/1", "u1/2", "u2"])
+        #expect(doc.segments.map { $0.plainText.trimmingCharacters(in: .whitespaces) } == ["Save the file.", "Close the window.", "Stop."])
+    }
+
+    @Test("--whole-units keeps one segment per unit")
+    func wholeUnits() throws {
+        let doc = try read(["Save the file. Close the window."], split: false)
+        #expect(doc.segments.map(\.id) == ["u1"])
+        let file = try temporaryFile("w.xlf", Self.xliff(["Save the file. Close the window."]))
+        let split = AnalyzeRunner.run(AnalyzeRequest(files: [file], format: .csv))
+        let whole = AnalyzeRunner.run(AnalyzeRequest(files: [file], format: .csv, wholeUnits: true))
+        #expect(split.stdout.contains("TOTAL,new,2,6,"), "\(split.stdout)")
+        #expect(whole.stdout.contains("TOTAL,new,1,6,"), "\(whole.stdout)")
+    }
+
+    @Test("PO entries are split too, with ids line/1, line/2")
+    func po() throws {
+        let po = "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\nmsgid \"Open the file. Then save it.\"\nmsgstr \"\"\n"
+        let doc = try DocumentReader.read(Data(po.utf8), name: "m.po", options: DocumentReader.Options(sourceLanguage: try LanguageTag("en")))
+        #expect(doc.segments.map(\.id) == ["4/1", "4/2"])
+    }
+
+    @Test("Abbreviations of the source language do not end a sentence")
+    func abbreviations() throws {
+        #expect(try read(["Ask Dr. Smith. Then leave."]).segments.count == 2)
+        #expect(try read(["Voir M. Dupont. Puis partir."], language: "fr").segments.count == 2)
+        #expect(try read(["Call e.g. support now."]).segments.count == 1)
+    }
+
+    @Test("Codes stay with their text; a closing code at a boundary ends the sentence before it")
+    func codes() throws {
+        let doc = try read([#"Press <g id="1">Start</g>. Then <x id="2"/>go."#, #"<g id="3">One.</g> Two."#])
+        #expect(doc.segments.count == 4)
+        #expect(doc.segments[0].content == [.text("Press "), .code(.open), .text("Start"), .code(.close), .text(".")])
+        #expect(doc.segments[1].content == [.text(" Then "), .code(.standalone), .text("go.")])
+        #expect(doc.segments[2].content == [.code(.open), .text("One."), .code(.close)])
+        #expect(doc.segments[3].content == [.text(" Two.")])
+    }
+
+    @Test("Full-width terminators split without a space")
+    func fullWidth() throws {
+        #expect(try read(["ファイルを保存します。ウィンドウを閉じます。"], language: "ja").segments.count == 2)
+    }
+
+    @Test("A sentence repeated inside a longer unit is a repetition, as a CAT tool counts it")
+    func repetitions() throws {
+        let doc = try read(["Save the file. Close the window.", "Close the window."])
+        let result = Analyzer.analyze([doc], memory: nil, settings: AnalysisSettings(sourceLanguage: try LanguageTag("en"), targetLanguage: try LanguageTag("fr")))
+        #expect(result.total.bands[.repetition].segments == 1)
+        #expect(result.total.segments == 3)
+    }
+
+    @Test("Segments marked in seg-source are never split again")
+    func segSourceWins() throws {
+        let data = Data(#"<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="en" datatype="x" original="o"><body><trans-unit id="a"><source>One. Two.</source><seg-source><mrk mtype="seg" mid="1">One. Two.</mrk></seg-source></trans-unit></body></file></xliff>"#.utf8)
+        #expect(try DocumentReader.read(data, name: "s.xlf").segments.map(\.id) == ["a/1"])
+    }
+
+    @Test("The quick test never hides a break the rules would make", arguments: ["en", "fr", "de", "ja"])
+    func prefilterIsSafe(language: String) throws {
+        let segmenter = Segmenter(rules: .standard, language: try LanguageTag(language))
+        var texts = ["One. Two.", "Stop.", "Wait… and see", "Really?! Yes.", "(See above.) Next", "a.b", "End:\nNext", "x; y", "“Quoted.” Then",
+                     "1. 2. 3.", "Mr. X", "。", "終わり。次", "Fin ! Suite", "Ende. \u{00A0}Nächste", "done.\tnext", "A.\u{2028}B"]
+        for url in SharedData.files(in: "xliff12", extensions: ["xlf", "xliff", "sdlxliff"]) {
+            if let doc = try? DocumentReader.read(contentsOf: url, options: DocumentReader.Options(splitsUnits: false)) { texts += doc.segments.map(\.plainText) }
+        }
+        #expect(texts.count > 100)
+        // Breaks the quick test skips may exist (before trailing white space), but they must not
+        // make a second sentence.
+        for text in texts where !UnitSplitter.mayHoldSeveralSentences([.text(text)]) {
+            #expect(UnitSplitter.split([.text(text)], at: segmenter.breaks(in: text)).count == 1, "\(text.debugDescription)")
+        }
+    }
+}
