@@ -63,8 +63,7 @@ final class TMXBuilder: XMLDirectHandler {
     @exclusivity(unchecked) private var frames: [Frame] = []
     @exclusivity(unchecked) private var ignore = 0
     @exclusivity(unchecked) private var capturing = false
-    @exclusivity(unchecked) private var pieces: [InlinePiece] = []
-    @exclusivity(unchecked) private var text: [UInt8] = []
+    @exclusivity(unchecked) private var content = SegmentContent()
     @exclusivity(unchecked) private var cache = [(UnsafeRawPointer?, Name)](repeating: (nil, .other), count: 256)
 
     init(reader: XMLEventReader, each: @escaping (TMXUnit) throws -> Void) {
@@ -72,7 +71,6 @@ final class TMXBuilder: XMLDirectHandler {
         self.each = each
         context = reader.parserContext
         frames.reserveCapacity(16)
-        text.reserveCapacity(512)
         super.init()
     }
 
@@ -114,7 +112,7 @@ final class TMXBuilder: XMLDirectHandler {
     override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         if error != nil { return }
         if inUnit {
-            if ignore == 0, capturing { text.append(contentsOf: bytes) }
+            if ignore == 0, capturing { content.append(bytes) }
             return
         }
         event()
@@ -132,7 +130,7 @@ final class TMXBuilder: XMLDirectHandler {
             end()
         case .text(let t):
             if inUnit {
-                if ignore == 0, capturing { text.append(contentsOf: t.utf8) }
+                if ignore == 0, capturing { content.append(t) }
             } else {
                 self.event()
             }
@@ -186,27 +184,16 @@ final class TMXBuilder: XMLDirectHandler {
         if outsideSkip > 0 { outsideSkip -= 1 }
     }
 
-    private func flushText() {
-        if !text.isEmpty {
-            pieces.append(.text(String(decoding: text, as: UTF8.self)))
-            text.removeAll(keepingCapacity: true)
-        }
-    }
-
-    @inline(__always) private func code(_ kind: InlinePiece.CodeKind) {
-        flushText()
-        pieces.append(.code(kind))
-    }
 
     private func unitStart(_ n: Name, line: Int?, column: Int?, attribute: (Name, Bool) -> String?) {
         if ignore > 0 { ignore += 1; return }
         if capturing {
             // Inline content (TMXReader.inline).
             switch n {
-            case .bpt: code(.open); ignore = 1
-            case .ept: code(.close); ignore = 1
-            case .it: code(attribute(.pos, false) == "end" ? .close : .open); ignore = 1
-            case .ph, .ut: code(.standalone); ignore = 1
+            case .bpt: content.code(.open); ignore = 1
+            case .ept: content.code(.close); ignore = 1
+            case .it: content.code(attribute(.pos, false) == "end" ? .close : .open); ignore = 1
+            case .ph, .ut: content.code(.standalone); ignore = 1
             case .sub: ignore = 1
             default: frames.append(.plain)
             }
@@ -236,7 +223,7 @@ final class TMXBuilder: XMLDirectHandler {
         if top == .tuv, n == .seg, !haveSeg {
             haveSeg = true
             capturing = true
-            pieces = []
+            content.reset()
             frames.append(.seg)
         } else {
             ignore = 1
@@ -246,8 +233,7 @@ final class TMXBuilder: XMLDirectHandler {
     private func unitEnd(_ frame: Frame) {
         switch frame {
         case .seg:
-            flushText()
-            variants.append(.init(language: variantLanguage, content: pieces))
+            variants.append(.init(language: variantLanguage, content: content.take()))
             capturing = false
         case .plain, .tuv: break
         }

@@ -89,8 +89,7 @@ final class XLIFF12Builder: XMLDirectHandler {
     @exclusivity(unchecked) private var marks: [(mid: String?, pieces: [InlinePiece])] = []
     @exclusivity(unchecked) private var markId: String?
     @exclusivity(unchecked) private var locked: [String] = []
-    @exclusivity(unchecked) private var pieces: [InlinePiece] = []
-    @exclusivity(unchecked) private var text: [UInt8] = []
+    @exclusivity(unchecked) private var content = SegmentContent()
 
     @exclusivity(unchecked) private var cache = [(UnsafeRawPointer?, Name)](repeating: (nil, .other), count: 256)
 
@@ -99,7 +98,6 @@ final class XLIFF12Builder: XMLDirectHandler {
         context = reader.parserContext
         document = SourceDocument(name: reader.fileName, format: .xliff12, segments: [])
         frames.reserveCapacity(16)
-        text.reserveCapacity(512)
         super.init()
     }
 
@@ -143,7 +141,7 @@ final class XLIFF12Builder: XMLDirectHandler {
     override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         if error != nil { return }
         if inUnit {
-            if ignore == 0, capturing { text.append(contentsOf: bytes) }
+            if ignore == 0, capturing { content.append(bytes) }
             return
         }
         outsideText()
@@ -163,7 +161,7 @@ final class XLIFF12Builder: XMLDirectHandler {
             end(Name(name))
         case .text(let t):
             if inUnit {
-                if ignore == 0, capturing { text.append(contentsOf: t.utf8) }
+                if ignore == 0, capturing { content.append(t) }
             } else {
                 outsideText()
             }
@@ -247,29 +245,18 @@ final class XLIFF12Builder: XMLDirectHandler {
         justStarted = false
     }
 
-    private func flushText() {
-        if !text.isEmpty {
-            pieces.append(.text(String(decoding: text, as: UTF8.self)))
-            text.removeAll(keepingCapacity: true)
-        }
-    }
-
-    @inline(__always) private func code(_ kind: InlinePiece.CodeKind) {
-        flushText()
-        pieces.append(.code(kind))
-    }
 
     private func unitStart(_ n: Name, namespaceIsSDL: Bool, attribute: (Name) -> String?) {
         if ignore > 0 { ignore += 1; return }
         if capturing {
             // Inline content (XLIFF12Reader.inline).
             switch n {
-            case .g: code(.open); frames.append(.g)
-            case .bx, .bpt: code(.open); ignore = 1
-            case .ex, .ept: code(.close); ignore = 1
-            case .x, .ph, .it: code(.standalone); ignore = 1
+            case .g: content.code(.open); frames.append(.g)
+            case .bx, .bpt: content.code(.open); ignore = 1
+            case .ex, .ept: content.code(.close); ignore = 1
+            case .x, .ph, .it: content.code(.standalone); ignore = 1
             case .mrk:
-                if attribute(.mtype) == "protected" { code(.standalone); ignore = 1 } else { frames.append(.plain) }
+                if attribute(.mtype) == "protected" { content.code(.standalone); ignore = 1 } else { frames.append(.plain) }
             default: frames.append(.plain)
             }
             return
@@ -280,7 +267,7 @@ final class XLIFF12Builder: XMLDirectHandler {
             case .source where !haveSource:
                 haveSource = true
                 capturing = true
-                pieces = []
+                content.reset()
                 frames.append(.source)
             case .segSource where !haveSegSource:
                 haveSegSource = true
@@ -301,7 +288,7 @@ final class XLIFF12Builder: XMLDirectHandler {
             if n == .mrk, attribute(.mtype) == "seg" {
                 markId = attribute(.mid)
                 capturing = true
-                pieces = []
+                content.reset()
                 frames.append(.mark)
             } else {
                 frames.append(.plain)
@@ -311,14 +298,12 @@ final class XLIFF12Builder: XMLDirectHandler {
 
     private func unitEnd(_ frame: Frame) {
         switch frame {
-        case .g: code(.close)
+        case .g: content.code(.close)
         case .source:
-            flushText()
-            sourcePieces = pieces
+            sourcePieces = content.take()
             capturing = false
         case .mark:
-            flushText()
-            marks.append((markId, pieces))
+            marks.append((markId, content.take()))
             capturing = false
         case .plain, .segSource, .segDefs: break
         }

@@ -140,8 +140,7 @@ final class XLIFF2Builder: XMLDirectHandler {
     @exclusivity(unchecked) private var inlineTags: [XMLTag] = []
     @exclusivity(unchecked) private var emptyTags: [XMLTag] = []
     @exclusivity(unchecked) private var collecting = false
-    @exclusivity(unchecked) private var pieces: [InlinePiece] = []
-    @exclusivity(unchecked) private var text: [UInt8] = []
+    @exclusivity(unchecked) private var content = SegmentContent()
 
     /// Interned libxml2 strings (element, attribute and prefix names, namespace URIs): a pointer
     /// always names the same string, so each is decoded once.
@@ -154,7 +153,6 @@ final class XLIFF2Builder: XMLDirectHandler {
         context = reader.parserContext
         document = SourceDocument(name: reader.fileName, format: .xliff2, sourceLanguage: validator.sourceLanguage,
                                   targetLanguage: validator.targetLanguage, segments: [])
-        text.reserveCapacity(512)
         super.init()
     }
 
@@ -273,16 +271,14 @@ final class XLIFF2Builder: XMLDirectHandler {
             if !sawSource { throw fail(partTag, "<\(partTag.name)> must start with one <source>.") }
         case .source:
             if collecting {
-                flushText()
                 let id = unitId + "/" + (partId ?? String(segmentIndex))
-                document.segments.append(SourceSegment(id: id, content: pieces, translatable: unitTranslatable))
-                pieces = []
+                document.segments.append(SourceSegment(id: id, content: content.take(), translatable: unitTranslatable))
                 collecting = false
             }
         case .inline:
             let tag = inlineTags.removeLast()
             validator.inlineEnd(tag, flow: &sourceFlow)
-            if collecting, tag.name == "pc" { code(.close) }
+            if collecting, tag.name == "pc" { content.code(.close) }
         case .empty:
             emptyTags.removeLast()
         case .extensionElement:
@@ -309,7 +305,7 @@ final class XLIFF2Builder: XMLDirectHandler {
         }
         switch frames[frames.count - 1] {
         case .source, .inline:
-            if collecting { text.append(contentsOf: bytes) }
+            if collecting { content.append(bytes) }
         case .empty:
             let parent = emptyTags[emptyTags.count - 1]
             throw fail(parent, "<\(parent.name)> must be empty.")
@@ -558,7 +554,7 @@ final class XLIFF2Builder: XMLDirectHandler {
             sourceSpace = tag.attribute("space", namespace: xml) ?? unitSpace
             nonRemovableMark = sourceFlow.nonRemovable.count
             collecting = partIsSegment
-            pieces = []
+            content.reset()
             frames.append(.source)
             return
         }
@@ -584,10 +580,10 @@ final class XLIFF2Builder: XMLDirectHandler {
         if collecting {
             switch n {
             case .cp:
-                if let v = tag.attribute("hex").flatMap({ UInt32($0, radix: 16) }), let s = Unicode.Scalar(v) { text.append(contentsOf: String(Character(s)).utf8) }
-            case .ph: code(.standalone)
-            case .sc, .pc: code(.open)
-            case .ec: code(.close)
+                if let v = tag.attribute("hex").flatMap({ UInt32($0, radix: 16) }), let s = Unicode.Scalar(v) { content.append(String(Character(s))) }
+            case .ph: content.code(.standalone)
+            case .sc, .pc: content.code(.open)
+            case .ec: content.code(.close)
             default: break
             }
         }
@@ -620,17 +616,4 @@ final class XLIFF2Builder: XMLDirectHandler {
         if !targetFlow.subFlows.isEmpty { pendingSubFlows += targetFlow.subFlows }
     }
 
-    // MARK: Segment text
-
-    private func flushText() {
-        if !text.isEmpty {
-            pieces.append(.text(String(decoding: text, as: UTF8.self)))
-            text.removeAll(keepingCapacity: true)
-        }
-    }
-
-    @inline(__always) private func code(_ kind: InlinePiece.CodeKind) {
-        flushText()
-        pieces.append(.code(kind))
-    }
 }
