@@ -13,7 +13,7 @@ import TandemDomain
 /// hence `@exclusivity(unchecked)` on the hot properties.
 final class XLIFF2Builder: XMLDirectHandler {
     enum Name: UInt8, CaseIterable {
-        case other, file, group, unit, segment, ignorable, notes, originalData, skeleton, source, target
+        case other, file, group, unit, segment, ignorable, notes, note, originalData, data, skeleton, source, target
         case cp, ph, pc, sc, ec, mrk, sm, em
 
         init(_ s: String) {
@@ -24,6 +24,8 @@ final class XLIFF2Builder: XMLDirectHandler {
             case "segment": self = .segment
             case "ignorable": self = .ignorable
             case "notes": self = .notes
+            case "note": self = .note
+            case "data": self = .data
             case "originalData": self = .originalData
             case "skeleton": self = .skeleton
             case "source": self = .source
@@ -144,8 +146,17 @@ final class XLIFF2Builder: XMLDirectHandler {
 
     /// Interned libxml2 strings (element, attribute and prefix names, namespace URIs): a pointer
     /// always names the same string, so each is decoded once.
-    private struct Interned { var key: UnsafeRawPointer?; var string: String; var name: Name; var isCore: Bool }
-    @exclusivity(unchecked) private var cache = [Interned](repeating: Interned(key: nil, string: "", name: .other, isCore: false), count: 512)
+    private struct Interned {
+        var key: UnsafeRawPointer?
+        var string: String
+        var name: Name
+        var isCore: Bool
+        var isXML: Bool
+        /// As an attribute name: its index in `attributeNames`, or −1.
+        var attributeKey: Int
+    }
+    private static var noName: Interned { Interned(key: nil, string: "", name: .other, isCore: false, isXML: false, attributeKey: -1) }
+    @exclusivity(unchecked) private var cache = [Interned](repeating: XLIFF2Builder.noName, count: 512)
     @exclusivity(unchecked) private var scratch: [XMLAttribute] = []
 
     init(reader: XMLEventReader, validator: XLIFF2Validator) {
@@ -157,14 +168,119 @@ final class XLIFF2Builder: XMLDirectHandler {
     }
 
     @inline(__always) private func interned(_ p: UnsafePointer<xmlChar>?) -> Interned {
-        guard let p else { return Interned(key: nil, string: "", name: .other, isCore: false) }
+        guard let p else { return Self.noName }
         let key = UnsafeRawPointer(p)
         let slot = Int(truncatingIfNeeded: (UInt64(UInt(bitPattern: Int(bitPattern: key))) &* 0x9E37_79B9_7F4A_7C15) >> 55)
         if cache[slot].key == key { return cache[slot] }
         let s = String(cString: p)
-        let entry = Interned(key: key, string: s, name: Name(s), isCore: s == XLIFF2Reader.core)
+        let entry = Interned(key: key, string: s, name: Name(s), isCore: s == XLIFF2Reader.core, isXML: s == XLIFF2Validator.xml,
+                             attributeKey: Self.attributeNames.firstIndex(of: s) ?? -1)
         cache[slot] = entry
         return entry
+    }
+
+    // MARK: Attributes read from libxml2's array
+
+    /// The attribute names core elements allow, indexed; `xml:lang` and `xml:space` come after.
+    static let attributeNames: [String] = Array(Set(XLIFF2Validator.allowedAttributes.values.joined())).sorted()
+    static let xmlLangKey = attributeNames.count, xmlSpaceKey = attributeNames.count + 1
+    static func keys(_ names: [String]) -> UInt64 {
+        names.reduce(0) { $0 | 1 << UInt64(attributeNames.firstIndex(of: $1)!) }
+    }
+    /// By `Name`: the attributes each element allows, as bits of their keys.
+    static let allowedKeys: [UInt64] = Name.allCases.map { name in
+        let element = String(describing: name)
+        var mask = keys(XLIFF2Validator.allowedAttributes[element] ?? [])
+        let xml = XLIFF2Validator.xmlAttributes[element] ?? []
+        if xml.contains("lang") { mask |= 1 << UInt64(xmlLangKey) }
+        if xml.contains("space") { mask |= 1 << UInt64(xmlSpaceKey) }
+        return mask
+    }
+    static let yesNoKeys = keys(["canResegment", "translate", "canCopy", "canDelete", "canOverlap", "isolated"])
+    static let directionKeys = keys(["srcDir", "trgDir", "dir"])
+    static let idKey = attributeNames.firstIndex(of: "id")!, canReorderKey = attributeNames.firstIndex(of: "canReorder")!
+    /// Elements whose start tags take the raw path (not inline codes, kept subtrees or targets).
+    static let structural: [Bool] = Name.allCases.map { name in
+        let raw: [Name] = [.file, .group, .unit, .segment, .ignorable, .source, .notes, .note, .originalData, .data]
+        return raw.contains(name)
+    }
+    static func key(_ name: String) -> Int { attributeNames.firstIndex(of: name)! }
+    static let translateKey = key("translate"), stateKey = key("state"), subStateKey = key("subState"), orderKey = key("order"),
+               appliesToKey = key("appliesTo"), priorityKey = key("priority")
+
+    @exclusivity(unchecked) private var rawAttributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    @exclusivity(unchecked) private var rawActive = false
+    @exclusivity(unchecked) private var rawKeys: [Int] = []
+
+    /// Whether the attributes of a start tag pass the rules of `XLIFF2Validator.attributes`,
+    /// judged on libxml2's array (keys by interned pointer, values as bytes). False also when
+    /// the tag needs the general path (attributes of other namespaces, `&` in a value, a value
+    /// that breaks a rule: that path then says what is wrong).
+    private func rawAttributesPass(_ n: Name, _ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> Bool {
+        rawKeys.removeAll(keepingCapacity: true)
+        guard count > 0, let attributes else { return true }
+        let allowed = Self.allowedKeys[Int(n.rawValue)]
+        for i in 0..<count {
+            let base = attributes + i * 5
+            let key: Int
+            if base[2] == nil {
+                key = interned(base[0]).attributeKey
+                if key < 0 { return false }
+            } else if interned(base[2]).isXML {
+                let local = interned(base[0]).string
+                if local == "lang" { key = Self.xmlLangKey } else if local == "space" { key = Self.xmlSpaceKey } else { return false }
+            } else {
+                return false
+            }
+            guard allowed & (1 << UInt64(key)) != 0 else { return false }
+            let value = UnsafeBufferPointer(start: base[3]!, count: base[4]! - base[3]!)
+            if value.contains(UInt8(ascii: "&")) { return false }
+            let bit: UInt64 = 1 << UInt64(key)
+            if Self.yesNoKeys & bit != 0 {
+                if !(Self.equals(value, "yes") || Self.equals(value, "no")) { return false }
+            } else if Self.directionKeys & bit != 0 {
+                if !(Self.equals(value, "ltr") || Self.equals(value, "rtl") || Self.equals(value, "auto")) { return false }
+            } else if key == Self.canReorderKey {
+                if !(Self.equals(value, "yes") || Self.equals(value, "no") || Self.equals(value, "firstNo")) { return false }
+            } else if key == Self.idKey {
+                if !Self.isASCIINMToken(value) && !XLIFF2Validator.isNMToken(String(decoding: value, as: UTF8.self)) { return false }
+            } else if key == Self.xmlSpaceKey {
+                if !(Self.equals(value, "default") || Self.equals(value, "preserve")) { return false }
+            } else if key == Self.xmlLangKey {
+                if !value.isEmpty && !XLIFF2Validator.isWellFormedLanguage(String(decoding: value, as: UTF8.self)) { return false }
+            }
+            rawKeys.append(key)
+        }
+        return true
+    }
+
+    @inline(__always) static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
+        bytes.count == literal.utf8CodeUnitCount && memcmp(bytes.baseAddress!, literal.utf8Start, bytes.count) == 0
+    }
+
+    static func isASCIINMToken(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        !bytes.isEmpty && bytes.allSatisfy { b in
+            (b >= 0x30 && b <= 0x3A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x2E || b == 0x5F
+        }
+    }
+
+    /// An attribute of the element being started: from libxml2's array on the raw path, else
+    /// from the tag.
+    private func value(_ key: Int, _ tag: XMLTag) -> String? {
+        if rawActive {
+            for (i, k) in rawKeys.enumerated() where k == key { return XMLEventReader.Sink.attributeValue(rawAttributes! + i * 5) }
+            return nil
+        }
+        switch key {
+        case Self.xmlLangKey: return tag.attribute("lang", namespace: XLIFF2Validator.xml)
+        case Self.xmlSpaceKey: return tag.attribute("space", namespace: XLIFF2Validator.xml)
+        default: return tag.attribute(Self.attributeNames[key])
+        }
+    }
+
+    /// The attribute rules of a start tag, unless the raw path has judged them.
+    private func checkAttributes(_ tag: XMLTag, _ n: Name) throws {
+        if !rawActive { try validator.attributes(tag, allowed: Self.allowed[Int(n.rawValue)]) }
     }
 
     // MARK: libxml2 callbacks
@@ -172,6 +288,24 @@ final class XLIFF2Builder: XMLDirectHandler {
     override func startElement(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         if error != nil { return }
         let local = interned(localname), namespace = interned(uri)
+        let n = namespace.isCore ? local.name : .other
+        var line = 0, column = 0
+        if let context {
+            line = Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer(context)))
+            column = Int(xmlSAX2GetColumnNumber(UnsafeMutableRawPointer(context)))
+        }
+        eventIsCore = namespace.isCore
+        eventKeys = (namespace.key, local.key)
+        if capture.isEmpty, Self.structural[Int(n.rawValue)], rawAttributesPass(n, Int(count), attributes) {
+            // Checked on libxml2's array; values are read from it on demand (`value`).
+            rawAttributes = attributes
+            rawActive = true
+            let tag = XMLTag(name: local.string, namespace: namespace.string, attributes: [], line: line, column: column)
+            guarded { try start(n, tag) }
+            rawActive = false
+            rawAttributes = nil
+            return
+        }
         scratch.removeAll(keepingCapacity: true)
         // Outside kept subtrees, only the ids of extension elements matter (extension elements
         // are judged by name and id; anywhere else they are an error by name alone).
@@ -180,20 +314,13 @@ final class XLIFF2Builder: XMLDirectHandler {
             for i in 0..<Int(count) {
                 let base = attributes + i * 5
                 let name = interned(base[0])
-                if idsOnly, name.string != "id" { continue }
+                if idsOnly, name.attributeKey != Self.idKey { continue }
                 scratch.append(XMLAttribute(name: name.string, namespace: interned(base[2]).string,
                                             prefix: interned(base[1]).string, value: XMLEventReader.Sink.attributeValue(base)))
             }
         }
-        var line = 0, column = 0
-        if let context {
-            line = Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer(context)))
-            column = Int(xmlSAX2GetColumnNumber(UnsafeMutableRawPointer(context)))
-        }
         let tag = XMLTag(name: local.string, namespace: namespace.string, attributes: scratch, line: line, column: column)
-        eventIsCore = namespace.isCore
-        eventKeys = (namespace.key, local.key)
-        guarded { try start(namespace.isCore ? local.name : .other, tag) }
+        guarded { try start(n, tag) }
     }
 
     override func endElement(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {
@@ -331,7 +458,7 @@ final class XLIFF2Builder: XMLDirectHandler {
     // MARK: Notes, original data, extensions
 
     private func startNotes(_ tag: XMLTag) throws {
-        try validator.attributes(tag, allowed: Self.allowed[Int(Name.notes.rawValue)])
+        try checkAttributes(tag, .notes)
         notesTag = tag
         notesCount = 0
         notesIds.removeAll(keepingCapacity: true)
@@ -340,24 +467,24 @@ final class XLIFF2Builder: XMLDirectHandler {
 
     private func startNote(_ n: Name, _ tag: XMLTag) throws {
         guard tag.name == "note", eventIsCore else { throw fail(tag, "<notes> may contain only <note>.") }
-        try validator.attributes(tag)
+        try checkAttributes(tag, .note)
         notesCount += 1
-        if let id = tag.attribute("id") {
+        if let id = value(Self.idKey, tag) {
             if notesIds.contains(id) { throw fail(tag, "note id “\(id)” is not unique.") }
             notesIds.append(id)
         }
-        if let a = tag.attribute("appliesTo"), a != "source", a != "target" { throw fail(tag, "appliesTo must be source or target.") }
-        if let p = tag.attribute("priority"), !(Int(p).map { (1...10).contains($0) } ?? false) { throw fail(tag, "priority must be 1 to 10.") }
+        if let a = value(Self.appliesToKey, tag), a != "source", a != "target" { throw fail(tag, "appliesTo must be source or target.") }
+        if let p = value(Self.priorityKey, tag), !(Int(p).map { (1...10).contains($0) } ?? false) { throw fail(tag, "priority must be 1 to 10.") }
         noteTag = tag
         frames.append(.note)
     }
 
     private func startData(_ n: Name, _ tag: XMLTag) throws {
         guard tag.name == "data", eventIsCore else { throw fail(tag, "<originalData> may contain only <data>.") }
-        try validator.attributes(tag)
-        guard let id = tag.attribute("id") else { throw fail(tag, "<data> must have an id.") }
+        try checkAttributes(tag, .data)
+        guard let id = value(Self.idKey, tag) else { throw fail(tag, "<data> must have an id.") }
         if !dataIds.insert(id).inserted { throw fail(tag, "data id “\(id)” is not unique in the unit.") }
-        if let space = tag.attribute("space", namespace: XLIFF2Validator.xml), space != "preserve" { throw fail(tag, "xml:space on <data> must be preserve.") }
+        if let space = value(Self.xmlSpaceKey, tag), space != "preserve" { throw fail(tag, "xml:space on <data> must be preserve.") }
         dataCount += 1
         frames.append(.data)
     }
@@ -397,17 +524,17 @@ final class XLIFF2Builder: XMLDirectHandler {
     // MARK: Files and groups
 
     private func startFile(_ tag: XMLTag) throws {
-        try validator.attributes(tag, allowed: Self.allowed[Int(Name.file.rawValue)])
-        guard let id = tag.attribute("id") else { throw fail(tag, "<file> must have an id.") }
+        try checkAttributes(tag, .file)
+        guard let id = value(Self.idKey, tag) else { throw fail(tag, "<file> must have an id.") }
         if !fileIds.insert(id).inserted { throw fail(tag, "file id “\(id)” is not unique.") }
         files += 1
         fileUnitIds.removeAll(keepingCapacity: true)
         fileGroupIds.removeAll(keepingCapacity: true)
         pendingSubFlows.removeAll(keepingCapacity: true)
         containers.append(Container(tag: tag, isFile: true,
-                                    lang: tag.attribute("lang", namespace: XLIFF2Validator.xml) ?? validator.rootLanguage,
-                                    space: tag.attribute("space", namespace: XLIFF2Validator.xml) ?? validator.rootSpace,
-                                    translatable: tag.attribute("translate") != "no"))
+                                    lang: value(Self.xmlLangKey, tag) ?? validator.rootLanguage,
+                                    space: value(Self.xmlSpaceKey, tag) ?? validator.rootSpace,
+                                    translatable: value(Self.translateKey, tag) != "no"))
         frames.append(.container)
     }
 
@@ -433,13 +560,13 @@ final class XLIFF2Builder: XMLDirectHandler {
         case .group:
             containers[top].phase = 2
             containers[top].hasContent = true
-            try validator.attributes(tag, allowed: Self.allowed[Int(Name.group.rawValue)])
-            guard let id = tag.attribute("id") else { throw fail(tag, "<group> must have an id.") }
+            try checkAttributes(tag, .group)
+            guard let id = value(Self.idKey, tag) else { throw fail(tag, "<group> must have an id.") }
             if !fileGroupIds.insert(id).inserted { throw fail(tag, "group id “\(id)” is not unique in the file.") }
             containers.append(Container(tag: tag, isFile: false,
-                                        lang: tag.attribute("lang", namespace: XLIFF2Validator.xml) ?? containers[top].lang,
-                                        space: tag.attribute("space", namespace: XLIFF2Validator.xml) ?? containers[top].space,
-                                        translatable: containers[top].translatable && tag.attribute("translate") != "no"))
+                                        lang: value(Self.xmlLangKey, tag) ?? containers[top].lang,
+                                        space: value(Self.xmlSpaceKey, tag) ?? containers[top].space,
+                                        translatable: containers[top].translatable && value(Self.translateKey, tag) != "no"))
             frames.append(.container)
         case .unit:
             containers[top].phase = 2
@@ -462,14 +589,14 @@ final class XLIFF2Builder: XMLDirectHandler {
     // MARK: Units
 
     private func startUnit(_ tag: XMLTag, lang: String?, space: String, translatable: Bool) throws {
-        try validator.attributes(tag, allowed: Self.allowed[Int(Name.unit.rawValue)])
-        guard let id = tag.attribute("id") else { throw fail(tag, "<unit> must have an id.") }
+        try checkAttributes(tag, .unit)
+        guard let id = value(Self.idKey, tag) else { throw fail(tag, "<unit> must have an id.") }
         if !fileUnitIds.insert(id).inserted { throw fail(tag, "unit id “\(id)” is not unique in the file.") }
         unitTag = tag
         unitId = id
-        unitLang = tag.attribute("lang", namespace: XLIFF2Validator.xml) ?? lang
-        unitSpace = tag.attribute("space", namespace: XLIFF2Validator.xml) ?? space
-        unitTranslatable = translatable && tag.attribute("translate") != "no"
+        unitLang = value(Self.xmlLangKey, tag) ?? lang
+        unitSpace = value(Self.xmlSpaceKey, tag) ?? space
+        unitTranslatable = translatable && value(Self.translateKey, tag) != "no"
         unitPhase = 0
         // Clearing is skipped for what most units leave empty (clearing an empty set still costs).
         if !unitExtensionIds.isEmpty { unitExtensionIds.removeAll(keepingCapacity: true) }
@@ -507,7 +634,7 @@ final class XLIFF2Builder: XMLDirectHandler {
             if hasOriginalData || parts > 0 { throw fail(tag, "<originalData> must come once, before the segments.") }
             unitPhase = 2
             hasOriginalData = true
-            try validator.attributes(tag, allowed: Self.allowed[Int(Name.originalData.rawValue)])
+            try checkAttributes(tag, .originalData)
             originalDataTag = tag
             dataCount = 0
             frames.append(.originalData)
@@ -520,18 +647,19 @@ final class XLIFF2Builder: XMLDirectHandler {
     }
 
     private func startPart(_ n: Name, _ tag: XMLTag) throws {
-        try validator.attributes(tag, allowed: Self.allowed[Int(n.rawValue)])
-        partId = tag.attribute("id")
+        try checkAttributes(tag, n)
+        partId = value(Self.idKey, tag)
         if let id = partId {
             if partIds.contains(id) { throw fail(tag, "segment/ignorable id “\(id)” is not unique in the unit.") }
             partIds.append(id)
         }
         if n == .segment {
-            if let state = tag.attribute("state"), !["initial", "translated", "reviewed", "final"].contains(state) {
+            let state = value(Self.stateKey, tag), subState = value(Self.subStateKey, tag)
+            if let state, !["initial", "translated", "reviewed", "final"].contains(state) {
                 throw fail(tag, "state=\"\(state)\" must be initial, translated, reviewed or final.")
             }
-            if tag.attribute("subState") != nil && tag.attribute("state") == nil { throw fail(tag, "subState requires state.") }
-            if let sub = tag.attribute("subState"), !XLIFF2Validator.isPrefixedValue(sub) { throw fail(tag, "subState must be prefix:value.") }
+            if subState != nil && state == nil { throw fail(tag, "subState requires state.") }
+            if let subState, !XLIFF2Validator.isPrefixedValue(subState) { throw fail(tag, "subState must be prefix:value.") }
             segmentIndex += 1
         }
         parts += 1
@@ -547,11 +675,11 @@ final class XLIFF2Builder: XMLDirectHandler {
         guard sawSource else {
             guard n == .source else { throw fail(partTag, "<\(partTag.name)> must start with one <source>.") }
             sawSource = true
-            try validator.attributes(tag, allowed: Self.allowed[Int(Name.source.rawValue)])
-            if let lang = tag.attribute("lang", namespace: xml) ?? unitLang, lang.lowercased() != validator.sourceLanguage.description.lowercased() {
+            try checkAttributes(tag, .source)
+            if let lang = value(Self.xmlLangKey, tag) ?? unitLang, lang.lowercased() != validator.sourceLanguage.description.lowercased() {
                 throw fail(tag, "the source language “\(lang)” differs from srcLang “\(validator.sourceLanguage)”.")
             }
-            sourceSpace = tag.attribute("space", namespace: xml) ?? unitSpace
+            sourceSpace = value(Self.xmlSpaceKey, tag) ?? unitSpace
             nonRemovableMark = sourceFlow.nonRemovable.count
             collecting = partIsSegment
             content.reset()

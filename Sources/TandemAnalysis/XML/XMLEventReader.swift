@@ -148,7 +148,7 @@ final class XMLEventReader {
     private var context: xmlParserCtxtPtr?
     private let progress: ((Int, Int) -> Void)?
     static let chunkSize = 1 << 20
-    static let queuedChunkSize = 64 << 10
+    static let queuedChunkSize = 16 << 10
     /// Bytes fed to libxml2 at a time (tests use small chunks to cross many chunk boundaries).
     private let chunk: Int
 
