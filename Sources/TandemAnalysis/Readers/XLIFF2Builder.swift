@@ -211,13 +211,16 @@ final class XLIFF2Builder: XMLDirectHandler {
     @exclusivity(unchecked) private var rawAttributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     @exclusivity(unchecked) private var rawActive = false
     @exclusivity(unchecked) private var rawKeys: [Int] = []
+    /// Bits of the keys in `rawKeys`: most lookups are for attributes a tag does not have.
+    @exclusivity(unchecked) private var rawKeyBits: UInt64 = 0
 
     /// Whether the attributes of a start tag pass the rules of `XLIFF2Validator.attributes`,
     /// judged on libxml2's array (keys by interned pointer, values as bytes). False also when
     /// the tag needs the general path (attributes of other namespaces, `&` in a value, a value
     /// that breaks a rule: that path then says what is wrong).
     private func rawAttributesPass(_ n: Name, _ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> Bool {
-        rawKeys.removeAll(keepingCapacity: true)
+        if !rawKeys.isEmpty { rawKeys.removeAll(keepingCapacity: true) }
+        rawKeyBits = 0
         guard count > 0, let attributes else { return true }
         let allowed = Self.allowedKeys[Int(n.rawValue)]
         for i in 0..<count {
@@ -250,6 +253,7 @@ final class XLIFF2Builder: XMLDirectHandler {
                 if !value.isEmpty && !XLIFF2Validator.isWellFormedLanguage(String(decoding: value, as: UTF8.self)) { return false }
             }
             rawKeys.append(key)
+            rawKeyBits |= bit
         }
         return true
     }
@@ -268,6 +272,7 @@ final class XLIFF2Builder: XMLDirectHandler {
     /// from the tag.
     private func value(_ key: Int, _ tag: XMLTag) -> String? {
         if rawActive {
+            if rawKeyBits & (1 << UInt64(key)) == 0 { return nil }
             for (i, k) in rawKeys.enumerated() where k == key { return XMLEventReader.Sink.attributeValue(rawAttributes! + i * 5) }
             return nil
         }
