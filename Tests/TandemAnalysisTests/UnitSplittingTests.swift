@@ -91,6 +91,10 @@ struct UnitSplittingTests {
         // make a second sentence.
         for text in texts where !UnitSplitter.mayHoldSeveralSentences([.text(text)]) {
             #expect(UnitSplitter.split([.text(text)], at: segmenter.breaks(in: text)).count == 1, "\(text.debugDescription)")
+            // The plain-text and DOCX path skips the rules on the same test: same sentences.
+            let sentences = UnitSplitter.split([.text(text)], at: segmenter.breaks(in: text))
+                .map { SourceSegment(id: "", content: $0).plainText.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+            #expect(segmenter.segment(text) == sentences, "\(text.debugDescription)")
         }
     }
 }

@@ -89,6 +89,11 @@ public struct Segmenter {
 
     /// The sentences of `text`, trimmed, empty ones dropped.
     public func segment(_ text: String) -> [String] {
+        // Most lines are one sentence; the rules (regular expressions) only run where a break can be.
+        if !UnitSplitter.mayHoldSeveralSentences([.text(text)]) {
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            return trimmed.isEmpty ? [] : [trimmed]
+        }
         let ns = text as NSString
         var pieces: [String] = []
         var last = 0
