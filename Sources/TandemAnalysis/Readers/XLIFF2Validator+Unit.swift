@@ -97,11 +97,15 @@ extension XLIFF2Validator {
             if !flow.ids.insert(id).inserted { throw fail(e, "inline id “\(id)” is not unique in the unit.") }
         }
         try checkType(e)
-        for (name, ref) in [("dataRef", a.dataRef), ("dataRefStart", a.dataRefStart), ("dataRefEnd", a.dataRefEnd)] {
-            guard let ref else { continue }
+        // Checked one by one: a literal list of the three would be built on every code.
+        func checkDataRef(_ name: String, _ ref: String?) throws {
+            guard let ref else { return }
             if !context.hasOriginalData { throw fail(e, "\(name) needs an <originalData> in the unit.") }
             if !context.dataIds.contains(ref) { throw fail(e, "\(name)=\"\(ref)\" refers to no <data>.") }
         }
+        try checkDataRef("dataRef", a.dataRef)
+        try checkDataRef("dataRefStart", a.dataRefStart)
+        try checkDataRef("dataRefEnd", a.dataRefEnd)
         if let copyOf = a.copyOf {
             if a.dataRef != nil || a.dataRefStart != nil { throw fail(e, "copyOf and dataRef cannot be used together.") }
             let known = isTarget ? context.sourceCodeIds.contains(copyOf) || flow.codeIds.contains(copyOf) : flow.codeIds.contains(copyOf)
@@ -148,10 +152,12 @@ extension XLIFF2Validator {
                 }
                 flow.closedCodes.insert(ref)
                 let opened = InlineAttributes(start)
-                for (name, started, ended) in [("canCopy", opened.canCopy, a.canCopy), ("canDelete", opened.canDelete, a.canDelete), ("canOverlap", opened.canOverlap, a.canOverlap)]
-                where (started ?? "yes") != (ended ?? "yes") {
-                    throw fail(e, "\(name) of <ec> differs from its <sc>.")
+                func checkSame(_ name: String, _ started: String?, _ ended: String?) throws {
+                    if (started ?? "yes") != (ended ?? "yes") { throw fail(e, "\(name) of <ec> differs from its <sc>.") }
                 }
+                try checkSame("canCopy", opened.canCopy, a.canCopy)
+                try checkSame("canDelete", opened.canDelete, a.canDelete)
+                try checkSame("canOverlap", opened.canOverlap, a.canOverlap)
                 let startReorder = opened.canReorder ?? "yes"
                 if startReorder == "firstNo" ? reorder != "no" : reorder != startReorder {
                     throw fail(e, "canReorder of <ec> does not agree with its <sc>.")
