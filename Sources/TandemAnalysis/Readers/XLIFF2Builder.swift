@@ -3,11 +3,12 @@ import Foundation
 import TandemDomain
 
 /// XLIFF 2 read straight from libxml2's SAX2 events and checked against the core specification
-/// as it streams: structure and attributes are judged on each start tag, a unit's inline codes
-/// along its source flow, and only small or deferred parts are kept whole as trees (notes,
-/// original data, skeleton, extension elements, and targets, which are checked once all sources
-/// of their unit are known). References to units that may come later (`subFlows`) are checked
-/// when the file ends. Segment text is built from UTF-8 bytes as it arrives.
+/// as it streams: structure and attributes are judged on each start tag (structural tags on
+/// libxml2's attribute array, without Swift strings unless a rule reads a value), notes,
+/// original data and extension subtrees element by element, a unit's inline codes along its
+/// source flow. Only `<skeleton>` and targets are kept as small trees; targets are checked once
+/// all sources of their unit are known. References to units that may come later (`subFlows`)
+/// are checked when the file ends. Segment text is built from UTF-8 bytes as it arrives.
 ///
 /// State is only touched from the parser's callbacks on one thread, one callback at a time,
 /// hence `@exclusivity(unchecked)` on the hot properties.
