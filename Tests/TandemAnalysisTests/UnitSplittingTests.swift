@@ -98,3 +98,64 @@ struct UnitSplittingTests {
         }
     }
 }
+
+/// Long texts are searched in one pass per rule (a zero-width match at each position where the
+/// rule's "before" starts), short ones match by match from just after the previous match's
+/// start. Both are compared with a plain reference of the match-by-match search on the samples'
+/// texts, with Tandem's rules and Okapi's.
+@Suite("SRX breaks: one pass per rule and match by match agree")
+struct SegmenterBreaksTests {
+    /// The replaced search (anchoring bounds off, so that `^` means the text's start, as it does now).
+    static func reference(_ rules: SRXRules, _ language: LanguageTag?, _ text: String) -> [Int] {
+        let compiled: [(Bool, NSRegularExpression)] = rules.rules(for: language).compactMap { rule in
+            let before = rule.before.isEmpty ? "" : "(?:\(rule.before))"
+            let after = rule.after.isEmpty ? "" : "(?=(?:\(rule.after)))"
+            guard !(before.isEmpty && after.isEmpty), let regex = try? NSRegularExpression(pattern: before + after) else { return nil }
+            return (rule.breaks, regex)
+        }
+        let length = (text as NSString).length
+        var decision: [Int: Bool] = [:]
+        for (breaks, regex) in compiled {
+            var start = 0
+            while start < length, let match = regex.firstMatch(in: text, options: [.withoutAnchoringBounds, .withTransparentBounds], range: NSRange(location: start, length: length - start)) {
+                let position = match.range.location + match.range.length
+                if position > 0, position < length, decision[position] == nil { decision[position] = breaks }
+                start = match.range.location + 1
+            }
+        }
+        return decision.filter(\.value).keys.sorted()
+    }
+
+    @Test("Same breaks as the one-search-per-match reference")
+    func sameBreaks() throws {
+        var texts = ["One. Two.", "Ask Dr. Smith. Then leave.", "Wait... and see. Then GO!", "A. B. C. Done.", "終わり。次。", "Fin ! Suite ? Oui.",
+                     "(See above.) Next", "1. 2. 3. Four", "Ende. Nächste. 3. Mai", "“Quoted.” Then", "End:\nNext", "x; y\n z"]
+        for url in SharedData.files(in: "xliff12", extensions: ["xlf", "xliff", "sdlxliff"]) {
+            if let doc = try? DocumentReader.read(contentsOf: url, options: DocumentReader.Options(splitsUnits: false)) { texts += doc.segments.map(\.plainText) }
+        }
+        let okapi = try SRXRules(data: Data(contentsOf: SharedData.url("srx/okapi-defaultSegmentation.srx")), fileName: "okapi.srx")
+        var compared = 0
+        for (rules, languages) in [(SRXRules.standard, ["en", "fr", "de", "ja"]), (okapi, ["en", "fr", "de"])] {
+            for language in languages {
+                let tag = try LanguageTag(language)
+                let segmenter = Segmenter(rules: rules, language: tag)
+                for text in texts {
+                    let expected = Self.reference(rules, tag, text)
+                    #expect(segmenter.breaks(in: text, onePass: true) == expected, "\(language), one pass: \(text.debugDescription)")
+                    #expect(segmenter.breaks(in: text, onePass: false) == expected, "\(language), match by match: \(text.debugDescription)")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared > 500)
+    }
+
+    @Test("A unit of 20,000 sentences is split into 20,000 sentences")
+    func longUnit() throws {
+        // The replaced search took 11 s on this text in a debug build, and grew with its square.
+        let text = String(repeating: "Hello world. ", count: 20_000)
+        let segmenter = Segmenter(rules: .standard, language: try LanguageTag("en"))
+        #expect(segmenter.breaks(in: text).count == 20_000)  // the last one before the trailing space
+        #expect(segmenter.segment(text).count == 20_000)
+    }
+}

@@ -76,14 +76,20 @@ public struct SRXRules: Sendable, Equatable {
 
 /// Splits text into sentences with SRX rules.
 public struct Segmenter {
-    private let rules: [(breaks: Bool, regex: NSRegularExpression)]
+    private let rules: [(breaks: Bool, regex: NSRegularExpression, everyStart: NSRegularExpression)]
+    /// From this length (UTF-16 units) a text is searched in one pass per rule; shorter texts
+    /// are searched match by match, which is faster for them (see `breaks(in:onePass:)`).
+    static let onePassLength = 1_000
 
     public init(rules: SRXRules, language: LanguageTag?) {
         self.rules = rules.rules(for: language).compactMap { rule in
             let before = rule.before.isEmpty ? "" : "(?:\(rule.before))"
             let after = rule.after.isEmpty ? "" : "(?=(?:\(rule.after)))"
-            guard !(before.isEmpty && after.isEmpty), let regex = try? NSRegularExpression(pattern: before + after) else { return nil }
-            return (rule.breaks, regex)
+            guard !(before.isEmpty && after.isEmpty), let regex = try? NSRegularExpression(pattern: before + after),
+                  // A zero-width match at every position where "before" starts (overlapping ones
+                  // included); the break is where group 1 ends.
+                  let everyStart = try? NSRegularExpression(pattern: "(?=(\(before))\(after))") else { return nil }
+            return (rule.breaks, regex, everyStart)
         }
     }
 
@@ -108,14 +114,32 @@ public struct Segmenter {
     /// Where new sentences start in `text`, as UTF-16 offsets, ascending (the first rule that
     /// matches at a position decides, as SRX says).
     public func breaks(in text: String) -> [Int] {
+        breaks(in: text, onePass: (text as NSString).length >= Self.onePassLength)
+    }
+
+    /// Both searches find, for every position where a rule's "before" matches, where that match
+    /// ends. Match by match costs a conversion of the whole text per match (Foundation bridges
+    /// the string on every call), so long texts take one pass per rule instead; one pass tries
+    /// the rule at every position, which is slower on the short texts most units are.
+    func breaks(in text: String, onePass: Bool) -> [Int] {
         let length = (text as NSString).length
         var decision: [Int: Bool] = [:]
+        func decide(_ position: Int, _ breaks: Bool) {
+            if position > 0, position < length, decision[position] == nil { decision[position] = breaks }
+        }
         for rule in rules {
-            var start = 0
-            while start < length, let match = rule.regex.firstMatch(in: text, range: NSRange(location: start, length: length - start)) {
-                let position = match.range.location + match.range.length
-                if position > 0, position < length, decision[position] == nil { decision[position] = rule.breaks }
-                start = match.range.location + 1
+            if onePass {
+                for match in rule.everyStart.matches(in: text, range: NSRange(location: 0, length: length)) {
+                    let before = match.range(at: 1)
+                    decide(before.location + before.length, rule.breaks)
+                }
+            } else {
+                var start = 0
+                while start < length, let match = rule.regex.firstMatch(in: text, options: [.withoutAnchoringBounds, .withTransparentBounds],
+                                                                           range: NSRange(location: start, length: length - start)) {
+                    decide(match.range.location + match.range.length, rule.breaks)
+                    start = match.range.location + 1
+                }
             }
         }
         return decision.filter(\.value).keys.sorted()
