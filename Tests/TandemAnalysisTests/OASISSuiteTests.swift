@@ -40,3 +40,87 @@ struct OASISSuiteTests {
         }
     }
 }
+
+/// The suite's files are smaller than the first chunk, which the reader queues and replays. With
+/// a long comment before the root and 64-byte chunks, everything after the root reaches the
+/// XLIFF 2 reader straight from libxml2's callbacks instead (structural tags judged on libxml2's
+/// attribute array): the verdict and the message must be the same as when replayed.
+@Suite("OASIS XLIFF 2 suite through the direct path")
+struct OASISDirectPathTests {
+    static func padded(_ url: URL) throws -> Data {
+        var text = try String(contentsOf: url, encoding: .utf8)
+        let comment = "<!--" + String(repeating: " ", count: 40_000) + "-->"
+        if text.hasPrefix("<?xml"), let end = text.range(of: "?>") { text.insert(contentsOf: comment, at: end.upperBound) } else { text = comment + text }
+        return Data(text.utf8)
+    }
+
+    static func read(_ data: Data, name: String, chunk: Int) -> Result<SourceDocument, AnalysisError> {
+        Result {
+            let reader = try XMLEventReader(data: data, fileName: name, limits: .default, chunkSize: chunk)
+            let (root, rootIsEmpty) = try reader.root()
+            return try XLIFF2Reader.read(reader, root: root, rootIsEmpty: rootIsEmpty)
+        }.mapError { $0 as? AnalysisError ?? AnalysisError(file: name, kind: .invalid, message: "\($0)") }
+    }
+
+    @Test("Same documents and the same errors as replayed reads", arguments: OASISSuiteTests.valid + OASISSuiteTests.invalid)
+    func same(url: URL) throws {
+        let data = try Self.padded(url)
+        let replayed = Self.read(data, name: url.lastPathComponent, chunk: XMLEventReader.chunkSize)
+        let direct = Self.read(data, name: url.lastPathComponent, chunk: 64)
+        switch (replayed, direct) {
+        case (.success(let r), .success(let d)): #expect(r == d)
+        case (.failure(let r), .failure(let d)): #expect(r.description == d.description)
+        default: Issue.record("replayed \(replayed), in 64-byte chunks \(direct)")
+        }
+    }
+}
+
+/// Attribute rules on structural elements, which the suite's invalid files barely touch, read
+/// both ways: replayed from the event queue (whole-file chunk) and from libxml2's array (64-byte
+/// chunks).
+@Suite("XLIFF 2 attribute rules on both paths")
+struct XLIFF2AttributePathTests {
+    /// A valid file first (libxml2 reports the first kilobytes in one go, which the reader
+    /// queues), then the file under test.
+    static func document(file: String = #"id="f""#, unit: String = #"id="u""#, segment: String = "", source: String = "") -> Data {
+        let filler = (0..<100).map { #"<unit id="p\#($0)"><segment><source>Filler.</source></segment></unit>"# }.joined()
+        return Data((#"<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:fs="urn:oasis:names:tc:xliff:fs:2.0" version="2.0" srcLang="en">"#
+            + #"<file id="first">\#(filler)</file><file \#(file)><unit \#(unit)><segment \#(segment)><source \#(source)>Text</source></segment></unit></file></xliff>"#).utf8)
+    }
+
+    static func message(_ data: Data, chunk: Int) -> String? {
+        do {
+            let reader = try XMLEventReader(data: data, fileName: "a.xlf", limits: .default, chunkSize: chunk)
+            let (root, rootIsEmpty) = try reader.root()
+            _ = try XLIFF2Reader.read(reader, root: root, rootIsEmpty: rootIsEmpty)
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    static let cases: [(Data, String?)] = [
+        (document(unit: #"id="u" translate="maybe""#), #"translate="maybe" must be yes or no."#),
+        (document(file: #"id="f" srcDir="up""#), #"srcDir="up" must be ltr, rtl or auto."#),
+        (document(unit: #"id="1 2""#), "id “1 2” is not an NMTOKEN."),
+        (document(source: #"xml:space="keep""#), #"xml:space="keep" must be default or preserve."#),
+        (document(unit: #"id="u" xml:lang="e n""#), "xml:lang “e n” is not a well-formed BCP 47 tag."),
+        (document(unit: #"id="u" foo="x""#), "attribute “foo” is not allowed on <unit>."),
+        (document(segment: #"translate="no""#), "attribute “translate” is not allowed on <segment>."),
+        (document(unit: #"id="u" fs:fs="blink""#), "fs:fs value “blink” is not an HTML element name."),
+        (document(unit: #"id="u" name="a&amp;b" canResegment="no" fs:fs="p" translate="no""#, segment: #"id="s" state="final""#), nil),
+    ]
+
+    @Test("Each rule gives its message, whichever way the tag arrives", arguments: 0..<cases.count)
+    func rule(index: Int) {
+        let (data, expected) = Self.cases[index]
+        for chunk in [XMLEventReader.chunkSize, 64] {
+            let message = Self.message(data, chunk: chunk)
+            if let expected {
+                #expect(message?.hasSuffix(expected) == true, "chunk \(chunk): \(message ?? "accepted")")
+            } else {
+                #expect(message == nil, "chunk \(chunk)")
+            }
+        }
+    }
+}
