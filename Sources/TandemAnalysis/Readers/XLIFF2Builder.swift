@@ -199,15 +199,15 @@ final class XLIFF2Builder: XMLDirectHandler {
     }
     static let yesNoKeys = keys(["canResegment", "translate", "canCopy", "canDelete", "canOverlap", "isolated"])
     static let directionKeys = keys(["srcDir", "trgDir", "dir"])
-    static let idKey = attributeNames.firstIndex(of: "id")!, canReorderKey = attributeNames.firstIndex(of: "canReorder")!
+
     /// Elements whose start tags take the raw path (not inline codes, kept subtrees or targets).
     static let structural: [Bool] = Name.allCases.map { name in
         let raw: [Name] = [.file, .group, .unit, .segment, .ignorable, .source, .notes, .note, .originalData, .data]
         return raw.contains(name)
     }
     static func key(_ name: String) -> Int { attributeNames.firstIndex(of: name)! }
-    static let translateKey = key("translate"), stateKey = key("state"), subStateKey = key("subState"), orderKey = key("order"),
-               appliesToKey = key("appliesTo"), priorityKey = key("priority")
+    static let idKey = key("id"), canReorderKey = key("canReorder"), translateKey = key("translate"), stateKey = key("state"),
+               subStateKey = key("subState"), appliesToKey = key("appliesTo"), priorityKey = key("priority")
 
     @exclusivity(unchecked) private var rawAttributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     @exclusivity(unchecked) private var rawActive = false
