@@ -75,7 +75,6 @@ final class XLIFF2Builder: XMLDirectHandler {
     }
 
     let validator: XLIFF2Validator
-    private let context: xmlParserCtxtPtr?
     @exclusivity(unchecked) var document: SourceDocument
     @exclusivity(unchecked) var files = 0
     /// The first error; processing stops there.
@@ -162,7 +161,6 @@ final class XLIFF2Builder: XMLDirectHandler {
 
     init(reader: XMLEventReader, validator: XLIFF2Validator) {
         self.validator = validator
-        context = reader.parserContext
         document = SourceDocument(name: reader.fileName, format: .xliff2, sourceLanguage: validator.sourceLanguage,
                                   targetLanguage: validator.targetLanguage, segments: [])
         super.init()
@@ -296,9 +294,9 @@ final class XLIFF2Builder: XMLDirectHandler {
         let local = interned(localname), namespace = interned(uri)
         let n = namespace.isCore ? local.name : .other
         var line = 0, column = 0
-        if let context {
-            line = Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer(context)))
-            column = Int(xmlSAX2GetColumnNumber(UnsafeMutableRawPointer(context)))
+        if let parser {
+            line = Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer(parser)))
+            column = Int(xmlSAX2GetColumnNumber(UnsafeMutableRawPointer(parser)))
         }
         eventIsCore = namespace.isCore
         eventKeys = (namespace.key, local.key)
@@ -356,9 +354,15 @@ final class XLIFF2Builder: XMLDirectHandler {
     }
 
     @inline(__always) private func guarded(_ body: () throws -> Void) {
-        do { try body() } catch let e as AnalysisError { error = e } catch {
-            self.error = AnalysisError(file: validator.fileName, kind: .invalid, message: "\(error)")
+        do { try body() } catch let e as AnalysisError { failed(e) } catch {
+            failed(AnalysisError(file: validator.fileName, kind: .invalid, message: "\(error)"))
         }
+    }
+
+    /// The first broken rule: nothing after it is read.
+    private func failed(_ e: AnalysisError) {
+        error = e
+        stopParsing()
     }
 
     private func fail(_ tag: XMLTag, _ message: String) -> AnalysisError { validator.fail(tag, message) }

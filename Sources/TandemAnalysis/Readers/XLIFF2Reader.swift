@@ -13,14 +13,15 @@ enum XLIFF2Reader {
         try withExtendedLifetime(builder) {
             guard !rootIsEmpty else { return }
             // Events already parsed (while the root was looked for) are replayed; the rest of the
-            // document goes straight from libxml2's callbacks to the builder.
-            for event in reader.direct(builder) {
+            // document goes straight from libxml2's pull parser to the builder.
+            for event in reader.direct(builder, pull: true) {
                 builder.replay(event)
                 if let error = builder.error { throw error }
             }
             while true {
                 let more: Bool
-                // A rule broken earlier in a chunk comes before an XML error later in it.
+                // The builder stops the parser at the first broken rule: an XML error reported
+                // with it comes later in the document.
                 do { more = try reader.feedNext() } catch { throw builder.error ?? error }
                 if let error = builder.error { throw error }
                 if !more { break }

@@ -5,6 +5,16 @@ import Foundation
 /// strings for names), installed with `XMLEventReader.direct(_:)`. A class rather than a protocol
 /// so that the callbacks reach it through an unretained reference and a vtable call.
 class XMLDirectHandler {
+    /// The parser whose callbacks reach this handler (positions; `stopParsing`). Set by
+    /// `XMLEventReader.direct(_:)`.
+    var parser: xmlParserCtxtPtr?
+
+    /// Stops the parser after the current callback (the handler found an error; nothing later
+    /// can change what is reported).
+    final func stopParsing() {
+        if let parser { xmlStopParser(parser) }
+    }
+
     func startElement(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {}
     func endElement(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {}
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {}
@@ -12,7 +22,8 @@ class XMLDirectHandler {
 
 /// Pull reader over libxml2's SAX2 push parser: the document is fed in 1 MiB chunks and the
 /// events of each chunk are queued, so large documents stream in bounded memory at the speed of
-/// libxml2's SAX parser. Never resolves external entities, never loads a DTD, never touches the
+/// libxml2's SAX parser. A direct handler may instead take the rest of the document from
+/// libxml2's pull parser (`direct(_:pull:)`), which does less per byte than the push parser. Never resolves external entities, never loads a DTD, never touches the
 /// network; documents that declare entities are refused before parsing (see `XMLSafety`).
 final class XMLEventReader {
     enum Event {
@@ -47,6 +58,11 @@ final class XMLEventReader {
         /// alive while it feeds the parser (the only time callbacks run), and only the parser's
         /// thread reads it, one callback at a time; a counted reference costs more than a callback.
         @exclusivity(unchecked) var direct: Unmanaged<XMLDirectHandler>?
+        /// Element callbacks (starts and ends) received while events were queued.
+        @exclusivity(unchecked) var elementCallbacks = 0
+        /// Pull mode: element callbacks still to be skipped, with any text before them (the push
+        /// parser delivered them already; the pull parser reads the document from its start).
+        @exclusivity(unchecked) var skip = 0
 
         /// An attribute value from libxml2's SAX2 attribute array (5 pointers per attribute).
         static func attributeValue(_ base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>) -> String {
@@ -146,6 +162,9 @@ final class XMLEventReader {
     private let sink = Sink()
     private var handler = xmlSAXHandler()
     private var context: xmlParserCtxtPtr?
+    /// Pull mode: libxml2's pull parser, reading `data` from its start through `readPull`.
+    private var pullContext: xmlParserCtxtPtr?
+    private var pullOffset = 0
     private let progress: ((Int, Int) -> Void)?
     static let chunkSize = 1 << 20
     static let queuedChunkSize = 16 << 10
@@ -166,22 +185,35 @@ final class XMLEventReader {
         handler.startElementNs = { ctx, localname, _, uri, _, _, attributeCount, _, attributes in
             Unmanaged<Sink>.fromOpaque(ctx!)._withUnsafeGuaranteedRef { sink in
                 if let direct = sink.direct {
+                    if sink.skip > 0 { sink.skip -= 1; return }
                     direct._withUnsafeGuaranteedRef { $0.startElement(localname, uri, attributeCount, attributes) }
                 } else {
+                    sink.elementCallbacks += 1
                     sink.start(localname, uri, attributeCount, attributes)
                 }
             }
         }
         handler.endElementNs = { ctx, localname, _, uri in
             Unmanaged<Sink>.fromOpaque(ctx!)._withUnsafeGuaranteedRef { sink in
-                if let direct = sink.direct { direct._withUnsafeGuaranteedRef { $0.endElement(localname, uri) } } else { sink.end(localname, uri) }
+                if let direct = sink.direct {
+                    if sink.skip > 0 { sink.skip -= 1; return }
+                    direct._withUnsafeGuaranteedRef { $0.endElement(localname, uri) }
+                } else {
+                    sink.elementCallbacks += 1
+                    sink.end(localname, uri)
+                }
             }
         }
         let characters: charactersSAXFunc = { ctx, chars, length in
             guard let chars, length > 0 else { return }
             let bytes = UnsafeBufferPointer(start: chars, count: Int(length))
             Unmanaged<Sink>.fromOpaque(ctx!)._withUnsafeGuaranteedRef { sink in
-                if let direct = sink.direct { direct._withUnsafeGuaranteedRef { $0.characters(bytes) } } else { sink.characters(String(decoding: bytes, as: UTF8.self)) }
+                if let direct = sink.direct {
+                    if sink.skip > 0 { return }
+                    direct._withUnsafeGuaranteedRef { $0.characters(bytes) }
+                } else {
+                    sink.characters(String(decoding: bytes, as: UTF8.self))
+                }
             }
         }
         handler.characters = characters
@@ -212,6 +244,7 @@ final class XMLEventReader {
 
     deinit {
         if let context { xmlFreeParserCtxt(context) }
+        if let pullContext { xmlFreeParserCtxt(pullContext) }
     }
 
     /// Switches to record mode for the rest of the document (see `Sink.recordNames`); records
@@ -241,13 +274,54 @@ final class XMLEventReader {
     /// Switches to direct mode: returns the events parsed but not yet read (to be replayed by the
     /// caller, in order) and sends every later event to `handler`. Then call `feedNext()` until it
     /// returns false.
-    func direct(_ handler: XMLDirectHandler) -> ArraySlice<Event> {
-        let queued = sink.events[sink.head...]
+    ///
+    /// `pull`: the rest of the document comes from libxml2's pull parser, in one `feedNext()`;
+    /// it reads the document again from its start and skips what was already delivered. The
+    /// first error, of the XML or of the handler (`stopParsing()`), ends the parse, so which error
+    /// is reported does not depend on chunk boundaries. Without `pull`, the push parser goes on
+    /// chunk by chunk (readers whose error precedence follows the queued chunks).
+    func direct(_ handler: XMLDirectHandler, pull: Bool = false) -> ArraySlice<Event> {
+        var queued = sink.events[sink.head...]
         sink.events = []
         sink.head = 0
         sink.openStart = false
         sink.direct = Unmanaged.passUnretained(handler)
+        handler.parser = context
+        if pull, !finished, let pullContext = makePullContext() {
+            // Text after the last element event may be cut at the chunk's end: the pull parser
+            // delivers it again, whole.
+            while case .text? = queued.last { queued.removeLast() }
+            sink.skip = sink.elementCallbacks
+            sink.context = pullContext
+            handler.parser = pullContext
+            self.pullContext = pullContext
+        }
         return queued
+    }
+
+    private func makePullContext() -> xmlParserCtxtPtr? {
+        let user = Unmanaged.passUnretained(sink).toOpaque()
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        let read: xmlInputReadCallback = { me, buffer, length in
+            guard let me, let buffer else { return -1 }
+            return Unmanaged<XMLEventReader>.fromOpaque(me).takeUnretainedValue().readPull(buffer, Int(length))
+        }
+        guard let made = xmlCreateIOParserCtxt(&handler, user, read, nil, me, XML_CHAR_ENCODING_NONE) else { return nil }
+        xmlCtxtUseOptions(made, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue))
+        return made
+    }
+
+    /// The pull parser's input: at most one chunk per call (tests use small chunks), but never
+    /// less than 64 bytes, which libxml2 needs to see the encoding and the XML declaration.
+    private func readPull(_ buffer: UnsafeMutablePointer<CChar>, _ length: Int) -> Int32 {
+        let count = min(length, max(chunk, 64), data.count - pullOffset)
+        guard count > 0 else { return 0 }
+        data.withUnsafeBytes { raw in
+            UnsafeMutableRawPointer(buffer).copyMemory(from: raw.baseAddress! + pullOffset, byteCount: count)
+        }
+        pullOffset += count
+        if pullOffset > offset { progress?(pullOffset, data.count) }
+        return Int32(count)
     }
 
     var isFinished: Bool { finished }
@@ -259,6 +333,15 @@ final class XMLEventReader {
     /// was already complete. Throws the chunk's XML error, if any.
     func feedNext() throws -> Bool {
         if finished { return false }
+        if let pullContext {
+            let status = xmlParseDocument(pullContext)
+            finished = true
+            offset = data.count
+            if sink.errorMessage != nil || sink.entityReference != nil { throw parseError() }
+            // Stopped by the handler: its error is the one to report.
+            if status != 0 && pullContext.pointee.errNo != Int32(XML_ERR_USER_STOP.rawValue) { throw parseError() }
+            return true
+        }
         try feed()
         return true
     }
