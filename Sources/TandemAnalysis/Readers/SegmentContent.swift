@@ -2,12 +2,17 @@
 /// or the end, turns them into one text piece. Shared by the XLIFF 1.2, XLIFF 2 and TMX readers.
 struct SegmentContent {
     private var pieces: [InlinePiece] = []
-    private var text: [UInt8] = []
+    /// Text bytes since the last piece. A buffer of its own: emptying an array once per segment
+    /// costs more than gathering the segment's text.
+    private let text = TextBuffer()
 
-    init() { text.reserveCapacity(512) }
+    init() {}
 
-    @inline(__always) mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) { text.append(contentsOf: bytes) }
-    @inline(__always) mutating func append(_ string: String) { text.append(contentsOf: string.utf8) }
+    @inline(__always) mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) { text.append(bytes) }
+    @inline(__always) mutating func append(_ string: String) {
+        var string = string
+        string.withUTF8 { text.append($0) }
+    }
 
     @inline(__always) mutating func code(_ kind: InlinePiece.CodeKind) {
         flush()
@@ -16,8 +21,8 @@ struct SegmentContent {
 
     /// Starts a new segment.
     mutating func reset() {
-        pieces = []
-        text.removeAll(keepingCapacity: true)
+        if !pieces.isEmpty { pieces = [] }
+        text.count = 0
     }
 
     /// The segment's pieces; the content is empty afterwards.
@@ -28,9 +33,38 @@ struct SegmentContent {
     }
 
     private mutating func flush() {
-        if !text.isEmpty {
-            pieces.append(.text(String(decoding: text, as: UTF8.self)))
-            text.removeAll(keepingCapacity: true)
+        if text.count > 0 {
+            pieces.append(.text(text.string()))
+            text.count = 0
         }
+    }
+}
+
+/// A growable byte buffer, emptied by setting `count`.
+final class TextBuffer {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity = 512
+    var count = 0
+
+    init() { base = .allocate(capacity: capacity) }
+    deinit { base.deallocate() }
+
+    @inline(__always) func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        if count + bytes.count > capacity { grow(to: count + bytes.count) }
+        (base + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    func string() -> String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
+
+    private func grow(to needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        grown.update(from: base, count: count)
+        base.deallocate()
+        base = grown
+        capacity = newCapacity
     }
 }

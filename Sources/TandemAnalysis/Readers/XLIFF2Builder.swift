@@ -61,6 +61,18 @@ final class XLIFF2Builder: XMLDirectHandler {
         var childIds: [String] = []
     }
 
+    /// Where an element that later messages may name started: cheaper to keep than its tag (all
+    /// core names are small strings, which copies do not retain).
+    struct Mark {
+        var name = ""
+        var line = 0
+        var column = 0
+
+        init() {}
+        init(_ tag: XMLTag) { name = tag.name; line = tag.line; column = tag.column }
+        var tag: XMLTag { XMLTag(name: name, namespace: XLIFF2Reader.core, attributes: [], line: line, column: column) }
+    }
+
     /// A `<file>` or `<group>` being read.
     struct Container {
         var tag: XMLTag
@@ -83,7 +95,7 @@ final class XLIFF2Builder: XMLDirectHandler {
     @exclusivity(unchecked) private var frames: [Frame] = [.root]
     @exclusivity(unchecked) private var containers: [Container] = []
     @exclusivity(unchecked) private var fileIds: Set<String> = []
-    @exclusivity(unchecked) private var fileUnitIds: Set<String> = []
+    @exclusivity(unchecked) private var fileUnitIds = ByteIdSet()
     @exclusivity(unchecked) private var fileGroupIds: Set<String> = []
     @exclusivity(unchecked) private var pendingSubFlows: [(unit: String, element: XMLTag, attribute: String)] = []
 
@@ -100,15 +112,15 @@ final class XLIFF2Builder: XMLDirectHandler {
 
     // Notes, original data and extensions, checked as they stream.
     @exclusivity(unchecked) private var extensionLevels: [ExtensionLevel] = []
-    @exclusivity(unchecked) private var notesTag = XMLTag(name: "", namespace: "", attributes: [], line: 0, column: 0)
-    @exclusivity(unchecked) private var noteTag = XMLTag(name: "", namespace: "", attributes: [], line: 0, column: 0)
+    @exclusivity(unchecked) private var notesTag = Mark()
+    @exclusivity(unchecked) private var noteTag = Mark()
     @exclusivity(unchecked) private var notesCount = 0
     @exclusivity(unchecked) private var notesIds: [String] = []
-    @exclusivity(unchecked) private var originalDataTag = XMLTag(name: "", namespace: "", attributes: [], line: 0, column: 0)
+    @exclusivity(unchecked) private var originalDataTag = Mark()
     @exclusivity(unchecked) private var dataCount = 0
 
     // The current unit.
-    @exclusivity(unchecked) private var unitTag = XMLTag(name: "", namespace: "", attributes: [], line: 0, column: 0)
+    @exclusivity(unchecked) private var unitTag = Mark()
     @exclusivity(unchecked) private var unitId = ""
     @exclusivity(unchecked) private var unitLang: String?
     @exclusivity(unchecked) private var unitSpace = "default"
@@ -126,11 +138,14 @@ final class XLIFF2Builder: XMLDirectHandler {
     @exclusivity(unchecked) private var orders: [(order: Int, target: XMLTag)] = []
     @exclusivity(unchecked) private var sourceFlow = XLIFF2Validator.Flow()
     @exclusivity(unchecked) private var targetFlow = XLIFF2Validator.Flow()
+    /// Whether the flows were handed to the validator since the last reset (most units have no
+    /// codes and no targets: resetting an untouched flow is skipped).
+    @exclusivity(unchecked) private var flowsUsed = false
     @exclusivity(unchecked) private var targets: [XMLElement] = []
     @exclusivity(unchecked) private var nonRemovable: [(ids: ArraySlice<String>, target: XMLElement)] = []
 
     // The current segment or ignorable.
-    @exclusivity(unchecked) private var partTag = XMLTag(name: "", namespace: "", attributes: [], line: 0, column: 0)
+    @exclusivity(unchecked) private var partTag = Mark()
     @exclusivity(unchecked) private var partId: String?
     @exclusivity(unchecked) private var partIsSegment = false
     @exclusivity(unchecked) private var sawSource = false
@@ -148,16 +163,36 @@ final class XLIFF2Builder: XMLDirectHandler {
     /// always names the same string, so each is decoded once.
     private struct Interned {
         var key: UnsafeRawPointer?
-        var string: String
+        /// Index in `strings` (a plain value: copying an entry retains nothing).
+        var stringIndex: Int32
         var name: Name
         var isCore: Bool
         var isXML: Bool
         /// As an attribute name: its index in `attributeNames`, or −1.
         var attributeKey: Int
+        /// As the local name of an `xml:` attribute: `xmlLangKey`, `xmlSpaceKey`, or −1.
+        var xmlAttributeKey: Int
     }
-    private static var noName: Interned { Interned(key: nil, string: "", name: .other, isCore: false, isXML: false, attributeKey: -1) }
+    private static var noName: Interned { Interned(key: nil, stringIndex: 0, name: .other, isCore: false, isXML: false, attributeKey: -1, xmlAttributeKey: -1) }
     @exclusivity(unchecked) private var cache = [Interned](repeating: XLIFF2Builder.noName, count: 512)
+    @exclusivity(unchecked) private var strings: [String] = [""]
     @exclusivity(unchecked) private var scratch: [XMLAttribute] = []
+
+    // Copies of the static tables: a static costs a `swift_once` check at every use.
+    private let allowedKeys = XLIFF2Builder.allowedKeys
+    private let structural = XLIFF2Builder.structural
+    private let yesNoKeys = XLIFF2Builder.yesNoKeys
+    private let directionKeys = XLIFF2Builder.directionKeys
+    private let canReorderKey = XLIFF2Builder.canReorderKey
+    private let idKey = XLIFF2Builder.idKey
+    private let xmlSpaceKey = XLIFF2Builder.xmlSpaceKey
+    private let xmlLangKey = XLIFF2Builder.xmlLangKey
+    private let translateKey = XLIFF2Builder.translateKey
+    private let stateKey = XLIFF2Builder.stateKey
+    private let subStateKey = XLIFF2Builder.subStateKey
+    private let appliesToKey = XLIFF2Builder.appliesToKey
+    private let priorityKey = XLIFF2Builder.priorityKey
+    private let allowed = XLIFF2Builder.allowed
 
     init(reader: XMLEventReader, validator: XLIFF2Validator) {
         self.validator = validator
@@ -171,12 +206,21 @@ final class XLIFF2Builder: XMLDirectHandler {
         let key = UnsafeRawPointer(p)
         let slot = Int(truncatingIfNeeded: (UInt64(UInt(bitPattern: Int(bitPattern: key))) &* 0x9E37_79B9_7F4A_7C15) >> 55)
         if cache[slot].key == key { return cache[slot] }
-        let s = String(cString: p)
-        let entry = Interned(key: key, string: s, name: Name(s), isCore: s == XLIFF2Reader.core, isXML: s == XLIFF2Validator.xml,
-                             attributeKey: Self.attributeNames.firstIndex(of: s) ?? -1)
+        var s = String(cString: p)
+        let isCore = s == XLIFF2Reader.core
+        // The literal itself: an immortal string, which copies of tags do not retain.
+        if isCore { s = XLIFF2Reader.core }
+        let xmlKey = s == "lang" ? Self.xmlLangKey : s == "space" ? Self.xmlSpaceKey : -1
+        strings.append(s)
+        let entry = Interned(key: key, stringIndex: Int32(strings.count - 1), name: Name(s), isCore: isCore, isXML: s == XLIFF2Validator.xml,
+                             attributeKey: Self.attributeNames.firstIndex(of: s) ?? -1, xmlAttributeKey: xmlKey)
         cache[slot] = entry
         return entry
     }
+
+    deinit { rawKeys.deallocate() }
+
+    @inline(__always) private func string(_ i: Interned) -> String { strings[Int(i.stringIndex)] }
 
     // MARK: Attributes read from libxml2's array
 
@@ -209,7 +253,10 @@ final class XLIFF2Builder: XMLDirectHandler {
 
     @exclusivity(unchecked) private var rawAttributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     @exclusivity(unchecked) private var rawActive = false
-    @exclusivity(unchecked) private var rawKeys: [Int] = []
+    /// The key of each attribute of the tag, in libxml2's order (at most one per key, so at
+    /// most 64); a fixed buffer, as clearing an array per tag costs more than the tag's checks.
+    private let rawKeys = UnsafeMutablePointer<Int>.allocate(capacity: 64)
+    @exclusivity(unchecked) private var rawKeyCount = 0
     /// Bits of the keys in `rawKeys`: most lookups are for attributes a tag does not have.
     @exclusivity(unchecked) private var rawKeyBits: UInt64 = 0
 
@@ -218,10 +265,10 @@ final class XLIFF2Builder: XMLDirectHandler {
     /// the tag needs the general path (attributes of other namespaces, `&` in a value, a value
     /// that breaks a rule: that path then says what is wrong).
     private func rawAttributesPass(_ n: Name, _ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> Bool {
-        if !rawKeys.isEmpty { rawKeys.removeAll(keepingCapacity: true) }
+        rawKeyCount = 0
         rawKeyBits = 0
         guard count > 0, let attributes else { return true }
-        let allowed = Self.allowedKeys[Int(n.rawValue)]
+        let allowed = allowedKeys[Int(n.rawValue)]
         for i in 0..<count {
             let base = attributes + i * 5
             let key: Int
@@ -229,8 +276,8 @@ final class XLIFF2Builder: XMLDirectHandler {
                 key = interned(base[0]).attributeKey
                 if key < 0 { return false }
             } else if interned(base[2]).isXML {
-                let local = interned(base[0]).string
-                if local == "lang" { key = Self.xmlLangKey } else if local == "space" { key = Self.xmlSpaceKey } else { return false }
+                key = interned(base[0]).xmlAttributeKey
+                if key < 0 { return false }
             } else {
                 return false
             }
@@ -238,20 +285,21 @@ final class XLIFF2Builder: XMLDirectHandler {
             let value = UnsafeBufferPointer(start: base[3]!, count: base[4]! - base[3]!)
             if value.contains(UInt8(ascii: "&")) { return false }
             let bit: UInt64 = 1 << UInt64(key)
-            if Self.yesNoKeys & bit != 0 {
+            if yesNoKeys & bit != 0 {
                 if !(Self.equals(value, "yes") || Self.equals(value, "no")) { return false }
-            } else if Self.directionKeys & bit != 0 {
+            } else if directionKeys & bit != 0 {
                 if !(Self.equals(value, "ltr") || Self.equals(value, "rtl") || Self.equals(value, "auto")) { return false }
-            } else if key == Self.canReorderKey {
+            } else if key == canReorderKey {
                 if !(Self.equals(value, "yes") || Self.equals(value, "no") || Self.equals(value, "firstNo")) { return false }
-            } else if key == Self.idKey {
+            } else if key == idKey {
                 if !Self.isASCIINMToken(value) && !XLIFF2Validator.isNMToken(String(decoding: value, as: UTF8.self)) { return false }
-            } else if key == Self.xmlSpaceKey {
+            } else if key == xmlSpaceKey {
                 if !(Self.equals(value, "default") || Self.equals(value, "preserve")) { return false }
-            } else if key == Self.xmlLangKey {
+            } else if key == xmlLangKey {
                 if !value.isEmpty && !XLIFF2Validator.isWellFormedLanguage(String(decoding: value, as: UTF8.self)) { return false }
             }
-            rawKeys.append(key)
+            rawKeys[rawKeyCount] = key
+            rawKeyCount += 1
             rawKeyBits |= bit
         }
         return true
@@ -272,19 +320,29 @@ final class XLIFF2Builder: XMLDirectHandler {
     private func value(_ key: Int, _ tag: XMLTag) -> String? {
         if rawActive {
             if rawKeyBits & (1 << UInt64(key)) == 0 { return nil }
-            for (i, k) in rawKeys.enumerated() where k == key { return XMLEventReader.Sink.attributeValue(rawAttributes! + i * 5) }
+            for i in 0..<rawKeyCount where rawKeys[i] == key { return XMLEventReader.Sink.attributeValue(rawAttributes! + i * 5) }
             return nil
         }
         switch key {
-        case Self.xmlLangKey: return tag.attribute("lang", namespace: XLIFF2Validator.xml)
-        case Self.xmlSpaceKey: return tag.attribute("space", namespace: XLIFF2Validator.xml)
+        case xmlLangKey: return tag.attribute("lang", namespace: XLIFF2Validator.xml)
+        case xmlSpaceKey: return tag.attribute("space", namespace: XLIFF2Validator.xml)
         default: return tag.attribute(Self.attributeNames[key])
         }
     }
 
+    /// An attribute's bytes as written, on the raw path (where values hold no references).
+    private func rawBytes(_ key: Int) -> UnsafeBufferPointer<UInt8>? {
+        guard rawActive, rawKeyBits & (1 << UInt64(key)) != 0 else { return nil }
+        for i in 0..<rawKeyCount where rawKeys[i] == key {
+            let base = rawAttributes! + i * 5
+            return UnsafeBufferPointer(start: base[3]!, count: base[4]! - base[3]!)
+        }
+        return nil
+    }
+
     /// The attribute rules of a start tag, unless the raw path has judged them.
     private func checkAttributes(_ tag: XMLTag, _ n: Name) throws {
-        if !rawActive { try validator.attributes(tag, allowed: Self.allowed[Int(n.rawValue)]) }
+        if !rawActive { try validator.attributes(tag, allowed: allowed[Int(n.rawValue)]) }
     }
 
     // MARK: libxml2 callbacks
@@ -300,11 +358,11 @@ final class XLIFF2Builder: XMLDirectHandler {
         }
         eventIsCore = namespace.isCore
         eventKeys = (namespace.key, local.key)
-        if capture.isEmpty, Self.structural[Int(n.rawValue)], rawAttributesPass(n, Int(count), attributes) {
+        if capture.isEmpty, structural[Int(n.rawValue)], rawAttributesPass(n, Int(count), attributes) {
             // Checked on libxml2's array; values are read from it on demand (`value`).
             rawAttributes = attributes
             rawActive = true
-            let tag = XMLTag(name: local.string, namespace: namespace.string, attributes: [], line: line, column: column)
+            let tag = XMLTag(name: string(local), namespace: string(namespace), attributes: [], line: line, column: column)
             guarded { try start(n, tag) }
             rawActive = false
             rawAttributes = nil
@@ -318,12 +376,12 @@ final class XLIFF2Builder: XMLDirectHandler {
             for i in 0..<Int(count) {
                 let base = attributes + i * 5
                 let name = interned(base[0])
-                if idsOnly, name.attributeKey != Self.idKey { continue }
-                scratch.append(XMLAttribute(name: name.string, namespace: interned(base[2]).string,
-                                            prefix: interned(base[1]).string, value: XMLEventReader.Sink.attributeValue(base)))
+                if idsOnly, name.attributeKey != idKey { continue }
+                scratch.append(XMLAttribute(name: string(name), namespace: string(interned(base[2])),
+                                            prefix: string(interned(base[1])), value: XMLEventReader.Sink.attributeValue(base)))
             }
         }
-        let tag = XMLTag(name: local.string, namespace: namespace.string, attributes: scratch, line: line, column: column)
+        let tag = XMLTag(name: string(local), namespace: string(namespace), attributes: scratch, line: line, column: column)
         guarded { try start(n, tag) }
     }
 
@@ -366,6 +424,7 @@ final class XLIFF2Builder: XMLDirectHandler {
     }
 
     private func fail(_ tag: XMLTag, _ message: String) -> AnalysisError { validator.fail(tag, message) }
+    private func fail(_ mark: Mark, _ message: String) -> AnalysisError { validator.fail(mark.tag, message) }
 
     // MARK: Elements
 
@@ -414,6 +473,7 @@ final class XLIFF2Builder: XMLDirectHandler {
             }
         case .inline:
             let tag = inlineTags.removeLast()
+            flowsUsed = true
             validator.inlineEnd(tag, flow: &sourceFlow)
             if collecting, tag.name == "pc" { content.code(.close) }
         case .empty:
@@ -469,7 +529,7 @@ final class XLIFF2Builder: XMLDirectHandler {
 
     private func startNotes(_ tag: XMLTag) throws {
         try checkAttributes(tag, .notes)
-        notesTag = tag
+        notesTag = Mark(tag)
         notesCount = 0
         notesIds.removeAll(keepingCapacity: true)
         frames.append(.notes)
@@ -479,22 +539,22 @@ final class XLIFF2Builder: XMLDirectHandler {
         guard tag.name == "note", eventIsCore else { throw fail(tag, "<notes> may contain only <note>.") }
         try checkAttributes(tag, .note)
         notesCount += 1
-        if let id = value(Self.idKey, tag) {
+        if let id = value(idKey, tag) {
             if notesIds.contains(id) { throw fail(tag, "note id “\(id)” is not unique.") }
             notesIds.append(id)
         }
-        if let a = value(Self.appliesToKey, tag), a != "source", a != "target" { throw fail(tag, "appliesTo must be source or target.") }
-        if let p = value(Self.priorityKey, tag), !(Int(p).map { (1...10).contains($0) } ?? false) { throw fail(tag, "priority must be 1 to 10.") }
-        noteTag = tag
+        if let a = value(appliesToKey, tag), a != "source", a != "target" { throw fail(tag, "appliesTo must be source or target.") }
+        if let p = value(priorityKey, tag), !(Int(p).map { (1...10).contains($0) } ?? false) { throw fail(tag, "priority must be 1 to 10.") }
+        noteTag = Mark(tag)
         frames.append(.note)
     }
 
     private func startData(_ n: Name, _ tag: XMLTag) throws {
         guard tag.name == "data", eventIsCore else { throw fail(tag, "<originalData> may contain only <data>.") }
         try checkAttributes(tag, .data)
-        guard let id = value(Self.idKey, tag) else { throw fail(tag, "<data> must have an id.") }
+        guard let id = value(idKey, tag) else { throw fail(tag, "<data> must have an id.") }
         if !dataIds.insert(id).inserted { throw fail(tag, "data id “\(id)” is not unique in the unit.") }
-        if let space = value(Self.xmlSpaceKey, tag), space != "preserve" { throw fail(tag, "xml:space on <data> must be preserve.") }
+        if let space = value(xmlSpaceKey, tag), space != "preserve" { throw fail(tag, "xml:space on <data> must be preserve.") }
         dataCount += 1
         frames.append(.data)
     }
@@ -535,16 +595,16 @@ final class XLIFF2Builder: XMLDirectHandler {
 
     private func startFile(_ tag: XMLTag) throws {
         try checkAttributes(tag, .file)
-        guard let id = value(Self.idKey, tag) else { throw fail(tag, "<file> must have an id.") }
+        guard let id = value(idKey, tag) else { throw fail(tag, "<file> must have an id.") }
         if !fileIds.insert(id).inserted { throw fail(tag, "file id “\(id)” is not unique.") }
         files += 1
-        fileUnitIds.removeAll(keepingCapacity: true)
+        fileUnitIds.removeAll()
         fileGroupIds.removeAll(keepingCapacity: true)
         pendingSubFlows.removeAll(keepingCapacity: true)
         containers.append(Container(tag: tag, isFile: true,
-                                    lang: value(Self.xmlLangKey, tag) ?? validator.rootLanguage,
-                                    space: value(Self.xmlSpaceKey, tag) ?? validator.rootSpace,
-                                    translatable: value(Self.translateKey, tag) != "no"))
+                                    lang: value(xmlLangKey, tag) ?? validator.rootLanguage,
+                                    space: value(xmlSpaceKey, tag) ?? validator.rootSpace,
+                                    translatable: value(translateKey, tag) != "no"))
         frames.append(.container)
     }
 
@@ -571,12 +631,12 @@ final class XLIFF2Builder: XMLDirectHandler {
             containers[top].phase = 2
             containers[top].hasContent = true
             try checkAttributes(tag, .group)
-            guard let id = value(Self.idKey, tag) else { throw fail(tag, "<group> must have an id.") }
+            guard let id = value(idKey, tag) else { throw fail(tag, "<group> must have an id.") }
             if !fileGroupIds.insert(id).inserted { throw fail(tag, "group id “\(id)” is not unique in the file.") }
             containers.append(Container(tag: tag, isFile: false,
-                                        lang: value(Self.xmlLangKey, tag) ?? containers[top].lang,
-                                        space: value(Self.xmlSpaceKey, tag) ?? containers[top].space,
-                                        translatable: containers[top].translatable && value(Self.translateKey, tag) != "no"))
+                                        lang: value(xmlLangKey, tag) ?? containers[top].lang,
+                                        space: value(xmlSpaceKey, tag) ?? containers[top].space,
+                                        translatable: containers[top].translatable && value(translateKey, tag) != "no"))
             frames.append(.container)
         case .unit:
             containers[top].phase = 2
@@ -600,13 +660,14 @@ final class XLIFF2Builder: XMLDirectHandler {
 
     private func startUnit(_ tag: XMLTag, lang: String?, space: String, translatable: Bool) throws {
         try checkAttributes(tag, .unit)
-        guard let id = value(Self.idKey, tag) else { throw fail(tag, "<unit> must have an id.") }
-        if !fileUnitIds.insert(id).inserted { throw fail(tag, "unit id “\(id)” is not unique in the file.") }
-        unitTag = tag
+        guard let id = value(idKey, tag) else { throw fail(tag, "<unit> must have an id.") }
+        let inserted = rawBytes(idKey).map { fileUnitIds.insert($0) } ?? fileUnitIds.insert(id)
+        if !inserted { throw fail(tag, "unit id “\(id)” is not unique in the file.") }
+        unitTag = Mark(tag)
         unitId = id
-        unitLang = value(Self.xmlLangKey, tag) ?? lang
-        unitSpace = value(Self.xmlSpaceKey, tag) ?? space
-        unitTranslatable = translatable && value(Self.translateKey, tag) != "no"
+        unitLang = value(xmlLangKey, tag) ?? lang
+        unitSpace = value(xmlSpaceKey, tag) ?? space
+        unitTranslatable = translatable && value(translateKey, tag) != "no"
         unitPhase = 0
         // Clearing is skipped for what most units leave empty (clearing an empty set still costs).
         if !unitExtensionIds.isEmpty { unitExtensionIds.removeAll(keepingCapacity: true) }
@@ -618,8 +679,11 @@ final class XLIFF2Builder: XMLDirectHandler {
         parts = 0
         segmentIndex = 0
         if !orders.isEmpty { orders.removeAll(keepingCapacity: true) }
-        sourceFlow.reset()
-        targetFlow.reset()
+        if flowsUsed {
+            sourceFlow.reset()
+            targetFlow.reset()
+            flowsUsed = false
+        }
         if !targets.isEmpty { targets.removeAll(keepingCapacity: true) }
         if !nonRemovable.isEmpty { nonRemovable.removeAll(keepingCapacity: true) }
         frames.append(.unit)
@@ -645,7 +709,7 @@ final class XLIFF2Builder: XMLDirectHandler {
             unitPhase = 2
             hasOriginalData = true
             try checkAttributes(tag, .originalData)
-            originalDataTag = tag
+            originalDataTag = Mark(tag)
             dataCount = 0
             frames.append(.originalData)
         case .segment, .ignorable:
@@ -658,13 +722,13 @@ final class XLIFF2Builder: XMLDirectHandler {
 
     private func startPart(_ n: Name, _ tag: XMLTag) throws {
         try checkAttributes(tag, n)
-        partId = value(Self.idKey, tag)
+        partId = value(idKey, tag)
         if let id = partId {
             if partIds.contains(id) { throw fail(tag, "segment/ignorable id “\(id)” is not unique in the unit.") }
             partIds.append(id)
         }
         if n == .segment {
-            let state = value(Self.stateKey, tag), subState = value(Self.subStateKey, tag)
+            let state = value(stateKey, tag), subState = value(subStateKey, tag)
             if let state, !["initial", "translated", "reviewed", "final"].contains(state) {
                 throw fail(tag, "state=\"\(state)\" must be initial, translated, reviewed or final.")
             }
@@ -673,7 +737,7 @@ final class XLIFF2Builder: XMLDirectHandler {
             segmentIndex += 1
         }
         parts += 1
-        partTag = tag
+        partTag = Mark(tag)
         partIsSegment = n == .segment
         sawSource = false
         sawTarget = false
@@ -686,10 +750,10 @@ final class XLIFF2Builder: XMLDirectHandler {
             guard n == .source else { throw fail(partTag, "<\(partTag.name)> must start with one <source>.") }
             sawSource = true
             try checkAttributes(tag, .source)
-            if let lang = value(Self.xmlLangKey, tag) ?? unitLang, lang.lowercased() != validator.sourceLanguage.description.lowercased() {
+            if let lang = value(xmlLangKey, tag) ?? unitLang, lang.lowercased() != validator.sourceLanguage.description.lowercased() {
                 throw fail(tag, "the source language “\(lang)” differs from srcLang “\(validator.sourceLanguage)”.")
             }
-            sourceSpace = value(Self.xmlSpaceKey, tag) ?? unitSpace
+            sourceSpace = value(xmlSpaceKey, tag) ?? unitSpace
             nonRemovableMark = sourceFlow.nonRemovable.count
             collecting = partIsSegment
             content.reset()
@@ -700,7 +764,7 @@ final class XLIFF2Builder: XMLDirectHandler {
             throw fail(tag, "<\(tag.name)> is not allowed here: <\(partTag.name)> holds one <source> and at most one <target>.")
         }
         sawTarget = true
-        try validator.attributes(tag, allowed: Self.allowed[Int(Name.target.rawValue)])
+        try validator.attributes(tag, allowed: allowed[Int(Name.target.rawValue)])
         guard let trg = validator.targetLanguage?.description else { throw fail(tag, "a <target> requires trgLang on <xliff>.") }
         if let lang = tag.attribute("lang", namespace: xml) ?? unitLang, lang.lowercased() != trg.lowercased() {
             throw fail(tag, "the target language “\(lang)” differs from trgLang “\(trg)”.")
@@ -714,7 +778,8 @@ final class XLIFF2Builder: XMLDirectHandler {
     }
 
     private func inlineChild(_ n: Name, _ tag: XMLTag) throws {
-        try validator.inlineStart(tag, allowed: Self.allowed[Int(n.rawValue)], flow: &sourceFlow, context: codeContext(), isTarget: false)
+        flowsUsed = true
+        try validator.inlineStart(tag, allowed: allowed[Int(n.rawValue)], flow: &sourceFlow, context: codeContext(), isTarget: false)
         if collecting {
             switch n {
             case .cp:
@@ -748,7 +813,8 @@ final class XLIFF2Builder: XMLDirectHandler {
         for (order, target) in orders where order > parts { throw fail(target, "order=\"\(order)\" is beyond the \(parts) parts of the unit.") }
         // A unit without codes or targets has nothing to pair (most units).
         guard !sourceFlow.ids.isEmpty || !sourceFlow.codeIds.isEmpty || !targets.isEmpty else { return }
-        try validator.finishUnit(unit: unitTag, partIds: partIds, source: sourceFlow, targets: targets, targetFlow: &targetFlow,
+        flowsUsed = true
+        try validator.finishUnit(unit: unitTag.tag, partIds: partIds, source: sourceFlow, targets: targets, targetFlow: &targetFlow,
                                  context: codeContext(), nonRemovable: nonRemovable)
         if !sourceFlow.subFlows.isEmpty { pendingSubFlows += sourceFlow.subFlows }
         if !targetFlow.subFlows.isEmpty { pendingSubFlows += targetFlow.subFlows }

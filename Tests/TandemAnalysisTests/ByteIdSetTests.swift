@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+@testable import TandemAnalysis
+
+@Suite("Id sets on UTF-8 bytes")
+struct ByteIdSetTests {
+    @Test("Agrees with Set<String> through growth, clearing and non-ASCII ids")
+    func agreesWithSet() {
+        var ids = ByteIdSet()
+        var reference = Set<String>()
+        // Enough ids to grow the table several times; every third one repeats an earlier id.
+        for i in 0..<5_000 {
+            let id = i % 3 == 2 ? "u\(i / 2)" : (i % 7 == 0 ? "é-\(i)" : "u\(i)")
+            let inserted = ids.insert(id), expected = reference.insert(id).inserted
+            #expect(inserted == expected, "insert \(id)")
+        }
+        for probe in ["u0", "u1", "é-7", "é-8", "", "u4999", "u100000"] {
+            #expect(ids.contains(probe) == reference.contains(probe), "contains \(probe)")
+        }
+        let first = ids.insert(""), second = ids.insert("")
+        #expect(first && !second)
+        ids.removeAll()
+        #expect(ids.isEmpty)
+        #expect(!ids.contains("u1"))
+        let again = ids.insert("u1")
+        #expect(again)
+    }
+
+    @Test("Bytes and strings name the same ids")
+    func bytesAndStrings() {
+        var ids = ByteIdSet()
+        let bytes = Array("unité-1".utf8)
+        let fromBytes = bytes.withUnsafeBufferPointer { ids.insert($0) }
+        let fromString = ids.insert("unité-1")
+        #expect(fromBytes && !fromString)
+        #expect(ids.contains("unité-1"))
+        #expect(!ids.contains("unite-1"))
+    }
+}
