@@ -7,7 +7,7 @@ import Foundation
 struct ByteIdSet {
     private var bytes: [UInt8] = []
     /// Each id's start in `bytes` and its length.
-    private var entries: [(start: Int, count: Int)] = []
+    private var entries: [(start: Int, count: Int, hash: Int)] = []
     /// Index in `entries` + 1; 0 is empty.
     private var slots = [Int32](repeating: 0, count: 64)
 
@@ -15,12 +15,13 @@ struct ByteIdSet {
 
     /// Inserts the id; false if it was already there.
     mutating func insert(_ id: UnsafeBufferPointer<UInt8>) -> Bool {
-        var slot = Self.hash(id) & (slots.count - 1)
+        let hash = Self.hash(id)
+        var slot = hash & (slots.count - 1)
         while slots[slot] != 0 {
-            if matches(Int(slots[slot]) - 1, id) { return false }
+            if matches(Int(slots[slot]) - 1, id, hash) { return false }
             slot = (slot + 1) & (slots.count - 1)
         }
-        entries.append((bytes.count, id.count))
+        entries.append((bytes.count, id.count, hash))
         bytes.append(contentsOf: id)
         slots[slot] = Int32(entries.count)
         if entries.count * 2 > slots.count { grow() }
@@ -35,12 +36,20 @@ struct ByteIdSet {
     func contains(_ id: String) -> Bool {
         var id = id
         return id.withUTF8 { id in
-            var slot = Self.hash(id) & (slots.count - 1)
+            let hash = Self.hash(id)
+            var slot = hash & (slots.count - 1)
             while slots[slot] != 0 {
-                if matches(Int(slots[slot]) - 1, id) { return true }
+                if matches(Int(slots[slot]) - 1, id, hash) { return true }
                 slot = (slot + 1) & (slots.count - 1)
             }
             return false
+        }
+    }
+
+    /// The ids, in the order they were inserted.
+    var strings: [String] {
+        bytes.withUnsafeBufferPointer { stored in
+            entries.map { String(decoding: UnsafeBufferPointer(rebasing: stored[$0.start..<$0.start + $0.count]), as: UTF8.self) }
         }
     }
 
@@ -48,12 +57,17 @@ struct ByteIdSet {
         guard !entries.isEmpty else { return }
         bytes.removeAll(keepingCapacity: true)
         entries.removeAll(keepingCapacity: true)
-        slots = [Int32](repeating: 0, count: 64)
+        // Sets of a few ids (the parts of a unit) are cleared often: their slots are zeroed in place.
+        if slots.count == 64 {
+            slots.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        } else {
+            slots = [Int32](repeating: 0, count: 64)
+        }
     }
 
-    private func matches(_ entry: Int, _ id: UnsafeBufferPointer<UInt8>) -> Bool {
-        let (start, count) = entries[entry]
-        guard count == id.count else { return false }
+    @inline(__always) private func matches(_ entry: Int, _ id: UnsafeBufferPointer<UInt8>, _ hash: Int) -> Bool {
+        let (start, count, stored) = entries[entry]
+        guard stored == hash, count == id.count else { return false }
         return bytes.withUnsafeBufferPointer { stored in
             count == 0 || memcmp(stored.baseAddress! + start, id.baseAddress!, count) == 0
         }
@@ -61,12 +75,10 @@ struct ByteIdSet {
 
     private mutating func grow() {
         slots = [Int32](repeating: 0, count: slots.count * 4)
-        bytes.withUnsafeBufferPointer { stored in
-            for (i, entry) in entries.enumerated() {
-                var slot = Self.hash(UnsafeBufferPointer(rebasing: stored[entry.start..<entry.start + entry.count])) & (slots.count - 1)
-                while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
-                slots[slot] = Int32(i + 1)
-            }
+        for (i, entry) in entries.enumerated() {
+            var slot = entry.hash & (slots.count - 1)
+            while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
+            slots[slot] = Int32(i + 1)
         }
     }
 

@@ -27,6 +27,12 @@ struct SegmentContent {
 
     /// The segment's pieces; the content is empty afterwards.
     mutating func take() -> [InlinePiece] {
+        // Most segments are one run of text: an array of one, made at its size.
+        if pieces.isEmpty {
+            guard text.count > 0 else { return [] }
+            defer { text.count = 0 }
+            return [.text(text.string())]
+        }
         flush()
         defer { pieces = [] }
         return pieces
@@ -56,7 +62,28 @@ final class TextBuffer {
         count += bytes.count
     }
 
-    func string() -> String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
+    @inline(__always) func append(_ other: TextBuffer) { append(other.bytes) }
+
+    func append(_ string: String) {
+        var string = string
+        string.withUTF8 { append($0) }
+    }
+
+    @inline(__always) func append(_ byte: UInt8) {
+        if count == capacity { grow(to: count + 1) }
+        base[count] = byte
+        count += 1
+    }
+
+    /// Replaces the content.
+    @inline(__always) func set(_ bytes: UnsafeBufferPointer<UInt8>) {
+        count = 0
+        append(bytes)
+    }
+
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    func string() -> String { String(decoding: bytes, as: UTF8.self) }
 
     private func grow(to needed: Int) {
         var newCapacity = capacity * 2

@@ -121,7 +121,11 @@ final class XLIFF2Builder: XMLDirectHandler {
 
     // The current unit.
     @exclusivity(unchecked) private var unitTag = Mark()
-    @exclusivity(unchecked) private var unitId = ""
+    /// The unit's id and the part's id as UTF-8: a segment's id is made from them as one string.
+    private let unitIdBytes = TextBuffer(), partIdBytes = TextBuffer(), segmentIdBytes = TextBuffer()
+    @exclusivity(unchecked) private var hasPartId = false
+    /// The unit's id as a string, for the rules and messages that need it.
+    private var unitId: String { unitIdBytes.string() }
     @exclusivity(unchecked) private var unitLang: String?
     @exclusivity(unchecked) private var unitSpace = "default"
     @exclusivity(unchecked) private var unitTranslatable = true
@@ -132,7 +136,7 @@ final class XLIFF2Builder: XMLDirectHandler {
     @exclusivity(unchecked) private var hasOriginalData = false
     @exclusivity(unchecked) private var unitContext: XLIFF2Validator.UnitContext?
     /// Few per unit: an array searched in order costs less than a set.
-    @exclusivity(unchecked) private var partIds: [String] = []
+    @exclusivity(unchecked) private var partIds = ByteIdSet()
     @exclusivity(unchecked) private var parts = 0
     @exclusivity(unchecked) private var segmentIndex = 0
     @exclusivity(unchecked) private var orders: [(order: Int, target: XMLTag)] = []
@@ -146,7 +150,6 @@ final class XLIFF2Builder: XMLDirectHandler {
 
     // The current segment or ignorable.
     @exclusivity(unchecked) private var partTag = Mark()
-    @exclusivity(unchecked) private var partId: String?
     @exclusivity(unchecked) private var partIsSegment = false
     @exclusivity(unchecked) private var sawSource = false
     @exclusivity(unchecked) private var sawTarget = false
@@ -340,6 +343,18 @@ final class XLIFF2Builder: XMLDirectHandler {
         return nil
     }
 
+    /// Reads the tag's id into `buffer`; false if it has none.
+    private func readId(_ tag: XMLTag, into buffer: TextBuffer) -> Bool {
+        if rawActive {
+            guard let bytes = rawBytes(idKey) else { return false }
+            buffer.set(bytes)
+            return true
+        }
+        guard var id = value(idKey, tag) else { return false }
+        id.withUTF8 { buffer.set($0) }
+        return true
+    }
+
     /// The attribute rules of a start tag, unless the raw path has judged them.
     private func checkAttributes(_ tag: XMLTag, _ n: Name) throws {
         if !rawActive { try validator.attributes(tag, allowed: allowed[Int(n.rawValue)]) }
@@ -467,7 +482,10 @@ final class XLIFF2Builder: XMLDirectHandler {
             if !sawSource { throw fail(partTag, "<\(partTag.name)> must start with one <source>.") }
         case .source:
             if collecting {
-                let id = unitId + "/" + (partId ?? String(segmentIndex))
+                segmentIdBytes.set(unitIdBytes.bytes)
+                segmentIdBytes.append(UInt8(ascii: "/"))
+                if hasPartId { segmentIdBytes.append(partIdBytes) } else { segmentIdBytes.append(String(segmentIndex)) }
+                let id = segmentIdBytes.string()
                 document.segments.append(SourceSegment(id: id, content: content.take(), translatable: unitTranslatable))
                 collecting = false
             }
@@ -660,11 +678,9 @@ final class XLIFF2Builder: XMLDirectHandler {
 
     private func startUnit(_ tag: XMLTag, lang: String?, space: String, translatable: Bool) throws {
         try checkAttributes(tag, .unit)
-        guard let id = value(idKey, tag) else { throw fail(tag, "<unit> must have an id.") }
-        let inserted = rawBytes(idKey).map { fileUnitIds.insert($0) } ?? fileUnitIds.insert(id)
-        if !inserted { throw fail(tag, "unit id “\(id)” is not unique in the file.") }
+        guard readId(tag, into: unitIdBytes) else { throw fail(tag, "<unit> must have an id.") }
+        if !fileUnitIds.insert(unitIdBytes.bytes) { throw fail(tag, "unit id “\(unitId)” is not unique in the file.") }
         unitTag = Mark(tag)
-        unitId = id
         unitLang = value(xmlLangKey, tag) ?? lang
         unitSpace = value(xmlSpaceKey, tag) ?? space
         unitTranslatable = translatable && value(translateKey, tag) != "no"
@@ -675,7 +691,7 @@ final class XLIFF2Builder: XMLDirectHandler {
         if !dataIds.isEmpty { dataIds = [] }
         hasOriginalData = false
         unitContext = nil
-        if !partIds.isEmpty { partIds.removeAll(keepingCapacity: true) }
+        partIds.removeAll()
         parts = 0
         segmentIndex = 0
         if !orders.isEmpty { orders.removeAll(keepingCapacity: true) }
@@ -722,10 +738,9 @@ final class XLIFF2Builder: XMLDirectHandler {
 
     private func startPart(_ n: Name, _ tag: XMLTag) throws {
         try checkAttributes(tag, n)
-        partId = value(idKey, tag)
-        if let id = partId {
-            if partIds.contains(id) { throw fail(tag, "segment/ignorable id “\(id)” is not unique in the unit.") }
-            partIds.append(id)
+        hasPartId = readId(tag, into: partIdBytes)
+        if hasPartId, !partIds.insert(partIdBytes.bytes) {
+            throw fail(tag, "segment/ignorable id “\(partIdBytes.string())” is not unique in the unit.")
         }
         if n == .segment {
             let state = value(stateKey, tag), subState = value(subStateKey, tag)
@@ -814,7 +829,7 @@ final class XLIFF2Builder: XMLDirectHandler {
         // A unit without codes or targets has nothing to pair (most units).
         guard !sourceFlow.ids.isEmpty || !sourceFlow.codeIds.isEmpty || !targets.isEmpty else { return }
         flowsUsed = true
-        try validator.finishUnit(unit: unitTag.tag, partIds: partIds, source: sourceFlow, targets: targets, targetFlow: &targetFlow,
+        try validator.finishUnit(unit: unitTag.tag, partIds: partIds.strings, source: sourceFlow, targets: targets, targetFlow: &targetFlow,
                                  context: codeContext(), nonRemovable: nonRemovable)
         if !sourceFlow.subFlows.isEmpty { pendingSubFlows += sourceFlow.subFlows }
         if !targetFlow.subFlows.isEmpty { pendingSubFlows += targetFlow.subFlows }
