@@ -4,9 +4,9 @@ import Testing
 
 @Suite("Id sets on UTF-8 bytes")
 struct ByteIdSetTests {
-    @Test("Agrees with Set<String> through growth, clearing and non-ASCII ids")
+    @Test("Agrees with Set<String> through growth, clearing (also after growth) and non-ASCII ids")
     func agreesWithSet() {
-        var ids = ByteIdSet()
+        let ids = ByteIdSet()
         var reference = Set<String>()
         // Enough ids to grow the table several times; every third one repeats an earlier id.
         for i in 0..<5_000 {
@@ -24,11 +24,17 @@ struct ByteIdSetTests {
         #expect(!ids.contains("u1"))
         let again = ids.insert("u1")
         #expect(again)
+        // A cleared set fills and grows again, and still finds duplicates.
+        for i in 0..<1_000 { _ = ids.insert("v\(i)") }
+        #expect(ids.contains("v999") && ids.contains("u1") && !ids.contains("u2"))
+        let duplicate = ids.insert("v500")
+        #expect(!duplicate)
+        #expect(Set(ids.strings).count == 1_001)
     }
 
     @Test("Bytes and strings name the same ids")
     func bytesAndStrings() {
-        var ids = ByteIdSet()
+        let ids = ByteIdSet()
         let bytes = Array("unité-1".utf8)
         let fromBytes = bytes.withUnsafeBufferPointer { ids.insert($0) }
         let fromString = ids.insert("unité-1")

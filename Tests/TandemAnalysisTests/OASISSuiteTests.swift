@@ -75,17 +75,17 @@ struct OASISDirectPathTests {
     }
 }
 
-/// Attribute rules on structural elements, which the suite's invalid files barely touch, read
+/// Attribute rules on structural elements and inline codes, which the suite's invalid files barely touch, read
 /// both ways: replayed from the event queue (whole-file chunk) and from libxml2's array (64-byte
 /// chunks).
 @Suite("XLIFF 2 attribute rules on both paths")
 struct XLIFF2AttributePathTests {
     /// A valid file first (libxml2 reports the first kilobytes in one go, which the reader
     /// queues), then the file under test.
-    static func document(file: String = #"id="f""#, unit: String = #"id="u""#, segment: String = "", source: String = "") -> Data {
+    static func document(file: String = #"id="f""#, unit: String = #"id="u""#, segment: String = "", source: String = "", content: String = "Text") -> Data {
         let filler = (0..<100).map { #"<unit id="p\#($0)"><segment><source>Filler.</source></segment></unit>"# }.joined()
         return Data((#"<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:fs="urn:oasis:names:tc:xliff:fs:2.0" version="2.0" srcLang="en">"#
-            + #"<file id="first">\#(filler)</file><file \#(file)><unit \#(unit)><segment \#(segment)><source \#(source)>Text</source></segment></unit></file></xliff>"#).utf8)
+            + #"<file id="first">\#(filler)</file><file \#(file)><unit \#(unit)><segment \#(segment)><source \#(source)>\#(content)</source></segment></unit></file></xliff>"#).utf8)
     }
 
     static func message(_ data: Data, chunk: Int) -> String? {
@@ -109,6 +109,14 @@ struct XLIFF2AttributePathTests {
         (document(segment: #"translate="no""#), "attribute “translate” is not allowed on <segment>."),
         (document(unit: #"id="u" fs:fs="blink""#), "fs:fs value “blink” is not an HTML element name."),
         (document(unit: #"id="u" name="a&amp;b" canResegment="no" fs:fs="p" translate="no""#, segment: #"id="s" state="final""#), nil),
+        // Inline codes: their attributes are judged on libxml2's array too.
+        (document(content: #"a <ph id="1" canCopy="maybe"/>"#), #"canCopy="maybe" must be yes or no."#),
+        (document(content: #"<pc id="1" dir="up">a</pc>"#), #"dir="up" must be ltr, rtl or auto."#),
+        (document(content: #"<ph id="1 2"/>"#), "id “1 2” is not an NMTOKEN."),
+        (document(content: #"<ph id="1" foo="x"/>"#), "attribute “foo” is not allowed on <ph>."),
+        (document(content: #"<ph id="1" xml:lang="fr"/>"#), "xml:lang is not allowed on <ph>."),
+        (document(content: #"<sc id="1" canReorder="sometimes"/>b<ec startRef="1"/>"#), #"canReorder="sometimes" must be yes, no or firstNo."#),
+        (document(content: #"<pc id="1" canCopy="no" canDelete="no" canReorder="firstNo">a</pc><ph id="2" canCopy="no" canDelete="no" canReorder="no"/><mrk id="m" translate="no">b</mrk>"#), nil),
     ]
 
     @Test("Each rule gives its message, whichever way the tag arrives", arguments: 0..<cases.count)

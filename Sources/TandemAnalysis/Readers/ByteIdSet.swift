@@ -2,33 +2,49 @@ import Foundation
 
 /// Ids seen in one scope, kept as UTF-8 bytes. Readers check most ids on libxml2's bytes; a
 /// `Set<String>` would need a Swift string per id and hash it with SipHash, which costs several
-/// times more than the check itself. Ids come from the document, not from an attacker who can
-/// see the table: FNV-1a with linear probing is enough.
-struct ByteIdSet {
-    private var bytes: [UInt8] = []
-    /// Each id's start in `bytes` and its length.
-    private var entries: [(start: Int, count: Int, hash: Int)] = []
-    /// Index in `entries` + 1; 0 is empty.
-    private var slots = [Int32](repeating: 0, count: 64)
+/// times more than the check itself. Ids come from the document being read, and a collision
+/// only costs a comparison: FNV-1a with linear probing is enough. A class, so that checking an
+/// id copies nothing; `removeAll` is O(1) (a new generation), as part ids are cleared per unit.
+final class ByteIdSet {
+    private struct Slot {
+        var start = 0
+        var count = 0
+        var hash: UInt32 = 0
+        /// The slot holds an id if this is the set's current generation.
+        var generation: UInt32 = 0
+    }
 
-    var isEmpty: Bool { entries.isEmpty }
+    private let bytes = TextBuffer()
+    private var slots: UnsafeMutablePointer<Slot>
+    private var capacity = 64
+    private var used = 0
+    private var generation: UInt32 = 1
+
+    init() {
+        slots = .allocate(capacity: capacity)
+        slots.initialize(repeating: Slot(), count: capacity)
+    }
+
+    deinit { slots.deallocate() }
+
+    var isEmpty: Bool { used == 0 }
 
     /// Inserts the id; false if it was already there.
-    mutating func insert(_ id: UnsafeBufferPointer<UInt8>) -> Bool {
+    func insert(_ id: UnsafeBufferPointer<UInt8>) -> Bool {
         let hash = Self.hash(id)
-        var slot = hash & (slots.count - 1)
-        while slots[slot] != 0 {
-            if matches(Int(slots[slot]) - 1, id, hash) { return false }
-            slot = (slot + 1) & (slots.count - 1)
+        var i = Int(hash) & (capacity - 1)
+        while slots[i].generation == generation {
+            if matches(slots[i], id, hash) { return false }
+            i = (i + 1) & (capacity - 1)
         }
-        entries.append((bytes.count, id.count, hash))
-        bytes.append(contentsOf: id)
-        slots[slot] = Int32(entries.count)
-        if entries.count * 2 > slots.count { grow() }
+        slots[i] = Slot(start: bytes.count, count: id.count, hash: hash, generation: generation)
+        bytes.append(id)
+        used += 1
+        if used * 2 > capacity { grow() }
         return true
     }
 
-    mutating func insert(_ id: String) -> Bool {
+    func insert(_ id: String) -> Bool {
         var id = id
         return id.withUTF8 { insert($0) }
     }
@@ -37,54 +53,56 @@ struct ByteIdSet {
         var id = id
         return id.withUTF8 { id in
             let hash = Self.hash(id)
-            var slot = hash & (slots.count - 1)
-            while slots[slot] != 0 {
-                if matches(Int(slots[slot]) - 1, id, hash) { return true }
-                slot = (slot + 1) & (slots.count - 1)
+            var i = Int(hash) & (capacity - 1)
+            while slots[i].generation == generation {
+                if matches(slots[i], id, hash) { return true }
+                i = (i + 1) & (capacity - 1)
             }
             return false
         }
     }
 
-    /// The ids, in the order they were inserted.
+    /// The ids, in no particular order.
     var strings: [String] {
-        bytes.withUnsafeBufferPointer { stored in
-            entries.map { String(decoding: UnsafeBufferPointer(rebasing: stored[$0.start..<$0.start + $0.count]), as: UTF8.self) }
+        (0..<capacity).compactMap { i in
+            let slot = slots[i]
+            guard slot.generation == generation else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes.bytes[slot.start..<slot.start + slot.count]), as: UTF8.self)
         }
     }
 
-    mutating func removeAll() {
-        guard !entries.isEmpty else { return }
-        bytes.removeAll(keepingCapacity: true)
-        entries.removeAll(keepingCapacity: true)
-        // Sets of a few ids (the parts of a unit) are cleared often: their slots are zeroed in place.
-        if slots.count == 64 {
-            slots.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-        } else {
-            slots = [Int32](repeating: 0, count: 64)
+    func removeAll() {
+        guard used > 0 else { return }
+        bytes.count = 0
+        used = 0
+        generation &+= 1
+        if generation == 0 {
+            slots.update(repeating: Slot(), count: capacity)
+            generation = 1
         }
     }
 
-    @inline(__always) private func matches(_ entry: Int, _ id: UnsafeBufferPointer<UInt8>, _ hash: Int) -> Bool {
-        let (start, count, stored) = entries[entry]
-        guard stored == hash, count == id.count else { return false }
-        return bytes.withUnsafeBufferPointer { stored in
-            count == 0 || memcmp(stored.baseAddress! + start, id.baseAddress!, count) == 0
-        }
+    @inline(__always) private func matches(_ slot: Slot, _ id: UnsafeBufferPointer<UInt8>, _ hash: UInt32) -> Bool {
+        guard slot.hash == hash, slot.count == id.count else { return false }
+        return slot.count == 0 || memcmp(bytes.bytes.baseAddress! + slot.start, id.baseAddress!, slot.count) == 0
     }
 
-    private mutating func grow() {
-        slots = [Int32](repeating: 0, count: slots.count * 4)
-        for (i, entry) in entries.enumerated() {
-            var slot = entry.hash & (slots.count - 1)
-            while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
-            slots[slot] = Int32(i + 1)
+    private func grow() {
+        let old = slots, oldCapacity = capacity
+        capacity *= 4
+        slots = .allocate(capacity: capacity)
+        slots.initialize(repeating: Slot(), count: capacity)
+        for j in 0..<oldCapacity where old[j].generation == generation {
+            var i = Int(old[j].hash) & (capacity - 1)
+            while slots[i].generation == generation { i = (i + 1) & (capacity - 1) }
+            slots[i] = old[j]
         }
+        old.deallocate()
     }
 
-    @inline(__always) private static func hash(_ id: UnsafeBufferPointer<UInt8>) -> Int {
+    @inline(__always) private static func hash(_ id: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         for b in id { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        return Int(truncatingIfNeeded: h ^ (h >> 29))
+        return UInt32(truncatingIfNeeded: h ^ (h >> 32))
     }
 }

@@ -95,7 +95,7 @@ final class XLIFF2Builder: XMLDirectHandler {
     @exclusivity(unchecked) private var frames: [Frame] = [.root]
     @exclusivity(unchecked) private var containers: [Container] = []
     @exclusivity(unchecked) private var fileIds: Set<String> = []
-    @exclusivity(unchecked) private var fileUnitIds = ByteIdSet()
+    private let fileUnitIds = ByteIdSet()
     @exclusivity(unchecked) private var fileGroupIds: Set<String> = []
     @exclusivity(unchecked) private var pendingSubFlows: [(unit: String, element: XMLTag, attribute: String)] = []
 
@@ -136,7 +136,7 @@ final class XLIFF2Builder: XMLDirectHandler {
     @exclusivity(unchecked) private var hasOriginalData = false
     @exclusivity(unchecked) private var unitContext: XLIFF2Validator.UnitContext?
     /// Few per unit: an array searched in order costs less than a set.
-    @exclusivity(unchecked) private var partIds = ByteIdSet()
+    private let partIds = ByteIdSet()
     @exclusivity(unchecked) private var parts = 0
     @exclusivity(unchecked) private var segmentIndex = 0
     @exclusivity(unchecked) private var orders: [(order: Int, target: XMLTag)] = []
@@ -253,6 +253,13 @@ final class XLIFF2Builder: XMLDirectHandler {
     static func key(_ name: String) -> Int { attributeNames.firstIndex(of: name)! }
     static let idKey = key("id"), canReorderKey = key("canReorder"), translateKey = key("translate"), stateKey = key("state"),
                subStateKey = key("subState"), appliesToKey = key("appliesTo"), priorityKey = key("priority")
+
+    /// Elements of inline content, whose attributes are also judged on libxml2's array (their
+    /// tags are still built whole: the inline rules keep them).
+    static let inline: [Bool] = Name.allCases.map { [.cp, .ph, .pc, .sc, .ec, .mrk, .sm, .em].contains($0) }
+    private let inline = XLIFF2Builder.inline
+    /// The inline tag being started passed `rawAttributesPass`.
+    @exclusivity(unchecked) private var inlineAttributesChecked = false
 
     @exclusivity(unchecked) private var rawAttributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     @exclusivity(unchecked) private var rawActive = false
@@ -373,6 +380,7 @@ final class XLIFF2Builder: XMLDirectHandler {
         }
         eventIsCore = namespace.isCore
         eventKeys = (namespace.key, local.key)
+        inlineAttributesChecked = false
         if capture.isEmpty, structural[Int(n.rawValue)], rawAttributesPass(n, Int(count), attributes) {
             // Checked on libxml2's array; values are read from it on demand (`value`).
             rawAttributes = attributes
@@ -383,6 +391,7 @@ final class XLIFF2Builder: XMLDirectHandler {
             rawAttributes = nil
             return
         }
+        inlineAttributesChecked = capture.isEmpty && inline[Int(n.rawValue)] && rawAttributesPass(n, Int(count), attributes)
         scratch.removeAll(keepingCapacity: true)
         // Outside kept subtrees, only the ids of extension elements matter (extension elements
         // are judged by name and id; anywhere else they are an error by name alone).
@@ -413,6 +422,7 @@ final class XLIFF2Builder: XMLDirectHandler {
     /// Replays one event queued before direct mode.
     func replay(_ event: XMLEventReader.Event) {
         if error != nil { return }
+        inlineAttributesChecked = false
         switch event {
         case .start(let e, let isEmpty):
             guarded {
@@ -794,7 +804,7 @@ final class XLIFF2Builder: XMLDirectHandler {
 
     private func inlineChild(_ n: Name, _ tag: XMLTag) throws {
         flowsUsed = true
-        try validator.inlineStart(tag, allowed: allowed[Int(n.rawValue)], flow: &sourceFlow, context: codeContext(), isTarget: false)
+        try validator.inlineStart(tag, allowed: allowed[Int(n.rawValue)], attributesChecked: inlineAttributesChecked, flow: &sourceFlow, context: codeContext(), isTarget: false)
         if collecting {
             switch n {
             case .cp:
@@ -829,7 +839,7 @@ final class XLIFF2Builder: XMLDirectHandler {
         // A unit without codes or targets has nothing to pair (most units).
         guard !sourceFlow.ids.isEmpty || !sourceFlow.codeIds.isEmpty || !targets.isEmpty else { return }
         flowsUsed = true
-        try validator.finishUnit(unit: unitTag.tag, partIds: partIds.strings, source: sourceFlow, targets: targets, targetFlow: &targetFlow,
+        try validator.finishUnit(unit: unitTag.tag, isPartId: partIds.contains, source: sourceFlow, targets: targets, targetFlow: &targetFlow,
                                  context: codeContext(), nonRemovable: nonRemovable)
         if !sourceFlow.subFlows.isEmpty { pendingSubFlows += sourceFlow.subFlows }
         if !targetFlow.subFlows.isEmpty { pendingSubFlows += targetFlow.subFlows }

@@ -76,7 +76,8 @@ extension XLIFF2Validator {
 
     /// The rules on an inline element's start tag, in document order within its flow. Only
     /// `<pc>` and `<mrk>` have inline content; `inlineEnd` follows the end of a `<pc>`.
-    func inlineStart(_ e: XMLTag, allowed: [String]? = nil, flow: inout Flow, context: UnitContext, isTarget: Bool) throws {
+    /// `attributesChecked`: the caller has already applied `attributes(_:allowed:)`'s rules.
+    func inlineStart(_ e: XMLTag, allowed: [String]? = nil, attributesChecked: Bool = false, flow: inout Flow, context: UnitContext, isTarget: Bool) throws {
         let kind: InlineKind
         switch e.namespace == Self.core ? e.name : "" {
         case "ph": kind = .ph
@@ -89,7 +90,7 @@ extension XLIFF2Validator {
         case "em": kind = .em
         default: throw fail(e, "<\(e.name)> is not allowed in inline content.")
         }
-        try attributes(e, allowed: allowed)
+        if !attributesChecked { try attributes(e, allowed: allowed) }
         if kind == .cp { try checkCodePoint(e); return }
         let a = InlineAttributes(e)
         let isCode = kind == .ph || kind == .pc || kind == .sc
@@ -198,9 +199,9 @@ extension XLIFF2Validator {
     }
 
     /// The checks of a unit's flows once the unit has ended.
-    func finishUnit(unit: XMLTag, partIds: [String], source: Flow, targets: [XMLElement], targetFlow: inout Flow,
+    func finishUnit(unit: XMLTag, isPartId: (String) -> Bool, source: Flow, targets: [XMLElement], targetFlow: inout Flow,
                     context: UnitContext, nonRemovable: [(ids: ArraySlice<String>, target: XMLElement)]) throws {
-        for id in source.ids where partIds.contains(id) { throw fail(unit, "id “\(id)” is used by both a part and an inline element.") }
+        for id in source.ids where isPartId(id) { throw fail(unit, "id “\(id)” is used by both a part and an inline element.") }
         try finish(source, unit: unit)
         try checkReordering(source)
         var context = context
