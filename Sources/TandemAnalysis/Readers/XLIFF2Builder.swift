@@ -57,6 +57,8 @@ final class XLIFF2Builder: XMLDirectHandler {
     /// of each element; module elements are checked by name down a chain of the same namespace.
     struct ExtensionLevel {
         var namespace: String
+        /// libxml2's interned pointer for `namespace` (nil for replayed events).
+        var namespaceKey: UnsafeRawPointer? = nil
         var checksNames: Bool
         var childIds: [String] = []
     }
@@ -391,8 +393,10 @@ final class XLIFF2Builder: XMLDirectHandler {
             rawAttributes = nil
             return
         }
+        if !namespace.isCore, capture.isEmpty, frames[frames.count - 1] == .extensionElement,
+           startPlainExtensionChild(local, namespace, count, attributes) { return }
         inlineAttributesChecked = capture.isEmpty && inline[Int(n.rawValue)] && rawAttributesPass(n, Int(count), attributes)
-        scratch.removeAll(keepingCapacity: true)
+        if !scratch.isEmpty { scratch.removeAll(keepingCapacity: true) }
         // Outside kept subtrees, only the ids of extension elements matter (extension elements
         // are judged by name and id; anywhere else they are an error by name alone).
         let idsOnly = !namespace.isCore && capture.isEmpty
@@ -590,14 +594,36 @@ final class XLIFF2Builder: XMLDirectHandler {
     /// Whether a module element is one its module defines (other namespaces: yes). Remembered
     /// by the interned name and namespace pointers: hashing a namespace URI per element costs.
     private func isKnownModuleElement(_ tag: XMLTag) -> Bool {
-        func verdict() -> Bool { XLIFF2Validator.moduleElements[tag.namespace].map { $0.contains(tag.name) } ?? true }
-        guard let namespace = eventKeys.0, let name = eventKeys.1 else { return verdict() }
-        let mixed = UInt64(UInt(bitPattern: Int(bitPattern: namespace))) ^ (UInt64(UInt(bitPattern: Int(bitPattern: name))) &* 31)
+        isKnownModuleElement(namespaceKey: eventKeys.0, nameKey: eventKeys.1, tag.namespace, tag.name)
+    }
+
+    private func isKnownModuleElement(namespaceKey: UnsafeRawPointer?, nameKey: UnsafeRawPointer?, _ namespace: @autoclosure () -> String,
+                                      _ name: @autoclosure () -> String) -> Bool {
+        func verdict() -> Bool { XLIFF2Validator.moduleElements[namespace()].map { $0.contains(name()) } ?? true }
+        guard let namespaceKey, let nameKey else { return verdict() }
+        let mixed = UInt64(UInt(bitPattern: Int(bitPattern: namespaceKey))) ^ (UInt64(UInt(bitPattern: Int(bitPattern: nameKey))) &* 31)
         let slot = Int(truncatingIfNeeded: (mixed &* 0x9E37_79B9_7F4A_7C15) >> 58)
-        if verdicts[slot].namespace == namespace, verdicts[slot].name == name { return verdicts[slot].known }
+        if verdicts[slot].namespace == namespaceKey, verdicts[slot].name == nameKey { return verdicts[slot].known }
         let known = verdict()
-        verdicts[slot] = ModuleVerdict(namespace: namespace, name: name, known: known)
+        verdicts[slot] = ModuleVerdict(namespace: namespaceKey, name: nameKey, known: known)
         return known
+    }
+
+    /// A child of an extension element that has no id (most module metadata), judged on the
+    /// interned names alone, without a tag; false when the general path must judge it (an id to
+    /// check, or a name its module does not define, which that path reports).
+    private func startPlainExtensionChild(_ local: Interned, _ namespace: Interned, _ count: Int32,
+                                          _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> Bool {
+        if count > 0, let attributes {
+            for i in 0..<Int(count) where interned(attributes[i * 5]).attributeKey == idKey { return false }
+        }
+        let top = extensionLevels.count - 1
+        let sameNamespace = extensionLevels[top].namespaceKey.map { $0 == namespace.key } ?? (extensionLevels[top].namespace == string(namespace))
+        let checksNames = extensionLevels[top].checksNames && sameNamespace
+        if checksNames, !isKnownModuleElement(namespaceKey: namespace.key, nameKey: local.key, string(namespace), string(local)) { return false }
+        extensionLevels.append(ExtensionLevel(namespace: string(namespace), namespaceKey: namespace.key, checksNames: checksNames))
+        frames.append(.extensionElement)
+        return true
     }
 
     /// An element of an extension subtree (the subtree's root included).
@@ -615,7 +641,7 @@ final class XLIFF2Builder: XMLDirectHandler {
         if checksNames, !isKnownModuleElement(tag) {
             throw fail(tag, "<\(tag.name)> is not an element of its module.")
         }
-        extensionLevels.append(ExtensionLevel(namespace: tag.namespace, checksNames: checksNames))
+        extensionLevels.append(ExtensionLevel(namespace: tag.namespace, namespaceKey: eventKeys.0, checksNames: checksNames))
         frames.append(.extensionElement)
     }
 

@@ -54,23 +54,34 @@ extension XLIFF2Validator {
         var subFlows: [(name: String, value: String)] = []
 
         init(_ e: XMLTag) {
+            // Gathered in locals and stored once: assigning the struct's fields in the loop
+            // copied the whole struct at each attribute.
+            var id, isolated, startRef, dataRef, dataRefStart, dataRefEnd, copyOf, canCopy, canDelete, canOverlap, canReorder: String?
+            var subFlows: [(name: String, value: String)] = []
             for a in e.attributes where a.namespace.isEmpty {
-                switch a.name {
-                case "id": id = a.value
-                case "dataRef": dataRef = a.value
-                case "startRef": startRef = a.value
-                case "dataRefStart": dataRefStart = a.value
-                case "dataRefEnd": dataRefEnd = a.value
-                case "canCopy": canCopy = a.value
-                case "canDelete": canDelete = a.value
-                case "canReorder": canReorder = a.value
-                case "canOverlap": canOverlap = a.value
-                case "isolated": isolated = a.value
-                case "copyOf": copyOf = a.value
-                case "subFlows", "subFlowsStart", "subFlowsEnd": subFlows.append((a.name, a.value))
+                // By length first: comparing two different strings is a slow call, comparing
+                // lengths is not, and few names share a length.
+                let name = a.name
+                switch name.utf8.count {
+                case 2: if name == "id" { id = a.value }
+                case 6: if name == "copyOf" { copyOf = a.value }
+                case 7: if name == "dataRef" { dataRef = a.value } else if name == "canCopy" { canCopy = a.value }
+                case 8:
+                    if name == "startRef" { startRef = a.value } else if name == "isolated" { isolated = a.value }
+                    else if name == "subFlows" { subFlows.append((name, a.value)) }
+                case 9: if name == "canDelete" { canDelete = a.value }
+                case 10:
+                    if name == "canReorder" { canReorder = a.value } else if name == "canOverlap" { canOverlap = a.value }
+                    else if name == "dataRefEnd" { dataRefEnd = a.value }
+                case 11: if name == "subFlowsEnd" { subFlows.append((name, a.value)) }
+                case 12: if name == "dataRefStart" { dataRefStart = a.value }
+                case 13: if name == "subFlowsStart" { subFlows.append((name, a.value)) }
                 default: break
                 }
             }
+            (self.id, self.isolated, self.startRef, self.dataRef, self.dataRefStart, self.dataRefEnd) = (id, isolated, startRef, dataRef, dataRefStart, dataRefEnd)
+            (self.copyOf, self.canCopy, self.canDelete, self.canOverlap, self.canReorder) = (copyOf, canCopy, canDelete, canOverlap, canReorder)
+            self.subFlows = subFlows
         }
     }
 
@@ -204,9 +215,12 @@ extension XLIFF2Validator {
         for id in source.ids where isPartId(id) { throw fail(unit, "id “\(id)” is used by both a part and an inline element.") }
         try finish(source, unit: unit)
         try checkReordering(source)
-        var context = context
-        context.sourceCodeIds = Set(source.codeIds)
-        for target in targets { try walk(target.children, flow: &targetFlow, context: context, isTarget: true) }
+        // Targets without codes (most, and all empty ones) need no set of the source's codes.
+        if targets.contains(where: { target in target.children.contains { if case .element = $0 { true } else { false } } }) {
+            var context = context
+            context.sourceCodeIds = Set(source.codeIds)
+            for target in targets { try walk(target.children, flow: &targetFlow, context: context, isTarget: true) }
+        }
         try finish(targetFlow, unit: unit)
         for (ids, target) in nonRemovable {
             for id in ids where !targetFlow.codeIds.contains(id) {
@@ -228,6 +242,7 @@ extension XLIFF2Validator {
             }
         }
         if current.count > 1 { runs.append(current) }
+        if runs.isEmpty { return }
         let keys = target.events.map(\.key)
         for run in runs {
             guard let start = keys.firstIndex(of: run[0]) else { continue }

@@ -23,7 +23,9 @@ struct XMLTag: Sendable {
 
     /// The value of the attribute `name` with no namespace (or in `namespace` when given).
     func attribute(_ name: String, namespace: String = "") -> String? {
-        for a in attributes where a.name == name && a.namespace == namespace { return a.value }
+        // Lengths first: comparing two different strings is a slow call, comparing lengths is not.
+        let length = name.utf8.count
+        for a in attributes where a.name.utf8.count == length && a.name == name && a.namespace == namespace { return a.value }
         return nil
     }
 }
