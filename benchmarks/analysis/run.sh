@@ -92,7 +92,8 @@ with open('work/memoq2-20mb.xlf', 'w', encoding='utf-8') as f:
         i += 1
     f.write('</file>\n</xliff>\n')
 PY
-# The yardstick: libxml2's SAX parser alone, same chunks, callbacks that do nothing.
+# The yardstick: libxml2's SAX parser alone (push parser in the same 1 MiB chunks, and pull
+# parser), callbacks that do nothing.
 cc -O2 peers/sax_floor.c $(xml2-config --cflags --libs) -o work/sax_floor
 Q200=$([ -f work/query-200k.xlf ] && echo work/query-200k.xlf || true)  # made by --scale
 for i in 1 2 3; do
