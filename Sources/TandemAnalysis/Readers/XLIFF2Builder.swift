@@ -137,7 +137,7 @@ final class XLIFF2Builder: XMLDirectHandler {
     @exclusivity(unchecked) private var dataIds: Set<String> = []
     @exclusivity(unchecked) private var hasOriginalData = false
     @exclusivity(unchecked) private var unitContext: XLIFF2Validator.UnitContext?
-    /// Few per unit: an array searched in order costs less than a set.
+    /// The ids of the unit's segments and ignorables (cleared per unit in O(1)).
     private let partIds = ByteIdSet()
     @exclusivity(unchecked) private var parts = 0
     @exclusivity(unchecked) private var segmentIndex = 0

@@ -23,8 +23,9 @@ class XMLDirectHandler {
 /// Pull reader over libxml2's SAX2 push parser: the document is fed in 1 MiB chunks and the
 /// events of each chunk are queued, so large documents stream in bounded memory at the speed of
 /// libxml2's SAX parser. A direct handler may instead take the rest of the document from
-/// libxml2's pull parser (`direct(_:pull:)`), which does less per byte than the push parser. Never resolves external entities, never loads a DTD, never touches the
-/// network; documents that declare entities are refused before parsing (see `XMLSafety`).
+/// libxml2's pull parser (`direct(_:pull:)`), which does less per byte than the push parser.
+/// Never resolves external entities, never loads a DTD, never touches the network; documents
+/// that declare entities are refused before parsing (see `XMLSafety`).
 final class XMLEventReader {
     enum Event {
         case start(XMLElement, isEmpty: Bool)
