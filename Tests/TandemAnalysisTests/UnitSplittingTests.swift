@@ -129,7 +129,10 @@ struct SegmenterBreaksTests {
     @Test("Same breaks as the one-search-per-match reference")
     func sameBreaks() throws {
         var texts = ["One. Two.", "Ask Dr. Smith. Then leave.", "Wait... and see. Then GO!", "A. B. C. Done.", "終わり。次。", "Fin ! Suite ? Oui.",
-                     "(See above.) Next", "1. 2. 3. Four", "Ende. Nächste. 3. Mai", "“Quoted.” Then", "End:\nNext", "x; y\n z"]
+                     "(See above.) Next", "1. 2. 3. Four", "Ende. Nächste. 3. Mai", "“Quoted.” Then", "End:\nNext", "x; y\n z",
+                     // Texts with and without what each rule needs (the segmenter skips rules whose characters are absent).
+                     "No stop here", "Colon: then\nmore. Done", "Dots... lower. Upper", "Dots... Upper", "混在。 Mixed. 次！",
+                     "Semi;\nColon:\n", "e.g. this. And i.e. that. Etc.", "Mr. Smith... went. Out!"]
         for url in SharedData.files(in: "xliff12", extensions: ["xlf", "xliff", "sdlxliff"]) {
             if let doc = try? DocumentReader.read(contentsOf: url, options: DocumentReader.Options(splitsUnits: false)) { texts += doc.segments.map(\.plainText) }
         }
@@ -157,5 +160,37 @@ struct SegmenterBreaksTests {
         let segmenter = Segmenter(rules: .standard, language: try LanguageTag("en"))
         #expect(segmenter.breaks(in: text).count == 20_000)  // the last one before the trailing space
         #expect(segmenter.segment(text).count == 20_000)
+    }
+}
+
+@Suite("What a rule needs before its regular expression runs")
+struct RequiredTextTests {
+    @Test("Read off simple leading classes and literals; nil where it cannot be vouched for")
+    func extraction() {
+        #expect(RequiredText.of(pattern: #"[\.\?!…]+['"\)\]\}’”»]*"#) == .anyOf(.init([".", "?", "!", "…"])))
+        #expect(RequiredText.of(pattern: "[。！？]+[」』）]*") == .anyOf(.init(["。", "！", "？"])))
+        #expect(RequiredText.of(pattern: "[:;]") == .anyOf(.init([":", ";"])))
+        #expect(RequiredText.of(pattern: #"\.\.\."#) == .literal("..."))
+        #expect(RequiredText.of(pattern: "etc\\.") == .literal("etc."))
+        #expect(RequiredText.of(pattern: "ab?c") == .literal("a"))
+        #expect(RequiredText.of(pattern: "ab+") == .literal("ab"))
+        for pattern in [#"\b(?:Mr|Dr)\."#, #"(?:^|\s)\p{Lu}\."#, "[a-z]", "[^.]", "[.]*", "[.]?", "[.]{0,2}", "a|[.]", "(?i)[k]",
+                        "[:Lu:]", #"[\p{Lu}]"#, #"\d\."#, "^x", ".x", "", "[]", "[[.]]", "x*"] {
+            #expect(RequiredText.of(pattern: pattern) == nil, "\(pattern)")
+        }
+    }
+
+    @Test("Presence in a text")
+    func presence() {
+        #expect(RequiredText.anyOf(.init([":", ";"])).isPresent(in: "a; b"))
+        #expect(!RequiredText.anyOf(.init([":", ";"])).isPresent(in: "a, b. c"))
+        #expect(RequiredText.anyOf(.init(["。"])).isPresent(in: "終わり。"))
+        #expect(RequiredText.anyOf(.init([":"])).isPresent(in: "café: oui"))
+        #expect(!RequiredText.anyOf(.init([":", "…"])).isPresent(in: "café; oui"))
+        #expect(RequiredText.anyOf(.init([":", "…"])).isPresent(in: "café… oui"))
+        #expect(RequiredText.literal("...").isPresent(in: "Wait... and"))
+        #expect(!RequiredText.literal("...").isPresent(in: "Wait.. and."))
+        #expect(RequiredText.literal("é.").isPresent(in: "café. Next"))
+        #expect(!RequiredText.literal("long literal").isPresent(in: "short"))
     }
 }

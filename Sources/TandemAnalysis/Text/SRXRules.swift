@@ -76,7 +76,7 @@ public struct SRXRules: Sendable, Equatable {
 
 /// Splits text into sentences with SRX rules.
 public struct Segmenter {
-    private let rules: [(breaks: Bool, regex: NSRegularExpression, everyStart: NSRegularExpression)]
+    private let rules: [(breaks: Bool, regex: NSRegularExpression, everyStart: NSRegularExpression, required: RequiredText?)]
     /// From this length (UTF-16 units) a text is searched in one pass per rule; shorter texts
     /// are searched match by match, which is faster for them (see `breaks(in:onePass:)`).
     static let onePassLength = 1_000
@@ -89,7 +89,7 @@ public struct Segmenter {
                   // A zero-width match at every position where "before" starts (overlapping ones
                   // included); the break is where group 1 ends.
                   let everyStart = try? NSRegularExpression(pattern: "(?=(\(before))\(after))") else { return nil }
-            return (rule.breaks, regex, everyStart)
+            return (rule.breaks, regex, everyStart, RequiredText.of(pattern: rule.before))
         }
     }
 
@@ -128,6 +128,9 @@ public struct Segmenter {
             if position > 0, position < length, decision[position] == nil { decision[position] = breaks }
         }
         for rule in rules {
+            // A rule whose "before" needs characters the text lacks cannot match: skipped
+            // without running its regular expression.
+            if let required = rule.required, !required.isPresent(in: text) { continue }
             if onePass {
                 for match in rule.everyStart.matches(in: text, range: NSRange(location: 0, length: length)) {
                     let before = match.range(at: 1)

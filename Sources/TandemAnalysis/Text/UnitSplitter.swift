@@ -63,27 +63,44 @@ final class UnitSplitter {
         // white space that follows a terminator; after a full-width terminator.
         enum State { case text, terminator, colon, space, fullWidth }
         var state = State.text
+        let terminators = Self.terminatorBits
         for case .text(let t) in pieces {
             // ASCII text (most units) needs no decoding: only ASCII can end an ASCII sentence.
             var ascii = true
             let before = state
-            for byte in t.utf8 {
-                if byte >= 0x80 { ascii = false; break }
-                switch state {
-                case .text:
-                    if byte == 0x2E || byte == 0x21 || byte == 0x3F { state = .terminator } else if byte == 0x3A || byte == 0x3B { state = .colon }
-                case .terminator:
-                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { state = .space } else if !(byte == 0x2E || byte == 0x21 || byte == 0x3F || byte == 0x27 || byte == 0x22 || byte == 0x29 || byte == 0x5D || byte == 0x7D) {
-                        state = byte == 0x3A || byte == 0x3B ? .colon : .text
+            var text = t
+            let decided: Bool? = text.withUTF8 { bytes in
+                var i = 0
+                while i < bytes.count {
+                    var byte = bytes[i]
+                    if state == .text {
+                        // Skip plain text fast: only . ! ? : ; and non-ASCII bytes can change the state.
+                        while byte < 0x80, byte >= 0x40 || terminators & (1 << UInt64(byte)) == 0 {
+                            i += 1
+                            if i == bytes.count { return nil }
+                            byte = bytes[i]
+                        }
                     }
-                case .colon:
-                    if byte >= 0x0A && byte <= 0x0D { state = .space } else if !(byte == 0x20 || byte == 0x09) {
-                        state = byte == 0x2E || byte == 0x21 || byte == 0x3F ? .terminator : byte == 0x3A || byte == 0x3B ? .colon : .text
+                    if byte >= 0x80 { ascii = false; return nil }
+                    switch state {
+                    case .text:
+                        if byte == 0x2E || byte == 0x21 || byte == 0x3F { state = .terminator } else if byte == 0x3A || byte == 0x3B { state = .colon }
+                    case .terminator:
+                        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { state = .space } else if !(byte == 0x2E || byte == 0x21 || byte == 0x3F || byte == 0x27 || byte == 0x22 || byte == 0x29 || byte == 0x5D || byte == 0x7D) {
+                            state = byte == 0x3A || byte == 0x3B ? .colon : .text
+                        }
+                    case .colon:
+                        if byte >= 0x0A && byte <= 0x0D { state = .space } else if !(byte == 0x20 || byte == 0x09) {
+                            state = byte == 0x2E || byte == 0x21 || byte == 0x3F ? .terminator : byte == 0x3A || byte == 0x3B ? .colon : .text
+                        }
+                    case .space, .fullWidth:
+                        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { state = .space } else if !(byte == 0x27 || byte == 0x22 || byte == 0x29 || byte == 0x5D || byte == 0x7D) { return true }
                     }
-                case .space, .fullWidth:
-                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { state = .space } else if !(byte == 0x27 || byte == 0x22 || byte == 0x29 || byte == 0x5D || byte == 0x7D) { return true }
+                    i += 1
                 }
+                return nil
             }
+            if let decided { return decided }
             if ascii { continue }
             state = before // this piece again, scalar by scalar
             for scalar in t.unicodeScalars {
@@ -123,6 +140,9 @@ final class UnitSplitter {
     }
 
     static let fullWidth: Set<Unicode.Scalar> = ["。", "！", "？"]
+
+    /// ! . : ; ? as bits of a mask over the first 64 code points.
+    static let terminatorBits: UInt64 = [0x21, 0x2E, 0x3A, 0x3B, 0x3F].reduce(0) { $0 | 1 << UInt64($1) }
 
     /// Closing quotes and brackets that may follow a sentence terminator.
     static let closers: Set<Unicode.Scalar> = ["'", "\"", ")", "]", "}", "’", "”", "»", "」", "』", "）"]
