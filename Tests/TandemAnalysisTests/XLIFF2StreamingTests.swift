@@ -68,3 +68,40 @@ struct XLIFF2StreamingTests {
         #expect(throws: AnalysisError.self) { try Self.read(doc(#"<unit id="c"><segment><source>Other</source></segment></unit>"#), chunk: 16) }
     }
 }
+
+@Suite("Reading progress")
+struct ReadingProgressTests {
+    final class Fractions: @unchecked Sendable {
+        private let lock = NSLock()
+        private var values: [Double] = []
+        func add(_ f: Double) { lock.lock(); values.append(f); lock.unlock() }
+        var all: [Double] { lock.lock(); defer { lock.unlock() }; return values }
+    }
+
+    /// A document of about `megabytes` MB in the given format.
+    static func document(xliff2: Bool, megabytes: Int) -> Data {
+        var xml = xliff2
+            ? #"<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en"><file id="f">"#
+            : #"<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="en" datatype="x" original="o"><body>"#
+        var i = 0
+        while xml.utf8.count < megabytes << 20 {
+            xml += xliff2 ? #"<unit id="u\#(i)"><segment><source>Sentence number \#(i) of the file.</source></segment></unit>"#
+                          : #"<trans-unit id="u\#(i)"><source>Sentence number \#(i) of the file.</source></trans-unit>"#
+            i += 1
+        }
+        xml += xliff2 ? "</file></xliff>" : "</body></file></xliff>"
+        return Data(xml.utf8)
+    }
+
+    @Test("Reported per megabyte while a large file streams, rising to 1", arguments: [true, false])
+    func perChunk(xliff2: Bool) throws {
+        let fractions = Fractions()
+        let doc = try DocumentReader.read(Self.document(xliff2: xliff2, megabytes: 3), name: "big.xlf", progress: { fractions.add($0) })
+        #expect(doc.segments.count > 30_000)
+        let seen = fractions.all
+        // One report per MiB (the first small chunks included), not one per kilobyte.
+        #expect(seen.count >= 3 && seen.count <= 12, "\(seen.count) reports")
+        #expect(seen == seen.sorted())
+        #expect(seen.last == 1)
+    }
+}

@@ -166,6 +166,7 @@ final class XMLEventReader {
     /// Pull mode: libxml2's pull parser, reading `data` from its start through `readPull`.
     private var pullContext: xmlParserCtxtPtr?
     private var pullOffset = 0
+    private var reportedOffset = 0
     private let progress: ((Int, Int) -> Void)?
     static let chunkSize = 1 << 20
     static let queuedChunkSize = 16 << 10
@@ -321,7 +322,12 @@ final class XMLEventReader {
             UnsafeMutableRawPointer(buffer).copyMemory(from: raw.baseAddress! + pullOffset, byteCount: count)
         }
         pullOffset += count
-        if pullOffset > offset { progress?(pullOffset, data.count) }
+        // libxml2 asks for a few kilobytes at a time: progress is reported per chunk, as when
+        // pushing, and at the end.
+        if pullOffset > offset, pullOffset - reportedOffset >= chunk || pullOffset == data.count {
+            reportedOffset = pullOffset
+            progress?(pullOffset, data.count)
+        }
         return Int32(count)
     }
 
