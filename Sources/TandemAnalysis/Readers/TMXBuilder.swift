@@ -40,7 +40,6 @@ final class TMXBuilder: XMLDirectHandler {
     enum Frame: UInt8 { case plain, tuv, seg }
 
     unowned let reader: XMLEventReader
-    private let context: xmlParserCtxtPtr?
     private let xmlNamespace = TMXReader.xmlNamespace
     private let each: (TMXUnit) throws -> Void
 
@@ -69,7 +68,6 @@ final class TMXBuilder: XMLDirectHandler {
     init(reader: XMLEventReader, each: @escaping (TMXUnit) throws -> Void) {
         self.reader = reader
         self.each = each
-        context = reader.parserContext
         frames.reserveCapacity(16)
         super.init()
     }
@@ -82,11 +80,6 @@ final class TMXBuilder: XMLDirectHandler {
         let n = Name(String(cString: p))
         cache[slot] = (key, n)
         return n
-    }
-
-    private var position: (Int, Int) {
-        guard let context else { return (0, 0) }
-        return (Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer(context))), Int(xmlSAX2GetColumnNumber(UnsafeMutableRawPointer(context))))
     }
 
     // MARK: libxml2 callbacks

@@ -56,8 +56,6 @@ final class XLIFF12Builder: XMLDirectHandler {
     enum Frame: UInt8 { case plain, g, source, mark, segSource, segDefs }
 
     unowned let reader: XMLEventReader
-    /// The parser, for positions during callbacks (owned by `reader`, which outlives this object).
-    private let context: xmlParserCtxtPtr?
     @exclusivity(unchecked) var document: SourceDocument
     @exclusivity(unchecked) var sawFile = false
     /// Indices in `document.segments` of segments that are whole units (no `<seg-source>`).
@@ -95,7 +93,6 @@ final class XLIFF12Builder: XMLDirectHandler {
 
     init(reader: XMLEventReader) {
         self.reader = reader
-        context = reader.parserContext
         document = SourceDocument(name: reader.fileName, format: .xliff12, segments: [])
         frames.reserveCapacity(16)
         super.init()
@@ -111,11 +108,6 @@ final class XLIFF12Builder: XMLDirectHandler {
         let n = Name(String(cString: p))
         cache[slot] = (key, n)
         return n
-    }
-
-    private var position: (Int, Int) {
-        guard let context else { return (0, 0) }
-        return (Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer(context))), Int(xmlSAX2GetColumnNumber(UnsafeMutableRawPointer(context))))
     }
 
     // MARK: libxml2 callbacks

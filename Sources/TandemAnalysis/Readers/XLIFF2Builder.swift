@@ -375,11 +375,7 @@ final class XLIFF2Builder: XMLDirectHandler {
         if error != nil { return }
         let local = interned(localname), namespace = interned(uri)
         let n = namespace.isCore ? local.name : .other
-        var line = 0, column = 0
-        if let parser {
-            line = Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer(parser)))
-            column = Int(xmlSAX2GetColumnNumber(UnsafeMutableRawPointer(parser)))
-        }
+        let (line, column) = position
         eventIsCore = namespace.isCore
         eventKeys = (namespace.key, local.key)
         inlineAttributesChecked = false

@@ -15,6 +15,12 @@ class XMLDirectHandler {
         if let parser { xmlStopParser(parser) }
     }
 
+    /// Where the parser is, during a callback: the line and column of the event.
+    final var position: (line: Int, column: Int) {
+        guard let parser else { return (0, 0) }
+        return (Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer(parser))), Int(xmlSAX2GetColumnNumber(UnsafeMutableRawPointer(parser))))
+    }
+
     func startElement(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {}
     func endElement(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {}
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {}
@@ -333,9 +339,6 @@ final class XMLEventReader {
 
     var isFinished: Bool { finished }
 
-    /// The libxml2 parser (positions for direct handlers).
-    var parserContext: xmlParserCtxtPtr? { context }
-
     /// Direct mode: parses the next chunk (its events go to the handler); false when the document
     /// was already complete. Throws the chunk's XML error, if any.
     func feedNext() throws -> Bool {
@@ -343,7 +346,6 @@ final class XMLEventReader {
         if let pullContext {
             let status = xmlParseDocument(pullContext)
             finished = true
-            offset = data.count
             if sink.errorMessage != nil || sink.entityReference != nil { throw parseError() }
             // Stopped by the handler: its error is the one to report.
             if status != 0 && pullContext.pointee.errNo != Int32(XML_ERR_USER_STOP.rawValue) { throw parseError() }
@@ -352,9 +354,6 @@ final class XMLEventReader {
         try feed()
         return true
     }
-
-    /// The sink's current line and column (for direct handlers, during a callback).
-    var position: (line: Int, column: Int) { (sink.line, sink.column) }
 
     /// Feeds the next chunk to the parser.
     private func feed() throws {
