@@ -44,11 +44,6 @@ final class ByteIdSet {
         return true
     }
 
-    func insert(_ id: String) -> Bool {
-        var id = id
-        return id.withUTF8 { insert($0) }
-    }
-
     func contains(_ id: String) -> Bool {
         var id = id
         return id.withUTF8 { id in
@@ -59,15 +54,6 @@ final class ByteIdSet {
                 i = (i + 1) & (capacity - 1)
             }
             return false
-        }
-    }
-
-    /// The ids, in no particular order.
-    var strings: [String] {
-        (0..<capacity).compactMap { i in
-            let slot = slots[i]
-            guard slot.generation == generation else { return nil }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes.bytes[slot.start..<slot.start + slot.count]), as: UTF8.self)
         }
     }
 

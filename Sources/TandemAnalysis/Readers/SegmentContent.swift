@@ -9,10 +9,7 @@ struct SegmentContent {
     init() {}
 
     @inline(__always) mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) { text.append(bytes) }
-    @inline(__always) mutating func append(_ string: String) {
-        var string = string
-        string.withUTF8 { text.append($0) }
-    }
+    @inline(__always) mutating func append(_ string: String) { text.append(string) }
 
     @inline(__always) mutating func code(_ kind: InlinePiece.CodeKind) {
         flush()

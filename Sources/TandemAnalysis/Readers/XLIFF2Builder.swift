@@ -330,11 +330,7 @@ final class XLIFF2Builder: XMLDirectHandler {
     /// An attribute of the element being started: from libxml2's array on the raw path, else
     /// from the tag.
     private func value(_ key: Int, _ tag: XMLTag) -> String? {
-        if rawActive {
-            if rawKeyBits & (1 << UInt64(key)) == 0 { return nil }
-            for i in 0..<rawKeyCount where rawKeys[i] == key { return XMLEventReader.Sink.attributeValue(rawAttributes! + i * 5) }
-            return nil
-        }
+        if rawActive { return rawAttribute(key).map(XMLEventReader.Sink.attributeValue) }
         switch key {
         case xmlLangKey: return tag.attribute("lang", namespace: XLIFF2Validator.xml)
         case xmlSpaceKey: return tag.attribute("space", namespace: XLIFF2Validator.xml)
@@ -342,14 +338,16 @@ final class XLIFF2Builder: XMLDirectHandler {
         }
     }
 
+    /// An attribute's five pointers in libxml2's array, on the raw path.
+    private func rawAttribute(_ key: Int) -> UnsafeMutablePointer<UnsafePointer<xmlChar>?>? {
+        guard rawActive, rawKeyBits & (1 << UInt64(key)) != 0 else { return nil }
+        for i in 0..<rawKeyCount where rawKeys[i] == key { return rawAttributes! + i * 5 }
+        return nil
+    }
+
     /// An attribute's bytes as written, on the raw path (where values hold no references).
     private func rawBytes(_ key: Int) -> UnsafeBufferPointer<UInt8>? {
-        guard rawActive, rawKeyBits & (1 << UInt64(key)) != 0 else { return nil }
-        for i in 0..<rawKeyCount where rawKeys[i] == key {
-            let base = rawAttributes! + i * 5
-            return UnsafeBufferPointer(start: base[3]!, count: base[4]! - base[3]!)
-        }
-        return nil
+        rawAttribute(key).map { UnsafeBufferPointer(start: $0[3]!, count: $0[4]! - $0[3]!) }
     }
 
     /// Reads the tag's id into `buffer`; false if it has none.
