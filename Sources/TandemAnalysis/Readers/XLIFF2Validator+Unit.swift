@@ -54,10 +54,6 @@ extension XLIFF2Validator {
         var subFlows: [(name: String, value: String)] = []
 
         init(_ e: XMLTag) {
-            // Gathered in locals and stored once: assigning the struct's fields in the loop
-            // copied the whole struct at each attribute.
-            var id, isolated, startRef, dataRef, dataRefStart, dataRefEnd, copyOf, canCopy, canDelete, canOverlap, canReorder: String?
-            var subFlows: [(name: String, value: String)] = []
             for a in e.attributes where a.namespace.isEmpty {
                 // By length first: comparing two different strings is a slow call, comparing
                 // lengths is not, and few names share a length.
@@ -79,9 +75,6 @@ extension XLIFF2Validator {
                 default: break
                 }
             }
-            (self.id, self.isolated, self.startRef, self.dataRef, self.dataRefStart, self.dataRefEnd) = (id, isolated, startRef, dataRef, dataRefStart, dataRefEnd)
-            (self.copyOf, self.canCopy, self.canDelete, self.canOverlap, self.canReorder) = (copyOf, canCopy, canDelete, canOverlap, canReorder)
-            self.subFlows = subFlows
         }
     }
 
