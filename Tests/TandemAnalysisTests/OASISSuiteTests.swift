@@ -75,17 +75,18 @@ struct OASISDirectPathTests {
     }
 }
 
-/// Attribute rules on structural elements and inline codes, which the suite's invalid files barely touch, read
+/// Attribute rules on structural elements and inline codes, and extension children, which the suite's invalid files barely touch, read
 /// both ways: replayed from the event queue (whole-file chunk) and from libxml2's array (64-byte
 /// chunks).
 @Suite("XLIFF 2 attribute rules on both paths")
 struct XLIFF2AttributePathTests {
     /// A valid file first (libxml2 reports the first kilobytes in one go, which the reader
     /// queues), then the file under test.
-    static func document(file: String = #"id="f""#, unit: String = #"id="u""#, segment: String = "", source: String = "", content: String = "Text") -> Data {
+    static func document(file: String = #"id="f""#, unit: String = #"id="u""#, segment: String = "", source: String = "", content: String = "Text",
+                         metadata: String = "") -> Data {
         let filler = (0..<100).map { #"<unit id="p\#($0)"><segment><source>Filler.</source></segment></unit>"# }.joined()
-        return Data((#"<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:fs="urn:oasis:names:tc:xliff:fs:2.0" version="2.0" srcLang="en">"#
-            + #"<file id="first">\#(filler)</file><file \#(file)><unit \#(unit)><segment \#(segment)><source \#(source)>\#(content)</source></segment></unit></file></xliff>"#).utf8)
+        return Data((#"<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:fs="urn:oasis:names:tc:xliff:fs:2.0" xmlns:mda="urn:oasis:names:tc:xliff:metadata:2.0" xmlns:x="urn:example:x" version="2.0" srcLang="en">"#
+            + #"<file id="first">\#(filler)</file><file \#(file)><unit \#(unit)>\#(metadata)<segment \#(segment)><source \#(source)>\#(content)</source></segment></unit></file></xliff>"#).utf8)
     }
 
     static func message(_ data: Data, chunk: Int) -> String? {
@@ -117,6 +118,10 @@ struct XLIFF2AttributePathTests {
         (document(content: #"<ph id="1" xml:lang="fr"/>"#), "xml:lang is not allowed on <ph>."),
         (document(content: #"<sc id="1" canReorder="sometimes"/>b<ec startRef="1"/>"#), #"canReorder="sometimes" must be yes, no or firstNo."#),
         (document(content: #"<pc id="1" canCopy="no" canDelete="no" canReorder="firstNo">a</pc><ph id="2" canCopy="no" canDelete="no" canReorder="no"/><mrk id="m" translate="no">b</mrk>"#), nil),
+        // Children of extension elements: judged on interned names when they have no id.
+        (document(metadata: #"<mda:metadata><mda:metaGroup><mda:bogus/></mda:metaGroup></mda:metadata>"#), "<bogus> is not an element of its module."),
+        (document(metadata: #"<x:e><x:f id="a"/><x:f id="a"/></x:e>"#), "id “a” is used twice in the same extension element."),
+        (document(metadata: #"<mda:metadata><mda:metaGroup category="c"><mda:meta type="t">v</mda:meta><x:any><mda:bogus/></x:any></mda:metaGroup></mda:metadata>"#), nil),
     ]
 
     @Test("Each rule gives its message, whichever way the tag arrives", arguments: 0..<cases.count)
