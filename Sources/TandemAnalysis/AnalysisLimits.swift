@@ -9,7 +9,10 @@ public struct AnalysisLimits: Sendable, Codable, Equatable {
     /// Most entries a DOCX may hold.
     public var maxZipEntries: Int
 
-    public init(maxFileBytes: Int = 1 << 30, maxDocxPartBytes: Int = 256 << 20, maxCompressionRatio: Int = 200, maxZipEntries: Int = 10_000) {
+    public init(
+        maxFileBytes: Int = 1 << 30, maxDocxPartBytes: Int = 256 << 20, maxCompressionRatio: Int = 200,
+        maxZipEntries: Int = 10_000
+    ) {
         self.maxFileBytes = maxFileBytes
         self.maxDocxPartBytes = maxDocxPartBytes
         self.maxCompressionRatio = maxCompressionRatio

@@ -51,7 +51,10 @@ public struct SourceDocument: Sendable, Equatable, Codable {
     public var targetLanguage: LanguageTag?
     public var segments: [SourceSegment]
 
-    public init(name: String, format: DocumentFormat, sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil, segments: [SourceSegment]) {
+    public init(
+        name: String, format: DocumentFormat, sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil,
+        segments: [SourceSegment]
+    ) {
         self.name = name
         self.format = format
         self.sourceLanguage = sourceLanguage
@@ -67,7 +70,10 @@ extension SourceSegment {
         for piece in pieces {
             if case .text(let t) = piece {
                 if t.isEmpty { continue }
-                if case .text(let previous)? = out.last { out[out.count - 1] = .text(previous + t); continue }
+                if case .text(let previous)? = out.last {
+                    out[out.count - 1] = .text(previous + t)
+                    continue
+                }
             }
             out.append(piece)
         }
@@ -79,9 +85,12 @@ extension SourceSegment {
     }
 }
 
-func parseLanguage(_ value: String?, file: String, line: Int = 1, column: Int = 1, what: String) throws -> LanguageTag? {
+func parseLanguage(_ value: String?, file: String, line: Int = 1, column: Int = 1, what: String) throws -> LanguageTag?
+{
     guard let value, !value.isEmpty, value != "*all*" else { return nil }
     do { return try LanguageTag(value) } catch {
-        throw AnalysisError(file: file, line: line, column: column, kind: .invalid, message: "\(what) “\(value)” is not a BCP 47 language tag.")
+        throw AnalysisError(
+            file: file, line: line, column: column, kind: .invalid,
+            message: "\(what) “\(value)” is not a BCP 47 language tag.")
     }
 }

@@ -17,7 +17,8 @@ public struct I18nCommand: ParsableCommand {
     public struct Export: ParsableCommand {
         public static let configuration = CommandConfiguration(
             commandName: "export",
-            abstract: "Write the interface strings as XLIFF 2.0 for a target language, with notes and existing translations."
+            abstract:
+                "Write the interface strings as XLIFF 2.0 for a target language, with notes and existing translations."
         )
 
         @Option(name: .long, help: "Output format; only xliff for now.")
@@ -56,13 +57,18 @@ public struct I18nCommand: ParsableCommand {
     public struct Import: ParsableCommand {
         public static let configuration = CommandConfiguration(
             commandName: "import",
-            abstract: "Validate a translated XLIFF 2.0 file and install it as <into>/<lang>.json; refuse it whole if anything would break a page."
+            abstract:
+                "Validate a translated XLIFF 2.0 file and install it as <into>/<lang>.json; refuse it whole if anything would break a page."
         )
 
         @Argument(help: "The translated XLIFF file.")
         var file: String
 
-        @Option(name: .long, help: "Where to write <lang>.json (default: $TANDEM_DATA_DIR/locales, TANDEM_DATA_DIR defaulting to ./tandem-data).")
+        @Option(
+            name: .long,
+            help:
+                "Where to write <lang>.json (default: $TANDEM_DATA_DIR/locales, TANDEM_DATA_DIR defaulting to ./tandem-data)."
+        )
         var into: String?
 
         @Option(name: .long, help: "The shipped catalogs holding en.json, the source.")
@@ -73,7 +79,8 @@ public struct I18nCommand: ParsableCommand {
         public func run() throws {
             do {
                 let result = try I18nTool.importFile(
-                    URL(fileURLWithPath: file), into: into.map { URL(fileURLWithPath: $0) } ?? I18nTool.defaultImportDirectory(),
+                    URL(fileURLWithPath: file),
+                    into: into.map { URL(fileURLWithPath: $0) } ?? I18nTool.defaultImportDirectory(),
                     localesDirectory: URL(fileURLWithPath: locales))
                 print(result.summary)
             } catch {

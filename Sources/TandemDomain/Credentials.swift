@@ -11,7 +11,11 @@ public struct UserSession: Hashable, Sendable {
     public var expiresAt: Date
 
     public init(id: ID, userID: User.ID, csrfToken: String, createdAt: Date, expiresAt: Date) {
-        self.id = id; self.userID = userID; self.csrfToken = csrfToken; self.createdAt = createdAt; self.expiresAt = expiresAt
+        self.id = id
+        self.userID = userID
+        self.csrfToken = csrfToken
+        self.createdAt = createdAt
+        self.expiresAt = expiresAt
     }
 
     public func isValid(at now: Date) -> Bool { now < expiresAt }
@@ -29,9 +33,17 @@ public struct APIToken: Identifiable, Hashable, Codable, Sendable {
     public var lastUsedAt: Date?
     public var revokedAt: Date?
 
-    public init(id: ID, userID: User.ID, name: String, prefix: String, createdAt: Date, lastUsedAt: Date? = nil, revokedAt: Date? = nil) {
-        self.id = id; self.userID = userID; self.name = name; self.prefix = prefix
-        self.createdAt = createdAt; self.lastUsedAt = lastUsedAt; self.revokedAt = revokedAt
+    public init(
+        id: ID, userID: User.ID, name: String, prefix: String, createdAt: Date, lastUsedAt: Date? = nil,
+        revokedAt: Date? = nil
+    ) {
+        self.id = id
+        self.userID = userID
+        self.name = name
+        self.prefix = prefix
+        self.createdAt = createdAt
+        self.lastUsedAt = lastUsedAt
+        self.revokedAt = revokedAt
     }
 
     public var isRevoked: Bool { revokedAt != nil }
@@ -39,7 +51,8 @@ public struct APIToken: Identifiable, Hashable, Codable, Sendable {
     public static func validateName(_ name: String) throws -> String {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.count <= 80 else {
-            throw DomainError.invalid(field: "name", message: "Give the token a name of 1 to 80 characters, e.g. “CAT tool sync”.")
+            throw DomainError.invalid(
+                field: "name", message: "Give the token a name of 1 to 80 characters, e.g. “CAT tool sync”.")
         }
         return trimmed
     }
@@ -52,7 +65,8 @@ public struct LoginThrottle: Sendable, Equatable {
     public var maximumFailuresPerAddress: Int
     public var window: TimeInterval
 
-    public init(maximumFailuresPerAccount: Int = 5, maximumFailuresPerAddress: Int = 20, window: TimeInterval = 15 * 60) {
+    public init(maximumFailuresPerAccount: Int = 5, maximumFailuresPerAddress: Int = 20, window: TimeInterval = 15 * 60)
+    {
         self.maximumFailuresPerAccount = maximumFailuresPerAccount
         self.maximumFailuresPerAddress = maximumFailuresPerAddress
         self.window = window

@@ -24,7 +24,8 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalid(_, let message), .conflict(let message), .forbidden(let message): return message
         case .invalidInput(_, _, _, let fallback): return fallback
         case .notFound(let what): return "\(what) was not found."
-        case .currencyMismatch(let a, let b): return "Amounts in \(a) and \(b) cannot be added without an exchange rate."
+        case .currencyMismatch(let a, let b):
+            return "Amounts in \(a) and \(b) cannot be added without an exchange rate."
         }
     }
 

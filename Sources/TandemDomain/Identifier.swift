@@ -50,7 +50,8 @@ private final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     init(_ start: Int) { value = start }
     func next() -> Int {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         defer { value += 1 }
         return value
     }

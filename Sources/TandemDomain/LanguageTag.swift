@@ -6,23 +6,35 @@ public struct LanguageTag: Hashable, Codable, Sendable, CustomStringConvertible 
     public let subtags: [String]
 
     public init(_ text: String) throws {
-        let parts = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "-").split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+        let parts = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "-").split(
+            separator: "-", omittingEmptySubsequences: false
+        ).map(String.init)
         guard let first = parts.first, (2...8).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }),
-              parts.dropFirst().allSatisfy({ (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } })
+            parts.dropFirst().allSatisfy({
+                (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+            })
         else {
-            throw DomainError.invalid(field: "language", message: "“\(text)” is not a BCP 47 language tag such as en, fr-FR or zh-Hant-TW.")
+            throw DomainError.invalid(
+                field: "language", message: "“\(text)” is not a BCP 47 language tag such as en, fr-FR or zh-Hant-TW.")
         }
         var canonical = [first.lowercased()]
         for part in parts.dropFirst() {
-            if part.count == 4, part.allSatisfy(\.isLetter) { canonical.append(part.prefix(1).uppercased() + part.dropFirst().lowercased()) }
-            else if part.count == 2, part.allSatisfy(\.isLetter) { canonical.append(part.uppercased()) }
-            else { canonical.append(part.lowercased()) }
+            if part.count == 4, part.allSatisfy(\.isLetter) {
+                canonical.append(part.prefix(1).uppercased() + part.dropFirst().lowercased())
+            } else if part.count == 2, part.allSatisfy(\.isLetter) {
+                canonical.append(part.uppercased())
+            } else {
+                canonical.append(part.lowercased())
+            }
         }
         subtags = canonical
     }
 
     public init(from decoder: Decoder) throws { try self.init(try decoder.singleValueContainer().decode(String.self)) }
-    public func encode(to encoder: Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(description) }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
 
     public var description: String { subtags.joined(separator: "-") }
     public var language: String { subtags[0] }
@@ -42,6 +54,9 @@ public struct LanguageTag: Hashable, Codable, Sendable, CustomStringConvertible 
 public struct LanguagePair: Hashable, Codable, Sendable, CustomStringConvertible {
     public var source: LanguageTag
     public var target: LanguageTag
-    public init(source: LanguageTag, target: LanguageTag) { self.source = source; self.target = target }
+    public init(source: LanguageTag, target: LanguageTag) {
+        self.source = source
+        self.target = target
+    }
     public var description: String { "\(source) → \(target)" }
 }

@@ -7,7 +7,9 @@ public struct CurrencyCode: Hashable, Codable, Sendable, CustomStringConvertible
     public init(_ code: String) throws {
         let upper = code.trimmingCharacters(in: .whitespaces).uppercased()
         guard upper.count == 3, upper.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-            throw DomainError.invalid(field: "currency", message: "“\(code)” is not a three-letter ISO 4217 currency code such as EUR or USD.")
+            throw DomainError.invalid(
+                field: "currency", message: "“\(code)” is not a three-letter ISO 4217 currency code such as EUR or USD."
+            )
         }
         self.code = upper
     }
@@ -64,7 +66,8 @@ public struct Money: Hashable, Codable, Sendable, CustomStringConvertible {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let text = try container.decode(String.self, forKey: .amount)
         guard let value = Decimal(canonical: text) else {
-            throw DecodingError.dataCorruptedError(forKey: .amount, in: container, debugDescription: "“\(text)” is not a decimal amount such as 1234.50")
+            throw DecodingError.dataCorruptedError(
+                forKey: .amount, in: container, debugDescription: "“\(text)” is not a decimal amount such as 1234.50")
         }
         amount = value
         currency = try container.decode(CurrencyCode.self, forKey: .currency)
@@ -100,14 +103,24 @@ extension Decimal {
     /// Parses "-1234.5" style text strictly (dot separator, no grouping, no exponent).
     public init?(canonical text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        var digitsSeen = false, dotSeen = false
+        var digitsSeen = false
+        var dotSeen = false
         for (index, ch) in trimmed.enumerated() {
-            if ch == "-" || ch == "+" { if index != 0 { return nil }; continue }
-            if ch == "." { if dotSeen { return nil }; dotSeen = true; continue }
+            if ch == "-" || ch == "+" {
+                if index != 0 { return nil }
+                continue
+            }
+            if ch == "." {
+                if dotSeen { return nil }
+                dotSeen = true
+                continue
+            }
             guard ch.isASCII, ch.isNumber else { return nil }
             digitsSeen = true
         }
-        guard digitsSeen, let value = Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+        guard digitsSeen, let value = Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX")) else {
+            return nil
+        }
         self = value
     }
 
@@ -119,7 +132,8 @@ extension Decimal {
 
     /// Rounds half away from zero to `scale` decimal places.
     public func rounded(scale: Int) -> Decimal {
-        var source = self, result = Decimal()
+        var source = self
+        var result = Decimal()
         NSDecimalRound(&result, &source, scale, .plain)
         return result
     }

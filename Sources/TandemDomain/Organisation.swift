@@ -15,22 +15,30 @@ public struct LocalDate: Hashable, Codable, Sendable, Comparable, CustomStringCo
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let components = DateComponents(year: year, month: month, day: day)
         guard (1...9999).contains(year), let date = calendar.date(from: components),
-              calendar.dateComponents([.year, .month, .day], from: date) == DateComponents(year: year, month: month, day: day)
+            calendar.dateComponents([.year, .month, .day], from: date)
+                == DateComponents(year: year, month: month, day: day)
         else { throw DomainError.invalid(field: "date", message: "\(year)-\(month)-\(day) is not a calendar date.") }
-        self.year = year; self.month = month; self.day = day
+        self.year = year
+        self.month = month
+        self.day = day
     }
 
     /// Parses ISO "yyyy-MM-dd".
     public init(iso text: String) throws {
         let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
         else { throw DomainError.invalid(field: "date", message: "“\(text)” is not a date in the form 2026-12-25.") }
         try self.init(year: y, month: m, day: d)
     }
 
-    public init(from decoder: Decoder) throws { try self.init(iso: try decoder.singleValueContainer().decode(String.self)) }
-    public func encode(to encoder: Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(description) }
+    public init(from decoder: Decoder) throws {
+        try self.init(iso: try decoder.singleValueContainer().decode(String.self))
+    }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
 
     public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
     public static func < (a: Self, b: Self) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
@@ -39,7 +47,10 @@ public struct LocalDate: Hashable, Codable, Sendable, Comparable, CustomStringCo
 public struct PublicHoliday: Hashable, Codable, Sendable {
     public var date: LocalDate
     public var name: String
-    public init(date: LocalDate, name: String) { self.date = date; self.name = name }
+    public init(date: LocalDate, name: String) {
+        self.date = date
+        self.name = name
+    }
 }
 
 /// The LSP's own settings: one row per installation.
@@ -51,20 +62,25 @@ public struct OrganisationSettings: Hashable, Codable, Sendable {
     public var defaultLocale: String
     public var holidays: [PublicHoliday]
 
-    public init(name: String, baseCurrency: CurrencyCode, timeZone: String, workingDays: Set<Weekday>,
-                defaultLocale: String, holidays: [PublicHoliday]) throws {
+    public init(
+        name: String, baseCurrency: CurrencyCode, timeZone: String, workingDays: Set<Weekday>,
+        defaultLocale: String, holidays: [PublicHoliday]
+    ) throws {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.count <= 120 else {
-            throw DomainError.invalidInput(field: "name", key: "error.organisation.name", arguments: ["max": "120"],
-                                           fallback: "The organisation needs a name of 1 to 120 characters.")
+            throw DomainError.invalidInput(
+                field: "name", key: "error.organisation.name", arguments: ["max": "120"],
+                fallback: "The organisation needs a name of 1 to 120 characters.")
         }
         guard TimeZone(identifier: timeZone) != nil else {
-            throw DomainError.invalidInput(field: "timeZone", key: "error.time_zone.invalid", arguments: ["value": timeZone],
-                                           fallback: "“\(timeZone)” is not a time zone; use an IANA name such as Europe/Paris.")
+            throw DomainError.invalidInput(
+                field: "timeZone", key: "error.time_zone.invalid", arguments: ["value": timeZone],
+                fallback: "“\(timeZone)” is not a time zone; use an IANA name such as Europe/Paris.")
         }
         guard !workingDays.isEmpty else {
-            throw DomainError.invalidInput(field: "workingDays", key: "error.working_days.required", arguments: [:],
-                                           fallback: "Choose at least one working day.")
+            throw DomainError.invalidInput(
+                field: "workingDays", key: "error.working_days.required", arguments: [:],
+                fallback: "Choose at least one working day.")
         }
         self.name = trimmed
         self.baseCurrency = baseCurrency

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a user does at the LSP. A user holds one or more roles.
 public enum Role: String, CaseIterable, Codable, Sendable, Comparable {
     case admin
@@ -17,7 +19,9 @@ public enum Role: String, CaseIterable, Codable, Sendable, Comparable {
             let name = part.trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty else { continue }
             guard let role = Role(rawValue: name) else {
-                throw DomainError.invalid(field: "roles", message: "“\(name)” is not a role; use admin, manager, sales, pm or vendor-manager.")
+                throw DomainError.invalid(
+                    field: "roles", message: "“\(name)” is not a role; use admin, manager, sales, pm or vendor-manager."
+                )
             }
             roles.insert(role)
         }
@@ -28,5 +32,3 @@ public enum Role: String, CaseIterable, Codable, Sendable, Comparable {
         roles.sorted().map(\.rawValue).joined(separator: ",")
     }
 }
-
-import Foundation

@@ -60,11 +60,17 @@ public struct Stores: Sendable {
     public var loginAttempts: any LoginAttemptStore
     public var invitations: any InvitationStore
 
-    public init(users: any UserStore, sessions: any SessionStore, apiTokens: any APITokenStore,
-                organisation: any OrganisationStore, setupTokens: any SetupTokenStore, loginAttempts: any LoginAttemptStore,
-                invitations: any InvitationStore) {
-        self.users = users; self.sessions = sessions; self.apiTokens = apiTokens
-        self.organisation = organisation; self.setupTokens = setupTokens; self.loginAttempts = loginAttempts
+    public init(
+        users: any UserStore, sessions: any SessionStore, apiTokens: any APITokenStore,
+        organisation: any OrganisationStore, setupTokens: any SetupTokenStore, loginAttempts: any LoginAttemptStore,
+        invitations: any InvitationStore
+    ) {
+        self.users = users
+        self.sessions = sessions
+        self.apiTokens = apiTokens
+        self.organisation = organisation
+        self.setupTokens = setupTokens
+        self.loginAttempts = loginAttempts
         self.invitations = invitations
     }
 }

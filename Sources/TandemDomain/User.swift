@@ -18,8 +18,10 @@ public struct User: Identifiable, Hashable, Codable, Sendable {
     /// False for an invited user who has not yet set a password.
     public var hasPassword: Bool
 
-    public init(id: ID, email: EmailAddress, displayName: String, roles: Set<Role>, isActive: Bool = true,
-                locale: String? = nil, timeZone: String? = nil, createdAt: Date, hasPassword: Bool = true) {
+    public init(
+        id: ID, email: EmailAddress, displayName: String, roles: Set<Role>, isActive: Bool = true,
+        locale: String? = nil, timeZone: String? = nil, createdAt: Date, hasPassword: Bool = true
+    ) {
         self.hasPassword = hasPassword
         self.id = id
         self.email = email
@@ -42,16 +44,20 @@ public struct EmailAddress: Hashable, Codable, Sendable, CustomStringConvertible
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
         guard trimmed.count <= 254, parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
-              !parts[1].hasPrefix("."), !parts[1].hasSuffix("."), !trimmed.contains(where: \.isWhitespace)
+            !parts[1].hasPrefix("."), !parts[1].hasSuffix("."), !trimmed.contains(where: \.isWhitespace)
         else {
-            throw DomainError.invalidInput(field: "email", key: "error.email.invalid", arguments: ["value": text],
-                                          fallback: "“\(text)” is not an e-mail address such as name@example.com.")
+            throw DomainError.invalidInput(
+                field: "email", key: "error.email.invalid", arguments: ["value": text],
+                fallback: "“\(text)” is not an e-mail address such as name@example.com.")
         }
         value = trimmed
     }
 
     public init(from decoder: Decoder) throws { try self.init(try decoder.singleValueContainer().decode(String.self)) }
-    public func encode(to encoder: Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(value) }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(value)
+    }
     public var description: String { value }
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.value < rhs.value }
 }
@@ -65,9 +71,19 @@ public struct NewUser: Sendable, Equatable {
 
     public init(email: EmailAddress, displayName: String, roles: Set<Role>, passwordHash: String?) throws {
         let name = displayName.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { throw DomainError.invalidInput(field: "displayName", key: "error.name.required", arguments: [:], fallback: "A name is required.") }
-        guard name.count <= 120 else { throw DomainError.invalidInput(field: "displayName", key: "error.name.too_long", arguments: ["max": "120"], fallback: "The name is longer than 120 characters.") }
-        guard !roles.isEmpty else { throw DomainError.invalidInput(field: "roles", key: "error.roles.required", arguments: [:], fallback: "Choose at least one role.") }
+        guard !name.isEmpty else {
+            throw DomainError.invalidInput(
+                field: "displayName", key: "error.name.required", arguments: [:], fallback: "A name is required.")
+        }
+        guard name.count <= 120 else {
+            throw DomainError.invalidInput(
+                field: "displayName", key: "error.name.too_long", arguments: ["max": "120"],
+                fallback: "The name is longer than 120 characters.")
+        }
+        guard !roles.isEmpty else {
+            throw DomainError.invalidInput(
+                field: "roles", key: "error.roles.required", arguments: [:], fallback: "Choose at least one role.")
+        }
         self.email = email
         self.displayName = name
         self.roles = roles
@@ -81,11 +97,14 @@ public enum PasswordRules {
 
     public static func validate(_ password: String, field: String = "password") throws {
         guard password.count >= minimumLength else {
-            throw DomainError.invalidInput(field: field, key: "error.password.too_short", arguments: ["min": String(minimumLength)],
-                                           fallback: "Use at least \(minimumLength) characters.")
+            throw DomainError.invalidInput(
+                field: field, key: "error.password.too_short", arguments: ["min": String(minimumLength)],
+                fallback: "Use at least \(minimumLength) characters.")
         }
         guard password.count <= 128 else {
-            throw DomainError.invalidInput(field: field, key: "error.password.too_long", arguments: ["max": "128"], fallback: "Use at most 128 characters.")
+            throw DomainError.invalidInput(
+                field: field, key: "error.password.too_long", arguments: ["max": "128"],
+                fallback: "Use at most 128 characters.")
         }
     }
 }

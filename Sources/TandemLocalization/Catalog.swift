@@ -17,10 +17,17 @@ public struct CatalogEntry: Hashable, Sendable {
         self.note = note
     }
 
-    public static func text(_ text: String, note: String? = nil) -> CatalogEntry { CatalogEntry(.text(text), note: note) }
-    public static func plural(_ forms: [PluralCategory: String], note: String? = nil) -> CatalogEntry { CatalogEntry(.plural(forms), note: note) }
+    public static func text(_ text: String, note: String? = nil) -> CatalogEntry {
+        CatalogEntry(.text(text), note: note)
+    }
+    public static func plural(_ forms: [PluralCategory: String], note: String? = nil) -> CatalogEntry {
+        CatalogEntry(.plural(forms), note: note)
+    }
 
-    public var isPlural: Bool { if case .plural = content { return true }; return false }
+    public var isPlural: Bool {
+        if case .plural = content { return true }
+        return false
+    }
 }
 
 /// Problems found while reading or checking catalogs; `description` names file and key.
@@ -52,7 +59,10 @@ public struct Catalog: Hashable, Sendable {
 
     /// Keys: ASCII letters, digits, `.`, `_` and `-` (they become XLIFF unit ids).
     public static func isValidKey(_ key: String) -> Bool {
-        !key.isEmpty && key.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0)) }
+        !key.isEmpty
+            && key.unicodeScalars.allSatisfy {
+                $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0))
+            }
     }
 
     // MARK: Reading
@@ -67,10 +77,14 @@ public struct Catalog: Hashable, Sendable {
             let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
             throw CatalogError("\(file): malformed JSON: \(detail)")
         }
-        guard let root = object as? [String: Any] else { throw CatalogError("\(file): the top level must be an object with “locale”, “name” and “messages”") }
+        guard let root = object as? [String: Any] else {
+            throw CatalogError("\(file): the top level must be an object with “locale”, “name” and “messages”")
+        }
         var problems: [String] = []
         let locale = root["locale"] as? String ?? ""
-        if locale.isEmpty || (try? LanguageTag(locale)) == nil { problems.append("\(file): “locale” must be a language tag such as en or fr-CA") }
+        if locale.isEmpty || (try? LanguageTag(locale)) == nil {
+            problems.append("\(file): “locale” must be a language tag such as en or fr-CA")
+        }
         let name = root["name"] as? String ?? ""
         if name.isEmpty { problems.append("\(file): “name” must be the language's name, e.g. Français") }
         for extra in Set(root.keys).subtracting(["locale", "name", "messages"]).sorted() {
@@ -85,29 +99,47 @@ public struct Catalog: Hashable, Sendable {
             let at = "\(file): key \"\(key)\""
             if !isValidKey(key) { problems.append("\(at): keys use letters, digits, “.”, “_” and “-”") }
             guard let fields = rawMessages[key] as? [String: Any] else {
-                problems.append("\(at): must be an object with “text” or “plural”"); continue
+                problems.append("\(at): must be an object with “text” or “plural”")
+                continue
             }
             for extra in Set(fields.keys).subtracting(["text", "plural", "note"]).sorted() {
                 problems.append("\(at): unknown field “\(extra)” (expected “text” or “plural”, and “note”)")
             }
             var note: String?
             if let rawNote = fields["note"] {
-                if let text = rawNote as? String { note = text } else { problems.append("\(at): “note” must be a string") }
+                if let text = rawNote as? String {
+                    note = text
+                } else {
+                    problems.append("\(at): “note” must be a string")
+                }
             }
             switch (fields["text"], fields["plural"]) {
             case (let text?, nil):
-                guard let text = text as? String else { problems.append("\(at): “text” must be a string"); continue }
+                guard let text = text as? String else {
+                    problems.append("\(at): “text” must be a string")
+                    continue
+                }
                 do { _ = try MessageTemplate(parsing: text) } catch { problems.append("\(at): \(error)") }
                 messages[key] = .text(text, note: note)
             case (nil, let plural?):
-                guard let raw = plural as? [String: Any] else { problems.append("\(at): “plural” must be an object of category → text"); continue }
+                guard let raw = plural as? [String: Any] else {
+                    problems.append("\(at): “plural” must be an object of category → text")
+                    continue
+                }
                 var forms: [PluralCategory: String] = [:]
                 for (categoryName, value) in raw.sorted(by: { $0.key < $1.key }) {
                     guard let category = PluralCategory(rawValue: categoryName) else {
-                        problems.append("\(at): “\(categoryName)” is not a plural category (zero, one, two, few, many, other)"); continue
+                        problems.append(
+                            "\(at): “\(categoryName)” is not a plural category (zero, one, two, few, many, other)")
+                        continue
                     }
-                    guard let text = value as? String else { problems.append("\(at): plural “\(categoryName)” must be a string"); continue }
-                    do { _ = try MessageTemplate(parsing: text) } catch { problems.append("\(at): plural “\(categoryName)”: \(error)") }
+                    guard let text = value as? String else {
+                        problems.append("\(at): plural “\(categoryName)” must be a string")
+                        continue
+                    }
+                    do { _ = try MessageTemplate(parsing: text) } catch {
+                        problems.append("\(at): plural “\(categoryName)”: \(error)")
+                    }
                     forms[category] = text
                 }
                 if forms[.other] == nil { problems.append("\(at): a plural message needs an “other” form") }
@@ -122,7 +154,9 @@ public struct Catalog: Hashable, Sendable {
 
     public static func load(contentsOf url: URL) throws -> Catalog {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw CatalogError("\(url.path): cannot be read: \(error.localizedDescription)") }
+        do { data = try Data(contentsOf: url) } catch {
+            throw CatalogError("\(url.path): cannot be read: \(error.localizedDescription)")
+        }
         return try decode(data, file: url.path)
     }
 
@@ -146,7 +180,9 @@ public struct Catalog: Hashable, Sendable {
             if let note = entry.note { fields.append(("note", .string(note))) }
             messagesJSON.append((key, .object(fields)))
         }
-        let root: JSONValue = .object([("locale", .string(locale)), ("messages", .object(messagesJSON)), ("name", .string(name))])
+        let root: JSONValue = .object([
+            ("locale", .string(locale)), ("messages", .object(messagesJSON)), ("name", .string(name)),
+        ])
         return Data((root.render(indent: 0) + "\n").utf8)
     }
 
@@ -162,7 +198,9 @@ enum JSONValue {
     case object([(String, JSONValue)])
 
     /// Python sorts keys by code point.
-    static func keyOrder(_ a: String, _ b: String) -> Bool { a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) }
+    static func keyOrder(_ a: String, _ b: String) -> Bool {
+        a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
+    }
 
     func render(indent: Int) -> String {
         switch self {
@@ -170,7 +208,8 @@ enum JSONValue {
         case .object(let fields):
             if fields.isEmpty { return "{}" }
             let pad = String(repeating: " ", count: indent + 2)
-            let body = fields.map { "\(pad)\(JSONValue.quote($0.0)): \($0.1.render(indent: indent + 2))" }.joined(separator: ",\n")
+            let body = fields.map { "\(pad)\(JSONValue.quote($0.0)): \($0.1.render(indent: indent + 2))" }.joined(
+                separator: ",\n")
             return "{\n\(body)\n\(String(repeating: " ", count: indent))}"
         }
     }

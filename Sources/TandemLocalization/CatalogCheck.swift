@@ -29,10 +29,13 @@ public enum CatalogCheck {
         for key in translation.messages.keys.sorted() {
             guard let sourceEntry = source.messages[key] else { continue }
             let known = allPlaceholders(sourceEntry)
-            let used = allPlaceholders(translation.messages[key]!).subtracting(translation.messages[key]!.isPlural ? ["count"] : [])
+            let used = allPlaceholders(translation.messages[key]!).subtracting(
+                translation.messages[key]!.isPlural ? ["count"] : [])
             let unknown = used.subtracting(known)
             if !unknown.isEmpty {
-                problems.append("\(file): key \"\(key)\": unknown placeholder \(list(unknown)) (the English message has \(list(known)))")
+                problems.append(
+                    "\(file): key \"\(key)\": unknown placeholder \(list(unknown)) (the English message has \(list(known)))"
+                )
             }
         }
         return problems
@@ -41,14 +44,17 @@ public enum CatalogCheck {
     /// Everything that makes `translation` incomplete or inconsistent with `source`: missing keys,
     /// stray keys, placeholders that differ from the English ones (in plural forms `{count}` may
     /// be left out or added), missing or unused plural categories for the translation's language.
-    public static func problems(in translation: Catalog, source: Catalog, file: String, requireAllKeys: Bool = true) -> [String] {
+    public static func problems(in translation: Catalog, source: Catalog, file: String, requireAllKeys: Bool = true)
+        -> [String]
+    {
         var problems: [String] = []
         let rule = PluralRules.rule(for: translation.locale)
         let keys = Set(source.messages.keys).union(translation.messages.keys).sorted()
         for key in keys {
             let at = "\(file): key \"\(key)\""
             guard let sourceEntry = source.messages[key] else {
-                problems.append("\(at): not in the English catalog (remove it, or add it to en.json first)"); continue
+                problems.append("\(at): not in the English catalog (remove it, or add it to en.json first)")
+                continue
             }
             guard let entry = translation.messages[key] else {
                 if requireAllKeys { problems.append("\(at): missing (English: \(describe(sourceEntry)))") }
@@ -66,33 +72,44 @@ public enum CatalogCheck {
         }
     }
 
-    static func problems(entry: CatalogEntry, source: CatalogEntry, rule: PluralRule, locale: String, at: String) -> [String] {
+    static func problems(entry: CatalogEntry, source: CatalogEntry, rule: PluralRule, locale: String, at: String)
+        -> [String]
+    {
         var problems: [String] = []
         switch (source.content, entry.content) {
         case (.text(let english), .text(let text)):
-            let expected = placeholders(english), got = placeholders(text)
+            let expected = placeholders(english)
+            let got = placeholders(text)
             if expected != got {
                 problems.append("\(at): placeholders \(list(got)) differ from the English \(list(expected))")
             }
         case (.plural(let englishForms), .plural(let forms)):
             let missing = Set(rule.categories).subtracting(forms.keys)
             if !missing.isEmpty {
-                problems.append("\(at): missing plural form\(missing.count > 1 ? "s" : "") \(missing.sorted().map(\.rawValue).joined(separator: ", ")) (\(locale) uses \(rule.categories.map(\.rawValue).joined(separator: ", ")))")
+                problems.append(
+                    "\(at): missing plural form\(missing.count > 1 ? "s" : "") \(missing.sorted().map(\.rawValue).joined(separator: ", ")) (\(locale) uses \(rule.categories.map(\.rawValue).joined(separator: ", ")))"
+                )
             }
             let unused = Set(forms.keys).subtracting(rule.categories)
             if !unused.isEmpty {
-                problems.append("\(at): plural form\(unused.count > 1 ? "s" : "") \(unused.sorted().map(\.rawValue).joined(separator: ", ")) not used in \(locale) (it uses \(rule.categories.map(\.rawValue).joined(separator: ", ")))")
+                problems.append(
+                    "\(at): plural form\(unused.count > 1 ? "s" : "") \(unused.sorted().map(\.rawValue).joined(separator: ", ")) not used in \(locale) (it uses \(rule.categories.map(\.rawValue).joined(separator: ", ")))"
+                )
             }
             for category in rule.categories {
                 guard let text = forms[category] else { continue }
                 let expected = placeholders(sourceForm(englishForms, category)).subtracting(["count"])
                 let got = placeholders(text).subtracting(["count"])
                 if expected != got {
-                    problems.append("\(at): plural form \(category.rawValue): placeholders \(list(got)) differ from the English \(list(expected)) ({count} is optional)")
+                    problems.append(
+                        "\(at): plural form \(category.rawValue): placeholders \(list(got)) differ from the English \(list(expected)) ({count} is optional)"
+                    )
                 }
             }
         case (.plural, .text):
-            problems.append("\(at): the English message is plural; give the forms \(rule.categories.map(\.rawValue).joined(separator: ", "))")
+            problems.append(
+                "\(at): the English message is plural; give the forms \(rule.categories.map(\.rawValue).joined(separator: ", "))"
+            )
         case (.text, .plural):
             problems.append("\(at): the English message is not plural; give a single text")
         }

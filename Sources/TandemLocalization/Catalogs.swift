@@ -68,7 +68,8 @@ public struct Catalogs: Sendable {
             }
         }
         guard let source = merged[Catalogs.sourceLocale] else {
-            throw CatalogError("no English catalog (en.json): English is the source language and the fallback for every key")
+            throw CatalogError(
+                "no English catalog (en.json): English is the source language and the fallback for every key")
         }
         var problems: [String] = []
         for (locale, catalog) in merged.sorted(by: { $0.key < $1.key }) where locale != Catalogs.sourceLocale {
@@ -77,7 +78,9 @@ public struct Catalogs: Sendable {
         if !problems.isEmpty { throw CatalogError(problems) }
         var compiled: [String: CompiledCatalog] = [:]
         for (locale, catalog) in merged {
-            do { compiled[locale] = try CompiledCatalog(catalog) } catch { throw CatalogError("\(files[locale] ?? locale): \(error)") }
+            do { compiled[locale] = try CompiledCatalog(catalog) } catch {
+                throw CatalogError("\(files[locale] ?? locale): \(error)")
+            }
         }
         self.catalogs = merged
         self.compiled = compiled
@@ -92,7 +95,9 @@ public struct Catalogs: Sendable {
         var problems: [String] = []
         for directory in [shipped, imported].compactMap({ $0 }) {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory),
+                isDirectory.boolValue
+            else {
                 if directory == shipped { problems.append("\(directory.path): the catalog directory does not exist") }
                 continue
             }
@@ -103,7 +108,9 @@ public struct Catalogs: Sendable {
                     let catalog = try Catalog.load(contentsOf: url)
                     let stem = String(name.dropLast(5))
                     if canonicalLocale(stem) != canonicalLocale(catalog.locale) {
-                        problems.append("\(url.path): holds \"locale\": \"\(catalog.locale)\" but is named \(name); name it \(catalog.locale).json")
+                        problems.append(
+                            "\(url.path): holds \"locale\": \"\(catalog.locale)\" but is named \(name); name it \(catalog.locale).json"
+                        )
                     }
                     list.append((catalog, url.path))
                 } catch let error as CatalogError {
@@ -134,16 +141,21 @@ public struct Catalogs: Sendable {
 
     /// The interface language for a request: the user's explicit preference, else the browser's
     /// `Accept-Language`, else the organisation's default, else English; only available locales.
-    public func negotiate(preference: String? = nil, acceptLanguage: String? = nil, organisationDefault: String? = nil) -> String {
-        LocaleNegotiation.negotiate(preference: preference, acceptLanguage: acceptLanguage,
-                                    organisationDefault: organisationDefault, available: availableLocales)
+    public func negotiate(preference: String? = nil, acceptLanguage: String? = nil, organisationDefault: String? = nil)
+        -> String
+    {
+        LocaleNegotiation.negotiate(
+            preference: preference, acceptLanguage: acceptLanguage,
+            organisationDefault: organisationDefault, available: availableLocales)
     }
 
     /// A localizer for `locale` (matched to the closest available one, e.g. `fr-CA` → `fr`, else
     /// English) and the user's time zone.
     public func localizer(locale: String, timeZone: TimeZone = TimeZone(identifier: "UTC")!) -> Localizer {
         let resolved = bestLocale(for: locale) ?? Catalogs.sourceLocale
-        return Localizer(locale: resolved, timeZone: timeZone, primary: compiled[resolved]!, fallback: compiled[Catalogs.sourceLocale]!)
+        return Localizer(
+            locale: resolved, timeZone: timeZone, primary: compiled[resolved]!,
+            fallback: compiled[Catalogs.sourceLocale]!)
     }
 }
 

@@ -40,8 +40,10 @@ public struct FormatConventions: Sendable, Equatable {
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.decimalSeparator == rhs.decimalSeparator && lhs.groupingSeparator == rhs.groupingSeparator
-            && lhs.dateOrder == rhs.dateOrder && lhs.dateSeparator == rhs.dateSeparator && lhs.padDayAndMonth == rhs.padDayAndMonth
-            && lhs.amPM?.am == rhs.amPM?.am && lhs.amPM?.pm == rhs.amPM?.pm && lhs.currencyPlacement == rhs.currencyPlacement
+            && lhs.dateOrder == rhs.dateOrder && lhs.dateSeparator == rhs.dateSeparator
+            && lhs.padDayAndMonth == rhs.padDayAndMonth
+            && lhs.amPM?.am == rhs.amPM?.am && lhs.amPM?.pm == rhs.amPM?.pm
+            && lhs.currencyPlacement == rhs.currencyPlacement
             && lhs.currencySymbols == rhs.currencySymbols && lhs.percentSuffix == rhs.percentSuffix
     }
 
@@ -53,7 +55,9 @@ public struct FormatConventions: Sendable, Equatable {
         decimalSeparator: ".", groupingSeparator: ",", groupingInput: spaces.union([","]),
         alternativeDecimalSeparator: nil, threeDecimalsAreAmbiguous: false,
         percentSuffix: "%", currencyPlacement: .before,
-        currencySymbols: ["EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "CAD": "CA$", "AUD": "A$", "INR": "₹", "CNY": "CN¥"],
+        currencySymbols: [
+            "EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "CAD": "CA$", "AUD": "A$", "INR": "₹", "CNY": "CN¥",
+        ],
         dateOrder: .monthDayYear, dateSeparator: "/", padDayAndMonth: false,
         amPM: (am: "AM", pm: "PM"), amPMSeparator: "\u{202F}", dateTimeSeparator: ", ")
 

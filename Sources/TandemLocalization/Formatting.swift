@@ -14,22 +14,30 @@ extension Localizer {
         let text = (negative ? -rounded : rounded).canonicalString
         let parts = text.split(separator: ".", maxSplits: 1).map(String.init)
         var fraction = parts.count > 1 ? parts[1] : ""
-        if fraction.count < minimumFractionDigits { fraction += String(repeating: "0", count: minimumFractionDigits - fraction.count) }
+        if fraction.count < minimumFractionDigits {
+            fraction += String(repeating: "0", count: minimumFractionDigits - fraction.count)
+        }
         var out = group(parts[0])
         if !fraction.isEmpty { out += String(conventions.decimalSeparator) + fraction }
         return (negative ? "-" : "") + out
     }
 
     /// `fraction` as a percentage: 0.255 → en `25.5%`, fr `25,5 %` (U+202F before `%`).
-    public func formatPercent(_ fraction: Decimal, minimumFractionDigits: Int = 0, maximumFractionDigits: Int = 1) -> String {
-        format(fraction * 100, minimumFractionDigits: minimumFractionDigits, maximumFractionDigits: maximumFractionDigits) + conventions.percentSuffix
+    public func formatPercent(_ fraction: Decimal, minimumFractionDigits: Int = 0, maximumFractionDigits: Int = 1)
+        -> String
+    {
+        format(
+            fraction * 100, minimumFractionDigits: minimumFractionDigits, maximumFractionDigits: maximumFractionDigits)
+            + conventions.percentSuffix
     }
 
     /// Rounded to the currency's minor units: en `€1,234.50`, `-€5.00`, `CHF 12.00`;
     /// fr `1 234,50 €` (U+202F between groups, U+00A0 before the symbol), `12,00 $US`.
     public func format(_ money: Money) -> String {
         let digits = money.currency.minorUnits
-        let number = format(money.amount < 0 ? -money.amount : money.amount, minimumFractionDigits: digits, maximumFractionDigits: digits)
+        let number = format(
+            money.amount < 0 ? -money.amount : money.amount, minimumFractionDigits: digits,
+            maximumFractionDigits: digits)
         let negative = money.amount.rounded(scale: digits) < 0
         let symbol = conventions.currencySymbols[money.currency.code] ?? money.currency.code
         let body: String
@@ -62,10 +70,12 @@ extension Localizer {
     /// The time of day in the user's time zone: en `2:30 PM` (U+202F before PM), fr `14:30`.
     public func formatTime(_ date: Date) -> String {
         let parts = CalendarDate.calendar(timeZone).dateComponents([.hour, .minute], from: date)
-        let hour = parts.hour!, minute = parts.minute!
+        let hour = parts.hour!
+        let minute = parts.minute!
         if let marks = conventions.amPM {
             let twelve = hour % 12 == 0 ? 12 : hour % 12
-            return "\(twelve):" + String(format: "%02d", minute) + conventions.amPMSeparator + (hour < 12 ? marks.am : marks.pm)
+            return "\(twelve):" + String(format: "%02d", minute) + conventions.amPMSeparator
+                + (hour < 12 ? marks.am : marks.pm)
         }
         return String(format: "%02d:%02d", hour, minute)
     }
@@ -80,8 +90,10 @@ extension Localizer {
 
     /// `2026-11-29T14:30` in the user's time zone, for `<input type=datetime-local value="...">`.
     public func isoDateTimeLocal(_ date: Date) -> String {
-        isoDate(date) + "T" + String(format: "%02d:%02d", CalendarDate.calendar(timeZone).component(.hour, from: date),
-                                     CalendarDate.calendar(timeZone).component(.minute, from: date))
+        isoDate(date) + "T"
+            + String(
+                format: "%02d:%02d", CalendarDate.calendar(timeZone).component(.hour, from: date),
+                CalendarDate.calendar(timeZone).component(.minute, from: date))
     }
 
     private func group(_ digits: String) -> String {

@@ -3,7 +3,9 @@ import TandemDomain
 
 /// A value substituted for a `{placeholder}`; numbers, money and dates are formatted by the
 /// localizer. Literals work: `["name": "Ada", "count": 3]`.
-public enum MessageArgument: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByStringInterpolation {
+public enum MessageArgument: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByStringInterpolation
+{
     case text(String)
     case integer(Int)
     case decimal(Decimal)
@@ -54,9 +56,13 @@ public struct Localizer: Sendable {
     /// stays visible as `{name}`; extra arguments are ignored.
     public func t(_ key: String, _ args: [String: MessageArgument] = [:]) -> String {
         let (message, catalog): (CompiledMessage, CompiledCatalog)
-        if let found = primary.messages[key] { (message, catalog) = (found, primary) }
-        else if let found = fallback.messages[key] { (message, catalog) = (found, fallback) }
-        else { return key }
+        if let found = primary.messages[key] {
+            (message, catalog) = (found, primary)
+        } else if let found = fallback.messages[key] {
+            (message, catalog) = (found, fallback)
+        } else {
+            return key
+        }
         let template: MessageTemplate
         switch message {
         case .text(let text): template = text

@@ -39,25 +39,34 @@ public struct MessageTemplate: Hashable, Sendable {
             let next = text.index(after: index)
             if ch == "{" {
                 if next < text.endIndex, text[next] == "{" {
-                    literal.append("{"); index = text.index(after: next); continue
+                    literal.append("{")
+                    index = text.index(after: next)
+                    continue
                 }
                 guard let close = text[next...].firstIndex(of: "}") else {
                     throw MessageSyntaxError(message: "unclosed “{” (write “{{” for a literal brace)")
                 }
                 let name = String(text[next..<close])
                 guard MessageTemplate.isValidPlaceholderName(name) else {
-                    throw MessageSyntaxError(message: "“{\(name)}” is not a placeholder: names use letters, digits, “_” and “.” (write “{{” and “}}” for literal braces)")
+                    throw MessageSyntaxError(
+                        message:
+                            "“{\(name)}” is not a placeholder: names use letters, digits, “_” and “.” (write “{{” and “}}” for literal braces)"
+                    )
                 }
-                segments.append(.literal(literal)); literal = ""
+                segments.append(.literal(literal))
+                literal = ""
                 segments.append(.placeholder(name))
                 index = text.index(after: close)
             } else if ch == "}" {
                 if next < text.endIndex, text[next] == "}" {
-                    literal.append("}"); index = text.index(after: next); continue
+                    literal.append("}")
+                    index = text.index(after: next)
+                    continue
                 }
                 throw MessageSyntaxError(message: "unmatched “}” (write “}}” for a literal brace)")
             } else {
-                literal.append(ch); index = next
+                literal.append(ch)
+                index = next
             }
         }
         segments.append(.literal(literal))
@@ -65,12 +74,16 @@ public struct MessageTemplate: Hashable, Sendable {
     }
 
     public static func isValidPlaceholderName(_ name: String) -> Bool {
-        !name.isEmpty && name.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == ".") }
+        !name.isEmpty
+            && name.unicodeScalars.allSatisfy {
+                $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == ".")
+            }
     }
 
     /// Placeholder names in order of first appearance.
     public var placeholders: [String] {
-        var seen = Set<String>(), result: [String] = []
+        var seen = Set<String>()
+        var result: [String] = []
         for case .placeholder(let name) in segments where seen.insert(name).inserted { result.append(name) }
         return result
     }
@@ -79,7 +92,8 @@ public struct MessageTemplate: Hashable, Sendable {
     public var source: String {
         segments.map { segment in
             switch segment {
-            case .literal(let text): return text.replacingOccurrences(of: "{", with: "{{").replacingOccurrences(of: "}", with: "}}")
+            case .literal(let text):
+                return text.replacingOccurrences(of: "{", with: "{{").replacingOccurrences(of: "}", with: "}}")
             case .placeholder(let name): return "{\(name)}"
             }
         }.joined()

@@ -9,11 +9,15 @@ public enum LocaleNegotiation {
         var ranges: [(range: String, quality: Double, position: Int)] = []
         for (position, item) in header.split(separator: ",").enumerated() {
             let fields = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard let range = fields.first, !range.isEmpty, range != "*", (try? LanguageTag(range)) != nil else { continue }
+            guard let range = fields.first, !range.isEmpty, range != "*", (try? LanguageTag(range)) != nil else {
+                continue
+            }
             var quality = 1.0
             for parameter in fields.dropFirst() {
                 let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                if pair.count == 2, pair[0].lowercased() == "q" { quality = Double(pair[1]).map { min(max($0, 0), 1) } ?? 0 }
+                if pair.count == 2, pair[0].lowercased() == "q" {
+                    quality = Double(pair[1]).map { min(max($0, 0), 1) } ?? 0
+                }
             }
             if quality > 0 { ranges.append((range, quality, position)) }
         }
@@ -35,8 +39,10 @@ public enum LocaleNegotiation {
 
     /// The user's explicit preference, else the first `Accept-Language` range that matches, else
     /// the organisation default, else `fallback` (English); each matched among `available`.
-    public static func negotiate(preference: String?, acceptLanguage: String?, organisationDefault: String?,
-                                 available: [String], fallback: String = Catalogs.sourceLocale) -> String {
+    public static func negotiate(
+        preference: String?, acceptLanguage: String?, organisationDefault: String?,
+        available: [String], fallback: String = Catalogs.sourceLocale
+    ) -> String {
         if let preference, let match = bestMatch(for: preference, among: available) { return match }
         if let acceptLanguage {
             for (range, _) in parseAcceptLanguage(acceptLanguage) {

@@ -26,7 +26,12 @@ extension Localizer {
         switch NumberReader(conventions).read(input) {
         case .value(let value): return value
         case .ambiguous:
-            throw invalid(field, "error.decimal.ambiguous", ["input": .text(input), "example": .text(numberExample), "separator": .text(String(conventions.decimalSeparator))])
+            throw invalid(
+                field, "error.decimal.ambiguous",
+                [
+                    "input": .text(input), "example": .text(numberExample),
+                    "separator": .text(String(conventions.decimalSeparator)),
+                ])
         case .invalid:
             throw invalid(field, "error.decimal.invalid", ["input": .text(input), "example": .text(numberExample)])
         }
@@ -35,8 +40,11 @@ extension Localizer {
     /// A whole number in the user's format (`1 234` fr, `1,234` en).
     public func parseInteger(_ text: String, field: String? = nil) throws -> Int {
         let value = try parseDecimal(text, field: field)
-        guard value == value.rounded(scale: 0), let int = Int(exactly: NSDecimalNumber(decimal: value).int64Value), Decimal(int) == value else {
-            throw invalid(field, "error.integer.invalid", ["input": .text(text.trimmingCharacters(in: .whitespacesAndNewlines))])
+        guard value == value.rounded(scale: 0), let int = Int(exactly: NSDecimalNumber(decimal: value).int64Value),
+            Decimal(int) == value
+        else {
+            throw invalid(
+                field, "error.integer.invalid", ["input": .text(text.trimmingCharacters(in: .whitespacesAndNewlines))])
         }
         return int
     }
@@ -54,11 +62,18 @@ extension Localizer {
             input = String(input.dropFirst()).trimmingCharacters(in: .whitespaces)
         }
         // Strip this currency's code or symbol (any locale's spelling) at either end.
-        var marks = [currency.code] + [FormatConventions.english, .french].compactMap { $0.currencySymbols[currency.code] }
+        var marks =
+            [currency.code] + [FormatConventions.english, .french].compactMap { $0.currencySymbols[currency.code] }
         marks = Array(Set(marks)).sorted { $0.count > $1.count || ($0.count == $1.count && $0 < $1) }
         for mark in marks {
-            if input.uppercased().hasPrefix(mark.uppercased()) { input = String(input.dropFirst(mark.count)); break }
-            if input.uppercased().hasSuffix(mark.uppercased()) { input = String(input.dropLast(mark.count)); break }
+            if input.uppercased().hasPrefix(mark.uppercased()) {
+                input = String(input.dropFirst(mark.count))
+                break
+            }
+            if input.uppercased().hasSuffix(mark.uppercased()) {
+                input = String(input.dropLast(mark.count))
+                break
+            }
         }
         input = input.trimmingCharacters(in: .whitespacesAndNewlines)
         if !negative, let first = input.first, first == "-" || first == "\u{2212}" {
@@ -71,12 +86,21 @@ extension Localizer {
         switch signAgain ? .invalid : NumberReader(conventions).read(input) {
         case .value(let number): value = negative ? -number : number
         case .ambiguous:
-            throw invalid(field, "error.decimal.ambiguous", ["input": .text(original), "example": .text(numberExample), "separator": .text(String(conventions.decimalSeparator))])
+            throw invalid(
+                field, "error.decimal.ambiguous",
+                [
+                    "input": .text(original), "example": .text(numberExample),
+                    "separator": .text(String(conventions.decimalSeparator)),
+                ])
         case .invalid:
-            throw invalid(field, "error.money.invalid", ["input": .text(original), "example": example, "currency": .text(currency.code)])
+            throw invalid(
+                field, "error.money.invalid",
+                ["input": .text(original), "example": example, "currency": .text(currency.code)])
         }
         if value.rounded(scale: currency.minorUnits) != value {
-            throw invalid(field, "error.money.precision", ["input": .text(original), "currency": .text(currency.code), "count": .integer(currency.minorUnits)])
+            throw invalid(
+                field, "error.money.precision",
+                ["input": .text(original), "currency": .text(currency.code), "count": .integer(currency.minorUnits)])
         }
         return Money(value, currency)
     }
@@ -88,11 +112,15 @@ extension Localizer {
         let invalidError = invalid(field, "error.date.invalid", ["input": .text(input), "example": .text(dateExample)])
         guard let separator = input.first(where: { "/.-".contains($0) }) else { throw invalidError }
         let parts = input.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else {
+        guard parts.count == 3,
+            parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        else {
             throw invalidError
         }
         let numbers = parts.map { Int($0)! }
-        let year: Int, month: Int, day: Int
+        let year: Int
+        let month: Int
+        let day: Int
         if parts[0].count == 4 {
             // Year first is always year-month-day (ISO order).
             guard parts[1].count <= 2, parts[2].count <= 2 else { throw invalidError }
@@ -110,7 +138,8 @@ extension Localizer {
             case .yearMonthDay:
                 // No day/month order of our own: accept only what can be read one way.
                 if numbers[0] <= 12 && numbers[1] <= 12 && numbers[0] != numbers[1] {
-                    throw invalid(field, "error.date.ambiguous", ["input": .text(input), "example": .text(dateExample)])
+                    throw invalid(
+                        field, "error.date.ambiguous", ["input": .text(input), "example": .text(dateExample)])
                 }
                 (day, month) = numbers[0] > 12 ? (numbers[0], numbers[1]) : (numbers[1], numbers[0])
             }
@@ -126,12 +155,20 @@ extension Localizer {
 /// Reads a number written with a given convention, telling a clear value from an ambiguous or
 /// invalid spelling.
 struct NumberReader {
-    enum Outcome: Equatable { case value(Decimal), ambiguous, invalid }
+    enum Outcome: Equatable {
+        case value(Decimal)
+        case ambiguous, invalid
+    }
 
     let conventions: FormatConventions
     init(_ conventions: FormatConventions) { self.conventions = conventions }
 
-    private struct Reading { var integer: String; var fraction: String; var grouped: Bool; var hasDecimal: Bool }
+    private struct Reading {
+        var integer: String
+        var fraction: String
+        var grouped: Bool
+        var hasDecimal: Bool
+    }
 
     func read(_ text: String) -> Outcome {
         var body = Substring(text)
@@ -140,7 +177,11 @@ struct NumberReader {
             negative = first != "+"
             body = body.dropFirst()
         }
-        guard !body.isEmpty, body.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "," || $0 == "." || FormatConventions.spaces.contains($0) }) else {
+        guard !body.isEmpty,
+            body.allSatisfy({
+                ($0.isASCII && $0.isNumber) || $0 == "," || $0 == "." || FormatConventions.spaces.contains($0)
+            })
+        else {
             return .invalid
         }
         let own = Self.read(body, decimal: conventions.decimalSeparator, grouping: conventions.groupingInput)
@@ -149,12 +190,14 @@ struct NumberReader {
             return value(reading, negative)
         }
         if let alternative = conventions.alternativeDecimalSeparator,
-           let reading = Self.read(body, decimal: alternative, grouping: conventions.groupingInput) {
+            let reading = Self.read(body, decimal: alternative, grouping: conventions.groupingInput)
+        {
             return looksGrouped(reading) ? .ambiguous : value(reading, negative)
         }
         // Written in another common convention: refuse as ambiguous and say what is expected.
         let foreign: [(Character, Set<Character>)] = [(".", [","]), (",", FormatConventions.spaces.union(["."]))]
-        for (decimal, grouping) in foreign where decimal != conventions.decimalSeparator || grouping != conventions.groupingInput {
+        for (decimal, grouping) in foreign
+        where decimal != conventions.decimalSeparator || grouping != conventions.groupingInput {
             if Self.read(body, decimal: decimal, grouping: grouping) != nil { return .ambiguous }
         }
         return .invalid
@@ -167,7 +210,8 @@ struct NumberReader {
     }
 
     private func value(_ r: Reading, _ negative: Bool) -> Outcome {
-        let text = (negative ? "-" : "") + (r.integer.isEmpty ? "0" : r.integer) + (r.fraction.isEmpty ? "" : "." + r.fraction)
+        let text =
+            (negative ? "-" : "") + (r.integer.isEmpty ? "0" : r.integer) + (r.fraction.isEmpty ? "" : "." + r.fraction)
         guard let value = Decimal(canonical: text) else { return .invalid }
         return .value(value)
     }
@@ -179,19 +223,25 @@ struct NumberReader {
         guard decimalParts.count <= 2 else { return nil }
         let integerPart = decimalParts[0]
         let fraction = decimalParts.count == 2 ? String(decimalParts[1]) : ""
-        if decimalParts.count == 2 && (fraction.isEmpty || !fraction.allSatisfy({ $0.isASCII && $0.isNumber })) { return nil }
-        let groups = integerPart.split(omittingEmptySubsequences: false, whereSeparator: { !($0.isASCII && $0.isNumber) })
+        if decimalParts.count == 2 && (fraction.isEmpty || !fraction.allSatisfy({ $0.isASCII && $0.isNumber })) {
+            return nil
+        }
+        let groups = integerPart.split(
+            omittingEmptySubsequences: false, whereSeparator: { !($0.isASCII && $0.isNumber) })
         let separators = integerPart.filter { !($0.isASCII && $0.isNumber) }
         guard separators.allSatisfy(grouping.contains) else { return nil }
         // One kind of grouping separator per number (all spaces count as one kind).
         let kinds = Set(separators.map { FormatConventions.spaces.contains($0) ? " " : $0 })
         guard kinds.count <= 1 else { return nil }
         if groups.count > 1 {
-            guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+            guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else {
+                return nil
+            }
         }
         let integer = groups.joined()
         if integer.isEmpty && fraction.isEmpty { return nil }
-        return Reading(integer: integer, fraction: fraction, grouped: groups.count > 1, hasDecimal: decimalParts.count == 2)
+        return Reading(
+            integer: integer, fraction: fraction, grouped: groups.count > 1, hasDecimal: decimalParts.count == 2)
     }
 }
 
@@ -199,6 +249,7 @@ extension Localizer {
     /// Catalog keys the library itself uses (parsing errors); they must exist in `en.json`.
     public static let libraryKeys: [String] = [
         "error.value.required", "error.decimal.invalid", "error.decimal.ambiguous", "error.integer.invalid",
-        "error.money.invalid", "error.money.precision", "error.date.invalid", "error.date.ambiguous", "error.date.nonexistent",
+        "error.money.invalid", "error.money.precision", "error.date.invalid", "error.date.ambiguous",
+        "error.date.nonexistent",
     ]
 }

@@ -119,7 +119,8 @@ public enum PluralRules {
         "pl": PluralRule(categories: [.one, .few, .many, .other]) { o in
             guard o.v == 0 else { return .other }
             if o.i == 1 { return .one }
-            let m10 = o.i % 10, m100 = o.i % 100
+            let m10 = o.i % 10
+            let m100 = o.i % 100
             if (2...4).contains(m10) && !(12...14).contains(m100) { return .few }
             return .many
         },
@@ -141,7 +142,8 @@ public enum PluralRules {
 
     static let slavicEast = PluralRule(categories: [.one, .few, .many, .other]) { o in
         guard o.v == 0 else { return .other }
-        let m10 = o.i % 10, m100 = o.i % 100
+        let m10 = o.i % 10
+        let m100 = o.i % 100
         if m10 == 1 && m100 != 11 { return .one }
         if (2...4).contains(m10) && !(12...14).contains(m100) { return .few }
         return .many

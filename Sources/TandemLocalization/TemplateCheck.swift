@@ -16,7 +16,9 @@ public enum TemplateCheck {
         public let line: Int
         public let text: String
         public let context: String
-        public var description: String { "\(file):\(line): hard-coded \(context) “\(text)”; use #t(\"key\") and add the key to Resources/Locales/en.json and fr.json" }
+        public var description: String {
+            "\(file):\(line): hard-coded \(context) “\(text)”; use #t(\"key\") and add the key to Resources/Locales/en.json and fr.json"
+        }
     }
 
     public struct KeyUse: Equatable, Sendable {
@@ -33,12 +35,15 @@ public enum TemplateCheck {
     static let sentinel: Character = "\u{E000}"
 
     /// Hard-coded text in `template` (the contents of a `.leaf` file).
-    public static func findings(in template: String, file: String, allowedWords: Set<String> = defaultAllowedWords) -> [Finding] {
+    public static func findings(in template: String, file: String, allowedWords: Set<String> = defaultAllowedWords)
+        -> [Finding]
+    {
         let html = Array(stripLeaf(template))
         var findings: [Finding] = []
         var line = 1
         var i = 0
-        var text: [Character] = [], textLine = 1
+        var text: [Character] = []
+        var textLine = 1
 
         func flushText() {
             if let bad = visibleWords(String(text), allowedWords: allowedWords) {
@@ -55,17 +60,26 @@ public enum TemplateCheck {
         }
         /// Advances past `end`, counting lines; returns false at end of input.
         func skip(past end: String) {
-            while i < html.count && !starts(end, at: i) { if html[i] == "\n" { line += 1 }; i += 1 }
+            while i < html.count && !starts(end, at: i) {
+                if html[i] == "\n" { line += 1 }
+                i += 1
+            }
             i = min(i + end.count, html.count)
         }
 
         while i < html.count {
             let ch = html[i]
             if ch == "<" && starts("<!--", at: i) {
-                flushText(); skip(past: "-->"); textLine = line; continue
+                flushText()
+                skip(past: "-->")
+                textLine = line
+                continue
             }
             if ch == "<" && i + 1 < html.count && (html[i + 1] == "!" || html[i + 1] == "?") {
-                flushText(); skip(past: ">"); textLine = line; continue
+                flushText()
+                skip(past: ">")
+                textLine = line
+                continue
             }
             if ch == "<" && i + 1 < html.count && (html[i + 1].isLetter || html[i + 1] == "/") {
                 flushText()
@@ -74,7 +88,13 @@ public enum TemplateCheck {
                 var quote: Character?
                 while j < html.count {
                     let c = html[j]
-                    if let q = quote { if c == q { quote = nil } } else if c == "\"" || c == "'" { quote = c } else if c == ">" { break }
+                    if let q = quote {
+                        if c == q { quote = nil }
+                    } else if c == "\"" || c == "'" {
+                        quote = c
+                    } else if c == ">" {
+                        break
+                    }
                     j += 1
                 }
                 let tagText = String(html[(i + 1)..<min(j, html.count)])
@@ -84,10 +104,16 @@ public enum TemplateCheck {
                     let (name, attributes) = parseTag(tagText)
                     for attribute in attributes where isVisible(attribute.name, tag: name, attributes: attributes) {
                         if let bad = visibleWords(attribute.value, allowedWords: allowedWords) {
-                            findings.append(Finding(file: file, line: tagLine + attribute.lineOffset, text: bad, context: "\(attribute.name)=\"…\""))
+                            findings.append(
+                                Finding(
+                                    file: file, line: tagLine + attribute.lineOffset, text: bad,
+                                    context: "\(attribute.name)=\"…\""))
                         }
                     }
-                    if name == "script" || name == "style" { skip(past: "</\(name)") ; skip(past: ">") }
+                    if name == "script" || name == "style" {
+                        skip(past: "</\(name)")
+                        skip(past: ">")
+                    }
                 }
                 textLine = line
                 continue
@@ -115,7 +141,9 @@ public enum TemplateCheck {
                 after = after.dropFirst().drop { $0 == " " }
                 guard after.first == "\"" else { continue }
                 let body = after.dropFirst()
-                if let close = body.firstIndex(of: "\"") { uses.append(KeyUse(key: String(body[..<close]), line: index + 1)) }
+                if let close = body.firstIndex(of: "\"") {
+                    uses.append(KeyUse(key: String(body[..<close]), line: index + 1))
+                }
             }
         }
         return uses
@@ -136,10 +164,12 @@ public enum TemplateCheck {
 
     /// The text a reader would see, if it contains words: entities, sentinels and allowed words removed.
     static func visibleWords(_ raw: String, allowedWords: Set<String>) -> String? {
-        var text = raw.replacingOccurrences(of: "&[A-Za-z][A-Za-z0-9]*;|&#[0-9]+;|&#[xX][0-9A-Fa-f]+;", with: " ", options: .regularExpression)
+        var text = raw.replacingOccurrences(
+            of: "&[A-Za-z][A-Za-z0-9]*;|&#[0-9]+;|&#[xX][0-9A-Fa-f]+;", with: " ", options: .regularExpression)
         text = String(text.map { $0 == sentinel ? " " : $0 })
         let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "’" && $0 != "-" })
-        let offending = words.filter { word in word.contains(where: \.isLetter) && !allowedWords.contains(String(word)) }
+        let offending = words.filter { word in word.contains(where: \.isLetter) && !allowedWords.contains(String(word))
+        }
         guard !offending.isEmpty else { return nil }
         let shown = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return shown.count > 80 ? String(shown.prefix(77)) + "…" : shown
@@ -155,33 +185,58 @@ public enum TemplateCheck {
         let chars = Array(text)
         var i = 0
         var lineOffset = 0
-        let isNameChar: (Character) -> Bool = { !$0.isWhitespace && $0 != "=" && $0 != "/" && $0 != ">" && $0 != sentinel && $0 != "\"" && $0 != "'" }
+        let isNameChar: (Character) -> Bool = {
+            !$0.isWhitespace && $0 != "=" && $0 != "/" && $0 != ">" && $0 != sentinel && $0 != "\"" && $0 != "'"
+        }
         func skipSpace() {
-            while i < chars.count && (chars[i].isWhitespace || chars[i] == "/" || chars[i] == sentinel || chars[i] == "\"" || chars[i] == "'") {
+            while i < chars.count
+                && (chars[i].isWhitespace || chars[i] == "/" || chars[i] == sentinel || chars[i] == "\""
+                    || chars[i] == "'")
+            {
                 if chars[i] == "\n" { lineOffset += 1 }
                 i += 1
             }
         }
         var name = ""
-        while i < chars.count && isNameChar(chars[i]) { name.append(chars[i]); i += 1 }
+        while i < chars.count && isNameChar(chars[i]) {
+            name.append(chars[i])
+            i += 1
+        }
         var attributes: [Attribute] = []
         while i < chars.count {
             skipSpace()
             var attribute = ""
-            while i < chars.count && isNameChar(chars[i]) { attribute.append(chars[i]); i += 1 }
-            if attribute.isEmpty { if i < chars.count { i += 1 }; continue }
+            while i < chars.count && isNameChar(chars[i]) {
+                attribute.append(chars[i])
+                i += 1
+            }
+            if attribute.isEmpty {
+                if i < chars.count { i += 1 }
+                continue
+            }
             let attributeLine = lineOffset
             while i < chars.count && chars[i].isWhitespace && chars[i] != "\n" { i += 1 }
             var value = ""
             if i < chars.count && chars[i] == "=" {
                 i += 1
-                while i < chars.count && chars[i].isWhitespace { if chars[i] == "\n" { lineOffset += 1 }; i += 1 }
+                while i < chars.count && chars[i].isWhitespace {
+                    if chars[i] == "\n" { lineOffset += 1 }
+                    i += 1
+                }
                 if i < chars.count && (chars[i] == "\"" || chars[i] == "'") {
-                    let quote = chars[i]; i += 1
-                    while i < chars.count && chars[i] != quote { if chars[i] == "\n" { lineOffset += 1 }; value.append(chars[i]); i += 1 }
+                    let quote = chars[i]
+                    i += 1
+                    while i < chars.count && chars[i] != quote {
+                        if chars[i] == "\n" { lineOffset += 1 }
+                        value.append(chars[i])
+                        i += 1
+                    }
                     i += 1
                 } else {
-                    while i < chars.count && !chars[i].isWhitespace && chars[i] != ">" { value.append(chars[i]); i += 1 }
+                    while i < chars.count && !chars[i].isWhitespace && chars[i] != ">" {
+                        value.append(chars[i])
+                        i += 1
+                    }
                 }
             }
             attributes.append(Attribute(name: attribute.lowercased(), value: value, lineOffset: attributeLine))
@@ -198,14 +253,24 @@ public enum TemplateCheck {
         var i = 0
         while i < chars.count {
             let ch = chars[i]
-            if ch == "\\" && i + 1 < chars.count && chars[i + 1] == "#" { out.append("#"); i += 2; continue }
-            guard ch == "#", i + 1 < chars.count else { out.append(ch); i += 1; continue }
+            if ch == "\\" && i + 1 < chars.count && chars[i + 1] == "#" {
+                out.append("#")
+                i += 2
+                continue
+            }
+            guard ch == "#", i + 1 < chars.count else {
+                out.append(ch)
+                i += 1
+                continue
+            }
             // Leaf comments.
             if chars[i + 1] == "/" && i + 2 < chars.count && (chars[i + 2] == "/" || chars[i + 2] == "*") {
                 let block = chars[i + 2] == "*"
                 var j = i + 3
                 while j < chars.count {
-                    if block ? (chars[j] == "*" && j + 1 < chars.count && chars[j + 1] == "/") : chars[j] == "\n" { break }
+                    if block ? (chars[j] == "*" && j + 1 < chars.count && chars[j + 1] == "/") : chars[j] == "\n" {
+                        break
+                    }
                     j += 1
                 }
                 let end = block ? min(j + 2, chars.count) : j
@@ -226,7 +291,11 @@ public enum TemplateCheck {
                     let c = chars[k]
                     if inString {
                         if c == "\\" { k += 1 } else if c == "\"" { inString = false }
-                    } else if c == "\"" { inString = true } else if c == "(" { depth += 1 } else if c == ")" {
+                    } else if c == "\"" {
+                        inString = true
+                    } else if c == "(" {
+                        depth += 1
+                    } else if c == ")" {
                         depth -= 1
                         if depth == 0 { break }
                     }

@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import TandemDomain
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// XLIFF 2.0 exchange of the interface strings with translators' CAT tools.
 ///
@@ -32,13 +33,14 @@ public enum XLIFF {
     public static func export(source: Catalog, translation: Catalog?, targetLocale: String) -> String {
         let target = canonicalLocale(targetLocale)
         let rule = PluralRules.rule(for: target)
-        let languageName = Locale(identifier: "en").localizedString(forLanguageCode: languageSubtag(of: target)) ?? target
+        let languageName =
+            Locale(identifier: "en").localizedString(forLanguageCode: languageSubtag(of: target)) ?? target
         var out = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <xliff xmlns="\(namespace)" version="2.0" srcLang="\(Catalogs.sourceLocale)" trgLang="\(escape(target))">
-          <file id="\(fileID)" original="Resources/Locales/\(Catalogs.sourceLocale).json" xml:space="preserve">
+            <?xml version="1.0" encoding="UTF-8"?>
+            <xliff xmlns="\(namespace)" version="2.0" srcLang="\(Catalogs.sourceLocale)" trgLang="\(escape(target))">
+              <file id="\(fileID)" original="Resources/Locales/\(Catalogs.sourceLocale).json" xml:space="preserve">
 
-        """
+            """
         for key in source.messages.keys.sorted() {
             let entry = source.messages[key]!
             let translated = translation?.messages[key]
@@ -52,9 +54,12 @@ public enum XLIFF {
                 if case .plural(let translatedForms)? = translated?.content { targetForms = translatedForms }
                 for category in rule.categories {
                     let examples = rule.examples(of: category)
-                    let pluralNote = "Plural form “\(category.rawValue)” in \(languageName) (\(target)), used for counts such as \(examples.joined(separator: ", "))\(category == .other ? " and any other" : ""). Source: the English “\(forms[category] != nil ? category.rawValue : "other")” form."
-                    out += unit(id: "\(key)\(categorySeparator)\(category.rawValue)", notes: [entry.note, pluralNote].compactMap { $0 },
-                                source: CatalogCheck.sourceForm(forms, category), target: targetForms[category])
+                    let pluralNote =
+                        "Plural form “\(category.rawValue)” in \(languageName) (\(target)), used for counts such as \(examples.joined(separator: ", "))\(category == .other ? " and any other" : ""). Source: the English “\(forms[category] != nil ? category.rawValue : "other")” form."
+                    out += unit(
+                        id: "\(key)\(categorySeparator)\(category.rawValue)",
+                        notes: [entry.note, pluralNote].compactMap { $0 },
+                        source: CatalogCheck.sourceForm(forms, category), target: targetForms[category])
                 }
             }
         }
@@ -72,7 +77,8 @@ public enum XLIFF {
         out += "      <segment state=\"\(target == nil ? "initial" : "translated")\">\n"
         out += "        <source>\(inline(source))</source>\n"
         if let target {
-            let sourceCounts = ((try? MessageTemplate(parsing: source))?.segments ?? []).reduce(into: [String: Int]()) { counts, segment in
+            let sourceCounts = ((try? MessageTemplate(parsing: source))?.segments ?? []).reduce(into: [String: Int]()) {
+                counts, segment in
                 if case .placeholder(let name) = segment { counts[name, default: 0] += 1 }
             }
             out += "        <target>\(inline(target, sourceCounts: sourceCounts))</target>\n"
@@ -122,7 +128,9 @@ public enum XLIFF {
     /// if it is not well-formed XLIFF 2.0 from English, has a DOCTYPE (entities are never
     /// resolved), names a key English does not have, changes a unit's placeholders, or lacks a
     /// plural form the target language needs.
-    public static func importCatalog(_ data: Data, file: String, source: Catalog, existing: Catalog? = nil) throws -> Catalog {
+    public static func importCatalog(_ data: Data, file: String, source: Catalog, existing: Catalog? = nil) throws
+        -> Catalog
+    {
         let root = try parseDocument(data, file: file)
         var problems: [String] = []
         func problem(_ line: Int, _ unit: String?, _ text: String) {
@@ -130,16 +138,22 @@ public enum XLIFF {
         }
 
         guard root.name == "xliff", root.namespace == namespace else {
-            throw XLIFFError(["\(file):\(root.line): not an XLIFF 2.0 document (root element <\(root.name)> in namespace \(root.namespace.flatMap { $0.isEmpty ? nil : $0 } ?? "none"), expected <xliff xmlns=\"\(namespace)\">)"])
+            throw XLIFFError([
+                "\(file):\(root.line): not an XLIFF 2.0 document (root element <\(root.name)> in namespace \(root.namespace.flatMap { $0.isEmpty ? nil : $0 } ?? "none"), expected <xliff xmlns=\"\(namespace)\">)"
+            ])
         }
         if !["2.0", "2.1", "2.2"].contains(root.attributes["version"] ?? "") {
-            problem(root.line, nil, "version \"\(root.attributes["version"] ?? "")\" is not XLIFF 2 (expected version=\"2.0\")")
+            problem(
+                root.line, nil,
+                "version \"\(root.attributes["version"] ?? "")\" is not XLIFF 2 (expected version=\"2.0\")")
         }
         let srcLang = root.attributes["srcLang"] ?? ""
         if languageSubtag(of: srcLang) != Catalogs.sourceLocale {
             problem(root.line, nil, "srcLang is \"\(srcLang)\"; the source language must be English (srcLang=\"en\")")
         }
-        guard let trgLang = root.attributes["trgLang"], let targetTag = try? LanguageTag(trgLang), targetTag.language != Catalogs.sourceLocale else {
+        guard let trgLang = root.attributes["trgLang"], let targetTag = try? LanguageTag(trgLang),
+            targetTag.language != Catalogs.sourceLocale
+        else {
             problem(root.line, nil, "trgLang must name the target language, e.g. trgLang=\"fr\" (and not English)")
             throw XLIFFError(problems)
         }
@@ -150,7 +164,11 @@ public enum XLIFF {
         var units: [XMLNode.Element] = []
         func collect(_ element: XMLNode.Element) {
             for case .element(let child) in element.children {
-                if child.name == "unit" { units.append(child) } else if child.name == "file" || child.name == "group" { collect(child) }
+                if child.name == "unit" {
+                    units.append(child)
+                } else if child.name == "file" || child.name == "group" {
+                    collect(child)
+                }
             }
         }
         collect(root)
@@ -160,25 +178,46 @@ public enum XLIFF {
         var translatedForms: [String: [PluralCategory: String]] = [:]
         var firstLine: [String: Int] = [:]
         for unit in units {
-            guard let id = unit.attributes["id"], !id.isEmpty else { problem(unit.line, nil, "<unit> without an id"); continue }
-            if let previous = seenIDs[id] { problem(unit.line, id, "appears twice (first on line \(previous))"); continue }
+            guard let id = unit.attributes["id"], !id.isEmpty else {
+                problem(unit.line, nil, "<unit> without an id")
+                continue
+            }
+            if let previous = seenIDs[id] {
+                problem(unit.line, id, "appears twice (first on line \(previous))")
+                continue
+            }
             seenIDs[id] = unit.line
-            let parts = id.split(maxSplits: 1, whereSeparator: { $0 == categorySeparator || $0 == "#" }).map(String.init)
+            let parts = id.split(maxSplits: 1, whereSeparator: { $0 == categorySeparator || $0 == "#" }).map(
+                String.init)
             let key = parts[0]
             guard let sourceEntry = source.messages[key] else {
-                problem(unit.line, id, "unknown key: not in the English catalog (the file is older or newer than this version of Tandem)"); continue
+                problem(
+                    unit.line, id,
+                    "unknown key: not in the English catalog (the file is older or newer than this version of Tandem)")
+                continue
             }
             firstLine[key] = min(firstLine[key] ?? .max, unit.line)
             var category: PluralCategory?
             switch (sourceEntry.content, parts.count == 2 ? parts[1] : nil) {
             case (.text, nil): break
             case (.text, let suffix?):
-                problem(unit.line, id, "\"\(key)\" is not a plural message, so \"\(categorySeparator)\(suffix)\" is unknown"); continue
+                problem(
+                    unit.line, id, "\"\(key)\" is not a plural message, so \"\(categorySeparator)\(suffix)\" is unknown"
+                )
+                continue
             case (.plural, nil):
-                problem(unit.line, id, "\"\(key)\" is a plural message: expected units \(rule.categories.map { "\"\(key)\(categorySeparator)\($0.rawValue)\"" }.joined(separator: ", "))"); continue
+                problem(
+                    unit.line, id,
+                    "\"\(key)\" is a plural message: expected units \(rule.categories.map { "\"\(key)\(categorySeparator)\($0.rawValue)\"" }.joined(separator: ", "))"
+                )
+                continue
             case (.plural, let suffix?):
                 guard let c = PluralCategory(rawValue: suffix), rule.categories.contains(c) else {
-                    problem(unit.line, id, "\"\(suffix)\" is not a plural category of \(locale) (it uses \(rule.categories.map(\.rawValue).joined(separator: ", ")))"); continue
+                    problem(
+                        unit.line, id,
+                        "\"\(suffix)\" is not a plural category of \(locale) (it uses \(rule.categories.map(\.rawValue).joined(separator: ", ")))"
+                    )
+                    continue
                 }
                 category = c
             }
@@ -195,7 +234,9 @@ public enum XLIFF {
             }
             for text in unitProblems { problem(unit.line, id, text) }
             let template = MessageTemplate(segments: segments)
-            let blank = template.placeholders.isEmpty && template.render { _ in nil }.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            let blank =
+                template.placeholders.isEmpty
+                && template.render { _ in nil }.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
             guard hasTarget, !blank, unitProblems.isEmpty else { continue }
 
             // Placeholders must be the source's ({count} optional in plural forms).
@@ -206,15 +247,28 @@ public enum XLIFF {
             }
             var expected = CatalogCheck.placeholders(englishText)
             var got = Set(template.placeholders)
-            if category != nil { expected.remove("count"); got.remove("count") }
+            if category != nil {
+                expected.remove("count")
+                got.remove("count")
+            }
             for name in expected.subtracting(got).sorted() {
-                let typed = template.segments.contains { if case .literal(let t) = $0 { return t.contains("{\(name)}") }; return false }
-                problem(unit.line, id, "placeholder {\(name)} is missing" + (typed ? " (it was typed as text; keep the placeholder tag from the source)" : ""))
+                let typed = template.segments.contains {
+                    if case .literal(let t) = $0 { return t.contains("{\(name)}") }
+                    return false
+                }
+                problem(
+                    unit.line, id,
+                    "placeholder {\(name)} is missing"
+                        + (typed ? " (it was typed as text; keep the placeholder tag from the source)" : ""))
             }
             for name in got.subtracting(expected).sorted() {
                 problem(unit.line, id, "placeholder {\(name)} is not in the source")
             }
-            if let category { translatedForms[key, default: [:]][category] = template.source } else { translatedText[key] = template.source }
+            if let category {
+                translatedForms[key, default: [:]][category] = template.source
+            } else {
+                translatedText[key] = template.source
+            }
         }
 
         // Plural messages: all forms the language needs, or none (left in English).
@@ -222,7 +276,10 @@ public enum XLIFF {
             let missing = rule.categories.filter { forms[$0] == nil }
             if !missing.isEmpty {
                 let line = firstLine[key] ?? root.line
-                problem(line, key, "plural form\(missing.count > 1 ? "s" : "") \(missing.map(\.rawValue).joined(separator: ", ")) missing or untranslated (\(locale) needs \(rule.categories.map(\.rawValue).joined(separator: ", ")))")
+                problem(
+                    line, key,
+                    "plural form\(missing.count > 1 ? "s" : "") \(missing.map(\.rawValue).joined(separator: ", ")) missing or untranslated (\(locale) needs \(rule.categories.map(\.rawValue).joined(separator: ", ")))"
+                )
             }
         }
         if !problems.isEmpty { throw XLIFFError(problems) }
@@ -244,11 +301,19 @@ public enum XLIFF {
             case .element(let inner):
                 switch inner.name {
                 case "ph":
-                    if let name = placeholderName(inner) { segments.append(.placeholder(name)) }
-                    else { problems.append("<ph id=\"\(inner.attributes["id"] ?? "")\"> on line \(inner.line) is not one of Tandem's placeholders (expected id=\"ph-NAME\" or disp=\"{NAME}\")") }
+                    if let name = placeholderName(inner) {
+                        segments.append(.placeholder(name))
+                    } else {
+                        problems.append(
+                            "<ph id=\"\(inner.attributes["id"] ?? "")\"> on line \(inner.line) is not one of Tandem's placeholders (expected id=\"ph-NAME\" or disp=\"{NAME}\")"
+                        )
+                    }
                 case "mrk": segments += inlineSegments(inner, problems: &problems)
                 case "sm", "em": break
-                default: problems.append("unexpected <\(inner.name)> on line \(inner.line) in the target (only text and <ph/> placeholders)")
+                default:
+                    problems.append(
+                        "unexpected <\(inner.name)> on line \(inner.line) in the target (only text and <ph/> placeholders)"
+                    )
                 }
             }
         }
@@ -257,12 +322,16 @@ public enum XLIFF {
 
     /// `ph-count` → `count`, `ph-name-2` (or copyOf) → `name`, else `disp`/`equiv` `{name}`.
     static func placeholderName(_ ph: XMLNode.Element) -> String? {
-        for candidate in [ph.attributes["copyOf"], ph.attributes["id"]].compactMap({ $0 }) where candidate.hasPrefix("ph-") {
+        for candidate in [ph.attributes["copyOf"], ph.attributes["id"]].compactMap({ $0 })
+        where candidate.hasPrefix("ph-") {
             var name = String(candidate.dropFirst(3))
-            if let dash = name.lastIndex(of: "-"), name[name.index(after: dash)...].allSatisfy(\.isNumber) { name = String(name[..<dash]) }
+            if let dash = name.lastIndex(of: "-"), name[name.index(after: dash)...].allSatisfy(\.isNumber) {
+                name = String(name[..<dash])
+            }
             if MessageTemplate.isValidPlaceholderName(name) { return name }
         }
-        for candidate in [ph.attributes["disp"], ph.attributes["equiv"]].compactMap({ $0 }) where candidate.hasPrefix("{") && candidate.hasSuffix("}") {
+        for candidate in [ph.attributes["disp"], ph.attributes["equiv"]].compactMap({ $0 })
+        where candidate.hasPrefix("{") && candidate.hasSuffix("}") {
             let name = String(candidate.dropFirst().dropLast())
             if MessageTemplate.isValidPlaceholderName(name) { return name }
         }
@@ -278,7 +347,9 @@ public enum XLIFF {
         for marker in ["<!DOCTYPE", "<!ENTITY"] {
             if let range = text.range(of: marker, options: .caseInsensitive) {
                 let line = text[..<range.lowerBound].filter { $0 == "\n" }.count + 1
-                throw XLIFFError(["\(file):\(line): a DOCTYPE or ENTITY declaration is not allowed in an XLIFF file (entities are never resolved)"])
+                throw XLIFFError([
+                    "\(file):\(line): a DOCTYPE or ENTITY declaration is not allowed in an XLIFF file (entities are never resolved)"
+                ])
             }
         }
         let parser = XMLParser(data: data)
@@ -289,7 +360,8 @@ public enum XLIFF {
         let ok = parser.parse()
         if !ok || builder.root == nil || builder.errorLine != nil {
             let line = builder.errorLine ?? parser.lineNumber
-            let reason = builder.errorDescription ?? parser.parserError.map { "\($0.localizedDescription)" } ?? "not well-formed"
+            let reason =
+                builder.errorDescription ?? parser.parserError.map { "\($0.localizedDescription)" } ?? "not well-formed"
             throw XLIFFError(["\(file):\(max(line, 1)): malformed XML: \(reason)"])
         }
         return builder.root!
@@ -327,22 +399,32 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
     var errorLine: Int?
     var errorDescription: String?
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
+        attributes attributeDict: [String: String] = [:]
+    ) {
         // Attributes: local names (xml:space etc. keep their prefix-less name).
         var attributes: [String: String] = [:]
-        for (name, value) in attributeDict { attributes[String(name.split(separator: ":").last ?? Substring(name))] = value }
-        let element = XMLNode.Element(name: elementName, namespace: namespaceURI, attributes: attributes, line: parser.lineNumber)
+        for (name, value) in attributeDict {
+            attributes[String(name.split(separator: ":").last ?? Substring(name))] = value
+        }
+        let element = XMLNode.Element(
+            name: elementName, namespace: namespaceURI, attributes: attributes, line: parser.lineNumber)
         if let parent = stack.last { parent.children.append(.element(element)) } else if root == nil { root = element }
         stack.append(element)
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+    func parser(
+        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?
+    ) {
         _ = stack.popLast()
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) { appendText(string) }
 
-    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) { appendText(String(decoding: CDATABlock, as: UTF8.self)) }
+    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+        appendText(String(decoding: CDATABlock, as: UTF8.self))
+    }
 
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
         if errorLine == nil {
@@ -375,7 +457,11 @@ enum XMLErrorText {
             73: "“>” expected", 76: "an opening and a closing tag do not match", 77: "a tag is not closed",
         ]
         if let text = known[ns.code] { return "\(text) (XML error \(ns.code))" }
-        if let text = ns.userInfo[NSLocalizedDescriptionKey] as? String, !text.isEmpty, !text.contains("NSXMLParserErrorDomain") { return text }
+        if let text = ns.userInfo[NSLocalizedDescriptionKey] as? String, !text.isEmpty,
+            !text.contains("NSXMLParserErrorDomain")
+        {
+            return text
+        }
         return "XML error \(ns.code)"
     }
 }

@@ -38,7 +38,8 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
                 let config = try SQLPostgresConfiguration(url: url)
                 return .postgres(configuration: config, maxConnectionsPerEventLoop: 4)
             } catch {
-                throw DatabaseLocationError.badURL("DATABASE_URL is not a PostgreSQL URL such as postgres://user:password@host:5432/tandem (\(error))")
+                throw DatabaseLocationError.badURL(
+                    "DATABASE_URL is not a PostgreSQL URL such as postgres://user:password@host:5432/tandem (\(error))")
             }
         }
     }
@@ -53,6 +54,8 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
 public enum DatabaseLocationError: Error, CustomStringConvertible {
     case badURL(String)
     public var description: String {
-        switch self { case .badURL(let message): return message }
+        switch self {
+        case .badURL(let message): return message
+        }
     }
 }

@@ -19,11 +19,15 @@ public final class StandaloneDatabase: Sendable {
         self.dropOnShutdown = dropOnShutdown
     }
 
-    public static func open(_ location: DatabaseLocation, migrate: Bool = true, logger: Logger = Logger(label: "tandem.db")) async throws -> StandaloneDatabase {
+    public static func open(
+        _ location: DatabaseLocation, migrate: Bool = true, logger: Logger = Logger(label: "tandem.db")
+    ) async throws -> StandaloneDatabase {
         try await open(location, dropOnShutdown: nil, migrate: migrate, logger: logger)
     }
 
-    static func open(_ location: DatabaseLocation, dropOnShutdown: DatabaseLocation?, migrate: Bool, logger: Logger) async throws -> StandaloneDatabase {
+    static func open(_ location: DatabaseLocation, dropOnShutdown: DatabaseLocation?, migrate: Bool, logger: Logger)
+        async throws -> StandaloneDatabase
+    {
         let group = MultiThreadedEventLoopGroup.singleton
         let databases = Databases(threadPool: NIOThreadPool.singleton, on: group)
         databases.use(try location.configuration(), as: location.databaseID, isDefault: true)
@@ -64,7 +68,9 @@ public final class StandaloneDatabase: Sendable {
 
     /// Drops a scratch PostgreSQL database made by `scratchLocation()`; nothing for SQLite.
     public static func dropScratch(_ location: DatabaseLocation) async {
-        guard case .postgres(let url) = location, let admin = ProcessInfo.processInfo.environment["TANDEM_TEST_DATABASE_URL"] else { return }
+        guard case .postgres(let url) = location,
+            let admin = ProcessInfo.processInfo.environment["TANDEM_TEST_DATABASE_URL"]
+        else { return }
         let name = databaseName(of: url)
         guard name.hasPrefix("tandem_test_") else { return }
         try? await withAdminConnection(admin) { sql in
@@ -81,12 +87,16 @@ public final class StandaloneDatabase: Sendable {
         String(URLComponents(string: url)?.path.dropFirst() ?? "")
     }
 
-    private static func withAdminConnection(_ url: String, _ body: @Sendable (any SQLDatabase) async throws -> Void) async throws {
+    private static func withAdminConnection(_ url: String, _ body: @Sendable (any SQLDatabase) async throws -> Void)
+        async throws
+    {
         var logger = Logger(label: "tandem.test.admin")
         logger.logLevel = .warning
         let admin = try await open(.postgres(url: url), dropOnShutdown: nil, migrate: false, logger: logger)
         do {
-            guard let sql = admin.database as? any SQLDatabase else { throw DatabaseLocationError.badURL("not an SQL database") }
+            guard let sql = admin.database as? any SQLDatabase else {
+                throw DatabaseLocationError.badURL("not an SQL database")
+            }
             try await body(sql)
         } catch {
             await admin.databases.shutdownAsync()

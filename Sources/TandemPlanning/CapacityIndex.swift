@@ -73,9 +73,16 @@ public struct CapacityIndex: Sendable {
     mutating func upsert(_ vendor: PlanningVendor, field: String) throws {
         try PlanningValidation.validate(vendor, field: field)
         let zone: ZoneRules
-        if let known = zones[vendor.timeZone] { zone = known }
-        else if let made = ZoneRules(identifier: vendor.timeZone) { zones[vendor.timeZone] = made; zone = made }
-        else { throw PlanningInputError(field: "\(field).timeZone", message: "unknown time zone “\(vendor.timeZone)”; use an IANA name such as Europe/Paris") }
+        if let known = zones[vendor.timeZone] {
+            zone = known
+        } else if let made = ZoneRules(identifier: vendor.timeZone) {
+            zones[vendor.timeZone] = made
+            zone = made
+        } else {
+            throw PlanningInputError(
+                field: "\(field).timeZone",
+                message: "unknown time zone “\(vendor.timeZone)”; use an IANA name such as Europe/Paris")
+        }
         if let slot = slots[vendor.id] { remove(slot: slot) }
         let slot = entries.count
         let calendar = VendorCalendar(vendor: vendor, zone: zone)
@@ -84,11 +91,15 @@ public struct CapacityIndex: Sendable {
         weightedTentatives.append(calendar.tentative.isEmpty ? nil : calendar.weightedTentative)
         slots[vendor.id] = slot
         for (i, capability) in vendor.capabilities.enumerated() {
-            let key = CapabilityKey(source: capability.pair.source.language, target: capability.pair.target.language, service: capability.service)
-            byCapability[key, default: []].append(CapabilityRef(slot: slot, capabilityIndex: i, rate: capability.wordsPerHour,
-                                                                cost: capability.costPerWord.amount,
-                                                                costOrder: Self.costOrder(capability.costPerWord.amount),
-                                                                targetDetail: capability.pair.target.subtags.dropFirst().joined(separator: "-")))
+            let key = CapabilityKey(
+                source: capability.pair.source.language, target: capability.pair.target.language,
+                service: capability.service)
+            byCapability[key, default: []].append(
+                CapabilityRef(
+                    slot: slot, capabilityIndex: i, rate: capability.wordsPerHour,
+                    cost: capability.costPerWord.amount,
+                    costOrder: Self.costOrder(capability.costPerWord.amount),
+                    targetDetail: capability.pair.target.subtags.dropFirst().joined(separator: "-")))
         }
     }
 
@@ -98,7 +109,11 @@ public struct CapacityIndex: Sendable {
 
     private mutating func remove(slot: Int) {
         guard let entry = entries[slot] else { return }
-        for key in Set(entry.vendor.capabilities.map { CapabilityKey(source: $0.pair.source.language, target: $0.pair.target.language, service: $0.service) }) {
+        for key in Set(
+            entry.vendor.capabilities.map {
+                CapabilityKey(source: $0.pair.source.language, target: $0.pair.target.language, service: $0.service)
+            })
+        {
             byCapability[key]?.removeAll { $0.slot == slot }
         }
         slots[entry.vendor.id] = nil
@@ -111,7 +126,8 @@ public struct CapacityIndex: Sendable {
     public mutating func book(_ booking: Booking, for id: VendorID) throws {
         guard let slot = slots[id] else { throw PlanningInputError(field: "vendor", message: "unknown vendor “\(id)”") }
         guard booking.range.end > booking.range.start else {
-            throw PlanningInputError(field: "booking", message: "ends at \(booking.range.end) before it starts at \(booking.range.start)")
+            throw PlanningInputError(
+                field: "booking", message: "ends at \(booking.range.end) before it starts at \(booking.range.start)")
         }
         let span = Span(booking.range.start.minutes, booking.range.end.minutes)
         entries[slot]!.vendor.booked.append(booking)
@@ -127,7 +143,9 @@ public struct CapacityIndex: Sendable {
         entry.vendor.booked.removeAll { $0.id == bookingID }
         let beforeTentative = entry.vendor.tentative.count
         entry.vendor.tentative.removeAll { $0.id == bookingID }
-        guard entry.vendor.booked.count != before || entry.vendor.tentative.count != beforeTentative else { return false }
+        guard entry.vendor.booked.count != before || entry.vendor.tentative.count != beforeTentative else {
+            return false
+        }
         entry.calendar = VendorCalendar(vendor: entry.vendor, zone: entry.calendar.zone)
         freeTimes[slot] = precompute(entry.calendar)
         weightedTentatives[slot] = entry.calendar.tentative.isEmpty ? nil : entry.calendar.weightedTentative
@@ -139,7 +157,8 @@ public struct CapacityIndex: Sendable {
     public mutating func addTentative(_ tentative: TentativeBooking, for id: VendorID) throws {
         guard let slot = slots[id] else { throw PlanningInputError(field: "vendor", message: "unknown vendor “\(id)”") }
         entries[slot]!.vendor.tentative.append(tentative)
-        entries[slot]!.calendar.tentative.append((Span(tentative.range.start.minutes, tentative.range.end.minutes), tentative.probability))
+        entries[slot]!.calendar.tentative.append(
+            (Span(tentative.range.start.minutes, tentative.range.end.minutes), tentative.probability))
         weightedTentatives[slot] = entries[slot]!.calendar.weightedTentative
     }
 
@@ -152,7 +171,8 @@ public struct CapacityIndex: Sendable {
     /// Vendors able to do `service` from `source` into `target`, each with its best capability
     /// (closest language match, then fastest).
     func candidates(source: LanguageTag, target: LanguageTag, service: Service) -> [Candidate] {
-        guard let refs = byCapability[CapabilityKey(source: source.language, target: target.language, service: service)] else { return [] }
+        guard let refs = byCapability[CapabilityKey(source: source.language, target: target.language, service: service)]
+        else { return [] }
         // Same language is guaranteed by the key; the capability's target must equal the
         // request's or be a prefix of it (`fr` serves `fr-FR`, `fr-CA` does not).
         let requestDetail = target.subtags.dropFirst().joined(separator: "-")
@@ -161,13 +181,22 @@ public struct CapacityIndex: Sendable {
         var bestQuality = 0
         for ref in refs {
             let quality: Int
-            if ref.targetDetail == requestDetail { quality = 3 }
-            else if ref.targetDetail.isEmpty || requestDetail.hasPrefix(ref.targetDetail + "-") { quality = 2 }
-            else { continue }
-            let candidate = Candidate(slot: ref.slot, capabilityIndex: ref.capabilityIndex, rate: ref.rate, cost: ref.cost, costOrder: ref.costOrder)
+            if ref.targetDetail == requestDetail {
+                quality = 3
+            } else if ref.targetDetail.isEmpty || requestDetail.hasPrefix(ref.targetDetail + "-") {
+                quality = 2
+            } else {
+                continue
+            }
+            let candidate = Candidate(
+                slot: ref.slot, capabilityIndex: ref.capabilityIndex, rate: ref.rate, cost: ref.cost,
+                costOrder: ref.costOrder)
             if let last = out.last, last.slot == ref.slot {
                 // A vendor's capabilities are adjacent: keep the closer match, then the faster.
-                if (quality, ref.rate) > (bestQuality, last.rate) { out[out.count - 1] = candidate; bestQuality = quality }
+                if (quality, ref.rate) > (bestQuality, last.rate) {
+                    out[out.count - 1] = candidate
+                    bestQuality = quality
+                }
             } else {
                 out.append(candidate)
                 bestQuality = quality
@@ -187,7 +216,9 @@ public struct CapacityIndex: Sendable {
 
     func weightedTentative(_ slot: Int) -> [Span]? { weightedTentatives[slot] }
 
-    func capability(of candidate: Candidate) -> Capability { entries[candidate.slot]!.vendor.capabilities[candidate.capabilityIndex] }
+    func capability(of candidate: Candidate) -> Capability {
+        entries[candidate.slot]!.vendor.capabilities[candidate.capabilityIndex]
+    }
 }
 
 /// A vendor able to do a step, in plain values so the planner's inner loops copy no references.

@@ -7,7 +7,9 @@ public actor CapacityStore {
 
     public init(_ index: CapacityIndex) { self.index = index }
 
-    public func check(_ request: FeasibilityRequest, now: Instant, options: PlanningOptions = .standard) throws -> FeasibilityResult {
+    public func check(_ request: FeasibilityRequest, now: Instant, options: PlanningOptions = .standard) throws
+        -> FeasibilityResult
+    {
         try index.check(request, now: now, options: options)
     }
 
@@ -16,7 +18,9 @@ public actor CapacityStore {
     @discardableResult
     public func release(_ booking: BookingID, for vendor: VendorID) -> Bool { index.release(booking, for: vendor) }
 
-    public func addTentative(_ tentative: TentativeBooking, for vendor: VendorID) throws { try index.addTentative(tentative, for: vendor) }
+    public func addTentative(_ tentative: TentativeBooking, for vendor: VendorID) throws {
+        try index.addTentative(tentative, for: vendor)
+    }
 
     public func upsert(_ vendor: PlanningVendor) throws { try index.upsert(vendor) }
 

@@ -1,4 +1,5 @@
 import TandemDomain
+
 /// Proleptic Gregorian arithmetic on day numbers (days since 1970-01-01), free of time zones.
 enum CivilCalendar {
     static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -45,7 +46,9 @@ public struct LocalDay: Hashable, Comparable, Sendable, Codable, CustomStringCon
     public let dayNumber: Int
 
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month), day >= 1, day <= CivilCalendar.daysInMonth(year: year, month: month) else { return nil }
+        guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
+            day <= CivilCalendar.daysInMonth(year: year, month: month)
+        else { return nil }
         dayNumber = CivilCalendar.dayNumber(year: year, month: month, day: day)
     }
 
@@ -54,7 +57,8 @@ public struct LocalDay: Hashable, Comparable, Sendable, Codable, CustomStringCon
     public init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
@@ -71,7 +75,8 @@ public struct LocalDay: Hashable, Comparable, Sendable, Codable, CustomStringCon
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let value = LocalDay(iso: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "“\(text)” is not a date such as 2027-03-01")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "“\(text)” is not a date such as 2027-03-01")
         }
         self = value
     }
@@ -108,8 +113,12 @@ extension Weekday {
     init?(planCode text: String) {
         let lower = text.lowercased()
         let full = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-        if let day = Weekday(rawValue: lower) { self = day }
-        else if let i = full.firstIndex(of: lower) { self = Weekday.byIndex[i] }
-        else { return nil }
+        if let day = Weekday(rawValue: lower) {
+            self = day
+        } else if let i = full.firstIndex(of: lower) {
+            self = Weekday.byIndex[i]
+        } else {
+            return nil
+        }
     }
 }

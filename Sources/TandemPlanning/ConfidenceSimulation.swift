@@ -16,7 +16,7 @@ struct SeededGenerator: RandomNumberGenerator {
     /// Plenty for a throughput factor, and far cheaper than logarithms and cosines.
     mutating func gaussian() -> Double {
         let sum = unit() + unit() + unit() + unit()
-        return (sum - 2) * 1.7320508075688772 // sqrt(12 / 4)
+        return (sum - 2) * 1.7320508075688772  // sqrt(12 / 4)
     }
 }
 
@@ -25,8 +25,18 @@ struct SeededGenerator: RandomNumberGenerator {
 /// Assignments keep their vendors and order; each starts when its step is ready and its vendor
 /// has finished their previous assignment, and runs through the vendor's free working time.
 enum ConfidenceSimulation {
-    static func probability(of run: RunOutcome, meeting deadline: Int, scheduler: inout Scheduler, index: CapacityIndex, options: PlanningOptions) -> Double {
-        struct Item { var target: Int; var step: Int; var vendor: Int; var words: Int; var rate: Int; var plannedStart: Int }
+    static func probability(
+        of run: RunOutcome, meeting deadline: Int, scheduler: inout Scheduler, index: CapacityIndex,
+        options: PlanningOptions
+    ) -> Double {
+        struct Item {
+            var target: Int
+            var step: Int
+            var vendor: Int
+            var words: Int
+            var rate: Int
+            var plannedStart: Int
+        }
         var slots: [Int] = []
         var locals: [Int] = []
         var local: [Int: Int] = [:]
@@ -35,8 +45,18 @@ enum ConfidenceSimulation {
             for (s, step) in target.steps.enumerated() {
                 for a in step.assignments {
                     let v: Int
-                    if let known = local[a.slot] { v = known } else { v = slots.count; local[a.slot] = v; slots.append(a.slot); locals.append(a.local) }
-                    items.append(Item(target: t, step: s, vendor: v, words: a.words, rate: a.capability.wordsPerHour, plannedStart: a.start))
+                    if let known = local[a.slot] {
+                        v = known
+                    } else {
+                        v = slots.count
+                        local[a.slot] = v
+                        slots.append(a.slot)
+                        locals.append(a.local)
+                    }
+                    items.append(
+                        Item(
+                            target: t, step: s, vendor: v, words: a.words, rate: a.capability.wordsPerHour,
+                            plannedStart: a.start))
                 }
             }
         }
@@ -45,7 +65,10 @@ enum ConfidenceSimulation {
         var tentative: [[(span: Span, probability: Double)]] = []
         for (slot, localIndex) in zip(slots, locals) {
             base.append(scheduler.base(localIndex, slot: slot))
-            tentative.append(index.entry(slot).calendar.tentative.filter { $0.span.end > scheduler.origin && $0.span.start < scheduler.horizon && $0.probability > 0 })
+            tentative.append(
+                index.entry(slot).calendar.tentative.filter {
+                    $0.span.end > scheduler.origin && $0.span.start < scheduler.horizon && $0.probability > 0
+                })
         }
         let samples = max(1, options.confidenceSamples)
         var rng = SeededGenerator(seed: options.seed)
@@ -66,16 +89,21 @@ enum ConfidenceSimulation {
                 let begin = max(ready, cursor[item.vendor])
                 let factor = fixedFactor ?? min(1.5, max(0.5, 1 + options.throughputVariation * rng.gaussian()))
                 let minutes = Int((Double(item.words) * 60 / (Double(item.rate) * factor)).rounded(.up))
-                guard let end = times[item.vendor].instant(afterMinutes: times[item.vendor].minutes(before: begin) + minutes) else { return false }
+                guard
+                    let end = times[item.vendor].instant(
+                        afterMinutes: times[item.vendor].minutes(before: begin) + minutes)
+                else { return false }
                 cursor[item.vendor] = end
                 let k = stepOffsets[item.target] + item.step
                 stepEnd[k] = max(stepEnd[k], end)
             }
-            return run.targets.indices.allSatisfy { t in stepOffsets[t + 1] == stepOffsets[t] || stepEnd[stepOffsets[t + 1] - 1] <= deadline }
+            return run.targets.indices.allSatisfy { t in
+                stepOffsets[t + 1] == stepOffsets[t] || stepEnd[stepOffsets[t + 1] - 1] <= deadline
+            }
         }
         // The simulation only gets later with slower work and more tentative work won, so if the
         // worst case is in time every sample is, and if the best case is late none is.
-        let spread = options.throughputVariation * 3.4641016151377544 // the draw's reach: ±2√3 σ
+        let spread = options.throughputVariation * 3.4641016151377544  // the draw's reach: ±2√3 σ
         for v in slots.indices where !tentative[v].isEmpty {
             times[v] = base[v].subtracting(Spans.normalized(tentative[v].map(\.span)))
         }
@@ -86,10 +114,19 @@ enum ConfidenceSimulation {
         for _ in 0..<samples {
             for v in slots.indices where !tentative[v].isEmpty {
                 var mask = 0
-                for (j, job) in tentative[v].prefix(16).enumerated() where rng.unit() < job.probability { mask |= 1 << j }
-                if mask == 0 { times[v] = base[v]; continue }
-                if let known = byOutcome[v][mask] { times[v] = known; continue }
-                let won = tentative[v].prefix(16).enumerated().filter { mask & (1 << $0.offset) != 0 }.map(\.element.span)
+                for (j, job) in tentative[v].prefix(16).enumerated() where rng.unit() < job.probability {
+                    mask |= 1 << j
+                }
+                if mask == 0 {
+                    times[v] = base[v]
+                    continue
+                }
+                if let known = byOutcome[v][mask] {
+                    times[v] = known
+                    continue
+                }
+                let won = tentative[v].prefix(16).enumerated().filter { mask & (1 << $0.offset) != 0 }.map(
+                    \.element.span)
                 let made = base[v].subtracting(Spans.normalized(won))
                 byOutcome[v][mask] = made
                 times[v] = made

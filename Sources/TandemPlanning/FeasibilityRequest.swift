@@ -4,7 +4,10 @@ import TandemDomain
 public struct StepRequest: Hashable, Sendable, Codable {
     public var service: Service
     public var words: Int
-    public init(service: Service, words: Int) { self.service = service; self.words = words }
+    public init(service: Service, words: Int) {
+        self.service = service
+        self.words = words
+    }
 }
 
 /// One target language and its ordered chain of steps.
@@ -13,7 +16,9 @@ public struct TargetRequest: Hashable, Sendable, Codable {
     public var target: LanguageTag
     public var steps: [StepRequest]
     public init(source: LanguageTag, target: LanguageTag, steps: [StepRequest]) {
-        self.source = source; self.target = target; self.steps = steps
+        self.source = source
+        self.target = target
+        self.steps = steps
     }
 }
 
@@ -28,9 +33,15 @@ public struct FeasibilityRequest: Hashable, Sendable, Codable {
     /// Never planned.
     public var excludedVendors: [VendorID]
 
-    public init(start: Instant, deadline: Instant, maxVendorsPerStep: Int = 1, targets: [TargetRequest],
-                preferredVendors: [VendorID] = [], excludedVendors: [VendorID] = []) {
-        self.start = start; self.deadline = deadline; self.maxVendorsPerStep = maxVendorsPerStep; self.targets = targets
-        self.preferredVendors = preferredVendors; self.excludedVendors = excludedVendors
+    public init(
+        start: Instant, deadline: Instant, maxVendorsPerStep: Int = 1, targets: [TargetRequest],
+        preferredVendors: [VendorID] = [], excludedVendors: [VendorID] = []
+    ) {
+        self.start = start
+        self.deadline = deadline
+        self.maxVendorsPerStep = maxVendorsPerStep
+        self.targets = targets
+        self.preferredVendors = preferredVendors
+        self.excludedVendors = excludedVendors
     }
 }

@@ -2,7 +2,10 @@
 struct Span: Hashable, Sendable {
     var start: Int
     var end: Int
-    init(_ start: Int, _ end: Int) { self.start = start; self.end = end }
+    init(_ start: Int, _ end: Int) {
+        self.start = start
+        self.end = end
+    }
 }
 
 enum Spans {
@@ -24,8 +27,12 @@ enum Spans {
     /// Inserts one span into a normalized list, keeping it normalized.
     static func inserting(_ span: Span, into spans: [Span]) -> [Span] {
         guard span.end > span.start else { return spans }
-        var lo = 0, hi = spans.count
-        while lo < hi { let mid = (lo + hi) / 2; if spans[mid].end < span.start { lo = mid + 1 } else { hi = mid } }
+        var lo = 0
+        var hi = spans.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if spans[mid].end < span.start { lo = mid + 1 } else { hi = mid }
+        }
         var merged = span
         var last = lo
         while last < spans.count, spans[last].start <= merged.end {
@@ -77,7 +84,10 @@ struct FreeTime: Sendable {
 
     init(spans: [Span], horizon: Int = 0) {
         var running = 0
-        pieces = spans.map { span in defer { running += span.end - span.start }; return Piece(start: span.start, end: span.end, before: running) }
+        pieces = spans.map { span in
+            defer { running += span.end - span.start }
+            return Piece(start: span.start, end: span.end, before: running)
+        }
     }
 
     var spans: [Span] { pieces.map { Span($0.start, $0.end) } }
@@ -87,8 +97,12 @@ struct FreeTime: Sendable {
     /// Index of the first piece whose end is after `t`.
     @inline(__always)
     private func firstEndingAfter(_ t: Int) -> Int {
-        var lo = 0, hi = pieces.count
-        while lo < hi { let mid = (lo + hi) >> 1; if pieces[mid].end <= t { lo = mid + 1 } else { hi = mid } }
+        var lo = 0
+        var hi = pieces.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if pieces[mid].end <= t { lo = mid + 1 } else { hi = mid }
+        }
         return lo
     }
 
@@ -97,8 +111,12 @@ struct FreeTime: Sendable {
     @inline(__always)
     func minutes(before t: Int) -> Int {
         pieces.withUnsafeBufferPointer { buffer in
-            var lo = 0, hi = buffer.count
-            while lo < hi { let mid = (lo + hi) >> 1; if buffer[mid].end <= t { lo = mid + 1 } else { hi = mid } }
+            var lo = 0
+            var hi = buffer.count
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if buffer[mid].end <= t { lo = mid + 1 } else { hi = mid }
+            }
             if lo == buffer.count { return buffer.last.map { $0.before + $0.end - $0.start } ?? 0 }
             return buffer[lo].before + max(0, t - buffer[lo].start)
         }
@@ -108,7 +126,8 @@ struct FreeTime: Sendable {
     func instant(afterMinutes m: Int) -> Int? {
         guard m > 0 else { return pieces.first?.start }
         return pieces.withUnsafeBufferPointer { buffer in
-            var lo = 0, hi = buffer.count
+            var lo = 0
+            var hi = buffer.count
             while lo < hi {
                 let mid = (lo + hi) >> 1
                 if buffer[mid].before + buffer[mid].end - buffer[mid].start < m { lo = mid + 1 } else { hi = mid }

@@ -30,7 +30,8 @@ public struct Instant: Hashable, Comparable, Sendable, Codable, CustomStringConv
         let (day, minute) = CivilCalendar.floorDivMod(minutes, 1440)
         let d = CivilCalendar.date(fromDayNumber: day)
         let weekday = Weekday.of(dayNumber: day).shortName
-        return "\(weekday) \(pad(d.day)) \(CivilCalendar.monthNames[d.month - 1]) \(pad(minute / 60)):\(pad(minute % 60)) UTC"
+        return
+            "\(weekday) \(pad(d.day)) \(CivilCalendar.monthNames[d.month - 1]) \(pad(minute / 60)):\(pad(minute % 60)) UTC"
     }
 
     public var description: String { iso8601 }
@@ -53,10 +54,11 @@ public struct Instant: Hashable, Comparable, Sendable, Codable, CustomStringConv
             return value
         }
         guard chars.count >= 17,
-              let year = number(0, 4), chars[4] == UInt8(ascii: "-"), let month = number(5, 2), chars[7] == UInt8(ascii: "-"),
-              let day = number(8, 2), chars[10] == UInt8(ascii: "T") || chars[10] == UInt8(ascii: " "),
-              let hour = number(11, 2), chars[13] == UInt8(ascii: ":"), let minute = number(14, 2),
-              let date = LocalDay(year: year, month: month, day: day), hour < 24, minute < 60
+            let year = number(0, 4), chars[4] == UInt8(ascii: "-"), let month = number(5, 2),
+            chars[7] == UInt8(ascii: "-"),
+            let day = number(8, 2), chars[10] == UInt8(ascii: "T") || chars[10] == UInt8(ascii: " "),
+            let hour = number(11, 2), chars[13] == UInt8(ascii: ":"), let minute = number(14, 2),
+            let date = LocalDay(year: year, month: month, day: day), hour < 24, minute < 60
         else { return nil }
         var index = 16
         if index < chars.count, chars[index] == UInt8(ascii: ":") {
@@ -90,7 +92,8 @@ public struct Instant: Hashable, Comparable, Sendable, Codable, CustomStringConv
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let value = Instant(iso8601: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "“\(text)” is not an ISO-8601 time such as 2027-03-01T08:00:00Z")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "“\(text)” is not an ISO-8601 time such as 2027-03-01T08:00:00Z")
         }
         self = value
     }
@@ -106,10 +109,16 @@ public struct TimeRange: Hashable, Sendable, Codable, CustomStringConvertible {
     public var start: Instant
     public var end: Instant
 
-    public init(start: Instant, end: Instant) { self.start = start; self.end = end }
+    public init(start: Instant, end: Instant) {
+        self.start = start
+        self.end = end
+    }
 
     public var minutes: Int { end.minutes - start.minutes }
     public var description: String { "\(start.iso8601)–\(end.iso8601)" }
 
-    enum CodingKeys: String, CodingKey { case start = "from", end = "to" }
+    enum CodingKeys: String, CodingKey {
+        case start = "from"
+        case end = "to"
+    }
 }

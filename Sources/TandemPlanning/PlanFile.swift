@@ -7,7 +7,10 @@ public struct PlanFile: Sendable {
     public var vendors: [PlanningVendor]
     public var request: FeasibilityRequest
 
-    public init(vendors: [PlanningVendor], request: FeasibilityRequest) { self.vendors = vendors; self.request = request }
+    public init(vendors: [PlanningVendor], request: FeasibilityRequest) {
+        self.vendors = vendors
+        self.request = request
+    }
 
     public static func decode(_ data: Data) throws -> PlanFile {
         let raw: RawFile
@@ -16,14 +19,19 @@ public struct PlanFile: Sendable {
         } catch let error as DecodingError {
             throw PlanningInputError(decoding: error)
         }
-        guard let rawVendors = raw.vendors else { throw PlanningInputError(field: "vendors", message: "is required: list the vendors to plan with") }
-        guard let rawRequest = raw.request else { throw PlanningInputError(field: "request", message: "is required: the work to plan and its deadline") }
+        guard let rawVendors = raw.vendors else {
+            throw PlanningInputError(field: "vendors", message: "is required: list the vendors to plan with")
+        }
+        guard let rawRequest = raw.request else {
+            throw PlanningInputError(field: "request", message: "is required: the work to plan and its deadline")
+        }
         var vendors: [PlanningVendor] = []
         var seen: [VendorID: Int] = [:]
         for (i, v) in rawVendors.enumerated() {
             let vendor = try v.vendor(field: "vendors[\(i)]")
             if let earlier = seen[vendor.id] {
-                throw PlanningInputError(field: "vendors[\(i)].id", message: "“\(vendor.id)” is already used by vendors[\(earlier)]")
+                throw PlanningInputError(
+                    field: "vendors[\(i)].id", message: "“\(vendor.id)” is already used by vendors[\(earlier)]")
             }
             seen[vendor.id] = i
             vendors.append(vendor)
@@ -37,7 +45,11 @@ extension PlanningInputError {
         func path(_ keys: [CodingKey]) -> String {
             var text = ""
             for key in keys {
-                if let index = key.intValue { text += "[\(index)]" } else { text += text.isEmpty ? key.stringValue : ".\(key.stringValue)" }
+                if let index = key.intValue {
+                    text += "[\(index)]"
+                } else {
+                    text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
+                }
             }
             return text.isEmpty ? "file" : text
         }
@@ -50,7 +62,11 @@ extension PlanningInputError {
             self.init(field: path(context.codingPath), message: "expected \(Self.describe(type))")
         case let .dataCorrupted(context):
             if context.codingPath.isEmpty {
-                self.init(field: "file", message: "is not valid JSON (\(context.underlyingError.map { "\($0.localizedDescription)" } ?? context.debugDescription))")
+                self.init(
+                    field: "file",
+                    message:
+                        "is not valid JSON (\(context.underlyingError.map { "\($0.localizedDescription)" } ?? context.debugDescription))"
+                )
             } else {
                 self.init(field: path(context.codingPath), message: context.debugDescription)
             }
@@ -91,7 +107,10 @@ private struct RawHours: Decodable {
 private struct RawHoursList: Decodable {
     var periods: [RawHours]
     init(from decoder: Decoder) throws {
-        if let list = try? [RawHours](from: decoder) { periods = list; return }
+        if let list = try? [RawHours](from: decoder) {
+            periods = list
+            return
+        }
         periods = [try RawHours(from: decoder)]
     }
 }
@@ -122,9 +141,13 @@ private struct RawVendor: Decodable {
     var capabilities: [RawCapability]?
 
     func vendor(field: String) throws -> PlanningVendor {
-        guard !id.trimmingCharacters(in: .whitespaces).isEmpty else { throw PlanningInputError(field: "\(field).id", message: "must not be empty") }
+        guard !id.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw PlanningInputError(field: "\(field).id", message: "must not be empty")
+        }
         guard ZoneRules(identifier: timeZone) != nil else {
-            throw PlanningInputError(field: "\(field).timeZone", message: "unknown time zone “\(timeZone)”; use an IANA name such as Europe/Paris")
+            throw PlanningInputError(
+                field: "\(field).timeZone",
+                message: "unknown time zone “\(timeZone)”; use an IANA name such as Europe/Paris")
         }
         var periods: [WorkingPeriod] = []
         let rawPeriods = workingHours?.periods
@@ -132,62 +155,119 @@ private struct RawVendor: Decodable {
             let f = rawPeriods!.count == 1 ? "\(field).workingHours" : "\(field).workingHours[\(i)]"
             var days = Set<Weekday>()
             for (d, name) in p.days.enumerated() {
-                guard let day = Weekday(planCode: name) else { throw PlanningInputError(field: "\(f).days[\(d)]", message: "“\(name)” is not a weekday; use mon, tue, wed, thu, fri, sat or sun") }
+                guard let day = Weekday(planCode: name) else {
+                    throw PlanningInputError(
+                        field: "\(f).days[\(d)]",
+                        message: "“\(name)” is not a weekday; use mon, tue, wed, thu, fri, sat or sun")
+                }
                 days.insert(day)
             }
-            guard let from = Self.clock(p.from) else { throw PlanningInputError(field: "\(f).from", message: "“\(p.from)” is not a time such as 09:00") }
-            guard let to = Self.clock(p.to) else { throw PlanningInputError(field: "\(f).to", message: "“\(p.to)” is not a time such as 17:00") }
-            guard from < to else { throw PlanningInputError(field: "\(f).to", message: "\(p.to) is not after “from” \(p.from)") }
+            guard let from = Self.clock(p.from) else {
+                throw PlanningInputError(field: "\(f).from", message: "“\(p.from)” is not a time such as 09:00")
+            }
+            guard let to = Self.clock(p.to) else {
+                throw PlanningInputError(field: "\(f).to", message: "“\(p.to)” is not a time such as 17:00")
+            }
+            guard from < to else {
+                throw PlanningInputError(field: "\(f).to", message: "\(p.to) is not after “from” \(p.from)")
+            }
             periods.append(WorkingPeriod(days: days, fromMinute: from, toMinute: to))
         }
         var absencesOut: [Absence] = []
         for (i, a) in (absences ?? []).enumerated() {
-            guard let from = LocalDay(iso: a.from) else { throw PlanningInputError(field: "\(field).absences[\(i)].from", message: "“\(a.from)” is not a date such as 2027-03-01") }
-            guard let to = LocalDay(iso: a.to) else { throw PlanningInputError(field: "\(field).absences[\(i)].to", message: "“\(a.to)” is not a date such as 2027-03-01") }
-            guard from <= to else { throw PlanningInputError(field: "\(field).absences[\(i)].to", message: "\(a.to) is before “from” \(a.from)") }
+            guard let from = LocalDay(iso: a.from) else {
+                throw PlanningInputError(
+                    field: "\(field).absences[\(i)].from", message: "“\(a.from)” is not a date such as 2027-03-01")
+            }
+            guard let to = LocalDay(iso: a.to) else {
+                throw PlanningInputError(
+                    field: "\(field).absences[\(i)].to", message: "“\(a.to)” is not a date such as 2027-03-01")
+            }
+            guard from <= to else {
+                throw PlanningInputError(
+                    field: "\(field).absences[\(i)].to", message: "\(a.to) is before “from” \(a.from)")
+            }
             absencesOut.append(Absence(from: from, to: to))
         }
         var bookedOut: [Booking] = []
         for (i, b) in (booked ?? []).enumerated() {
-            bookedOut.append(Booking(id: b.id.map { BookingID($0) }, range: try Self.range(b, field: "\(field).booked[\(i)]")))
+            bookedOut.append(
+                Booking(id: b.id.map { BookingID($0) }, range: try Self.range(b, field: "\(field).booked[\(i)]")))
         }
         var tentativeOut: [TentativeBooking] = []
         for (i, b) in (tentative ?? []).enumerated() {
             let f = "\(field).tentative[\(i)]"
-            guard let p = b.probability else { throw PlanningInputError(field: "\(f).probability", message: "is required: the chance (0 to 1) that this quote is won") }
-            guard (0...1).contains(p) else { throw PlanningInputError(field: "\(f).probability", message: "must be between 0 and 1, got \(p)") }
-            tentativeOut.append(TentativeBooking(id: b.id.map { BookingID($0) }, range: try Self.range(b, field: f), probability: p))
+            guard let p = b.probability else {
+                throw PlanningInputError(
+                    field: "\(f).probability", message: "is required: the chance (0 to 1) that this quote is won")
+            }
+            guard (0...1).contains(p) else {
+                throw PlanningInputError(field: "\(f).probability", message: "must be between 0 and 1, got \(p)")
+            }
+            tentativeOut.append(
+                TentativeBooking(id: b.id.map { BookingID($0) }, range: try Self.range(b, field: f), probability: p))
         }
         var capabilitiesOut: [Capability] = []
         for (i, c) in (capabilities ?? []).enumerated() {
             let f = "\(field).capabilities[\(i)]"
-            let source: LanguageTag, target: LanguageTag, currency: CurrencyCode
-            do { source = try LanguageTag(c.source) } catch { throw PlanningInputError(field: "\(f).source", message: "“\(c.source)” is not a language tag such as en or fr-FR") }
-            do { target = try LanguageTag(c.target) } catch { throw PlanningInputError(field: "\(f).target", message: "“\(c.target)” is not a language tag such as en or fr-FR") }
-            do { currency = try CurrencyCode(c.currency) } catch { throw PlanningInputError(field: "\(f).currency", message: "“\(c.currency)” is not a currency code such as EUR") }
-            guard !c.service.trimmingCharacters(in: .whitespaces).isEmpty else { throw PlanningInputError(field: "\(f).service", message: "must name a service such as translation or revision") }
-            guard c.wordsPerHour > 0 else { throw PlanningInputError(field: "\(f).wordsPerHour", message: "must be a positive whole number, got \(c.wordsPerHour)") }
-            guard let cost = Decimal(canonical: c.costPerWord), cost >= 0 else {
-                throw PlanningInputError(field: "\(f).costPerWord", message: "“\(c.costPerWord)” is not an amount of zero or more such as \"0.08\"")
+            let source: LanguageTag
+            let target: LanguageTag
+            let currency: CurrencyCode
+            do { source = try LanguageTag(c.source) } catch {
+                throw PlanningInputError(
+                    field: "\(f).source", message: "“\(c.source)” is not a language tag such as en or fr-FR")
             }
-            capabilitiesOut.append(Capability(pair: LanguagePair(source: source, target: target), service: Service(c.service),
-                                              wordsPerHour: c.wordsPerHour, costPerWord: Money(cost, currency)))
+            do { target = try LanguageTag(c.target) } catch {
+                throw PlanningInputError(
+                    field: "\(f).target", message: "“\(c.target)” is not a language tag such as en or fr-FR")
+            }
+            do { currency = try CurrencyCode(c.currency) } catch {
+                throw PlanningInputError(
+                    field: "\(f).currency", message: "“\(c.currency)” is not a currency code such as EUR")
+            }
+            guard !c.service.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw PlanningInputError(
+                    field: "\(f).service", message: "must name a service such as translation or revision")
+            }
+            guard c.wordsPerHour > 0 else {
+                throw PlanningInputError(
+                    field: "\(f).wordsPerHour", message: "must be a positive whole number, got \(c.wordsPerHour)")
+            }
+            guard let cost = Decimal(canonical: c.costPerWord), cost >= 0 else {
+                throw PlanningInputError(
+                    field: "\(f).costPerWord",
+                    message: "“\(c.costPerWord)” is not an amount of zero or more such as \"0.08\"")
+            }
+            capabilitiesOut.append(
+                Capability(
+                    pair: LanguagePair(source: source, target: target), service: Service(c.service),
+                    wordsPerHour: c.wordsPerHour, costPerWord: Money(cost, currency)))
         }
-        return PlanningVendor(id: VendorID(id), timeZone: timeZone, workingHours: rawPeriods == nil ? [.officeHours] : periods,
-                              absences: absencesOut, booked: bookedOut, tentative: tentativeOut, capabilities: capabilitiesOut)
+        return PlanningVendor(
+            id: VendorID(id), timeZone: timeZone, workingHours: rawPeriods == nil ? [.officeHours] : periods,
+            absences: absencesOut, booked: bookedOut, tentative: tentativeOut, capabilities: capabilitiesOut)
     }
 
     static func clock(_ text: String) -> Int? {
         let parts = text.split(separator: ":")
         guard parts.count == 2, parts[0].count == 2, parts[1].count == 2, let h = Int(parts[0]), let m = Int(parts[1]),
-              (0...24).contains(h), (0..<60).contains(m), h * 60 + m <= 1440 else { return nil }
+            (0...24).contains(h), (0..<60).contains(m), h * 60 + m <= 1440
+        else { return nil }
         return h * 60 + m
     }
 
     static func range(_ raw: RawRange, field: String) throws -> TimeRange {
-        guard let from = Instant(iso8601: raw.from) else { throw PlanningInputError(field: "\(field).from", message: "“\(raw.from)” is not a time such as 2027-03-03T09:00:00Z") }
-        guard let to = Instant(iso8601: raw.to) else { throw PlanningInputError(field: "\(field).to", message: "“\(raw.to)” is not a time such as 2027-03-03T13:00:00Z") }
-        guard to > from else { throw PlanningInputError(field: "\(field).to", message: "\(raw.to) is not after “from” \(raw.from)") }
+        guard let from = Instant(iso8601: raw.from) else {
+            throw PlanningInputError(
+                field: "\(field).from", message: "“\(raw.from)” is not a time such as 2027-03-03T09:00:00Z")
+        }
+        guard let to = Instant(iso8601: raw.to) else {
+            throw PlanningInputError(
+                field: "\(field).to", message: "“\(raw.to)” is not a time such as 2027-03-03T13:00:00Z")
+        }
+        guard to > from else {
+            throw PlanningInputError(field: "\(field).to", message: "\(raw.to) is not after “from” \(raw.from)")
+        }
         return TimeRange(start: from, end: to)
     }
 }
@@ -212,17 +292,35 @@ private struct RawRequest: Decodable {
     var excludedVendors: [String]?
 
     func request() throws -> FeasibilityRequest {
-        guard let start = Instant(iso8601: start) else { throw PlanningInputError(field: "request.start", message: "“\(self.start)” is not a time such as 2027-03-01T08:00:00Z") }
-        guard let deadline = Instant(iso8601: deadline) else { throw PlanningInputError(field: "request.deadline", message: "“\(self.deadline)” is not a time such as 2027-03-04T17:00:00Z") }
+        guard let start = Instant(iso8601: start) else {
+            throw PlanningInputError(
+                field: "request.start", message: "“\(self.start)” is not a time such as 2027-03-01T08:00:00Z")
+        }
+        guard let deadline = Instant(iso8601: deadline) else {
+            throw PlanningInputError(
+                field: "request.deadline", message: "“\(self.deadline)” is not a time such as 2027-03-04T17:00:00Z")
+        }
         var targetsOut: [TargetRequest] = []
         for (t, raw) in targets.enumerated() {
             let f = "request.targets[\(t)]"
-            let source: LanguageTag, target: LanguageTag
-            do { source = try LanguageTag(raw.source) } catch { throw PlanningInputError(field: "\(f).source", message: "“\(raw.source)” is not a language tag such as en or fr-FR") }
-            do { target = try LanguageTag(raw.target) } catch { throw PlanningInputError(field: "\(f).target", message: "“\(raw.target)” is not a language tag such as en or fr-FR") }
-            targetsOut.append(TargetRequest(source: source, target: target, steps: raw.steps.map { StepRequest(service: Service($0.service), words: $0.words) }))
+            let source: LanguageTag
+            let target: LanguageTag
+            do { source = try LanguageTag(raw.source) } catch {
+                throw PlanningInputError(
+                    field: "\(f).source", message: "“\(raw.source)” is not a language tag such as en or fr-FR")
+            }
+            do { target = try LanguageTag(raw.target) } catch {
+                throw PlanningInputError(
+                    field: "\(f).target", message: "“\(raw.target)” is not a language tag such as en or fr-FR")
+            }
+            targetsOut.append(
+                TargetRequest(
+                    source: source, target: target,
+                    steps: raw.steps.map { StepRequest(service: Service($0.service), words: $0.words) }))
         }
-        return FeasibilityRequest(start: start, deadline: deadline, maxVendorsPerStep: maxVendorsPerStep ?? 1, targets: targetsOut,
-                                  preferredVendors: (preferredVendors ?? []).map { VendorID($0) }, excludedVendors: (excludedVendors ?? []).map { VendorID($0) })
+        return FeasibilityRequest(
+            start: start, deadline: deadline, maxVendorsPerStep: maxVendorsPerStep ?? 1, targets: targetsOut,
+            preferredVendors: (preferredVendors ?? []).map { VendorID($0) },
+            excludedVendors: (excludedVendors ?? []).map { VendorID($0) })
     }
 }

@@ -11,7 +11,9 @@ public enum PlanRunner {
     /// Decodes, validates, plans and renders. Bad input gives exit code 65 and a message naming
     /// the field on standard error, nothing on standard output. The plan is computed as of the
     /// request's start (a file is a snapshot).
-    public static func run(fileContents: Data, format: PlanOutputFormat, options: PlanningOptions = .standard) -> PlanRunOutcome {
+    public static func run(fileContents: Data, format: PlanOutputFormat, options: PlanningOptions = .standard)
+        -> PlanRunOutcome
+    {
         do {
             let file = try PlanFile.decode(fileContents)
             let index = try CapacityIndex(vendors: file.vendors)
@@ -19,9 +21,12 @@ public enum PlanRunner {
             let text = format == .json ? PlanRendering.json(result) + "\n" : PlanRendering.table(result)
             return PlanRunOutcome(standardOutput: text, standardError: "", exitCode: 0)
         } catch let error as PlanningInputError {
-            return PlanRunOutcome(standardOutput: "", standardError: "error: \(error.description)\n", exitCode: PlanningInputError.exitCode)
+            return PlanRunOutcome(
+                standardOutput: "", standardError: "error: \(error.description)\n",
+                exitCode: PlanningInputError.exitCode)
         } catch {
-            return PlanRunOutcome(standardOutput: "", standardError: "error: \(error)\n", exitCode: PlanningInputError.exitCode)
+            return PlanRunOutcome(
+                standardOutput: "", standardError: "error: \(error)\n", exitCode: PlanningInputError.exitCode)
         }
     }
 }

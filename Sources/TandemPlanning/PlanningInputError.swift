@@ -6,7 +6,10 @@ public struct PlanningInputError: Error, Hashable, Sendable, CustomStringConvert
     public var field: String
     public var message: String
 
-    public init(field: String, message: String) { self.field = field; self.message = message }
+    public init(field: String, message: String) {
+        self.field = field
+        self.message = message
+    }
 
     public var description: String { "\(field): \(message)" }
 

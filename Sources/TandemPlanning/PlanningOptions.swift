@@ -19,13 +19,19 @@ public struct PlanningOptions: Hashable, Sendable, Codable {
     /// paired changes (a vendor kept off a step, a step re-split, another order of targets).
     public var localSearchPlans: Int
 
-    public init(amberSlackFraction: Double = 0.10, throughputVariation: Double = 0.15, confidenceSamples: Int = 100,
-                seed: UInt64 = 0x7A4D_E11A, maxHorizonDays: Int = 366, exhaustiveOrderLimit: Int = 4,
-                improvementRounds: Int = 40, smallRequestCandidates: Int = 400, localSearchPlans: Int = 500) {
-        self.amberSlackFraction = amberSlackFraction; self.throughputVariation = throughputVariation
-        self.confidenceSamples = confidenceSamples; self.seed = seed; self.maxHorizonDays = maxHorizonDays
+    public init(
+        amberSlackFraction: Double = 0.10, throughputVariation: Double = 0.15, confidenceSamples: Int = 100,
+        seed: UInt64 = 0x7A4D_E11A, maxHorizonDays: Int = 366, exhaustiveOrderLimit: Int = 4,
+        improvementRounds: Int = 40, smallRequestCandidates: Int = 400, localSearchPlans: Int = 500
+    ) {
+        self.amberSlackFraction = amberSlackFraction
+        self.throughputVariation = throughputVariation
+        self.confidenceSamples = confidenceSamples
+        self.seed = seed
+        self.maxHorizonDays = maxHorizonDays
         self.exhaustiveOrderLimit = exhaustiveOrderLimit
-        self.improvementRounds = improvementRounds; self.smallRequestCandidates = smallRequestCandidates
+        self.improvementRounds = improvementRounds
+        self.smallRequestCandidates = smallRequestCandidates
         self.localSearchPlans = localSearchPlans
     }
 

@@ -91,7 +91,9 @@ extension Scheduler {
                 guard !eligible.isEmpty else { return nil }
                 var times: [FreeTime] = []
                 for candidate in eligible { times.append(base(candidate.local, slot: candidate.slot)) }
-                guard let assignments = scheduleStep(ready: ready, words: step.words, candidates: eligible, times: times) else { return nil }
+                guard
+                    let assignments = scheduleStep(ready: ready, words: step.words, candidates: eligible, times: times)
+                else { return nil }
                 ready = assignments.map(\.end).max() ?? ready
             }
             latest = max(latest, ready)
@@ -102,8 +104,11 @@ extension Scheduler {
     /// Improves `start` (planned under `rules`) by single moves, then pairs of moves, within
     /// `budget` plans. Leaves the scheduler's rules set to the returned ones.
     /// Stops early once the delivery reaches `bound` (nothing can deliver earlier).
-    mutating func localSearch(from start: RunOutcome, rules: Rules, orders: [[Int]], budget: Int, bound: Int? = nil) -> (run: RunOutcome, rules: Rules) {
-        var best = start, bestRules = rules
+    mutating func localSearch(from start: RunOutcome, rules: Rules, orders: [[Int]], budget: Int, bound: Int? = nil)
+        -> (run: RunOutcome, rules: Rules)
+    {
+        var best = start
+        var bestRules = rules
         var remaining = budget
         var seen: Set<State> = [State(order: start.order, rules: rules)]
         search: while remaining > 0 {
@@ -114,7 +119,11 @@ extension Scheduler {
                 guard seen.insert(state).inserted else { continue }
                 remaining -= 1
                 let run = plan(order: state.order, rules: state.rules)
-                if run.isBetter(than: best) { best = run; bestRules = state.rules; continue search }
+                if run.isBetter(than: best) {
+                    best = run
+                    bestRules = state.rules
+                    continue search
+                }
                 tried.append((run, state.rules))
             }
             // No single move helps: a second move on top of each first one, best first.
@@ -125,7 +134,11 @@ extension Scheduler {
                     guard seen.insert(state).inserted else { continue }
                     remaining -= 1
                     let run = plan(order: state.order, rules: state.rules)
-                    if run.isBetter(than: best) { best = run; bestRules = state.rules; continue search }
+                    if run.isBetter(than: best) {
+                        best = run
+                        bestRules = state.rules
+                        continue search
+                    }
                 }
             }
             break

@@ -50,7 +50,9 @@ struct RunOutcome: Sendable {
         for t in order where t < targets.count {
             for step in targets[t].steps {
                 let label = "\(targetNames[t]) \(step.service)"
-                for assignment in step.assignments { out[assignment.slot, default: []].append(contentsOf: assignment.spans.map { ($0, label) }) }
+                for assignment in step.assignments {
+                    out[assignment.slot, default: []].append(contentsOf: assignment.spans.map { ($0, label) })
+                }
             }
         }
         return out
@@ -72,19 +74,27 @@ struct RunOutcome: Sendable {
 
     var delivery: Int? {
         var latest = Int.min
-        for target in targets { guard let d = target.delivery else { return nil }; latest = max(latest, d) }
+        for target in targets {
+            guard let d = target.delivery else { return nil }
+            latest = max(latest, d)
+        }
         return latest
     }
     var hitHorizon: Bool { targets.contains { $0.failure?.reason == .beyondHorizon } }
     var sumOfDeliveries: Int { targets.reduce(0) { $0 + ($1.delivery ?? 0) } }
     var totalCostAmount: Decimal {
-        targets.reduce(Decimal(0)) { acc, t in t.steps.reduce(acc) { a, s in s.assignments.reduce(a) { $0 + $1.capability.costPerWord.amount * Decimal($1.words) } } }
+        targets.reduce(Decimal(0)) { acc, t in
+            t.steps.reduce(acc) { a, s in
+                s.assignments.reduce(a) { $0 + $1.capability.costPerWord.amount * Decimal($1.words) }
+            }
+        }
     }
 
     /// Earlier overall delivery first, then earlier deliveries overall, then cheaper.
     func isBetter(than other: RunOutcome) -> Bool {
         switch (delivery, other.delivery) {
-        case (nil, nil): return targets.filter { $0.failure == nil }.count > other.targets.filter { $0.failure == nil }.count
+        case (nil, nil):
+            return targets.filter { $0.failure == nil }.count > other.targets.filter { $0.failure == nil }.count
         case (.some, nil): return true
         case (nil, .some): return false
         case let (.some(a), .some(b)):
@@ -127,8 +137,15 @@ struct Scheduler {
         var slot: Int
     }
 
-    init(index: CapacityIndex, request: FeasibilityRequest, origin: Int, horizon: Int, weighTentative: Bool, candidates: [[[Candidate]]]? = nil) {
-        self.index = index; self.request = request; self.origin = origin; self.horizon = horizon; self.weighTentative = weighTentative
+    init(
+        index: CapacityIndex, request: FeasibilityRequest, origin: Int, horizon: Int, weighTentative: Bool,
+        candidates: [[[Candidate]]]? = nil
+    ) {
+        self.index = index
+        self.request = request
+        self.origin = origin
+        self.horizon = horizon
+        self.weighTentative = weighTentative
         preferred = Set(request.preferredVendors.compactMap { index.slot(of: $0) })
         excluded = Set(request.excludedVendors.compactMap { index.slot(of: $0) })
         var lists = candidates ?? Self.candidates(index: index, request: request)
@@ -142,7 +159,9 @@ struct Scheduler {
     }
 
     static func candidates(index: CapacityIndex, request: FeasibilityRequest) -> [[[Candidate]]] {
-        request.targets.map { target in target.steps.map { index.candidates(source: target.source, target: target.target, service: $0.service) } }
+        request.targets.map { target in
+            target.steps.map { index.candidates(source: target.source, target: target.target, service: $0.service) }
+        }
     }
 
     /// Numbers the distinct vendors among the candidates 0..<n (`Candidate.local`) so the
@@ -156,7 +175,10 @@ struct Scheduler {
             for s in lists[t].indices {
                 for c in lists[t][s].indices {
                     let slot = lists[t][s][c].slot
-                    if localOf[slot] < 0 { localOf[slot] = next; next += 1 }
+                    if localOf[slot] < 0 {
+                        localOf[slot] = next
+                        next += 1
+                    }
                     lists[t][s][c].local = Int(localOf[slot])
                 }
             }
@@ -169,11 +191,15 @@ struct Scheduler {
     /// plan it would get alone, whatever the order.
     func orderMatters(for run: RunOutcome) -> Bool {
         guard request.targets.count > 1 else { return false }
-        var owners = [Int](repeating: -2, count: localCount) // target, or -1 if several
+        var owners = [Int](repeating: -2, count: localCount)  // target, or -1 if several
         for (t, target) in stepCandidates.enumerated() {
-            for step in target { for c in step { owners[c.local] = owners[c.local] == -2 || owners[c.local] == t ? t : -1 } }
+            for step in target {
+                for c in step { owners[c.local] = owners[c.local] == -2 || owners[c.local] == t ? t : -1 }
+            }
         }
-        for target in run.targets { for step in target.steps { for a in step.assignments where owners[a.local] == -1 { return true } } }
+        for target in run.targets {
+            for step in target.steps { for a in step.assignments where owners[a.local] == -1 { return true } }
+        }
         for (t, target) in run.targets.enumerated() where target.failure != nil {
             // A target that could not be planned might be planned if it went first.
             if stepCandidates[t].contains(where: { $0.contains { owners[$0.local] == -1 } }) { return true }
@@ -190,7 +216,9 @@ struct Scheduler {
         let work = request.targets.map { $0.steps.reduce(0) { $0 + $1.words } }
         let pool = stepCandidates.map { $0.map(\.count).min() ?? 0 }
         var seen = Set<[Int]>()
-        return [given, given.sorted { work[$0] > work[$1] }, given.sorted { pool[$0] < pool[$1] }].filter { seen.insert($0).inserted }
+        return [given, given.sorted { work[$0] > work[$1] }, given.sorted { pool[$0] < pool[$1] }].filter {
+            seen.insert($0).inserted
+        }
     }
 
     /// Free time from the origin to the horizon, before this request takes any: from the
@@ -198,7 +226,9 @@ struct Scheduler {
     mutating func base(_ local: Int, slot: Int) -> FreeTime {
         if let cached = baseCache[local] { return cached }
         var made: FreeTime
-        if let window = index.window, window.start.minutes <= origin, horizon <= window.end.minutes, let precomputed = index.precomputed(slot) {
+        if let window = index.window, window.start.minutes <= origin, horizon <= window.end.minutes,
+            let precomputed = index.precomputed(slot)
+        {
             made = precomputed
             if weighTentative, let weighted = index.weightedTentative(slot) { made = made.subtracting(weighted) }
         } else {
@@ -232,7 +262,9 @@ struct Scheduler {
             targets[t] = best
             for step in best.steps {
                 for assignment in step.assignments {
-                    effective[assignment.local] = (effective[assignment.local] ?? base(assignment.local, slot: assignment.slot)).subtracting(assignment.spans)
+                    effective[assignment.local] =
+                        (effective[assignment.local] ?? base(assignment.local, slot: assignment.slot)).subtracting(
+                            assignment.spans)
                 }
             }
         }
@@ -249,7 +281,11 @@ struct Scheduler {
             for c in stepCandidates[t][s] where step.fourEyesExcluded.contains(c.slot) {
                 if c.rate > slowestChosen { return true }
                 // The review waited while a writer (now excluded) would have been free sooner.
-                if step.start > step.ready, let free = base(c.local, slot: c.slot).firstFree(atOrAfter: step.ready), free < step.start { return true }
+                if step.start > step.ready, let free = base(c.local, slot: c.slot).firstFree(atOrAfter: step.ready),
+                    free < step.start
+                {
+                    return true
+                }
             }
         }
         return false
@@ -258,13 +294,19 @@ struct Scheduler {
     /// Sets of vendors to keep off a target's writing steps so they stay free to revise it.
     func fourEyesVariants(_ t: Int) -> [Set<Int>] {
         let target = request.targets[t]
-        var writers = Set<Int>(), reviewers: [(slot: Int, rate: Int)] = []
+        var writers = Set<Int>()
+        var reviewers: [(slot: Int, rate: Int)] = []
         for (s, step) in target.steps.enumerated() {
             let candidates = stepCandidates[t][s]
-            if step.service.isReview { reviewers += candidates.map { ($0.slot, $0.rate) } }
-            else { writers.formUnion(candidates.map(\.slot)) }
+            if step.service.isReview {
+                reviewers += candidates.map { ($0.slot, $0.rate) }
+            } else {
+                writers.formUnion(candidates.map(\.slot))
+            }
         }
-        let both = reviewers.filter { writers.contains($0.slot) && !excluded.contains($0.slot) }.sorted { $0.rate > $1.rate }
+        let both = reviewers.filter { writers.contains($0.slot) && !excluded.contains($0.slot) }.sorted {
+            $0.rate > $1.rate
+        }
         guard !both.isEmpty else { return [] }
         var variants = [Set(both.map(\.slot))]
         for r in both.prefix(2) where both.count > 1 { variants.append([r.slot]) }
@@ -288,10 +330,17 @@ struct Scheduler {
         let candidateLists = stepCandidates[t]
         for (s, step) in target.steps.enumerated() {
             var eligible: [Candidate] = []
-            var fourEyes: [Int] = [], byRequest = 0
+            var fourEyes: [Int] = []
+            var byRequest = 0
             for candidate in candidateLists[s] {
-                if !excluded.isEmpty, excluded.contains(candidate.slot) { byRequest += 1; continue }
-                if step.service.isReview, worked.contains(candidate.slot) { fourEyes.append(candidate.slot); continue }
+                if !excluded.isEmpty, excluded.contains(candidate.slot) {
+                    byRequest += 1
+                    continue
+                }
+                if step.service.isReview, worked.contains(candidate.slot) {
+                    fourEyes.append(candidate.slot)
+                    continue
+                }
                 eligible.append(candidate)
             }
             if !forbidden.isEmpty {
@@ -308,27 +357,40 @@ struct Scheduler {
             }
             var times: [FreeTime] = []
             times.reserveCapacity(eligible.count)
-            for candidate in eligible { times.append(current(candidate.local) ?? base(candidate.local, slot: candidate.slot)) }
+            for candidate in eligible {
+                times.append(current(candidate.local) ?? base(candidate.local, slot: candidate.slot))
+            }
             var spare: [Int] = []
             if !lastResort.isEmpty {
-                for (i, candidate) in eligible.enumerated() where lastResort.contains(StepVendor(target: t, step: s, slot: candidate.slot)) { spare.append(i) }
+                for (i, candidate) in eligible.enumerated()
+                where lastResort.contains(StepVendor(target: t, step: s, slot: candidate.slot)) { spare.append(i) }
             }
             var halves: [Int] = []
             if !halved.isEmpty {
-                for (i, candidate) in eligible.enumerated() where halved.contains(StepVendor(target: t, step: s, slot: candidate.slot)) { halves.append(i) }
+                for (i, candidate) in eligible.enumerated()
+                where halved.contains(StepVendor(target: t, step: s, slot: candidate.slot)) { halves.append(i) }
             }
-            guard let assignments = scheduleStep(ready: ready, words: step.words, candidates: eligible, times: times, lastResort: spare, halved: halves) else {
+            guard
+                let assignments = scheduleStep(
+                    ready: ready, words: step.words, candidates: eligible, times: times, lastResort: spare,
+                    halved: halves)
+            else {
                 outcome.failure = (s, .beyondHorizon)
                 break
             }
             for assignment in assignments {
-                let updated = (current(assignment.local) ?? base(assignment.local, slot: assignment.slot)).subtracting(assignment.spans)
-                if let i = overlay.firstIndex(where: { $0.local == assignment.local }) { overlay[i].time = updated }
-                else { overlay.append((assignment.local, updated)) }
+                let updated = (current(assignment.local) ?? base(assignment.local, slot: assignment.slot)).subtracting(
+                    assignment.spans)
+                if let i = overlay.firstIndex(where: { $0.local == assignment.local }) {
+                    overlay[i].time = updated
+                } else {
+                    overlay.append((assignment.local, updated))
+                }
                 if !step.service.isReview { worked.insert(assignment.slot) }
             }
-            let stepOutcome = StepOutcome(service: step.service, words: step.words, ready: ready, assignments: assignments,
-                                          eligible: eligible.map(\.slot), fourEyesExcluded: fourEyes)
+            let stepOutcome = StepOutcome(
+                service: step.service, words: step.words, ready: ready, assignments: assignments,
+                eligible: eligible.map(\.slot), fourEyesExcluded: fourEyes)
             outcome.steps.append(stepOutcome)
             ready = stepOutcome.end
         }
@@ -343,7 +405,9 @@ struct Scheduler {
     /// other candidates cannot do by the first end of one of their working blocks after T.
     /// A chosen vendor listed in `halved` takes at most half of its share at T; the best others
     /// do the rest by the earliest time they can.
-    func scheduleStep(ready: Int, words: Int, candidates: [Candidate], times: [FreeTime], lastResort: [Int] = [], halved: [Int] = []) -> [AssignmentOutcome]? {
+    func scheduleStep(
+        ready: Int, words: Int, candidates: [Candidate], times: [FreeTime], lastResort: [Int] = [], halved: [Int] = []
+    ) -> [AssignmentOutcome]? {
         let k = min(request.maxVendorsPerStep, candidates.count)
         let n = candidates.count
         var startMinutes = [Int](repeating: 0, count: n)
@@ -356,7 +420,9 @@ struct Scheduler {
         var caps = [Int](repeating: 0, count: n)
         var capsHi = [Int](repeating: 0, count: n)
         var active = Array(0..<n)
-        let keep = preferred.isEmpty ? [Bool](repeating: false, count: n) : active.map { preferred.contains(candidates[$0].slot) }
+        let keep =
+            preferred.isEmpty
+            ? [Bool](repeating: false, count: n) : active.map { preferred.contains(candidates[$0].slot) }
         func evaluate(_ t: Int) -> (sum: Int, kth: Int) {
             for j in 0..<k { top[j] = 0 }
             for i in active {
@@ -364,7 +430,10 @@ struct Scheduler {
                 caps[i] = c
                 if c > top[k - 1] {
                     var j = k - 1
-                    while j > 0, top[j - 1] < c { top[j] = top[j - 1]; j -= 1 }
+                    while j > 0, top[j - 1] < c {
+                        top[j] = top[j - 1]
+                        j -= 1
+                    }
                     top[j] = c
                 }
             }
@@ -374,14 +443,18 @@ struct Scheduler {
         var fastestRates = [Int](repeating: 0, count: k)
         for r in rates where r > fastestRates[k - 1] {
             var j = k - 1
-            while j > 0, fastestRates[j - 1] < r { fastestRates[j] = fastestRates[j - 1]; j -= 1 }
+            while j > 0, fastestRates[j - 1] < r {
+                fastestRates[j] = fastestRates[j - 1]
+                j -= 1
+            }
             fastestRates[j] = r
         }
         let fastest = fastestRates.reduce(0, +)
         var lo = min(horizon, ready + max(1, (words * 60) / max(1, fastest)))
         var hi = horizon
         var kthLo = 0
-        var probe = lo, stride = max(240, lo - ready)
+        var probe = lo
+        var stride = max(240, lo - ready)
         while true {
             let (sum, kth) = evaluate(probe)
             if sum >= words {
@@ -412,7 +485,8 @@ struct Scheduler {
         let finish = lo
         _ = evaluate(finish)
         func cheaper(_ a: Int, _ b: Int) -> Bool {
-            let ca = candidates[a].costOrder, cb = candidates[b].costOrder
+            let ca = candidates[a].costOrder
+            let cb = candidates[b].costOrder
             if ca != cb { return ca < cb }
             return candidates[a].slot < candidates[b].slot
         }
@@ -453,7 +527,8 @@ struct Scheduler {
                 if !best.isEmpty { chosen = best + resorts }
             }
         } else if !halved.isEmpty, k > 1, let h = chosen.first(where: { halved.contains($0) }), caps[h] / 2 > 0 {
-            let share = caps[h] / 2, need = words - caps[h] / 2
+            let share = caps[h] / 2
+            let need = words - caps[h] / 2
             let others = (0..<n).filter { !halved.contains($0) }
             // The best k − 1 others' capacity by t (filling `caps`).
             func top(_ t: Int) -> (sum: Int, ids: [Int]) {
@@ -461,10 +536,15 @@ struct Scheduler {
                 let ids = Array(others.filter { caps[$0] > 0 }.sorted { caps[$0] > caps[$1] }.prefix(k - 1))
                 return (ids.reduce(0) { $0 + caps[$1] }, ids)
             }
-            var lo = finish, hi = finish, stride = 240
+            var lo = finish
+            var hi = finish
+            var stride = 240
             var reachable = !others.isEmpty
             while reachable, top(hi).sum < need {
-                if hi >= horizon { reachable = false; break }
+                if hi >= horizon {
+                    reachable = false
+                    break
+                }
                 lo = hi + 1
                 hi = min(horizon, hi + stride)
                 stride *= 2
@@ -491,9 +571,13 @@ struct Scheduler {
             remaining -= share
             let minutesNeeded = (share * 60 + rates[i] - 1) / rates[i]
             guard let end = times[i].instant(afterMinutes: startMinutes[i] + minutesNeeded),
-                  let start = times[i].firstFree(atOrAfter: ready) else { return nil }
-            out.append(AssignmentOutcome(slot: candidates[i].slot, local: candidates[i].local, capability: index.capability(of: candidates[i]), words: share,
-                                         start: start, end: end, spans: times[i].spans(from: ready, to: end)))
+                let start = times[i].firstFree(atOrAfter: ready)
+            else { return nil }
+            out.append(
+                AssignmentOutcome(
+                    slot: candidates[i].slot, local: candidates[i].local,
+                    capability: index.capability(of: candidates[i]), words: share,
+                    start: start, end: end, spans: times[i].spans(from: ready, to: end)))
         }
         return remaining == 0 ? out : nil
     }

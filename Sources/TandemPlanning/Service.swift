@@ -1,3 +1,5 @@
+import Foundation
+
 /// A workflow step kind: `translation`, `revision`, `proofreading`, `post-editing`, `dtp`, `qa`...
 /// An open set, compared in lower case.
 public struct Service: Hashable, Sendable, Codable, CustomStringConvertible, ExpressibleByStringLiteral {
@@ -32,7 +34,8 @@ public struct Service: Hashable, Sendable, Codable, CustomStringConvertible, Exp
     }
 
     public init(from decoder: Decoder) throws { self.init(try decoder.singleValueContainer().decode(String.self)) }
-    public func encode(to encoder: Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(rawValue) }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(rawValue)
+    }
 }
-
-import Foundation

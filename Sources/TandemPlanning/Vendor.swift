@@ -9,10 +9,13 @@ public struct WorkingPeriod: Hashable, Sendable, Codable {
     public var toMinute: Int
 
     public init(days: Set<Weekday>, fromMinute: Int, toMinute: Int) {
-        self.days = days; self.fromMinute = fromMinute; self.toMinute = toMinute
+        self.days = days
+        self.fromMinute = fromMinute
+        self.toMinute = toMinute
     }
 
-    public static let officeHours = WorkingPeriod(days: [.mon, .tue, .wed, .thu, .fri], fromMinute: 9 * 60, toMinute: 17 * 60)
+    public static let officeHours = WorkingPeriod(
+        days: [.mon, .tue, .wed, .thu, .fri], fromMinute: 9 * 60, toMinute: 17 * 60)
 }
 
 /// What a vendor can do, how fast, at what cost.
@@ -23,7 +26,10 @@ public struct Capability: Hashable, Sendable, Codable {
     public var costPerWord: Money
 
     public init(pair: LanguagePair, service: Service, wordsPerHour: Int, costPerWord: Money) {
-        self.pair = pair; self.service = service; self.wordsPerHour = wordsPerHour; self.costPerWord = costPerWord
+        self.pair = pair
+        self.service = service
+        self.wordsPerHour = wordsPerHour
+        self.costPerWord = costPerWord
     }
 }
 
@@ -31,7 +37,10 @@ public struct Capability: Hashable, Sendable, Codable {
 public struct Booking: Hashable, Sendable, Codable {
     public var id: BookingID?
     public var range: TimeRange
-    public init(id: BookingID? = nil, range: TimeRange) { self.id = id; self.range = range }
+    public init(id: BookingID? = nil, range: TimeRange) {
+        self.id = id
+        self.range = range
+    }
 }
 
 /// Work from an open quote that will occupy the vendor if the quote is won.
@@ -41,7 +50,9 @@ public struct TentativeBooking: Hashable, Sendable, Codable {
     /// Win probability, 0...1.
     public var probability: Double
     public init(id: BookingID? = nil, range: TimeRange, probability: Double) {
-        self.id = id; self.range = range; self.probability = probability
+        self.id = id
+        self.range = range
+        self.probability = probability
     }
 }
 
@@ -49,7 +60,10 @@ public struct TentativeBooking: Hashable, Sendable, Codable {
 public struct Absence: Hashable, Sendable, Codable {
     public var from: LocalDay
     public var to: LocalDay
-    public init(from: LocalDay, to: LocalDay) { self.from = from; self.to = to }
+    public init(from: LocalDay, to: LocalDay) {
+        self.from = from
+        self.to = to
+    }
 }
 
 /// A freelance linguist or agency as the planner sees it.
@@ -63,9 +77,16 @@ public struct PlanningVendor: Hashable, Sendable, Codable {
     public var tentative: [TentativeBooking]
     public var capabilities: [Capability]
 
-    public init(id: VendorID, timeZone: String, workingHours: [WorkingPeriod] = [.officeHours], absences: [Absence] = [],
-                booked: [Booking] = [], tentative: [TentativeBooking] = [], capabilities: [Capability]) {
-        self.id = id; self.timeZone = timeZone; self.workingHours = workingHours; self.absences = absences
-        self.booked = booked; self.tentative = tentative; self.capabilities = capabilities
+    public init(
+        id: VendorID, timeZone: String, workingHours: [WorkingPeriod] = [.officeHours], absences: [Absence] = [],
+        booked: [Booking] = [], tentative: [TentativeBooking] = [], capabilities: [Capability]
+    ) {
+        self.id = id
+        self.timeZone = timeZone
+        self.workingHours = workingHours
+        self.absences = absences
+        self.booked = booked
+        self.tentative = tentative
+        self.capabilities = capabilities
     }
 }

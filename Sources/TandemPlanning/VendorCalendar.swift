@@ -40,8 +40,11 @@ struct VendorCalendar: Sendable {
                     let s = max(a, zone.utc(fromLocal: day * 1440 + window.start))
                     let e = min(b, zone.utc(fromLocal: day * 1440 + window.end))
                     if e > s {
-                        if let lastSpan = out.last, s <= lastSpan.end { out[out.count - 1].end = max(lastSpan.end, e) }
-                        else { out.append(Span(s, e)) }
+                        if let lastSpan = out.last, s <= lastSpan.end {
+                            out[out.count - 1].end = max(lastSpan.end, e)
+                        } else {
+                            out.append(Span(s, e))
+                        }
                     }
                 }
             }
@@ -53,7 +56,12 @@ struct VendorCalendar: Sendable {
 
     /// Tentative work taken at its probability-weighted share: the first `p × length` minutes.
     var weightedTentative: [Span] {
-        Spans.normalized(tentative.map { Span($0.span.start, $0.span.start + Int((Double($0.span.end - $0.span.start) * $0.probability).rounded())) })
+        Spans.normalized(
+            tentative.map {
+                Span(
+                    $0.span.start, $0.span.start + Int((Double($0.span.end - $0.span.start) * $0.probability).rounded())
+                )
+            })
     }
 
     func freeTime(from a: Int, to b: Int, weighTentative: Bool) -> FreeTime {

@@ -6,7 +6,10 @@ public struct VendorID: Hashable, Comparable, Sendable, Codable, CustomStringCon
     public var description: String { rawValue }
     public static func < (lhs: VendorID, rhs: VendorID) -> Bool { lhs.rawValue < rhs.rawValue }
     public init(from decoder: Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
-    public func encode(to encoder: Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(rawValue) }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(rawValue)
+    }
 }
 
 /// Identifies one booking so it can be released later.
@@ -16,5 +19,8 @@ public struct BookingID: Hashable, Sendable, Codable, CustomStringConvertible, E
     public init(stringLiteral value: String) { rawValue = value }
     public var description: String { rawValue }
     public init(from decoder: Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
-    public func encode(to encoder: Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(rawValue) }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(rawValue)
+    }
 }

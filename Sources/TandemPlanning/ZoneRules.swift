@@ -13,7 +13,7 @@ public struct ZoneRules: Sendable, Equatable {
         guard !identifier.isEmpty, let zone = TimeZone(identifier: identifier) else { return nil }
         self.identifier = identifier
         let startDate = Date(timeIntervalSince1970: 0)
-        let endDate = Date(timeIntervalSince1970: 4_102_444_800) // 2100-01-01
+        let endDate = Date(timeIntervalSince1970: 4_102_444_800)  // 2100-01-01
         var from = [Int.min]
         var offsets = [zone.secondsFromGMT(for: startDate) / 60]
         var cursor = startDate
@@ -32,7 +32,8 @@ public struct ZoneRules: Sendable, Equatable {
 
     /// Offset in minutes east of UTC at a UTC minute.
     public func offset(atUTC minute: Int) -> Int {
-        var lo = 0, hi = fromUTC.count - 1
+        var lo = 0
+        var hi = fromUTC.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
             if fromUTC[mid] <= minute { lo = mid } else { hi = mid - 1 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TandemAnalysis
 
 @Suite("Analysis rules: repetitions, context, bands, grids")
@@ -33,15 +34,19 @@ struct AnalyzerTests {
     @Test("Fuzzy bands follow the configurable boundaries")
     func boundaries() throws {
         let tm = try memory([("Open the file now", "Ouvrez le fichier maintenant")])
-        let doc = document("d.txt", ["Open the file later"]) // scores 75
+        let doc = document("d.txt", ["Open the file later"])  // scores 75
         #expect(Analyzer.analyze([doc], memory: tm).total.bands[.fuzzyLow].segments == 1)
         let strict = AnalysisSettings(boundaries: try BandBoundaries(high: 95, middle: 85, low: 80, lowest: 60))
         #expect(Analyzer.analyze([doc], memory: tm, settings: strict).total.bands[.fuzzyLowest].segments == 1)
         #expect(throws: AnalysisError.self) { try BandBoundaries(high: 80, middle: 85, low: 75, lowest: 50) }
     }
 
-    @Test("Band of a score", arguments: [(100, Band.exact), (99, .fuzzyHigh), (95, .fuzzyHigh), (94, .fuzzyMiddle), (85, .fuzzyMiddle),
-                                         (84, .fuzzyLow), (75, .fuzzyLow), (74, .fuzzyLowest), (50, .fuzzyLowest), (49, .new)])
+    @Test(
+        "Band of a score",
+        arguments: [
+            (100, Band.exact), (99, .fuzzyHigh), (95, .fuzzyHigh), (94, .fuzzyMiddle), (85, .fuzzyMiddle),
+            (84, .fuzzyLow), (75, .fuzzyLow), (74, .fuzzyLowest), (50, .fuzzyLowest), (49, .new),
+        ])
     func bandOfScore(score: Int, band: Band) {
         #expect(BandBoundaries.standard.band(for: score) == band)
     }

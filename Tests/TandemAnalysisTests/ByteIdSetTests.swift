@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TandemAnalysis
 
 private extension ByteIdSet {
@@ -18,13 +19,15 @@ struct ByteIdSetTests {
         // Enough ids to grow the table several times; every third one repeats an earlier id.
         for i in 0..<5_000 {
             let id = i % 3 == 2 ? "u\(i / 2)" : (i % 7 == 0 ? "é-\(i)" : "u\(i)")
-            let inserted = ids.insert(id), expected = reference.insert(id).inserted
+            let inserted = ids.insert(id)
+            let expected = reference.insert(id).inserted
             #expect(inserted == expected, "insert \(id)")
         }
         for probe in ["u0", "u1", "é-7", "é-8", "", "u4999", "u100000"] {
             #expect(ids.contains(probe) == reference.contains(probe), "contains \(probe)")
         }
-        let first = ids.insert(""), second = ids.insert("")
+        let first = ids.insert("")
+        let second = ids.insert("")
         #expect(first && !second)
         ids.removeAll()
         #expect(ids.isEmpty)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TandemAnalysis
 
 @Suite("AnalysisEngine: in-memory uploads, as the web layer calls it")
@@ -7,11 +8,11 @@ struct EngineTests {
     @Test("Data inputs: files and TMs from memory, languages from the file, JSON round trip")
     func inMemory() throws {
         let xliff = """
-        <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="en-US" target-language="fr-FR" datatype="x" original="o"><body>
-        <trans-unit id="a"><source>Open the file now</source></trans-unit>
-        <trans-unit id="b"><source>Open the file later</source></trans-unit>
-        </body></file></xliff>
-        """
+            <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="en-US" target-language="fr-FR" datatype="x" original="o"><body>
+            <trans-unit id="a"><source>Open the file now</source></trans-unit>
+            <trans-unit id="b"><source>Open the file later</source></trans-unit>
+            </body></file></xliff>
+            """
         let result = try AnalysisEngine.analyze(
             files: [.data(Data(xliff.utf8), name: "upload.xlf")],
             memories: [.data(tmx([("Open the file now", "Ouvrez le fichier maintenant")]), name: "client.tmx")],

@@ -1,10 +1,12 @@
 import Foundation
 import Testing
+
 @testable import TandemAnalysis
 
 @Suite("OASIS XLIFF 2 conformance suite")
 struct OASISSuiteTests {
-    static let valid = SharedData.files(in: "xliff2-oasis-test-suite/core/valid", extensions: ["xlf"])
+    static let valid =
+        SharedData.files(in: "xliff2-oasis-test-suite/core/valid", extensions: ["xlf"])
         + SharedData.files(in: "xliff2-oasis-test-suite/modules/valid", extensions: ["xlf"])
     static let invalid = SharedData.files(in: "xliff2-oasis-test-suite/core/invalid", extensions: ["xlf"])
 
@@ -50,7 +52,11 @@ struct OASISDirectPathTests {
     static func padded(_ url: URL) throws -> Data {
         var text = try String(contentsOf: url, encoding: .utf8)
         let comment = "<!--" + String(repeating: " ", count: 40_000) + "-->"
-        if text.hasPrefix("<?xml"), let end = text.range(of: "?>") { text.insert(contentsOf: comment, at: end.upperBound) } else { text = comment + text }
+        if text.hasPrefix("<?xml"), let end = text.range(of: "?>") {
+            text.insert(contentsOf: comment, at: end.upperBound)
+        } else {
+            text = comment + text
+        }
         return Data(text.utf8)
     }
 
@@ -62,7 +68,9 @@ struct OASISDirectPathTests {
         }.mapError { $0 as? AnalysisError ?? AnalysisError(file: name, kind: .invalid, message: "\($0)") }
     }
 
-    @Test("Same documents and the same errors as replayed reads", arguments: OASISSuiteTests.valid + OASISSuiteTests.invalid)
+    @Test(
+        "Same documents and the same errors as replayed reads",
+        arguments: OASISSuiteTests.valid + OASISSuiteTests.invalid)
     func same(url: URL) throws {
         let data = try Self.padded(url)
         let replayed = Self.read(data, name: url.lastPathComponent, chunk: XMLEventReader.chunkSize)
@@ -82,11 +90,17 @@ struct OASISDirectPathTests {
 struct XLIFF2AttributePathTests {
     /// A valid file first (libxml2 reports the first kilobytes in one go, which the reader
     /// queues), then the file under test.
-    static func document(file: String = #"id="f""#, unit: String = #"id="u""#, segment: String = "", source: String = "", content: String = "Text",
-                         metadata: String = "") -> Data {
-        let filler = (0..<100).map { #"<unit id="p\#($0)"><segment><source>Filler.</source></segment></unit>"# }.joined()
-        return Data((#"<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:fs="urn:oasis:names:tc:xliff:fs:2.0" xmlns:mda="urn:oasis:names:tc:xliff:metadata:2.0" xmlns:x="urn:example:x" version="2.0" srcLang="en">"#
-            + #"<file id="first">\#(filler)</file><file \#(file)><unit \#(unit)>\#(metadata)<segment \#(segment)><source \#(source)>\#(content)</source></segment></unit></file></xliff>"#).utf8)
+    static func document(
+        file: String = #"id="f""#, unit: String = #"id="u""#, segment: String = "", source: String = "",
+        content: String = "Text",
+        metadata: String = ""
+    ) -> Data {
+        let filler = (0..<100).map { #"<unit id="p\#($0)"><segment><source>Filler.</source></segment></unit>"# }
+            .joined()
+        return Data(
+            (#"<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:fs="urn:oasis:names:tc:xliff:fs:2.0" xmlns:mda="urn:oasis:names:tc:xliff:metadata:2.0" xmlns:x="urn:example:x" version="2.0" srcLang="en">"#
+                + #"<file id="first">\#(filler)</file><file \#(file)><unit \#(unit)>\#(metadata)<segment \#(segment)><source \#(source)>\#(content)</source></segment></unit></file></xliff>"#)
+                .utf8)
     }
 
     static func message(_ data: Data, chunk: Int) -> String? {
@@ -109,19 +123,42 @@ struct XLIFF2AttributePathTests {
         (document(unit: #"id="u" foo="x""#), "attribute “foo” is not allowed on <unit>."),
         (document(segment: #"translate="no""#), "attribute “translate” is not allowed on <segment>."),
         (document(unit: #"id="u" fs:fs="blink""#), "fs:fs value “blink” is not an HTML element name."),
-        (document(unit: #"id="u" name="a&amp;b" canResegment="no" fs:fs="p" translate="no""#, segment: #"id="s" state="final""#), nil),
+        (
+            document(
+                unit: #"id="u" name="a&amp;b" canResegment="no" fs:fs="p" translate="no""#,
+                segment: #"id="s" state="final""#), nil
+        ),
         // Inline codes: their attributes are judged on libxml2's array too.
         (document(content: #"a <ph id="1" canCopy="maybe"/>"#), #"canCopy="maybe" must be yes or no."#),
         (document(content: #"<pc id="1" dir="up">a</pc>"#), #"dir="up" must be ltr, rtl or auto."#),
         (document(content: #"<ph id="1 2"/>"#), "id “1 2” is not an NMTOKEN."),
         (document(content: #"<ph id="1" foo="x"/>"#), "attribute “foo” is not allowed on <ph>."),
         (document(content: #"<ph id="1" xml:lang="fr"/>"#), "xml:lang is not allowed on <ph>."),
-        (document(content: #"<sc id="1" canReorder="sometimes"/>b<ec startRef="1"/>"#), #"canReorder="sometimes" must be yes, no or firstNo."#),
-        (document(content: #"<pc id="1" canCopy="no" canDelete="no" canReorder="firstNo">a</pc><ph id="2" canCopy="no" canDelete="no" canReorder="no"/><mrk id="m" translate="no">b</mrk>"#), nil),
+        (
+            document(content: #"<sc id="1" canReorder="sometimes"/>b<ec startRef="1"/>"#),
+            #"canReorder="sometimes" must be yes, no or firstNo."#
+        ),
+        (
+            document(
+                content:
+                    #"<pc id="1" canCopy="no" canDelete="no" canReorder="firstNo">a</pc><ph id="2" canCopy="no" canDelete="no" canReorder="no"/><mrk id="m" translate="no">b</mrk>"#
+            ), nil
+        ),
         // Children of extension elements: judged on interned names when they have no id.
-        (document(metadata: #"<mda:metadata><mda:metaGroup><mda:bogus/></mda:metaGroup></mda:metadata>"#), "<bogus> is not an element of its module."),
-        (document(metadata: #"<x:e><x:f id="a"/><x:f id="a"/></x:e>"#), "id “a” is used twice in the same extension element."),
-        (document(metadata: #"<mda:metadata><mda:metaGroup category="c"><mda:meta type="t">v</mda:meta><x:any><mda:bogus/></x:any></mda:metaGroup></mda:metadata>"#), nil),
+        (
+            document(metadata: #"<mda:metadata><mda:metaGroup><mda:bogus/></mda:metaGroup></mda:metadata>"#),
+            "<bogus> is not an element of its module."
+        ),
+        (
+            document(metadata: #"<x:e><x:f id="a"/><x:f id="a"/></x:e>"#),
+            "id “a” is used twice in the same extension element."
+        ),
+        (
+            document(
+                metadata:
+                    #"<mda:metadata><mda:metaGroup category="c"><mda:meta type="t">v</mda:meta><x:any><mda:bogus/></x:any></mda:metaGroup></mda:metadata>"#
+            ), nil
+        ),
     ]
 
     @Test("Each rule gives its message, whichever way the tag arrives", arguments: 0..<cases.count)

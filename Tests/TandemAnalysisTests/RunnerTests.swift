@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TandemAnalysis
 
 @Suite("tandem analyze runner: output formats and errors")
@@ -8,14 +9,24 @@ struct RunnerTests {
 
     func fixture() throws -> (file: String, tm: String) {
         let text = "Open the file now.\nClose the window.\nOpen the file now.\nSomething new.\n"
-        return (try temporaryFile("doc.txt", Data(text.utf8)),
-                try temporaryFile("tm.tmx", tmx([("Open the file now.", "Ouvrez le fichier maintenant."), ("Close the windows.", "Fermez les fenêtres.")])))
+        return (
+            try temporaryFile("doc.txt", Data(text.utf8)),
+            try temporaryFile(
+                "tm.tmx",
+                tmx([
+                    ("Open the file now.", "Ouvrez le fichier maintenant."),
+                    ("Close the windows.", "Fermez les fenêtres."),
+                ]))
+        )
     }
 
     @Test("JSON: files, total, weightedWords; exactly eight bands of segments/words/characters")
     func json() throws {
         let (file, tm) = try fixture()
-        let outcome = AnalyzeRunner.run(AnalyzeRequest(files: [file], memories: [tm], sourceLanguage: "en-US", targetLanguage: "fr-FR", grid: "trados", format: .json))
+        let outcome = AnalyzeRunner.run(
+            AnalyzeRequest(
+                files: [file], memories: [tm], sourceLanguage: "en-US", targetLanguage: "fr-FR", grid: "trados",
+                format: .json))
         #expect(outcome.exitCode == 0, "\(outcome.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
         #expect(Set(object.keys) == ["files", "total", "weightedWords"])
@@ -29,10 +40,10 @@ struct RunnerTests {
         }
         let bands = try #require(total["bands"] as? [String: [String: Any]])
         #expect(bands["context"]?["segments"] as? Int == 0)
-        #expect(bands["100"]?["segments"] as? Int == 1)        // "Open the file now." (its neighbours differ from the TM's)
+        #expect(bands["100"]?["segments"] as? Int == 1)  // "Open the file now." (its neighbours differ from the TM's)
         #expect(bands["95-99"]?["segments"] as? Int == 0)
         #expect(bands["75-84"]?["segments"] as? Int == 0)
-        #expect(bands["50-74"]?["segments"] as? Int == 1)      // "Close the window." vs "windows": d=1, L=3 → 66
+        #expect(bands["50-74"]?["segments"] as? Int == 1)  // "Close the window." vs "windows": d=1, L=3 → 66
         #expect(bands["repetition"]?["segments"] as? Int == 1)
         #expect(bands["new"]?["segments"] as? Int == 1)
         // trados: 100% 4 words × 30% + 50-74 3 × 100% + repetition 4 × 30% + new 2 × 100% = 7.4
@@ -42,7 +53,10 @@ struct RunnerTests {
     @Test("Details: per-segment rows with band, score and TM unit")
     func details() throws {
         let (file, tm) = try fixture()
-        let outcome = AnalyzeRunner.run(AnalyzeRequest(files: [file], memories: [tm], sourceLanguage: "en-US", targetLanguage: "fr-FR", format: .csv, details: true))
+        let outcome = AnalyzeRunner.run(
+            AnalyzeRequest(
+                files: [file], memories: [tm], sourceLanguage: "en-US", targetLanguage: "fr-FR", format: .csv,
+                details: true))
         let lines = outcome.stdout.split(separator: "\n")
         #expect(lines.first == "file,segment,band,score,words,characters,translatable,tm,tmUnit,tuid,repetitionOf")
         #expect(lines.count == 5)

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TandemDomain
+import Testing
+
 @testable import TandemAnalysis
 
 /// TMX units are built straight from SAX events. These tests compare that with the tree-based
@@ -8,10 +9,16 @@ import TandemDomain
 /// documents are fed in 1 MiB chunks), valid and invalid.
 @Suite("TMX direct reader against the tree-based reader")
 struct TMXDirectReaderTests {
-    struct Unit: Equatable { var id: String?; var index: Int; var variants: [String] }
+    struct Unit: Equatable {
+        var id: String?
+        var index: Int
+        var variants: [String]
+    }
 
     static func flatten(_ unit: TMXUnit) -> Unit {
-        Unit(id: unit.id, index: unit.index, variants: unit.variants.map { "\($0.language.map { "\($0)" } ?? "-") \($0.content)" })
+        Unit(
+            id: unit.id, index: unit.index,
+            variants: unit.variants.map { "\($0.language.map { "\($0)" } ?? "-") \($0.content)" })
     }
 
     static let chunk = 4096
@@ -29,7 +36,8 @@ struct TMXDirectReaderTests {
             guard case .start(let e, let isEmpty) = event else { continue }
             switch e.name {
             case "header":
-                sourceLanguage = try parseLanguage(e.attribute("srclang"), file: reader.fileName, line: e.line, column: e.column, what: "srclang")
+                sourceLanguage = try parseLanguage(
+                    e.attribute("srclang"), file: reader.fileName, line: e.line, column: e.column, what: "srclang")
                 try reader.skipElement(isEmpty: isEmpty)
             case "tu":
                 let tu = try reader.readElement(e, isEmpty: isEmpty, skipping: ["prop", "note"])
@@ -37,12 +45,16 @@ struct TMXDirectReaderTests {
                 for tuv in tu.elements(named: "tuv") {
                     let lang = tuv.attribute("lang", namespace: TMXReader.xmlNamespace) ?? tuv.attribute("lang")
                     let tag: LanguageTag?
-                    if let lang, let cached = languages[lang] { tag = cached } else {
-                        tag = try parseLanguage(lang, file: reader.fileName, line: tuv.line, column: tuv.column, what: "xml:lang")
+                    if let lang, let cached = languages[lang] {
+                        tag = cached
+                    } else {
+                        tag = try parseLanguage(
+                            lang, file: reader.fileName, line: tuv.line, column: tuv.column, what: "xml:lang")
                         if let lang { languages[lang] = tag }
                     }
                     guard let seg = tuv.firstElement(named: "seg") else { continue }
-                    variants.append(.init(language: tag, content: SourceSegment.compact(TMXReader.inline(seg.children))))
+                    variants.append(
+                        .init(language: tag, content: SourceSegment.compact(TMXReader.inline(seg.children))))
                 }
                 units.append(flatten(TMXUnit(id: tu.attribute("tuid"), index: units.count, variants: variants)))
             default:
@@ -67,7 +79,10 @@ struct TMXDirectReaderTests {
     ]
 
     static func document(units count: Int, extra: String = "") -> Data {
-        var xml = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n" + #"<tmx version="1.4"><header srclang="en-US" segtype="sentence"><prop type="p">x</prop></header><body>"# + "\n"
+        var xml =
+            #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
+            + #"<tmx version="1.4"><header srclang="en-US" segtype="sentence"><prop type="p">x</prop></header><body>"#
+            + "\n"
         for i in 0..<count { xml += String(format: units[i % units.count], i, i) + "\n" }
         xml += extra + "</body></tmx>\n"
         return Data(xml.utf8)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TandemAnalysis
 
 @Suite("Translation memory")
@@ -7,13 +8,15 @@ struct TranslationMemoryTests {
     @Test("BCP 47 fallback: fr-FR prefers fr over fr-CA; other languages are not loaded")
     func languageFallback() throws {
         let xml = """
-        <?xml version="1.0"?><tmx version="1.4"><header srclang="en-US"/><body>
-        <tu tuid="a"><tuv xml:lang="en-US"><seg>Open the file</seg></tuv><tuv xml:lang="fr-CA"><seg>Ouvrir le fichier</seg></tuv></tu>
-        <tu tuid="b"><tuv xml:lang="en"><seg>Open the file</seg></tuv><tuv xml:lang="fr"><seg>Ouvrez le fichier</seg></tuv></tu>
-        <tu tuid="c"><tuv xml:lang="en-US"><seg>Open the file</seg></tuv><tuv xml:lang="de-DE"><seg>Datei öffnen</seg></tuv></tu>
-        </body></tmx>
-        """
-        let tm = try TranslationMemory(sources: [.init(name: "tm.tmx", data: Data(xml.utf8))], sourceLanguage: tag("en-US"), targetLanguage: tag("fr-FR"))
+            <?xml version="1.0"?><tmx version="1.4"><header srclang="en-US"/><body>
+            <tu tuid="a"><tuv xml:lang="en-US"><seg>Open the file</seg></tuv><tuv xml:lang="fr-CA"><seg>Ouvrir le fichier</seg></tuv></tu>
+            <tu tuid="b"><tuv xml:lang="en"><seg>Open the file</seg></tuv><tuv xml:lang="fr"><seg>Ouvrez le fichier</seg></tuv></tu>
+            <tu tuid="c"><tuv xml:lang="en-US"><seg>Open the file</seg></tuv><tuv xml:lang="de-DE"><seg>Datei öffnen</seg></tuv></tu>
+            </body></tmx>
+            """
+        let tm = try TranslationMemory(
+            sources: [.init(name: "tm.tmx", data: Data(xml.utf8))], sourceLanguage: tag("en-US"),
+            targetLanguage: tag("fr-FR"))
         #expect(tm.count == 2)
         let match = tm.bestMatch(for: MatchText(text: "Open the file"), minimum: 50, scratch: tm.makeScratch())
         #expect(match?.score == 100)
@@ -22,7 +25,9 @@ struct TranslationMemoryTests {
 
     @Test("Best fuzzy match and the minimum score")
     func fuzzy() throws {
-        let tm = try memory([("Open the file now", "Ouvrez le fichier maintenant"), ("Close the window", "Fermez la fenêtre")])
+        let tm = try memory([
+            ("Open the file now", "Ouvrez le fichier maintenant"), ("Close the window", "Fermez la fenêtre"),
+        ])
         let scratch = tm.makeScratch()
         let match = tm.bestMatch(for: MatchText(text: "Open the file later"), minimum: 50, scratch: scratch)
         #expect(match?.score == 75)
@@ -62,11 +67,13 @@ struct TranslationMemoryTests {
     @Test("The index finds what brute force finds")
     func exhaustive() throws {
         let sentences = FuzzyScoreTests.sentences(count: 200, seed: 3)
-        let queries = Array(sentences.prefix(50)), units = Array(sentences.dropFirst(50))
+        let queries = Array(sentences.prefix(50))
+        let units = Array(sentences.dropFirst(50))
         let tm = try memory(units.map { ($0, "x") })
         let scratch = tm.makeScratch()
         for q in queries {
-            let brute = units.map { FuzzyScore.score(MatchText(text: q), MatchText(text: $0)) }.filter { $0 >= 50 }.max()
+            let brute = units.map { FuzzyScore.score(MatchText(text: q), MatchText(text: $0)) }.filter { $0 >= 50 }
+                .max()
             #expect(tm.bestMatch(for: MatchText(text: q), minimum: 50, scratch: scratch)?.score == brute)
         }
     }

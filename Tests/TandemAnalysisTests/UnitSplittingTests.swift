@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TandemDomain
+import Testing
+
 @testable import TandemAnalysis
 
 /// XLIFF 1.2 units without `<seg-source>` are split into sentences by the SRX rules, as CAT tools
@@ -8,20 +9,27 @@ import TandemDomain
 @Suite("Sentences of unsegmented XLIFF 1.2 units")
 struct UnitSplittingTests {
     static func xliff(_ units: [String], language: String = "en") -> Data {
-        var xml = #"<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="\#(language)" target-language="fr" datatype="x" original="o"><body>"#
-        for (i, unit) in units.enumerated() { xml += #"<trans-unit id="u\#(i + 1)"><source>\#(unit)</source></trans-unit>"# }
+        var xml =
+            #"<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="\#(language)" target-language="fr" datatype="x" original="o"><body>"#
+        for (i, unit) in units.enumerated() {
+            xml += #"<trans-unit id="u\#(i + 1)"><source>\#(unit)</source></trans-unit>"#
+        }
         return Data((xml + "</body></file></xliff>").utf8)
     }
 
     func read(_ units: [String], language: String = "en", split: Bool = true) throws -> SourceDocument {
-        try DocumentReader.read(Self.xliff(units, language: language), name: "u.xlf", options: DocumentReader.Options(splitsUnits: split))
+        try DocumentReader.read(
+            Self.xliff(units, language: language), name: "u.xlf", options: DocumentReader.Options(splitsUnits: split))
     }
 
     @Test("Two sentences become two segments; a single sentence keeps its unit id")
     func sentences() throws {
         let doc = try read(["Save the file. Close the window.", "Stop."])
         #expect(doc.segments.map(\.id) == ["u1/1", "u1/2", "u2"])
-        #expect(doc.segments.map { $0.plainText.trimmingCharacters(in: .whitespaces) } == ["Save the file.", "Close the window.", "Stop."])
+        #expect(
+            doc.segments.map { $0.plainText.trimmingCharacters(in: .whitespaces) } == [
+                "Save the file.", "Close the window.", "Stop.",
+            ])
     }
 
     @Test("--whole-units keeps one segment per unit")
@@ -37,8 +45,10 @@ struct UnitSplittingTests {
 
     @Test("PO entries are split too, with ids line/1, line/2")
     func po() throws {
-        let po = "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\nmsgid \"Open the file. Then save it.\"\nmsgstr \"\"\n"
-        let doc = try DocumentReader.read(Data(po.utf8), name: "m.po", options: DocumentReader.Options(sourceLanguage: try LanguageTag("en")))
+        let po =
+            "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\nmsgid \"Open the file. Then save it.\"\nmsgstr \"\"\n"
+        let doc = try DocumentReader.read(
+            Data(po.utf8), name: "m.po", options: DocumentReader.Options(sourceLanguage: try LanguageTag("en")))
         #expect(doc.segments.map(\.id) == ["4/1", "4/2"])
     }
 
@@ -67,33 +77,46 @@ struct UnitSplittingTests {
     @Test("A sentence repeated inside a longer unit is a repetition, as a CAT tool counts it")
     func repetitions() throws {
         let doc = try read(["Save the file. Close the window.", "Close the window."])
-        let result = Analyzer.analyze([doc], memory: nil, settings: AnalysisSettings(sourceLanguage: try LanguageTag("en"), targetLanguage: try LanguageTag("fr")))
+        let result = Analyzer.analyze(
+            [doc], memory: nil,
+            settings: AnalysisSettings(sourceLanguage: try LanguageTag("en"), targetLanguage: try LanguageTag("fr")))
         #expect(result.total.bands[.repetition].segments == 1)
         #expect(result.total.segments == 3)
     }
 
     @Test("Segments marked in seg-source are never split again")
     func segSourceWins() throws {
-        let data = Data(#"<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="en" datatype="x" original="o"><body><trans-unit id="a"><source>One. Two.</source><seg-source><mrk mtype="seg" mid="1">One. Two.</mrk></seg-source></trans-unit></body></file></xliff>"#.utf8)
+        let data = Data(
+            #"<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="en" datatype="x" original="o"><body><trans-unit id="a"><source>One. Two.</source><seg-source><mrk mtype="seg" mid="1">One. Two.</mrk></seg-source></trans-unit></body></file></xliff>"#
+                .utf8)
         #expect(try DocumentReader.read(data, name: "s.xlf").segments.map(\.id) == ["a/1"])
     }
 
     @Test("The quick test never hides a break the rules would make", arguments: ["en", "fr", "de", "ja"])
     func prefilterIsSafe(language: String) throws {
         let segmenter = Segmenter(rules: .standard, language: try LanguageTag(language))
-        var texts = ["One. Two.", "Stop.", "Wait… and see", "Really?! Yes.", "(See above.) Next", "a.b", "End:\nNext", "x; y", "“Quoted.” Then",
-                     "1. 2. 3.", "Mr. X", "。", "終わり。次", "Fin ! Suite", "Ende. \u{00A0}Nächste", "done.\tnext", "A.\u{2028}B"]
+        var texts = [
+            "One. Two.", "Stop.", "Wait… and see", "Really?! Yes.", "(See above.) Next", "a.b", "End:\nNext", "x; y",
+            "“Quoted.” Then",
+            "1. 2. 3.", "Mr. X", "。", "終わり。次", "Fin ! Suite", "Ende. \u{00A0}Nächste", "done.\tnext", "A.\u{2028}B",
+        ]
         for url in SharedData.files(in: "xliff12", extensions: ["xlf", "xliff", "sdlxliff"]) {
-            if let doc = try? DocumentReader.read(contentsOf: url, options: DocumentReader.Options(splitsUnits: false)) { texts += doc.segments.map(\.plainText) }
+            if let doc = try? DocumentReader.read(contentsOf: url, options: DocumentReader.Options(splitsUnits: false))
+            {
+                texts += doc.segments.map(\.plainText)
+            }
         }
         #expect(texts.count > 100)
         // Breaks the quick test skips may exist (before trailing white space), but they must not
         // make a second sentence.
         for text in texts where !UnitSplitter.mayHoldSeveralSentences([.text(text)]) {
-            #expect(UnitSplitter.split([.text(text)], at: segmenter.breaks(in: text)).count == 1, "\(text.debugDescription)")
+            #expect(
+                UnitSplitter.split([.text(text)], at: segmenter.breaks(in: text)).count == 1, "\(text.debugDescription)"
+            )
             // The plain-text and DOCX path skips the rules on the same test: same sentences.
             let sentences = UnitSplitter.split([.text(text)], at: segmenter.breaks(in: text))
-                .map { SourceSegment(id: "", content: $0).plainText.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+                .map { SourceSegment(id: "", content: $0).plainText.trimmingCharacters(in: .whitespacesAndNewlines) }
+                .filter { !$0.isEmpty }
             #expect(segmenter.segment(text) == sentences, "\(text.debugDescription)")
         }
     }
@@ -110,14 +133,19 @@ struct SegmenterBreaksTests {
         let compiled: [(Bool, NSRegularExpression)] = rules.rules(for: language).compactMap { rule in
             let before = rule.before.isEmpty ? "" : "(?:\(rule.before))"
             let after = rule.after.isEmpty ? "" : "(?=(?:\(rule.after)))"
-            guard !(before.isEmpty && after.isEmpty), let regex = try? NSRegularExpression(pattern: before + after) else { return nil }
+            guard !(before.isEmpty && after.isEmpty), let regex = try? NSRegularExpression(pattern: before + after)
+            else { return nil }
             return (rule.breaks, regex)
         }
         let length = (text as NSString).length
         var decision: [Int: Bool] = [:]
         for (breaks, regex) in compiled {
             var start = 0
-            while start < length, let match = regex.firstMatch(in: text, options: [.withoutAnchoringBounds, .withTransparentBounds], range: NSRange(location: start, length: length - start)) {
+            while start < length,
+                let match = regex.firstMatch(
+                    in: text, options: [.withoutAnchoringBounds, .withTransparentBounds],
+                    range: NSRange(location: start, length: length - start))
+            {
                 let position = match.range.location + match.range.length
                 if position > 0, position < length, decision[position] == nil { decision[position] = breaks }
                 start = match.range.location + 1
@@ -128,15 +156,22 @@ struct SegmenterBreaksTests {
 
     @Test("Same breaks as the one-search-per-match reference")
     func sameBreaks() throws {
-        var texts = ["One. Two.", "Ask Dr. Smith. Then leave.", "Wait... and see. Then GO!", "A. B. C. Done.", "終わり。次。", "Fin ! Suite ? Oui.",
-                     "(See above.) Next", "1. 2. 3. Four", "Ende. Nächste. 3. Mai", "“Quoted.” Then", "End:\nNext", "x; y\n z",
-                     // Texts with and without what each rule needs (the segmenter skips rules whose characters are absent).
-                     "No stop here", "Colon: then\nmore. Done", "Dots... lower. Upper", "Dots... Upper", "混在。 Mixed. 次！",
-                     "Semi;\nColon:\n", "e.g. this. And i.e. that. Etc.", "Mr. Smith... went. Out!"]
+        var texts = [
+            "One. Two.", "Ask Dr. Smith. Then leave.", "Wait... and see. Then GO!", "A. B. C. Done.", "終わり。次。",
+            "Fin ! Suite ? Oui.",
+            "(See above.) Next", "1. 2. 3. Four", "Ende. Nächste. 3. Mai", "“Quoted.” Then", "End:\nNext", "x; y\n z",
+            // Texts with and without what each rule needs (the segmenter skips rules whose characters are absent).
+            "No stop here", "Colon: then\nmore. Done", "Dots... lower. Upper", "Dots... Upper", "混在。 Mixed. 次！",
+            "Semi;\nColon:\n", "e.g. this. And i.e. that. Etc.", "Mr. Smith... went. Out!",
+        ]
         for url in SharedData.files(in: "xliff12", extensions: ["xlf", "xliff", "sdlxliff"]) {
-            if let doc = try? DocumentReader.read(contentsOf: url, options: DocumentReader.Options(splitsUnits: false)) { texts += doc.segments.map(\.plainText) }
+            if let doc = try? DocumentReader.read(contentsOf: url, options: DocumentReader.Options(splitsUnits: false))
+            {
+                texts += doc.segments.map(\.plainText)
+            }
         }
-        let okapi = try SRXRules(data: Data(contentsOf: SharedData.url("srx/okapi-defaultSegmentation.srx")), fileName: "okapi.srx")
+        let okapi = try SRXRules(
+            data: Data(contentsOf: SharedData.url("srx/okapi-defaultSegmentation.srx")), fileName: "okapi.srx")
         var compared = 0
         for (rules, languages) in [(SRXRules.standard, ["en", "fr", "de", "ja"]), (okapi, ["en", "fr", "de"])] {
             for language in languages {
@@ -144,8 +179,12 @@ struct SegmenterBreaksTests {
                 let segmenter = Segmenter(rules: rules, language: tag)
                 for text in texts {
                     let expected = Self.reference(rules, tag, text)
-                    #expect(segmenter.breaks(in: text, onePass: true) == expected, "\(language), one pass: \(text.debugDescription)")
-                    #expect(segmenter.breaks(in: text, onePass: false) == expected, "\(language), match by match: \(text.debugDescription)")
+                    #expect(
+                        segmenter.breaks(in: text, onePass: true) == expected,
+                        "\(language), one pass: \(text.debugDescription)")
+                    #expect(
+                        segmenter.breaks(in: text, onePass: false) == expected,
+                        "\(language), match by match: \(text.debugDescription)")
                     compared += 1
                 }
             }
@@ -174,8 +213,10 @@ struct RequiredTextTests {
         #expect(RequiredText.of(pattern: "etc\\.") == .literal("etc."))
         #expect(RequiredText.of(pattern: "ab?c") == .literal("a"))
         #expect(RequiredText.of(pattern: "ab+") == .literal("ab"))
-        for pattern in [#"\b(?:Mr|Dr)\."#, #"(?:^|\s)\p{Lu}\."#, "[a-z]", "[^.]", "[.]*", "[.]?", "[.]{0,2}", "a|[.]", "(?i)[k]",
-                        "[:Lu:]", #"[\p{Lu}]"#, #"\d\."#, "^x", ".x", "", "[]", "[[.]]", "x*"] {
+        for pattern in [
+            #"\b(?:Mr|Dr)\."#, #"(?:^|\s)\p{Lu}\."#, "[a-z]", "[^.]", "[.]*", "[.]?", "[.]{0,2}", "a|[.]", "(?i)[k]",
+            "[:Lu:]", #"[\p{Lu}]"#, #"\d\."#, "^x", ".x", "", "[]", "[[.]]", "x*",
+        ] {
             #expect(RequiredText.of(pattern: pattern) == nil, "\(pattern)")
         }
     }

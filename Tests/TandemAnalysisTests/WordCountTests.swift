@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TandemAnalysis
 
 @Suite("Word and character counts")
@@ -6,17 +7,18 @@ struct WordCountTests {
     @Test("Latin words: UAX #29 boundaries, a token counts if it holds a letter or digit")
     func latin() {
         #expect(WordCounter.count("Hello, world!") == TextMetrics(words: 2, characters: 12))
-        #expect(WordCounter.count("can't stop").words == 2)          // apostrophe joins letters
-        #expect(WordCounter.count("3.14 is pi").words == 3)          // decimal point joins digits
-        #expect(WordCounter.count("well-known e-mail").words == 4)   // hyphen splits
-        #expect(WordCounter.count("--- … !!").words == 0)            // punctuation only
+        #expect(WordCounter.count("can't stop").words == 2)  // apostrophe joins letters
+        #expect(WordCounter.count("3.14 is pi").words == 3)  // decimal point joins digits
+        #expect(WordCounter.count("well-known e-mail").words == 4)  // hyphen splits
+        #expect(WordCounter.count("--- … !!").words == 0)  // punctuation only
         #expect(WordCounter.count("snake_case v2 2024").words == 3)
         #expect(WordCounter.count("  spaced   out  ").characters == 9)
     }
 
     @Test("Inline codes are not counted")
     func codes() {
-        let segment = SourceSegment(id: "1", content: [.code(.open), .text("Bold"), .code(.close), .text(" text"), .code(.standalone)])
+        let segment = SourceSegment(
+            id: "1", content: [.code(.open), .text("Bold"), .code(.close), .text(" text"), .code(.standalone)])
         #expect(segment.plainText == "Bold text")
         #expect(WordCounter.count(segment.plainText) == TextMetrics(words: 2, characters: 8))
     }

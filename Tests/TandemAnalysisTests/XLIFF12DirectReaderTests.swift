@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TandemAnalysis
 
 /// The XLIFF 1.2 reader builds segments straight from SAX events. These tests compare it with the
@@ -17,7 +18,9 @@ struct XLIFF12DirectReaderTests {
         var document = SourceDocument(name: reader.fileName, format: .xliff12, segments: [])
         var translateStack: [Bool] = [true]
         var sawFile = false
-        if rootIsEmpty { throw reader.error(.invalid, "the XLIFF document has no <file>.", line: root.line, column: root.column) }
+        if rootIsEmpty {
+            throw reader.error(.invalid, "the XLIFF document has no <file>.", line: root.line, column: root.column)
+        }
         reader.collectRecords(["trans-unit"], skippingChildren: XLIFF12Reader.unusedUnitChildren)
         while let event = try reader.next() {
             switch event {
@@ -25,8 +28,12 @@ struct XLIFF12DirectReaderTests {
                 switch e.name {
                 case "file":
                     sawFile = true
-                    let source = try parseLanguage(e.attribute("source-language"), file: reader.fileName, line: e.line, column: e.column, what: "source-language")
-                    let target = try parseLanguage(e.attribute("target-language"), file: reader.fileName, line: e.line, column: e.column, what: "target-language")
+                    let source = try parseLanguage(
+                        e.attribute("source-language"), file: reader.fileName, line: e.line, column: e.column,
+                        what: "source-language")
+                    let target = try parseLanguage(
+                        e.attribute("target-language"), file: reader.fileName, line: e.line, column: e.column,
+                        what: "target-language")
                     if document.sourceLanguage == nil { document.sourceLanguage = source }
                     if document.targetLanguage == nil { document.targetLanguage = target }
                     if !isEmpty { translateStack.append(translateStack.last!) }
@@ -37,7 +44,8 @@ struct XLIFF12DirectReaderTests {
                 case "trans-unit":
                     let unit = try reader.readElement(e, isEmpty: isEmpty, skipping: XLIFF12Reader.unusedUnitChildren)
                     let translatable = translateStack.last! && unit.attribute("translate") != "no"
-                    document.segments += try XLIFF12Reader.segments(of: unit, translatable: translatable, file: reader.fileName)
+                    document.segments += try XLIFF12Reader.segments(
+                        of: unit, translatable: translatable, file: reader.fileName)
                 default:
                     if !isEmpty { translateStack.append(translateStack.last!) }
                 }
@@ -47,7 +55,9 @@ struct XLIFF12DirectReaderTests {
                 break
             }
         }
-        if !sawFile { throw reader.error(.invalid, "the XLIFF document has no <file>.", line: root.line, column: root.column) }
+        if !sawFile {
+            throw reader.error(.invalid, "the XLIFF document has no <file>.", line: root.line, column: root.column)
+        }
         return document
     }
 
@@ -70,7 +80,8 @@ struct XLIFF12DirectReaderTests {
 
     static func document(units count: Int, header: String = "", extra: String = "") -> Data {
         var xml = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
-        xml += #"<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0">"#
+        xml +=
+            #"<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0">"#
         xml += #"<file original="o" source-language="en-US" target-language="fr" datatype="x">"# + header + "<body>\n"
         for i in 0..<count { xml += String(format: units[i % units.count], i, i) + "\n" }
         xml += extra + "</body></file></xliff>\n"
@@ -83,10 +94,13 @@ struct XLIFF12DirectReaderTests {
         switch (expected, actual) {
         case (.success(let e), .success(let a)):
             // Compared piecewise so that a failure names the first difference, not two documents.
-            #expect(e.sourceLanguage == a.sourceLanguage && e.targetLanguage == a.targetLanguage, sourceLocation: sourceLocation)
+            #expect(
+                e.sourceLanguage == a.sourceLanguage && e.targetLanguage == a.targetLanguage,
+                sourceLocation: sourceLocation)
             #expect(e.segments.count == a.segments.count, sourceLocation: sourceLocation)
             if let i = e.segments.indices.first(where: { $0 < a.segments.count && e.segments[$0] != a.segments[$0] }) {
-                Issue.record("segment \(i): oracle \(e.segments[i]), direct \(a.segments[i])", sourceLocation: sourceLocation)
+                Issue.record(
+                    "segment \(i): oracle \(e.segments[i]), direct \(a.segments[i])", sourceLocation: sourceLocation)
             }
             #expect(!a.segments.isEmpty, sourceLocation: sourceLocation)
         case (.failure(let e), .failure(let a)):
@@ -98,7 +112,11 @@ struct XLIFF12DirectReaderTests {
 
     @Test("Every rule, across chunk boundaries")
     func rules() throws {
-        let data = Self.document(units: 300, header: "<header><skl><internal-file>x</internal-file></skl><trans-unit id=\"h\"><source>Header</source></trans-unit></header>")
+        let data = Self.document(
+            units: 300,
+            header:
+                "<header><skl><internal-file>x</internal-file></skl><trans-unit id=\"h\"><source>Header</source></trans-unit></header>"
+        )
         #expect(data.count > 10 * Self.chunk)
         same(data)
         let doc = try Self.direct(data, name: "d.xlf")
@@ -116,12 +134,32 @@ struct XLIFF12DirectReaderTests {
         same(Self.document(units: 300, extra: "<trans-unit id=\"bad\"><target>t</target></trans-unit>"))
         // A bad language on a later <file>, a malformed end, an undefined entity, no <file>.
         let late = String(decoding: Self.document(units: 300), as: UTF8.self)
-        same(Data(late.replacingOccurrences(of: "</file></xliff>", with: "</file><file source-language=\"e n\"><body/></file></xliff>").utf8))
-        same(Data(late.replacingOccurrences(of: "</file></xliff>", with: "</file><file source-language=\"e n\"><body>&bad;</body></file></xliff>").utf8))
-        same(Data(late.replacingOccurrences(of: "</body></file></xliff>", with: "<trans-unit id=\"x\"><source>unclosed</trans-unit></body></file></xliff>").utf8))
-        same(Data(late.replacingOccurrences(of: "</body></file></xliff>", with: "<trans-unit id=\"x\"><source>&nbsp;</source></trans-unit></body></file></xliff>").utf8))
+        same(
+            Data(
+                late.replacingOccurrences(
+                    of: "</file></xliff>", with: "</file><file source-language=\"e n\"><body/></file></xliff>"
+                ).utf8))
+        same(
+            Data(
+                late.replacingOccurrences(
+                    of: "</file></xliff>",
+                    with: "</file><file source-language=\"e n\"><body>&bad;</body></file></xliff>"
+                ).utf8))
+        same(
+            Data(
+                late.replacingOccurrences(
+                    of: "</body></file></xliff>",
+                    with: "<trans-unit id=\"x\"><source>unclosed</trans-unit></body></file></xliff>"
+                ).utf8))
+        same(
+            Data(
+                late.replacingOccurrences(
+                    of: "</body></file></xliff>",
+                    with: "<trans-unit id=\"x\"><source>&nbsp;</source></trans-unit></body></file></xliff>"
+                ).utf8))
         same(Data(late.prefix(late.utf8.count - 200).utf8))
-        same(Data(#"<xliff version="1.2"><body><trans-unit id="1"><source>s</source></trans-unit></body></xliff>"#.utf8))
+        same(
+            Data(#"<xliff version="1.2"><body><trans-unit id="1"><source>s</source></trans-unit></body></xliff>"#.utf8))
         same(Data(#"<xliff version="1.2"/>"#.utf8))
     }
 }

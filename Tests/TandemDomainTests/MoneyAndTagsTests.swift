@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TandemDomain
 
 @Suite("Money, currencies and language tags")
@@ -12,7 +13,10 @@ struct MoneyAndTagsTests {
     }
 
     @Test func moneyRejectsFloatsAndGroupingInJSON() {
-        for body in [#"{"amount": 12.5, "currency": "EUR"}"#, #"{"amount": "1,234.50", "currency": "EUR"}"#, #"{"amount": "12", "currency": "EURO"}"#] {
+        for body in [
+            #"{"amount": 12.5, "currency": "EUR"}"#, #"{"amount": "1,234.50", "currency": "EUR"}"#,
+            #"{"amount": "12", "currency": "EURO"}"#,
+        ] {
             #expect(throws: (any Error).self) { try JSONDecoder().decode(Money.self, from: Data(body.utf8)) }
         }
     }
@@ -37,7 +41,9 @@ struct MoneyAndTagsTests {
     @Test func canonicalDecimalParsingIsStrict() {
         #expect(Decimal(canonical: "1234.50") == Decimal(string: "1234.5"))
         #expect(Decimal(canonical: "-0.5") == Decimal(string: "-0.5"))
-        for bad in ["1,234.50", "1e5", "12.3.4", "", "abc", "1 000"] { #expect(Decimal(canonical: bad) == nil, "\(bad)") }
+        for bad in ["1,234.50", "1e5", "12.3.4", "", "abc", "1 000"] {
+            #expect(Decimal(canonical: bad) == nil, "\(bad)")
+        }
     }
 
     @Test func languageTagsAreCanonicalised() throws {
@@ -56,8 +62,10 @@ struct MoneyAndTagsTests {
     }
 
     @Test func sequentialIdentifiersAreDeterministic() {
-        let a = IdentifierGenerator.sequential(startingAt: 16), b = IdentifierGenerator.sequential(startingAt: 16)
-        let first: Identifier<User> = a(), second: Identifier<User> = a()
+        let a = IdentifierGenerator.sequential(startingAt: 16)
+        let b = IdentifierGenerator.sequential(startingAt: 16)
+        let first: Identifier<User> = a()
+        let second: Identifier<User> = a()
         #expect(first.description == "00000000-0000-0000-0000-000000000010")
         #expect(second.description == "00000000-0000-0000-0000-000000000011")
         #expect((b() as Identifier<User>) == first)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TandemDomain
 
 /// The authorization policy as a table: role × action × record → allowed.
@@ -9,11 +10,15 @@ struct PolicyTests {
     static let other = User.ID(UUID(uuidString: "00000000-0000-0000-0000-0000000000BB")!)
 
     static func user(_ roles: Set<Role>, active: Bool = true) -> User {
-        User(id: me, email: try! EmailAddress("me@x.io"), displayName: "Me", roles: roles, isActive: active, createdAt: Date(timeIntervalSince1970: 0))
+        User(
+            id: me, email: try! EmailAddress("me@x.io"), displayName: "Me", roles: roles, isActive: active,
+            createdAt: Date(timeIntervalSince1970: 0))
     }
 
     struct Row: CustomTestStringConvertible, Sendable {
-        var roles: Set<Role>; var action: Action; var allowed: Bool
+        var roles: Set<Role>
+        var action: Action
+        var allowed: Bool
         var testDescription: String { "\(Role.listString(roles)) \(action) → \(allowed)" }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TandemDomain
 
 @Suite("Users and organisation settings")
@@ -15,8 +16,12 @@ struct UserAndOrganisationTests {
 
     @Test func newUserNeedsANameAndARole() throws {
         let email = try EmailAddress("a@b.co")
-        #expect { try NewUser(email: email, displayName: "  ", roles: [.pm], passwordHash: nil) } throws: { ($0 as? DomainError)?.field == "displayName" }
-        #expect { try NewUser(email: email, displayName: "Ada", roles: [], passwordHash: nil) } throws: { ($0 as? DomainError)?.field == "roles" }
+        #expect { try NewUser(email: email, displayName: "  ", roles: [.pm], passwordHash: nil) } throws: {
+            ($0 as? DomainError)?.field == "displayName"
+        }
+        #expect { try NewUser(email: email, displayName: "Ada", roles: [], passwordHash: nil) } throws: {
+            ($0 as? DomainError)?.field == "roles"
+        }
         #expect(try NewUser(email: email, displayName: " Ada ", roles: [.pm], passwordHash: nil).displayName == "Ada")
     }
 
@@ -32,13 +37,21 @@ struct UserAndOrganisationTests {
     }
 
     @Test func organisationSettingsValidateTimeZoneAndWorkingWeek() throws {
-        #expect { try OrganisationSettings(name: "X", baseCurrency: .eur, timeZone: "Europe/Pariss", workingDays: [.mon], defaultLocale: "en", holidays: []) }
-            throws: { ($0 as? DomainError)?.field == "timeZone" }
-        #expect { try OrganisationSettings(name: "X", baseCurrency: .eur, timeZone: "UTC", workingDays: [], defaultLocale: "en", holidays: []) }
-            throws: { ($0 as? DomainError)?.field == "workingDays" }
+        #expect {
+            try OrganisationSettings(
+                name: "X", baseCurrency: .eur, timeZone: "Europe/Pariss", workingDays: [.mon], defaultLocale: "en",
+                holidays: [])
+        } throws: { ($0 as? DomainError)?.field == "timeZone" }
+        #expect {
+            try OrganisationSettings(
+                name: "X", baseCurrency: .eur, timeZone: "UTC", workingDays: [], defaultLocale: "en", holidays: [])
+        } throws: { ($0 as? DomainError)?.field == "workingDays" }
         let settings = try OrganisationSettings(
             name: " Lumen ", baseCurrency: .eur, timeZone: "Europe/Paris", workingDays: [.mon], defaultLocale: "fr",
-            holidays: [PublicHoliday(date: try LocalDate(iso: "2027-05-01"), name: "b"), PublicHoliday(date: try LocalDate(iso: "2026-12-25"), name: "a")])
+            holidays: [
+                PublicHoliday(date: try LocalDate(iso: "2027-05-01"), name: "b"),
+                PublicHoliday(date: try LocalDate(iso: "2026-12-25"), name: "a"),
+            ])
         #expect(settings.name == "Lumen")
         #expect(settings.holidays.map(\.name) == ["a", "b"])
     }

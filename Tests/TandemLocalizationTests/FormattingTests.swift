@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TandemDomain
+import Testing
+
 @testable import TandemLocalization
 
 /// Exact strings. French: U+202F (narrow no-break space) between digit groups and before `%`,
@@ -53,7 +54,7 @@ import TandemDomain
         #expect(utcEn.formatTime(Date(timeIntervalSince1970: 0)) == "12:00\u{202F}AM")
         #expect(utcEn.formatTime(Date(timeIntervalSince1970: 12 * 3600)) == "12:00\u{202F}PM")
         // Late evening in New York is already the next day in Paris.
-        let late = Date(timeIntervalSince1970: 1_795_995_000) // 2026-11-29 23:30 UTC
+        let late = Date(timeIntervalSince1970: 1_795_995_000)  // 2026-11-29 23:30 UTC
         #expect(en.formatDate(late) == "11/29/2026")
         #expect(fr.formatDate(late) == "30/11/2026")
     }

@@ -1,13 +1,17 @@
 import Foundation
-import Testing
 import TandemDomain
+import Testing
+
 @testable import TandemLocalization
 
 @Suite struct ParsingTests {
     let en = Fixtures.english, fr = Fixtures.french
 
     func message(_ body: () throws -> Any) -> String? {
-        do { _ = try body(); return nil } catch let error as DomainError { return error.message } catch { return "\(error)" }
+        do {
+            _ = try body()
+            return nil
+        } catch let error as DomainError { return error.message } catch { return "\(error)" }
     }
 
     @Test func frenchDecimals() throws {
@@ -25,9 +29,18 @@ import TandemDomain
 
     @Test func frenchRefusesAmbiguousAndForeignSpellings() {
         for input in ["1,234", "12,345", "1.234", "1,234.5", "1.234,5"] {
-            #expect(message { try fr.parseDecimal(input, field: "rate") } == "« \(input) » peut se lire de deux façons. Écrivez les nombres comme ceci : 1\u{202F}234,5, avec « , » avant les décimales.", "\(input)")
+            #expect(
+                message { try fr.parseDecimal(input, field: "rate") }
+                    == "« \(input) » peut se lire de deux façons. Écrivez les nombres comme ceci : 1\u{202F}234,5, avec « , » avant les décimales.",
+                "\(input)")
         }
-        #expect(throws: DomainError.invalid(field: "rate", message: "« 1,234 » peut se lire de deux façons. Écrivez les nombres comme ceci : 1\u{202F}234,5, avec « , » avant les décimales.")) {
+        #expect(
+            throws: DomainError.invalid(
+                field: "rate",
+                message:
+                    "« 1,234 » peut se lire de deux façons. Écrivez les nombres comme ceci : 1\u{202F}234,5, avec « , » avant les décimales."
+            )
+        ) {
             try fr.parseDecimal("1,234", field: "rate")
         }
         // Not translated in the fixture: the English message, with French examples.
@@ -48,10 +61,15 @@ import TandemDomain
 
     @Test func englishRefusesAmbiguousAndInvalid() {
         for input in ["1.234,5", "1,5", "1 234,5"] {
-            #expect(message { try en.parseDecimal(input) } == "“\(input)” can be read two ways. Write numbers like 1,234.5, with “.” before the decimals.", "\(input)")
+            #expect(
+                message { try en.parseDecimal(input) }
+                    == "“\(input)” can be read two ways. Write numbers like 1,234.5, with “.” before the decimals.",
+                "\(input)")
         }
         for input in ["1,23.4", "1..2", "1.2.3", "12-3", "1e5", "--1", "."] {
-            #expect(message { try en.parseDecimal(input) } == "“\(input)” is not a number. Write it like 1,234.5.", "\(input)")
+            #expect(
+                message { try en.parseDecimal(input) } == "“\(input)” is not a number. Write it like 1,234.5.",
+                "\(input)")
         }
     }
 
@@ -68,9 +86,16 @@ import TandemDomain
         #expect(try en.parseMoney("-$5", currency: .usd) == Money(-5, .usd))
         #expect(try en.parseMoney("1234.5", currency: .eur) == Money(d("1234.5"), .eur))
         #expect(message { try en.parseMoney("12.345", currency: .eur) } == "“12.345”: at most 2 decimals in EUR.")
-        #expect(message { try en.parseMoney("1.5", currency: try CurrencyCode("JPY")) } == "“1.5”: at most 0 decimals in JPY.")
-        #expect(message { try en.parseMoney("£12", currency: .eur) } == "“£12” is not an amount in EUR. Write it like €1,234.50.")
-        #expect(message { try fr.parseMoney("1,234 €", currency: .eur) } == "« 1,234 € » peut se lire de deux façons. Écrivez les nombres comme ceci : 1\u{202F}234,5, avec « , » avant les décimales.")
+        #expect(
+            message { try en.parseMoney("1.5", currency: try CurrencyCode("JPY")) }
+                == "“1.5”: at most 0 decimals in JPY.")
+        #expect(
+            message { try en.parseMoney("£12", currency: .eur) }
+                == "“£12” is not an amount in EUR. Write it like €1,234.50.")
+        #expect(
+            message { try fr.parseMoney("1,234 €", currency: .eur) }
+                == "« 1,234 € » peut se lire de deux façons. Écrivez les nombres comme ceci : 1\u{202F}234,5, avec « , » avant les décimales."
+        )
     }
 
     @Test func dates() throws {
@@ -87,20 +112,28 @@ import TandemDomain
 
     @Test func refusedDates() {
         #expect(message { try fr.parseDate("31/02/2026") } == "« 31/02/2026 » n’existe pas dans le calendrier.")
-        #expect(message { try en.parseDate("2/31/2026") } == "“2/31/2026” is not a day of the calendar. Check the day and the month.")
-        #expect(message { try fr.parseDate("29/11/26") } == "“29/11/26” can be read two ways. Write the date like 31/12/2026, with the year in full.")
+        #expect(
+            message { try en.parseDate("2/31/2026") }
+                == "“2/31/2026” is not a day of the calendar. Check the day and the month.")
+        #expect(
+            message { try fr.parseDate("29/11/26") }
+                == "“29/11/26” can be read two ways. Write the date like 31/12/2026, with the year in full.")
         #expect(message { try en.parseDate("29/11/2026") } == "“29/11/2026” is not a date. Write it like 12/31/2026.")
         #expect(message { try fr.parseDate("11/29/2026") } == "“11/29/2026” is not a date. Write it like 31/12/2026.")
         #expect(message { try fr.parseDate("demain") } == "“demain” is not a date. Write it like 31/12/2026.")
         #expect(message { try fr.parseDate("29/11-2026") } == "“29/11-2026” is not a date. Write it like 31/12/2026.")
-        #expect(throws: DomainError.invalid(field: "due", message: "This field is required.")) { try en.parseDate(" ", field: "due") }
+        #expect(throws: DomainError.invalid(field: "due", message: "This field is required.")) {
+            try en.parseDate(" ", field: "due")
+        }
     }
 
     @Test func languagesWithoutADayMonthOrderRefuseWhatReadsTwoWays() throws {
         let de = Catalog(locale: "de", name: "Deutsch", messages: [:])
         let l = try Catalogs([Fixtures.en, de]).localizer(locale: "de")
         #expect(try l.parseDate("29/11/2026") == CalendarDate(year: 2026, month: 11, day: 29))
-        #expect(message { try l.parseDate("03/04/2026") } == "“03/04/2026” can be read two ways. Write the date like 2026-12-31, with the year in full.")
+        #expect(
+            message { try l.parseDate("03/04/2026") }
+                == "“03/04/2026” can be read two ways. Write the date like 2026-12-31, with the year in full.")
     }
 }
 
@@ -115,12 +148,25 @@ import TandemDomain
 
     @Test func order() {
         typealias N = LocaleNegotiation
-        #expect(N.negotiate(preference: "fr", acceptLanguage: "en", organisationDefault: "en", available: available) == "fr")
-        #expect(N.negotiate(preference: "de", acceptLanguage: "fr-CA,en;q=0.5", organisationDefault: "en", available: available) == "fr")
-        #expect(N.negotiate(preference: nil, acceptLanguage: "de-DE, en;q=0.9, fr;q=0.95", organisationDefault: nil, available: available) == "fr")
-        #expect(N.negotiate(preference: nil, acceptLanguage: "de, it", organisationDefault: "fr-BE", available: available) == "fr")
-        #expect(N.negotiate(preference: nil, acceptLanguage: nil, organisationDefault: nil, available: available) == "en")
-        #expect(N.negotiate(preference: nil, acceptLanguage: "garbage;;,", organisationDefault: "xx", available: available) == "en")
+        #expect(
+            N.negotiate(preference: "fr", acceptLanguage: "en", organisationDefault: "en", available: available) == "fr"
+        )
+        #expect(
+            N.negotiate(
+                preference: "de", acceptLanguage: "fr-CA,en;q=0.5", organisationDefault: "en", available: available)
+                == "fr")
+        #expect(
+            N.negotiate(
+                preference: nil, acceptLanguage: "de-DE, en;q=0.9, fr;q=0.95", organisationDefault: nil,
+                available: available) == "fr")
+        #expect(
+            N.negotiate(preference: nil, acceptLanguage: "de, it", organisationDefault: "fr-BE", available: available)
+                == "fr")
+        #expect(
+            N.negotiate(preference: nil, acceptLanguage: nil, organisationDefault: nil, available: available) == "en")
+        #expect(
+            N.negotiate(preference: nil, acceptLanguage: "garbage;;,", organisationDefault: "xx", available: available)
+                == "en")
         #expect(Fixtures.catalogs.negotiate(acceptLanguage: "fr-FR,fr;q=0.9") == "fr")
     }
 

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TandemDomain
+import Testing
+
 @testable import TandemLocalization
 
 @Suite struct PluralRuleTests {
@@ -35,7 +36,8 @@ import TandemDomain
 
     @Test func otherLanguagesAreTableEntriesAndUnknownIsOther() {
         let ru = PluralRules.rule(for: "ru")
-        #expect([1, 2, 5, 11, 21, 22, 25].map { ru.category(for: $0) } == [.one, .few, .many, .many, .one, .few, .many])
+        #expect(
+            [1, 2, 5, 11, 21, 22, 25].map { ru.category(for: $0) } == [.one, .few, .many, .many, .one, .few, .many])
         let pl = PluralRules.rule(for: "pl")
         #expect([1, 2, 5, 12, 22].map { pl.category(for: $0) } == [.one, .few, .many, .many, .few])
         #expect(PluralRules.rule(for: "ar").category(for: 0) == .zero)
@@ -71,7 +73,8 @@ import TandemDomain
     }
 
     @Test func plurals() {
-        let en = Fixtures.english, fr = Fixtures.french
+        let en = Fixtures.english
+        let fr = Fixtures.french
         #expect(en.t("users.count", count: 0) == "0 users")
         #expect(en.t("users.count", count: 1) == "1 user")
         #expect(en.t("users.count", count: 2) == "2 users")
@@ -100,7 +103,9 @@ import TandemDomain
     @Test func argumentsAreFormattedForTheLocale() {
         let money = Money(d("1234.5"), .eur)
         #expect(Fixtures.french.t("greeting", ["name": .money(money)]) == "Bonjour, 1\u{202F}234,50\u{00A0}€ !")
-        #expect(Fixtures.english.t("greeting", ["name": .dateTime(Fixtures.instant)]) == "Hello, 11/29/2026, 8:30\u{202F}AM!")
+        #expect(
+            Fixtures.english.t("greeting", ["name": .dateTime(Fixtures.instant)])
+                == "Hello, 11/29/2026, 8:30\u{202F}AM!")
     }
 
     @Test func templateSyntax() throws {

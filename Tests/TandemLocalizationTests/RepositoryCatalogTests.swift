@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TandemDomain
+import Testing
+
 @testable import TandemLocalization
 
 /// Checks on the real catalogs in `Resources/Locales`.
@@ -28,7 +29,9 @@ import TandemDomain
     /// Every key of en.json is in every shipped translation with the same placeholders and the
     /// plural forms its language needs, and no translation has a key English lacks.
     @Test func everyShippedLanguageIsComplete() throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: Self.localesDirectory.path).filter { $0.hasSuffix(".json") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.localesDirectory.path).filter {
+            $0.hasSuffix(".json")
+        }.sorted()
         #expect(names.contains("fr.json"))
         let english = try Catalog.load(contentsOf: Self.localesDirectory.appendingPathComponent("en.json"))
         for name in names where name != "en.json" {
@@ -61,8 +64,10 @@ import TandemDomain
             let url = Self.localesDirectory.appendingPathComponent(name)
             let data = try Data(contentsOf: url)
             let canonical = try Catalog.decode(data, file: name).encoded()
-            #expect(String(decoding: data, as: UTF8.self) == String(decoding: canonical, as: UTF8.self),
-                    "\(name) is not in canonical form: keys sorted, plural forms in CLDR order, 2-space indent, trailing newline")
+            #expect(
+                String(decoding: data, as: UTF8.self) == String(decoding: canonical, as: UTF8.self),
+                "\(name) is not in canonical form: keys sorted, plural forms in CLDR order, 2-space indent, trailing newline"
+            )
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TandemLocalization
 
 @Suite struct TemplateCheckTests {
@@ -29,35 +30,36 @@ import Testing
 
     @Test func acceptsLocalizedTemplates() {
         let template = """
-        <!doctype html>
-        <html lang="#(shell.lang)">
-        <head><title>#(shell.title) · Tandem</title>
-        <style>body { font-family: sans-serif; }</style>
-        <script>document.querySelector("form").addEventListener("submit", () => {})</script>
-        </head>
-        <!-- A comment with words -->
-        #// A Leaf comment with words
-        #/* another
-        Leaf comment */
-        <body>
-        <a class="skip-link" href="#main">#t("nav.skip_to_content")</a>
-        <a class="brand" href="/"><span aria-hidden="true">◐</span> Tandem</a>
-        <input type="hidden" name="_csrf" value="#(csrf)">
-        <input type="text" name="amount" value="draft">
-        <input type="submit" value="#t("common.save")">
-        <option value="#(language.code)"#if(language.selected): selected#endif>#(language.name)</option>
-        <nav aria-label="#t("nav.main_label")"><a title="#t("nav.dashboard")" href="/">#t("nav.dashboard")</a></nav>
-        <p>#t("users.count", "count", count) — 50&nbsp;% &amp; #(x)</p>
-        <div class="frame#if(shell.userName): with-nav#endif">#t("common.back")</div>
-        #extend("layout"):#export("content"):<p>#t("a.b")</p>#endexport#endextend
-        <p>\\#(not a tag) </p>
-        </body></html>
-        """
+            <!doctype html>
+            <html lang="#(shell.lang)">
+            <head><title>#(shell.title) · Tandem</title>
+            <style>body { font-family: sans-serif; }</style>
+            <script>document.querySelector("form").addEventListener("submit", () => {})</script>
+            </head>
+            <!-- A comment with words -->
+            #// A Leaf comment with words
+            #/* another
+            Leaf comment */
+            <body>
+            <a class="skip-link" href="#main">#t("nav.skip_to_content")</a>
+            <a class="brand" href="/"><span aria-hidden="true">◐</span> Tandem</a>
+            <input type="hidden" name="_csrf" value="#(csrf)">
+            <input type="text" name="amount" value="draft">
+            <input type="submit" value="#t("common.save")">
+            <option value="#(language.code)"#if(language.selected): selected#endif>#(language.name)</option>
+            <nav aria-label="#t("nav.main_label")"><a title="#t("nav.dashboard")" href="/">#t("nav.dashboard")</a></nav>
+            <p>#t("users.count", "count", count) — 50&nbsp;% &amp; #(x)</p>
+            <div class="frame#if(shell.userName): with-nav#endif">#t("common.back")</div>
+            #extend("layout"):#export("content"):<p>#t("a.b")</p>#endexport#endextend
+            <p>\\#(not a tag) </p>
+            </body></html>
+            """
         #expect(found(template) == ["22: text #(not a tag)"])
     }
 
     @Test func collectsKeysWithLines() {
-        let uses = TemplateCheck.keys(in: "<p>#t(\"a.b\")</p>\n<a title=\"#t( \"c\" )\">#t(key) #tt(\"no\") #t(\"d\", \"n\", 1)</a>")
+        let uses = TemplateCheck.keys(
+            in: "<p>#t(\"a.b\")</p>\n<a title=\"#t( \"c\" )\">#t(key) #tt(\"no\") #t(\"d\", \"n\", 1)</a>")
         #expect(uses == [.init(key: "a.b", line: 1), .init(key: "c", line: 2), .init(key: "d", line: 2)])
     }
 }
@@ -68,7 +70,9 @@ import Testing
 
     static func files(under directory: String, suffix: String) -> [URL] {
         let base = root.appendingPathComponent(directory)
-        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { return [] }
+        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else {
+            return []
+        }
         return enumerator.compactMap { $0 as? URL }.filter { $0.path.hasSuffix(suffix) }.sorted { $0.path < $1.path }
     }
 
@@ -96,18 +100,23 @@ import Testing
             let uses = TemplateCheck.keys(in: try String(contentsOf: url, encoding: .utf8))
             checked.templates += uses.count
             for use in uses where english.messages[use.key] == nil {
-                missing.append("\(Self.relative(url)):\(use.line): #t(\"\(use.key)\") is not in Resources/Locales/en.json")
+                missing.append(
+                    "\(Self.relative(url)):\(use.line): #t(\"\(use.key)\") is not in Resources/Locales/en.json")
             }
         }
         // Swift code: literal keys in `.t("key"`, `.plural("key"` and `invalidInput(… key: "key"`.
         for url in Self.files(under: "Sources", suffix: ".swift") where !url.path.contains("/TandemLocalization/") {
             let lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
-            for (index, line) in lines.enumerated() where line.contains(".t(\"") || line.contains(".plural(\"") || line.contains("invalidInput(") {
+            for (index, line) in lines.enumerated()
+            where line.contains(".t(\"") || line.contains(".plural(\"") || line.contains("invalidInput(") {
                 var keys = line.matches(of: /\.(?:t|plural)\("([A-Za-z0-9_.\-]+)"/).map { String($0.1) }
-                if line.contains("invalidInput(") { keys += line.matches(of: /key: "([A-Za-z0-9_.\-]+)"/).map { String($0.1) } }
+                if line.contains("invalidInput(") {
+                    keys += line.matches(of: /key: "([A-Za-z0-9_.\-]+)"/).map { String($0.1) }
+                }
                 checked.code += keys.count
                 for key in keys where english.messages[key] == nil {
-                    missing.append("\(Self.relative(url)):\(index + 1): key \"\(key)\" is not in Resources/Locales/en.json")
+                    missing.append(
+                        "\(Self.relative(url)):\(index + 1): key \"\(key)\" is not in Resources/Locales/en.json")
                 }
             }
         }

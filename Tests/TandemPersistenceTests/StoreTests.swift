@@ -1,8 +1,9 @@
 import FluentKit
-import Logging
 import Foundation
-import Testing
+import Logging
 import TandemDomain
+import Testing
+
 @testable import TandemPersistence
 
 /// Runs on SQLite in memory, and on PostgreSQL when TANDEM_TEST_DATABASE_URL is set (scripts/test).
@@ -12,18 +13,24 @@ struct StoreTests {
 
     func withStores(_ body: (Stores, StandaloneDatabase) async throws -> Void) async throws {
         let db = try await StandaloneDatabase.scratch()
-        do { try await body(.fluent(db.database), db) } catch { await db.shutdown(); throw error }
+        do { try await body(.fluent(db.database), db) } catch {
+            await db.shutdown()
+            throw error
+        }
         await db.shutdown()
     }
 
     func newUser(_ email: String, roles: Set<Role> = [.sales]) throws -> NewUser {
-        try NewUser(email: try EmailAddress(email), displayName: email.components(separatedBy: "@")[0], roles: roles, passwordHash: "hash")
+        try NewUser(
+            email: try EmailAddress(email), displayName: email.components(separatedBy: "@")[0], roles: roles,
+            passwordHash: "hash")
     }
 
     @Test func usersAreCreatedFoundAndUpdated() async throws {
         try await withStores { stores, _ in
             let id = User.ID(UUID())
-            let created = try await stores.users.create(try newUser("Ada@Lumen.example", roles: [.sales, .pm]), id: id, at: t0)
+            let created = try await stores.users.create(
+                try newUser("Ada@Lumen.example", roles: [.sales, .pm]), id: id, at: t0)
             #expect(created.roles == [.sales, .pm])
             #expect(try await stores.users.find(email: try EmailAddress("ada@lumen.example"))?.id == id)
             #expect(try await stores.users.passwordHash(of: id) == "hash")
@@ -57,8 +64,10 @@ struct StoreTests {
     @Test func sessionsExpireAndEndPerUser() async throws {
         try await withStores { stores, _ in
             let user = try await stores.users.create(try newUser("ada@lumen.example"), id: .init(UUID()), at: t0)
-            let live = UserSession(id: .init(UUID()), userID: user.id, csrfToken: "c1", createdAt: t0, expiresAt: t0 + 3600)
-            let old = UserSession(id: .init(UUID()), userID: user.id, csrfToken: "c2", createdAt: t0 - 7200, expiresAt: t0 - 3600)
+            let live = UserSession(
+                id: .init(UUID()), userID: user.id, csrfToken: "c1", createdAt: t0, expiresAt: t0 + 3600)
+            let old = UserSession(
+                id: .init(UUID()), userID: user.id, csrfToken: "c2", createdAt: t0 - 7200, expiresAt: t0 - 3600)
             try await stores.sessions.create(live, secretHash: "h1")
             try await stores.sessions.create(old, secretHash: "h2")
             #expect(try await stores.sessions.find(secretHash: "h1")?.csrfToken == "c1")
@@ -89,7 +98,9 @@ struct StoreTests {
         try await withStores { stores, _ in
             let ada = try await stores.users.create(try newUser("ada@lumen.example"), id: .init(UUID()), at: t0)
             for n in 1...3 {
-                try await stores.apiTokens.create(APIToken(id: .init(UUID()), userID: ada.id, name: "t\(n)", prefix: "p", createdAt: t0), secretHash: "h\(n)")
+                try await stores.apiTokens.create(
+                    APIToken(id: .init(UUID()), userID: ada.id, name: "t\(n)", prefix: "p", createdAt: t0),
+                    secretHash: "h\(n)")
             }
             try await stores.apiTokens.revokeAll(for: ada.id, at: t0)
             #expect(try await stores.apiTokens.list(for: ada.id).allSatisfy(\.isRevoked))
@@ -100,7 +111,8 @@ struct StoreTests {
         try await withStores { stores, _ in
             #expect(try await stores.organisation.load() == .initial)
             let settings = try OrganisationSettings(
-                name: "Lumen", baseCurrency: try CurrencyCode("CHF"), timeZone: "Europe/Zurich", workingDays: [.mon, .tue, .sat],
+                name: "Lumen", baseCurrency: try CurrencyCode("CHF"), timeZone: "Europe/Zurich",
+                workingDays: [.mon, .tue, .sat],
                 defaultLocale: "fr", holidays: [PublicHoliday(date: try LocalDate(iso: "2026-12-25"), name: "Noël")])
             try await stores.organisation.save(settings)
             #expect(try await stores.organisation.load() == settings)
@@ -124,7 +136,9 @@ struct StoreTests {
 
     @Test func loginFailuresAreCountedInTheirWindow() async throws {
         try await withStores { stores, _ in
-            for minutes in [0, 5, 20] { try await stores.loginAttempts.recordFailure(key: "email:a", at: t0 - Double(minutes) * 60) }
+            for minutes in [0, 5, 20] {
+                try await stores.loginAttempts.recordFailure(key: "email:a", at: t0 - Double(minutes) * 60)
+            }
             #expect(try await stores.loginAttempts.failures(key: "email:a", since: t0 - 15 * 60) == 2)
             try await stores.loginAttempts.clear(key: "email:a")
             #expect(try await stores.loginAttempts.failures(key: "email:a", since: .distantPast) == 0)
@@ -138,7 +152,8 @@ struct StoreTests {
             migrations.add(TandemMigrations.all)
             var quiet = Logger(label: "test")
             quiet.logLevel = .warning
-            let migrator = Migrator(databases: db.databases, migrations: migrations, logger: quiet, on: db.databases.eventLoopGroup.any())
+            let migrator = Migrator(
+                databases: db.databases, migrations: migrations, logger: quiet, on: db.databases.eventLoopGroup.any())
             try await migrator.revertAllBatches().get()
             await #expect(throws: (any Error).self) { _ = try await stores.users.count() }
             try await migrator.prepareBatch().get()
@@ -154,8 +169,10 @@ struct InvitationStoreTests {
         let stores = Stores.fluent(db.database)
         let t0 = Date(timeIntervalSince1970: 1_800_000_000)
         do {
-            let user = try await stores.users.create(try NewUser(email: try EmailAddress("a@lumen.example"), displayName: "A", roles: [.pm], passwordHash: nil),
-                                                     id: .init(UUID()), at: t0)
+            let user = try await stores.users.create(
+                try NewUser(
+                    email: try EmailAddress("a@lumen.example"), displayName: "A", roles: [.pm], passwordHash: nil),
+                id: .init(UUID()), at: t0)
             #expect(user.hasPassword == false)
             try await stores.invitations.create(for: user.id, secretHash: "one", expiresAt: t0 + 60)
             try await stores.invitations.create(for: user.id, secretHash: "two", expiresAt: t0 + 60)
@@ -167,7 +184,10 @@ struct InvitationStoreTests {
             #expect(try await stores.invitations.pendingUser(secretHash: "two", at: t0) == nil)
             try await stores.users.setPasswordHash("h", for: user.id)
             #expect(try await stores.users.find(id: user.id)?.hasPassword == true)
-        } catch { await db.shutdown(); throw error }
+        } catch {
+            await db.shutdown()
+            throw error
+        }
         await db.shutdown()
     }
 }

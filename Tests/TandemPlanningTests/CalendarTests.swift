@@ -1,11 +1,12 @@
 import Foundation
-import Testing
 import TandemDomain
+import Testing
+
 @testable import TandemPlanning
 
 @Suite("Calendars: absences, bookings, time zones, DST, holidays")
 struct CalendarTests {
-    let oneStep = Fixtures.target(steps: (.translation, 4800)) // 16 h at 300 w/h
+    let oneStep = Fixtures.target(steps: (.translation, 4800))  // 16 h at 300 w/h
 
     @Test func absenceSkipsTheDay() throws {
         let v = Fixtures.vendor("ana", absent: [("2027-03-01", "2027-03-01")], Fixtures.capability(wph: 300))
@@ -17,20 +18,25 @@ struct CalendarTests {
     }
 
     @Test func bookedWorkIsWorkedAround() throws {
-        let v = Fixtures.vendor("ana", booked: [("2027-03-01T09:00:00Z", "2027-03-01T13:00:00Z")], Fixtures.capability(wph: 300))
+        let v = Fixtures.vendor(
+            "ana", booked: [("2027-03-01T09:00:00Z", "2027-03-01T13:00:00Z")], Fixtures.capability(wph: 300))
 
         let result = try Fixtures.check([v], Fixtures.request(Fixtures.target(steps: (.translation, 2400))))
 
         // 8 h of work: Mon 13:00–17:00, then Tue 09:00–13:00.
         #expect(result.targets[0].steps[0].start == Fixtures.t("2027-03-01T13:00:00Z"))
         #expect(result.earliestDelivery == Fixtures.t("2027-03-02T13:00:00Z"))
-        #expect(result.reasons.contains { $0.contains("fr translation: the only eligible translator, ana, is booked until Mon 01 Mar 13:00 UTC") })
+        #expect(
+            result.reasons.contains {
+                $0.contains("fr translation: the only eligible translator, ana, is booked until Mon 01 Mar 13:00 UTC")
+            })
     }
 
     @Test func bookingInTheMiddleOfTheWorkPausesIt() throws {
-        let v = Fixtures.vendor("ana", booked: [("2027-03-01T11:00:00Z", "2027-03-01T12:30:00Z")], Fixtures.capability(wph: 300))
+        let v = Fixtures.vendor(
+            "ana", booked: [("2027-03-01T11:00:00Z", "2027-03-01T12:30:00Z")], Fixtures.capability(wph: 300))
 
-        let result = try Fixtures.check([v], Fixtures.request(Fixtures.target(steps: (.translation, 1500)))) // 5 h
+        let result = try Fixtures.check([v], Fixtures.request(Fixtures.target(steps: (.translation, 1500))))  // 5 h
 
         #expect(result.earliestDelivery == Fixtures.t("2027-03-01T15:30:00Z"))
     }
@@ -38,7 +44,8 @@ struct CalendarTests {
     @Test func minutesAreExact() throws {
         let v = Fixtures.vendor("ana", Fixtures.capability(wph: 7))
 
-        let result = try Fixtures.check([v], Fixtures.request(Fixtures.target(steps: (.translation, 10)))) // 85.7 → 86 min
+        // 85.7 → 86 min
+        let result = try Fixtures.check([v], Fixtures.request(Fixtures.target(steps: (.translation, 10))))
 
         #expect(result.earliestDelivery == Fixtures.t("2027-03-01T10:26:00Z"))
     }
@@ -46,7 +53,8 @@ struct CalendarTests {
     @Test func tokyoHoursAreEarlyUTC() throws {
         let v = Fixtures.vendor("kenji", zone: "Asia/Tokyo", Fixtures.capability(wph: 300))
 
-        let result = try Fixtures.check([v], Fixtures.request(start: "2027-03-01T00:00:00Z", Fixtures.target(steps: (.translation, 2400))))
+        let result = try Fixtures.check(
+            [v], Fixtures.request(start: "2027-03-01T00:00:00Z", Fixtures.target(steps: (.translation, 2400))))
 
         // Tokyo is UTC+9 all year: 09:00–17:00 local is 00:00–08:00 UTC.
         #expect(result.earliestDelivery == Fixtures.t("2027-03-01T08:00:00Z"))
@@ -54,7 +62,8 @@ struct CalendarTests {
 
     @Test func localHolidayOnADifferentUTCDate() throws {
         // Tue 2 March local in Tokyo is Mon 1 March 15:00 UTC – Tue 2 March 15:00 UTC.
-        let v = Fixtures.vendor("kenji", zone: "Asia/Tokyo", absent: [("2027-03-02", "2027-03-02")], Fixtures.capability(wph: 300))
+        let v = Fixtures.vendor(
+            "kenji", zone: "Asia/Tokyo", absent: [("2027-03-02", "2027-03-02")], Fixtures.capability(wph: 300))
 
         let result = try Fixtures.check([v], Fixtures.request(start: "2027-03-01T00:00:00Z", oneStep))
 
@@ -67,7 +76,8 @@ struct CalendarTests {
         // 26 March but 07:00 UTC on Monday 29 March.
         let v = Fixtures.vendor("marie", zone: "Europe/Paris", Fixtures.capability(wph: 300))
 
-        let result = try Fixtures.check([v], Fixtures.request(start: "2027-03-26T00:00:00Z", deadline: "2027-04-02T00:00:00Z", oneStep))
+        let result = try Fixtures.check(
+            [v], Fixtures.request(start: "2027-03-26T00:00:00Z", deadline: "2027-04-02T00:00:00Z", oneStep))
 
         #expect(result.targets[0].steps[0].start == Fixtures.t("2027-03-26T08:00:00Z"))
         #expect(result.earliestDelivery == Fixtures.t("2027-03-29T15:00:00Z"))
@@ -77,7 +87,8 @@ struct CalendarTests {
         // America/New_York moves to UTC−4 on Sunday 14 March 2027.
         let v = Fixtures.vendor("joe", zone: "America/New_York", Fixtures.capability(wph: 300))
 
-        let result = try Fixtures.check([v], Fixtures.request(start: "2027-03-12T00:00:00Z", deadline: "2027-03-20T00:00:00Z", oneStep))
+        let result = try Fixtures.check(
+            [v], Fixtures.request(start: "2027-03-12T00:00:00Z", deadline: "2027-03-20T00:00:00Z", oneStep))
 
         #expect(result.targets[0].steps[0].start == Fixtures.t("2027-03-12T14:00:00Z"))
         #expect(result.earliestDelivery == Fixtures.t("2027-03-15T21:00:00Z"))
@@ -87,7 +98,8 @@ struct CalendarTests {
         // Back to UTC+1 on Sunday 31 October 2027.
         let v = Fixtures.vendor("marie", zone: "Europe/Paris", Fixtures.capability(wph: 300))
 
-        let result = try Fixtures.check([v], Fixtures.request(start: "2027-10-29T00:00:00Z", deadline: "2027-11-05T00:00:00Z", oneStep))
+        let result = try Fixtures.check(
+            [v], Fixtures.request(start: "2027-10-29T00:00:00Z", deadline: "2027-11-05T00:00:00Z", oneStep))
 
         #expect(result.targets[0].steps[0].start == Fixtures.t("2027-10-29T07:00:00Z"))
         #expect(result.earliestDelivery == Fixtures.t("2027-11-01T16:00:00Z"))
@@ -95,20 +107,25 @@ struct CalendarTests {
 
     @Test func easterMondayHolidayAcrossDST() throws {
         // Easter Monday 29 March 2027 off in Berlin, the day after the clocks change.
-        let v = Fixtures.vendor("lena", zone: "Europe/Berlin", absent: [("2027-03-29", "2027-03-29")], Fixtures.capability(wph: 300))
+        let v = Fixtures.vendor(
+            "lena", zone: "Europe/Berlin", absent: [("2027-03-29", "2027-03-29")], Fixtures.capability(wph: 300))
 
-        let result = try Fixtures.check([v], Fixtures.request(start: "2027-03-26T00:00:00Z", deadline: "2027-04-02T00:00:00Z", oneStep))
+        let result = try Fixtures.check(
+            [v], Fixtures.request(start: "2027-03-26T00:00:00Z", deadline: "2027-04-02T00:00:00Z", oneStep))
 
         #expect(result.earliestDelivery == Fixtures.t("2027-03-30T15:00:00Z"))
     }
 
     @Test func splitWorkingDayAndWeekendHours() throws {
-        let hours = [WorkingPeriod(days: [.mon], fromMinute: 9 * 60, toMinute: 12 * 60),
-                     WorkingPeriod(days: [.mon], fromMinute: 14 * 60, toMinute: 18 * 60),
-                     WorkingPeriod(days: [.sat], fromMinute: 10 * 60, toMinute: 11 * 60)]
+        let hours = [
+            WorkingPeriod(days: [.mon], fromMinute: 9 * 60, toMinute: 12 * 60),
+            WorkingPeriod(days: [.mon], fromMinute: 14 * 60, toMinute: 18 * 60),
+            WorkingPeriod(days: [.sat], fromMinute: 10 * 60, toMinute: 11 * 60),
+        ]
         let v = Fixtures.vendor("ana", hours: hours, Fixtures.capability(wph: 60))
 
-        let result = try Fixtures.check([v], Fixtures.request(deadline: "2027-03-10T00:00:00Z", Fixtures.target(steps: (.translation, 480))))
+        let result = try Fixtures.check(
+            [v], Fixtures.request(deadline: "2027-03-10T00:00:00Z", Fixtures.target(steps: (.translation, 480))))
 
         // Mon 3 h + 4 h = 7 h, Sat 6 March 10:00–11:00 the eighth.
         #expect(result.earliestDelivery == Fixtures.t("2027-03-06T11:00:00Z"))

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TandemDomain
+import Testing
+
 @testable import TandemPlanning
 
 @Suite("Capacity index: incremental updates")
@@ -10,7 +11,11 @@ struct CapacityIndexTests {
         let request = Fixtures.request(Fixtures.target(steps: (.translation, 2400)))
         #expect(try index.check(request, now: request.start).earliestDelivery == Fixtures.t("2027-03-01T17:00:00Z"))
 
-        try index.book(Booking(id: "job-1", range: TimeRange(start: Fixtures.t("2027-03-01T09:00:00Z"), end: Fixtures.t("2027-03-01T12:00:00Z"))), for: "ana")
+        try index.book(
+            Booking(
+                id: "job-1",
+                range: TimeRange(start: Fixtures.t("2027-03-01T09:00:00Z"), end: Fixtures.t("2027-03-01T12:00:00Z"))),
+            for: "ana")
         #expect(try index.check(request, now: request.start).earliestDelivery == Fixtures.t("2027-03-02T12:00:00Z"))
 
         let released = index.release("job-1", for: "ana")
@@ -30,7 +35,11 @@ struct CapacityIndexTests {
     }
 
     @Test func unknownTimeZoneIsRejected() {
-        #expect(throws: PlanningInputError(field: "vendors[0].timeZone", message: "unknown time zone “Mars/Olympus”; use an IANA name such as Europe/Paris")) {
+        #expect(
+            throws: PlanningInputError(
+                field: "vendors[0].timeZone",
+                message: "unknown time zone “Mars/Olympus”; use an IANA name such as Europe/Paris")
+        ) {
             try CapacityIndex(vendors: [Fixtures.vendor("ana", zone: "Mars/Olympus", Fixtures.capability(wph: 300))])
         }
     }
@@ -46,9 +55,14 @@ struct CapacityIndexTests {
 
     @Test func spansStayNormalized() {
         var spans: [Span] = []
-        for span in [Span(10, 20), Span(30, 40), Span(15, 32), Span(50, 60), Span(60, 61)] { spans = Spans.inserting(span, into: spans) }
+        for span in [Span(10, 20), Span(30, 40), Span(15, 32), Span(50, 60), Span(60, 61)] {
+            spans = Spans.inserting(span, into: spans)
+        }
         #expect(spans == [Span(10, 40), Span(50, 61)])
-        #expect(Spans.subtracting([Span(12, 14), Span(35, 55)], from: [Span(10, 40), Span(50, 61)]) == [Span(10, 12), Span(14, 35), Span(55, 61)])
+        #expect(
+            Spans.subtracting([Span(12, 14), Span(35, 55)], from: [Span(10, 40), Span(50, 61)]) == [
+                Span(10, 12), Span(14, 35), Span(55, 61),
+            ])
     }
 }
 
@@ -58,7 +72,11 @@ struct CapacityStoreTests {
         let store = CapacityStore(try CapacityIndex(vendors: [Fixtures.vendor("ana", Fixtures.capability(wph: 300))]))
         let request = Fixtures.request(Fixtures.target(steps: (.translation, 2400)))
 
-        try await store.book(Booking(id: "job-1", range: TimeRange(start: Fixtures.t("2027-03-01T09:00:00Z"), end: Fixtures.t("2027-03-01T10:00:00Z"))), for: "ana")
+        try await store.book(
+            Booking(
+                id: "job-1",
+                range: TimeRange(start: Fixtures.t("2027-03-01T09:00:00Z"), end: Fixtures.t("2027-03-01T10:00:00Z"))),
+            for: "ana")
         let result = try await store.check(request, now: request.start)
 
         #expect(result.earliestDelivery == Fixtures.t("2027-03-02T10:00:00Z"))

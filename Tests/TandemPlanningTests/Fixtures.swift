@@ -1,5 +1,6 @@
 import Foundation
 import TandemDomain
+
 @testable import TandemPlanning
 
 /// Builders for hand-computed cases. 2027-03-01 is a Monday.
@@ -8,32 +9,50 @@ enum Fixtures {
     static func day(_ text: String) -> LocalDay { LocalDay(iso: text)! }
     static func tag(_ text: String) -> LanguageTag { try! LanguageTag(text) }
 
-    static func capability(_ source: String = "en", _ target: String = "fr", _ service: Service = .translation,
-                           wph: Int, cost: String = "0.10", currency: CurrencyCode = .eur) -> Capability {
-        Capability(pair: LanguagePair(source: tag(source), target: tag(target)), service: service, wordsPerHour: wph,
-                   costPerWord: Money(Decimal(canonical: cost)!, currency))
+    static func capability(
+        _ source: String = "en", _ target: String = "fr", _ service: Service = .translation,
+        wph: Int, cost: String = "0.10", currency: CurrencyCode = .eur
+    ) -> Capability {
+        Capability(
+            pair: LanguagePair(source: tag(source), target: tag(target)), service: service, wordsPerHour: wph,
+            costPerWord: Money(Decimal(canonical: cost)!, currency))
     }
 
-    static func vendor(_ id: String, zone: String = "UTC", hours: [WorkingPeriod] = [.officeHours], absent: [(String, String)] = [],
-                       booked: [(String, String)] = [], tentative: [(String, String, Double)] = [], _ capabilities: Capability...) -> PlanningVendor {
-        PlanningVendor(id: VendorID(id), timeZone: zone, workingHours: hours,
-                       absences: absent.map { Absence(from: day($0.0), to: day($0.1)) },
-                       booked: booked.enumerated().map { Booking(id: BookingID("\(id)-b\($0.offset)"), range: TimeRange(start: t($0.element.0), end: t($0.element.1))) },
-                       tentative: tentative.map { TentativeBooking(range: TimeRange(start: t($0.0), end: t($0.1)), probability: $0.2) },
-                       capabilities: capabilities)
+    static func vendor(
+        _ id: String, zone: String = "UTC", hours: [WorkingPeriod] = [.officeHours], absent: [(String, String)] = [],
+        booked: [(String, String)] = [], tentative: [(String, String, Double)] = [], _ capabilities: Capability...
+    ) -> PlanningVendor {
+        PlanningVendor(
+            id: VendorID(id), timeZone: zone, workingHours: hours,
+            absences: absent.map { Absence(from: day($0.0), to: day($0.1)) },
+            booked: booked.enumerated().map {
+                Booking(
+                    id: BookingID("\(id)-b\($0.offset)"), range: TimeRange(start: t($0.element.0), end: t($0.element.1))
+                )
+            },
+            tentative: tentative.map {
+                TentativeBooking(range: TimeRange(start: t($0.0), end: t($0.1)), probability: $0.2)
+            },
+            capabilities: capabilities)
     }
 
     static func target(_ source: String = "en", _ target: String = "fr", steps: (Service, Int)...) -> TargetRequest {
-        TargetRequest(source: tag(source), target: tag(target), steps: steps.map { StepRequest(service: $0.0, words: $0.1) })
+        TargetRequest(
+            source: tag(source), target: tag(target), steps: steps.map { StepRequest(service: $0.0, words: $0.1) })
     }
 
-    static func request(start: String = "2027-03-01T08:00:00Z", deadline: String = "2027-03-04T17:00:00Z", maxVendors: Int = 1,
-                        preferred: [String] = [], excluded: [String] = [], _ targets: TargetRequest...) -> FeasibilityRequest {
-        FeasibilityRequest(start: t(start), deadline: t(deadline), maxVendorsPerStep: maxVendors, targets: targets,
-                           preferredVendors: preferred.map { VendorID($0) }, excludedVendors: excluded.map { VendorID($0) })
+    static func request(
+        start: String = "2027-03-01T08:00:00Z", deadline: String = "2027-03-04T17:00:00Z", maxVendors: Int = 1,
+        preferred: [String] = [], excluded: [String] = [], _ targets: TargetRequest...
+    ) -> FeasibilityRequest {
+        FeasibilityRequest(
+            start: t(start), deadline: t(deadline), maxVendorsPerStep: maxVendors, targets: targets,
+            preferredVendors: preferred.map { VendorID($0) }, excludedVendors: excluded.map { VendorID($0) })
     }
 
-    static func check(_ vendors: [PlanningVendor], _ request: FeasibilityRequest, now: String? = nil) throws -> FeasibilityResult {
+    static func check(_ vendors: [PlanningVendor], _ request: FeasibilityRequest, now: String? = nil) throws
+        -> FeasibilityResult
+    {
         try CapacityIndex(vendors: vendors).check(request, now: now.map(t) ?? request.start)
     }
 
@@ -46,7 +65,9 @@ enum Fixtures {
 }
 
 extension Fixtures {
-    static func capability(_ source: String = "en", _ target: String = "fr", service: Service, wph: Int, cost: String = "0.10") -> Capability {
+    static func capability(
+        _ source: String = "en", _ target: String = "fr", service: Service, wph: Int, cost: String = "0.10"
+    ) -> Capability {
         capability(source, target, service, wph: wph, cost: cost)
     }
 }

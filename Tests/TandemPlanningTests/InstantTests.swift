@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TandemPlanning
 
 @Suite("Instants and local days")
@@ -19,7 +20,9 @@ struct InstantTests {
         #expect(Instant(instant.date) == instant)
     }
 
-    @Test(arguments: ["2027-02-29T08:00:00Z", "2027-03-01T24:00:00Z", "2027-03-01 08:00", "2027-03-01T08:00:00", "next week", ""])
+    @Test(arguments: [
+        "2027-02-29T08:00:00Z", "2027-03-01T24:00:00Z", "2027-03-01 08:00", "2027-03-01T08:00:00", "next week", "",
+    ])
     func rejectsNonsense(text: String) {
         #expect(Instant(iso8601: text) == nil)
     }

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TandemDomain
+import Testing
+
 @testable import TandemPlanning
 
 /// The shape of optimality instance #40 (seed 2027), moved to UTC: its best plan needs two
@@ -13,21 +14,26 @@ struct LocalSearchTests {
 
     /// All UTC, Monday to Friday. Only v0 revises fr; only v2 can help with everything.
     static let vendors = [
-        Fixtures.vendor("v0", hours: weekdays(15, 21), Fixtures.capability("en", "fr", service: .revision, wph: 1100, cost: "0.04"),
-                        Fixtures.capability("en", "de", .translation, wph: 400, cost: "0.07")),
-        Fixtures.vendor("v1", hours: weekdays(14, 20), Fixtures.capability("en", "de", service: .revision, wph: 600, cost: "0.02"),
-                        Fixtures.capability("en", "es", .translation, wph: 300, cost: "0.06")),
-        Fixtures.vendor("v2", hours: weekdays(12, 18), Fixtures.capability("en", "fr", .translation, wph: 500, cost: "0.07"),
-                        Fixtures.capability("en", "de", .translation, wph: 300, cost: "0.06"),
-                        Fixtures.capability("en", "es", .translation, wph: 300, cost: "0.05")),
-        Fixtures.vendor("v3", hours: weekdays(8, 15), Fixtures.capability("en", "fr", .translation, wph: 200, cost: "0.06"),
-                        Fixtures.capability("en", "de", service: .revision, wph: 1200, cost: "0.04")),
+        Fixtures.vendor(
+            "v0", hours: weekdays(15, 21), Fixtures.capability("en", "fr", service: .revision, wph: 1100, cost: "0.04"),
+            Fixtures.capability("en", "de", .translation, wph: 400, cost: "0.07")),
+        Fixtures.vendor(
+            "v1", hours: weekdays(14, 20), Fixtures.capability("en", "de", service: .revision, wph: 600, cost: "0.02"),
+            Fixtures.capability("en", "es", .translation, wph: 300, cost: "0.06")),
+        Fixtures.vendor(
+            "v2", hours: weekdays(12, 18), Fixtures.capability("en", "fr", .translation, wph: 500, cost: "0.07"),
+            Fixtures.capability("en", "de", .translation, wph: 300, cost: "0.06"),
+            Fixtures.capability("en", "es", .translation, wph: 300, cost: "0.05")),
+        Fixtures.vendor(
+            "v3", hours: weekdays(8, 15), Fixtures.capability("en", "fr", .translation, wph: 200, cost: "0.06"),
+            Fixtures.capability("en", "de", service: .revision, wph: 1200, cost: "0.04")),
     ]
 
-    static let request = Fixtures.request(deadline: "2027-03-08T08:00:00Z", maxVendors: 3,
-                                          Fixtures.target("en", "es", steps: (.translation, 5500)),
-                                          Fixtures.target("en", "fr", steps: (.translation, 2800), (.revision, 2800)),
-                                          Fixtures.target("en", "de", steps: (.translation, 2600), (.revision, 2600)))
+    static let request = Fixtures.request(
+        deadline: "2027-03-08T08:00:00Z", maxVendors: 3,
+        Fixtures.target("en", "es", steps: (.translation, 5500)),
+        Fixtures.target("en", "fr", steps: (.translation, 2800), (.revision, 2800)),
+        Fixtures.target("en", "de", steps: (.translation, 2600), (.revision, 2600)))
 
     /// A plan by Tue 18:00 (34 h, the CP-SAT optimum of the hour-slot model) exists:
     /// - de translation: v0 Mon 15–21 (6 h × 400 = 2,400 words), v2 only the other 200 (40 min),
@@ -52,9 +58,11 @@ struct LocalSearchTests {
 
     @Test func theOldPlannerWasOverFivePercentLate() throws {
         let index = try CapacityIndex(vendors: Self.vendors)
-        let greedy = try index.check(Self.request, now: Self.request.start, options: PlanningOptions(localSearchPlans: 0))
+        let greedy = try index.check(
+            Self.request, now: Self.request.start, options: PlanningOptions(localSearchPlans: 0))
         let searched = try index.check(Self.request, now: Self.request.start)
-        let g = try #require(greedy.earliestDelivery), s = try #require(searched.earliestDelivery)
+        let g = try #require(greedy.earliestDelivery)
+        let s = try #require(searched.earliestDelivery)
         #expect(s < g)
         // Without it (greedy plan, orders, improvement rounds: the old planner) delivery was Wed
         // 08:15, 48 h 15 min after the start: more than 5% over the 34 h optimum.
@@ -67,18 +75,24 @@ struct LocalSearchTests {
     /// their block (Mon 21:00) and v2 does only what v0 cannot.
     @Test func lastResortTakesOnlyTheRemainder() throws {
         let index = try CapacityIndex(vendors: Self.vendors)
-        let request = Fixtures.request(deadline: "2027-03-08T08:00:00Z", maxVendors: 3, Fixtures.target("en", "de", steps: (.translation, 2600)))
+        let request = Fixtures.request(
+            deadline: "2027-03-08T08:00:00Z", maxVendors: 3, Fixtures.target("en", "de", steps: (.translation, 2600)))
         let origin = request.start.minutes
-        var scheduler = Scheduler(index: index, request: request, origin: origin, horizon: origin + 28 * 1440, weighTentative: false)
+        var scheduler = Scheduler(
+            index: index, request: request, origin: origin, horizon: origin + 28 * 1440, weighTentative: false)
         let greedy = scheduler.plan(order: [0])
         // Greedy: v2 from Mon 12:00 and v0 from 15:00 together reach 2,600 words at 17:26.
         #expect(greedy.delivery == Fixtures.t("2027-03-01T17:26:00Z").minutes)
         let v2 = try #require(index.slot(of: "v2"))
-        let resplit = scheduler.plan(order: [0], rules: Scheduler.Rules(lastResort: [Scheduler.StepVendor(target: 0, step: 0, slot: v2)]))
+        let resplit = scheduler.plan(
+            order: [0], rules: Scheduler.Rules(lastResort: [Scheduler.StepVendor(target: 0, step: 0, slot: v2)]))
         #expect(resplit.delivery == Fixtures.t("2027-03-01T21:00:00Z").minutes)
-        let shares = Dictionary(uniqueKeysWithValues: resplit.targets[0].steps[0].assignments.map { ($0.slot, $0.words) })
+        let shares = Dictionary(
+            uniqueKeysWithValues: resplit.targets[0].steps[0].assignments.map { ($0.slot, $0.words) })
         #expect(shares[v2] == 200)
-        #expect(resplit.targets[0].steps[0].assignments.first { $0.slot == v2 }?.end == Fixtures.t("2027-03-01T12:40:00Z").minutes)
+        #expect(
+            resplit.targets[0].steps[0].assignments.first { $0.slot == v2 }?.end
+                == Fixtures.t("2027-03-01T12:40:00Z").minutes)
     }
 
     /// The halving rule (instance #175 of seed 2028): ana alone would translate 2,400 words Mon
@@ -86,16 +100,24 @@ struct LocalSearchTests {
     /// 1,200 in his Tuesday 07:00–13:00 local (Mon 22:00 – Tue 04:00 UTC).
     @Test func halvedVendorTakesHalfAndTheOthersTheRest() throws {
         let vendors = [
-            Fixtures.vendor("ana", hours: Self.weekdays(10, 16), Fixtures.capability("en", "es", .translation, wph: 400, cost: "0.05")),
-            Fixtures.vendor("ben", zone: "Asia/Tokyo", hours: Self.weekdays(7, 14), Fixtures.capability("en", "es", .translation, wph: 200, cost: "0.06")),
+            Fixtures.vendor(
+                "ana", hours: Self.weekdays(10, 16),
+                Fixtures.capability("en", "es", .translation, wph: 400, cost: "0.05")),
+            Fixtures.vendor(
+                "ben", zone: "Asia/Tokyo", hours: Self.weekdays(7, 14),
+                Fixtures.capability("en", "es", .translation, wph: 200, cost: "0.06")),
         ]
         let index = try CapacityIndex(vendors: vendors)
-        let request = Fixtures.request(deadline: "2027-03-08T08:00:00Z", maxVendors: 2, Fixtures.target("en", "es", steps: (.translation, 2400)))
+        let request = Fixtures.request(
+            deadline: "2027-03-08T08:00:00Z", maxVendors: 2, Fixtures.target("en", "es", steps: (.translation, 2400)))
         let origin = request.start.minutes
-        var scheduler = Scheduler(index: index, request: request, origin: origin, horizon: origin + 28 * 1440, weighTentative: false)
+        var scheduler = Scheduler(
+            index: index, request: request, origin: origin, horizon: origin + 28 * 1440, weighTentative: false)
         #expect(scheduler.plan(order: [0]).delivery == Fixtures.t("2027-03-01T16:00:00Z").minutes)
-        let ana = try #require(index.slot(of: "ana")), ben = try #require(index.slot(of: "ben"))
-        let halved = scheduler.plan(order: [0], rules: Scheduler.Rules(halved: [Scheduler.StepVendor(target: 0, step: 0, slot: ana)]))
+        let ana = try #require(index.slot(of: "ana"))
+        let ben = try #require(index.slot(of: "ben"))
+        let halved = scheduler.plan(
+            order: [0], rules: Scheduler.Rules(halved: [Scheduler.StepVendor(target: 0, step: 0, slot: ana)]))
         let step = halved.targets[0].steps[0]
         #expect(step.assignments.first { $0.slot == ana }?.words == 1200)
         #expect(step.assignments.first { $0.slot == ana }?.end == Fixtures.t("2027-03-01T13:00:00Z").minutes)

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TandemDomain
+import Testing
+
 @testable import TandemPlanning
 
 @Suite("Splitting, chains, four-eyes, sharing, verdicts")
@@ -13,18 +14,26 @@ struct PlanningRulesTests {
         // 8,000 words at 300 w/h = 26 h 40 min: Mon, Tue, Wed and Thu 09:00–11:40.
         #expect(result.targets[0].steps[0].assignments.map(\.vendor) == ["ana"])
         #expect(result.earliestDelivery == Fixtures.t("2027-03-04T11:40:00Z"))
-        #expect(result.verdict == .amber) // 5 h 20 min of an 81 h window is under 10%
+        #expect(result.verdict == .amber)  // 5 h 20 min of an 81 h window is under 10%
     }
 
     @Test func chainOfThreeSteps() throws {
-        let vendors = Fixtures.workedExampleVendors + [Fixtures.vendor("dora", Fixtures.capability(service: .proofreading, wph: 2000))]
-        let request = Fixtures.request(deadline: "2027-03-08T17:00:00Z", maxVendors: 2,
-                                       Fixtures.target(steps: (.translation, 8000), (.revision, 8000), (.proofreading, 8000)))
+        let vendors =
+            Fixtures.workedExampleVendors + [
+                Fixtures.vendor("dora", Fixtures.capability(service: .proofreading, wph: 2000))
+            ]
+        let request = Fixtures.request(
+            deadline: "2027-03-08T17:00:00Z", maxVendors: 2,
+            Fixtures.target(steps: (.translation, 8000), (.revision, 8000), (.proofreading, 8000)))
 
         let result = try Fixtures.check(vendors, request)
 
         let steps = result.targets[0].steps
-        #expect(steps.map(\.end) == [Fixtures.t("2027-03-02T17:00:00Z"), Fixtures.t("2027-03-03T17:00:00Z"), Fixtures.t("2027-03-04T13:00:00Z")])
+        #expect(
+            steps.map(\.end) == [
+                Fixtures.t("2027-03-02T17:00:00Z"), Fixtures.t("2027-03-03T17:00:00Z"),
+                Fixtures.t("2027-03-04T13:00:00Z"),
+            ])
         #expect(steps[2].start == Fixtures.t("2027-03-04T09:00:00Z"))
     }
 
@@ -44,7 +53,9 @@ struct PlanningRulesTests {
     }
 
     @Test func fourEyesWithNoOtherReviserIsRed() throws {
-        let vendors = [Fixtures.vendor("ana", Fixtures.capability(wph: 300), Fixtures.capability(service: .revision, wph: 2000))]
+        let vendors = [
+            Fixtures.vendor("ana", Fixtures.capability(wph: 300), Fixtures.capability(service: .revision, wph: 2000))
+        ]
         let request = Fixtures.request(Fixtures.target(steps: (.translation, 2400), (.revision, 2400)))
 
         let result = try Fixtures.check(vendors, request)
@@ -55,8 +66,12 @@ struct PlanningRulesTests {
     }
 
     @Test func targetsShareAVendorsTime() throws {
-        let vendors = [Fixtures.vendor("max", Fixtures.capability("en", "fr", wph: 300), Fixtures.capability("en", "de", wph: 300))]
-        let request = Fixtures.request(Fixtures.target("en", "fr", steps: (.translation, 2400)), Fixtures.target("en", "de", steps: (.translation, 2400)))
+        let vendors = [
+            Fixtures.vendor("max", Fixtures.capability("en", "fr", wph: 300), Fixtures.capability("en", "de", wph: 300))
+        ]
+        let request = Fixtures.request(
+            Fixtures.target("en", "fr", steps: (.translation, 2400)),
+            Fixtures.target("en", "de", steps: (.translation, 2400)))
 
         let result = try Fixtures.check(vendors, request)
 
@@ -65,41 +80,54 @@ struct PlanningRulesTests {
     }
 
     @Test func regionalTargetAcceptsLanguageOnlyCapability() throws {
-        let vendors = [Fixtures.vendor("ana", Fixtures.capability("en", "fr", wph: 300)),
-                       Fixtures.vendor("luc", Fixtures.capability("en", "fr-CA", wph: 900))]
+        let vendors = [
+            Fixtures.vendor("ana", Fixtures.capability("en", "fr", wph: 300)),
+            Fixtures.vendor("luc", Fixtures.capability("en", "fr-CA", wph: 900)),
+        ]
 
-        let result = try Fixtures.check(vendors, Fixtures.request(Fixtures.target("en-US", "fr-FR", steps: (.translation, 2400))))
+        let result = try Fixtures.check(
+            vendors, Fixtures.request(Fixtures.target("en-US", "fr-FR", steps: (.translation, 2400))))
 
         // fr serves fr-FR; fr-CA does not.
         #expect(result.targets[0].steps[0].assignments.map(\.vendor) == ["ana"])
     }
 
     @Test func noVendorForThePairIsRedWithAReason() throws {
-        let result = try Fixtures.check(Fixtures.workedExampleVendors, Fixtures.request(Fixtures.target("en", "ja", steps: (.translation, 100))))
+        let result = try Fixtures.check(
+            Fixtures.workedExampleVendors, Fixtures.request(Fixtures.target("en", "ja", steps: (.translation, 100))))
 
         #expect(result.verdict == .red)
         #expect(result.reasons.contains("ja translation: no vendor offers en → ja translation."))
     }
 
     @Test func excludedAndPreferredVendors() throws {
-        let request = Fixtures.request(deadline: "2027-03-10T17:00:00Z", excluded: ["ana"], Fixtures.target(steps: (.translation, 1600)))
+        let request = Fixtures.request(
+            deadline: "2027-03-10T17:00:00Z", excluded: ["ana"], Fixtures.target(steps: (.translation, 1600)))
         let excluded = try Fixtures.check(Fixtures.workedExampleVendors, request)
         #expect(excluded.targets[0].steps[0].assignments.map(\.vendor) == ["ben"])
 
         // Both finish the same day; ben is preferred when he can finish as early as needed.
-        let vendors = [Fixtures.vendor("ana", Fixtures.capability(wph: 300)), Fixtures.vendor("ben", Fixtures.capability(wph: 300))]
-        let preferred = try Fixtures.check(vendors, Fixtures.request(preferred: ["ben"], Fixtures.target(steps: (.translation, 1600))))
+        let vendors = [
+            Fixtures.vendor("ana", Fixtures.capability(wph: 300)),
+            Fixtures.vendor("ben", Fixtures.capability(wph: 300)),
+        ]
+        let preferred = try Fixtures.check(
+            vendors, Fixtures.request(preferred: ["ben"], Fixtures.target(steps: (.translation, 1600))))
         #expect(preferred.targets[0].steps[0].assignments.map(\.vendor) == ["ben"])
     }
 
     @Test func redWhenLate() throws {
-        let request = Fixtures.request(deadline: "2027-03-02T12:00:00Z", maxVendors: 2, Fixtures.target(steps: (.translation, 8000), (.revision, 8000)))
+        let request = Fixtures.request(
+            deadline: "2027-03-02T12:00:00Z", maxVendors: 2,
+            Fixtures.target(steps: (.translation, 8000), (.revision, 8000)))
 
         let result = try Fixtures.check(Fixtures.workedExampleVendors, request)
 
         #expect(result.verdict == .red)
         #expect(result.earliestDelivery == Fixtures.t("2027-03-03T17:00:00Z"))
-        #expect(result.reasons.first == "Earliest delivery Wed 03 Mar 17:00 UTC is 1 d 5 h after the deadline Tue 02 Mar 12:00 UTC.")
+        #expect(
+            result.reasons.first
+                == "Earliest delivery Wed 03 Mar 17:00 UTC is 1 d 5 h after the deadline Tue 02 Mar 12:00 UTC.")
     }
 
     @Test func lateWithOneVendorPerStepSuggestsASplit() throws {
@@ -115,7 +143,9 @@ struct PlanningRulesTests {
 
     @Test func amberWhenSlackUnderTenPercent() throws {
         // Window Mon 08:00 → Wed 20:00 is 60 h; delivery Wed 17:00 leaves 3 h = 5%.
-        let request = Fixtures.request(deadline: "2027-03-03T20:00:00Z", maxVendors: 2, Fixtures.target(steps: (.translation, 8000), (.revision, 8000)))
+        let request = Fixtures.request(
+            deadline: "2027-03-03T20:00:00Z", maxVendors: 2,
+            Fixtures.target(steps: (.translation, 8000), (.revision, 8000)))
 
         let result = try Fixtures.check(Fixtures.workedExampleVendors, request)
 
@@ -125,12 +155,16 @@ struct PlanningRulesTests {
 
     @Test func amberWhenLikelyTentativeWorkIsNeeded() throws {
         // ana alone: 16 h, Mon–Tue. A 90% tentative job fills Tuesday; weighted, it blocks 7 h 12 min.
-        let likely = [Fixtures.vendor("ana", tentative: [("2027-03-02T09:00:00Z", "2027-03-02T17:00:00Z", 0.9)], Fixtures.capability(wph: 300))]
+        let likely = [
+            Fixtures.vendor(
+                "ana", tentative: [("2027-03-02T09:00:00Z", "2027-03-02T17:00:00Z", 0.9)], Fixtures.capability(wph: 300)
+            )
+        ]
         let request = Fixtures.request(deadline: "2027-03-04T17:00:00Z", Fixtures.target(steps: (.translation, 4800)))
 
         let result = try Fixtures.check(likely, request)
         #expect(result.earliestDelivery == Fixtures.t("2027-03-02T17:00:00Z"))
-        #expect(result.verdict == .green) // weighted: ends Wed 16:12, still before Thu 17:00
+        #expect(result.verdict == .green)  // weighted: ends Wed 16:12, still before Thu 17:00
 
         let tight = Fixtures.request(deadline: "2027-03-02T20:00:00Z", Fixtures.target(steps: (.translation, 4000)))
         let amber = try Fixtures.check(likely, tight)
@@ -139,7 +173,11 @@ struct PlanningRulesTests {
         #expect(amber.reasons.contains { $0.contains("tentative work (90% likely)") })
         #expect(amber.confidence < 0.5)
 
-        let unlikely = [Fixtures.vendor("ana", tentative: [("2027-03-02T09:00:00Z", "2027-03-02T17:00:00Z", 0.05)], Fixtures.capability(wph: 300))]
+        let unlikely = [
+            Fixtures.vendor(
+                "ana", tentative: [("2027-03-02T09:00:00Z", "2027-03-02T17:00:00Z", 0.05)],
+                Fixtures.capability(wph: 300))
+        ]
         let green = try Fixtures.check(unlikely, tight)
         #expect(green.verdict == .green)
         #expect(green.confidence > 0.7)
@@ -154,7 +192,9 @@ struct PlanningRulesTests {
     }
 
     @Test func confidenceIsDeterministic() throws {
-        let request = Fixtures.request(deadline: "2027-03-03T18:00:00Z", maxVendors: 2, Fixtures.target(steps: (.translation, 8000), (.revision, 8000)))
+        let request = Fixtures.request(
+            deadline: "2027-03-03T18:00:00Z", maxVendors: 2,
+            Fixtures.target(steps: (.translation, 8000), (.revision, 8000)))
 
         let a = try Fixtures.check(Fixtures.workedExampleVendors, request)
         let b = try Fixtures.check(Fixtures.workedExampleVendors, request)

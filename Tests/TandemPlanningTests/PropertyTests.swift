@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TandemDomain
+import Testing
+
 @testable import TandemPlanning
 
 @Suite("Properties on seeded random instances")
@@ -8,7 +9,9 @@ struct PropertyTests {
     static let count = 100
 
     func delivery(_ vendors: [PlanningVendor], _ request: FeasibilityRequest) throws -> Int {
-        let result = try CapacityIndex(vendors: vendors).check(request, now: request.start, options: PlanningOptions(confidenceSamples: 1, improvementRounds: 4, localSearchPlans: 40))
+        let result = try CapacityIndex(vendors: vendors).check(
+            request, now: request.start,
+            options: PlanningOptions(confidenceSamples: 1, improvementRounds: 4, localSearchPlans: 40))
         return result.earliestDelivery?.minutes ?? Int.max
     }
 
@@ -23,7 +26,11 @@ struct PropertyTests {
             more.append(random.vendor(99, dualRole: dualRole))
             var faster = vendors
             let v = random.int(0...vendors.count - 1)
-            faster[v].capabilities = faster[v].capabilities.map { var c = $0; c.wordsPerHour *= 2; return c }
+            faster[v].capabilities = faster[v].capabilities.map {
+                var c = $0
+                c.wordsPerHour *= 2
+                return c
+            }
             var freed = vendors
             freed[v].booked.removeAll()
             for (name, variant) in [("extra vendor", more), ("faster vendor", faster), ("freed booking", freed)] {
@@ -63,8 +70,15 @@ struct PropertyTests {
             var index = try CapacityIndex(vendors: vendors)
             let v = random.int(0...vendors.count - 1)
             let s = RandomInstances.start + random.int(0...(5 * 24)) * 60
-            try index.book(Booking(range: TimeRange(start: Instant(minutes: s), end: Instant(minutes: s + random.int(2...24) * 60))), for: vendors[v].id)
-            let after = try index.check(request, now: request.start, options: PlanningOptions(confidenceSamples: 1, improvementRounds: 4, localSearchPlans: 40)).earliestDelivery?.minutes ?? Int.max
+            try index.book(
+                Booking(
+                    range: TimeRange(start: Instant(minutes: s), end: Instant(minutes: s + random.int(2...24) * 60))),
+                for: vendors[v].id)
+            let after =
+                try index.check(
+                    request, now: request.start,
+                    options: PlanningOptions(confidenceSamples: 1, improvementRounds: 4, localSearchPlans: 40)
+                ).earliestDelivery?.minutes ?? Int.max
             if after < before { violations.append("#\(i): \(before) → \(after)") }
         }
         #expect(violations.isEmpty, "\(violations)")
@@ -75,8 +89,10 @@ struct PropertyTests {
         for _ in 0..<Self.count {
             let (vendors, request) = random.instance(dualRole: true)
             let index = try CapacityIndex(vendors: vendors)
-            let origin = request.start.minutes, horizon = origin + 60 * 1440
-            var scheduler = Scheduler(index: index, request: request, origin: origin, horizon: horizon, weighTentative: false)
+            let origin = request.start.minutes
+            let horizon = origin + 60 * 1440
+            var scheduler = Scheduler(
+                index: index, request: request, origin: origin, horizon: horizon, weighTentative: false)
             let run = scheduler.bestRun(orders: scheduler.targetOrders(limit: 4))
             var used: [Int: [Span]] = [:]
             for (t, target) in run.targets.enumerated() {
@@ -87,7 +103,8 @@ struct PropertyTests {
                     #expect(step.assignments.count <= request.maxVendorsPerStep)
                     for a in step.assignments {
                         let calendar = index.entry(a.slot).calendar
-                        let allowed = Spans.subtracting(calendar.busy, from: calendar.workingSpans(from: origin, to: horizon))
+                        let allowed = Spans.subtracting(
+                            calendar.busy, from: calendar.workingSpans(from: origin, to: horizon))
                         // Every worked minute is inside working hours and outside booked work.
                         #expect(Spans.subtracting(allowed, from: a.spans).isEmpty)
                         // Enough minutes for the words at the vendor's rate.

@@ -1,5 +1,6 @@
 import Foundation
 import TandemDomain
+
 @testable import TandemPlanning
 
 /// Seeded random LSPs for property tests: a few vendors in several time zones with absences and
@@ -20,25 +21,40 @@ struct RandomInstances {
     mutating func vendor(_ n: Int, dualRole: Bool) -> PlanningVendor {
         let zone = Self.zones[int(0...Self.zones.count - 1)]
         let from = int(7...10) * 60
-        let hours = [WorkingPeriod(days: [.mon, .tue, .wed, .thu, .fri], fromMinute: from, toMinute: from + int(6...9) * 60)]
+        let hours = [
+            WorkingPeriod(days: [.mon, .tue, .wed, .thu, .fri], fromMinute: from, toMinute: from + int(6...9) * 60)
+        ]
         var capabilities: [Capability] = []
         for target in Self.targets where chance(0.6) {
             let translates = dualRole ? chance(0.7) : chance(0.5)
             if translates || !dualRole {
-                if translates { capabilities.append(Fixtures.capability("en", target, .translation, wph: int(15...50) * 10, cost: "0.0\(int(5...9))")) }
+                if translates {
+                    capabilities.append(
+                        Fixtures.capability(
+                            "en", target, .translation, wph: int(15...50) * 10, cost: "0.0\(int(5...9))"))
+                }
             }
             if !translates || (dualRole && chance(0.5)) {
-                capabilities.append(Fixtures.capability("en", target, .revision, wph: int(6...12) * 100, cost: "0.0\(int(2...4))"))
+                capabilities.append(
+                    Fixtures.capability("en", target, .revision, wph: int(6...12) * 100, cost: "0.0\(int(2...4))"))
             }
         }
         var absences: [Absence] = []
-        if chance(0.3) { let d = LocalDay(dayNumber: Self.start / 1440 + int(0...6)); absences.append(Absence(from: d, to: LocalDay(dayNumber: d.dayNumber + int(0...2)))) }
+        if chance(0.3) {
+            let d = LocalDay(dayNumber: Self.start / 1440 + int(0...6))
+            absences.append(Absence(from: d, to: LocalDay(dayNumber: d.dayNumber + int(0...2))))
+        }
         var booked: [Booking] = []
         for b in 0..<int(0...3) {
             let s = Self.start + int(0...(7 * 24)) * 60
-            booked.append(Booking(id: BookingID("v\(n)-b\(b)"), range: TimeRange(start: Instant(minutes: s), end: Instant(minutes: s + int(1...16) * 60))))
+            booked.append(
+                Booking(
+                    id: BookingID("v\(n)-b\(b)"),
+                    range: TimeRange(start: Instant(minutes: s), end: Instant(minutes: s + int(1...16) * 60))))
         }
-        return PlanningVendor(id: VendorID("v\(n)"), timeZone: zone, workingHours: hours, absences: absences, booked: booked, capabilities: capabilities)
+        return PlanningVendor(
+            id: VendorID("v\(n)"), timeZone: zone, workingHours: hours, absences: absences, booked: booked,
+            capabilities: capabilities)
     }
 
     mutating func instance(dualRole: Bool = true) -> (vendors: [PlanningVendor], request: FeasibilityRequest) {
@@ -50,15 +66,18 @@ struct RandomInstances {
             if chance(0.7) { steps.append(StepRequest(service: .revision, words: words)) }
             targets.append(TargetRequest(source: Fixtures.tag("en"), target: Fixtures.tag(target), steps: steps))
         }
-        let request = FeasibilityRequest(start: Instant(minutes: Self.start), deadline: Instant(minutes: Self.start + int(2...10) * 1440),
-                                         maxVendorsPerStep: int(1...3), targets: targets)
+        let request = FeasibilityRequest(
+            start: Instant(minutes: Self.start), deadline: Instant(minutes: Self.start + int(2...10) * 1440),
+            maxVendorsPerStep: int(1...3), targets: targets)
         return (vendors, request)
     }
 }
 
 extension Fixtures {
-    static func capability(_ source: String, _ target: String, _ service: Service, wph: Int, cost: String) -> Capability {
-        Capability(pair: LanguagePair(source: tag(source), target: tag(target)), service: service, wordsPerHour: wph,
-                   costPerWord: Money(Decimal(canonical: cost)!, .eur))
+    static func capability(_ source: String, _ target: String, _ service: Service, wph: Int, cost: String) -> Capability
+    {
+        Capability(
+            pair: LanguagePair(source: tag(source), target: tag(target)), service: service, wordsPerHour: wph,
+            costPerWord: Money(Decimal(canonical: cost)!, .eur))
     }
 }

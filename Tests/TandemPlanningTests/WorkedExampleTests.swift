@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TandemDomain
+import Testing
+
 @testable import TandemPlanning
 
 @Suite("Worked example of the issue")
@@ -23,14 +24,16 @@ struct WorkedExampleTests {
     }
 
     @Test func commandJSONCarriesTheContractFields() throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../docs/examples/worked-example.json")
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "../../docs/examples/worked-example.json")
         let data = try Data(contentsOf: url)
 
         let outcome = PlanRunner.run(fileContents: data, format: .json)
 
         #expect(outcome.exitCode == 0)
         #expect(outcome.standardError.isEmpty)
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
         #expect(json["verdict"] as? String == "green")
         #expect(json["earliestDelivery"] as? String == "2027-03-03T17:00:00Z")
         #expect((json["confidence"] as? Double).map { (0...1).contains($0) } == true)
@@ -48,7 +51,8 @@ struct WorkedExampleTests {
     }
 
     @Test func tableNamesVerdictInWords() throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../docs/examples/worked-example.json")
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "../../docs/examples/worked-example.json")
 
         let outcome = PlanRunner.run(fileContents: try Data(contentsOf: url), format: .table)
 

@@ -1,10 +1,11 @@
 import Foundation
-import Testing
 import TandemDomain
 import TandemPersistence
+import Testing
 import Vapor
 import VaporTesting
 import Yams
+
 @testable import TandemWeb
 
 @Suite("JSON API")
@@ -49,7 +50,8 @@ struct APITests {
             #expect(tokens.count == 1)
             #expect(!list.body.string.contains(secret))  // the secret is never shown again
             let id = try #require(tokens.first?["id"] as? String)
-            #expect(try await client.request(.DELETE, "/api/v1/tokens/\(id)", headers: bearer(secret)).status == .noContent)
+            #expect(
+                try await client.request(.DELETE, "/api/v1/tokens/\(id)", headers: bearer(secret)).status == .noContent)
             #expect(try await client.request(.GET, "/api/v1/me", headers: bearer(secret)).status == .unauthorized)
         }
     }
@@ -75,8 +77,10 @@ struct APITests {
             let users = try await client.request(.GET, "/api/v1/users", headers: bearer(secret))
             #expect(users.status == .forbidden)
             #expect(users.errorCode == "forbidden")
-            let create = try await client.request(.POST, "/api/v1/users", json: #"{"email":"x@y.io","displayName":"X","roles":["pm"],"password":"long enough pw"}"#,
-                                                  headers: bearer(secret))
+            let create = try await client.request(
+                .POST, "/api/v1/users",
+                json: #"{"email":"x@y.io","displayName":"X","roles":["pm"],"password":"long enough pw"}"#,
+                headers: bearer(secret))
             #expect(create.status == .forbidden)
             var page = Browser(app)
             _ = try await page.signIn("sofia@lumen.example")
@@ -90,32 +94,45 @@ struct APITests {
             try await makeUser(app, "admin@lumen.example", roles: [.admin])
             let secret = try await token(app, for: "admin@lumen.example")
             var client = Browser(app)
-            let created = try await client.request(.POST, "/api/v1/users",
-                                                   json: #"{"email":"Nina@Lumen.example","displayName":"Nina","roles":["pm","sales"],"password":"long enough pw"}"#,
-                                                   headers: bearer(secret))
+            let created = try await client.request(
+                .POST, "/api/v1/users",
+                json:
+                    #"{"email":"Nina@Lumen.example","displayName":"Nina","roles":["pm","sales"],"password":"long enough pw"}"#,
+                headers: bearer(secret))
             #expect(created.status == .created)
             let id = try #require(try created.json()["id"] as? String)
             #expect(created.location == "/api/v1/users/\(id)")
             #expect(try created.json()["roles"] as? [String] == ["sales", "pm"])
-            let again = try await client.request(.POST, "/api/v1/users", json: #"{"email":"nina@lumen.example","displayName":"N","roles":["pm"],"password":"long enough pw"}"#,
-                                                 headers: bearer(secret))
+            let again = try await client.request(
+                .POST, "/api/v1/users",
+                json: #"{"email":"nina@lumen.example","displayName":"N","roles":["pm"],"password":"long enough pw"}"#,
+                headers: bearer(secret))
             #expect(again.status == .conflict)
-            let missing = try await client.request(.POST, "/api/v1/users", json: #"{"email":"z@lumen.example","roles":["pm"],"password":"long enough pw"}"#,
-                                                   headers: bearer(secret))
+            let missing = try await client.request(
+                .POST, "/api/v1/users",
+                json: #"{"email":"z@lumen.example","roles":["pm"],"password":"long enough pw"}"#,
+                headers: bearer(secret))
             #expect(missing.status == .badRequest)
             #expect(missing.errorCode == "malformed")
             #expect(try (missing.json()["error"] as? [String: Any])?["field"] as? String == "displayName")
-            let wrongType = try await client.request(.POST, "/api/v1/users", json: #"{"email":"z@lumen.example","displayName":"Z","roles":"pm","password":"long enough pw"}"#,
-                                                     headers: bearer(secret))
+            let wrongType = try await client.request(
+                .POST, "/api/v1/users",
+                json: #"{"email":"z@lumen.example","displayName":"Z","roles":"pm","password":"long enough pw"}"#,
+                headers: bearer(secret))
             #expect(wrongType.status == .badRequest)
-            let badRole = try await client.request(.POST, "/api/v1/users", json: #"{"email":"z@lumen.example","displayName":"Z","roles":["boss"],"password":"long enough pw"}"#,
-                                                   headers: bearer(secret))
+            let badRole = try await client.request(
+                .POST, "/api/v1/users",
+                json: #"{"email":"z@lumen.example","displayName":"Z","roles":["boss"],"password":"long enough pw"}"#,
+                headers: bearer(secret))
             #expect(badRole.status == .unprocessableEntity)
             #expect((try badRole.json()["error"] as? [String: Any])?["field"] as? String == "roles")
             let notJSON = try await client.request(.POST, "/api/v1/users", json: "{", headers: bearer(secret))
             #expect(notJSON.status == .badRequest)
-            #expect(try await client.request(.GET, "/api/v1/users/not-a-uuid", headers: bearer(secret)).status == .badRequest)
-            #expect(try await client.request(.GET, "/api/v1/users/\(UUID())", headers: bearer(secret)).status == .notFound)
+            #expect(
+                try await client.request(.GET, "/api/v1/users/not-a-uuid", headers: bearer(secret)).status
+                    == .badRequest)
+            #expect(
+                try await client.request(.GET, "/api/v1/users/\(UUID())", headers: bearer(secret)).status == .notFound)
             let list = try await client.request(.GET, "/api/v1/users", headers: bearer(secret))
             #expect((try list.json()["users"] as? [[String: Any]])?.count == 2)
         }
@@ -146,13 +163,16 @@ struct APITests {
                     documented.insert("\(method.uppercased()) /api/v1\(path)")
                 }
             }
-            let registered = Set(app.routes.all.compactMap { route -> String? in
-                let path = "/" + route.path.map { component -> String in
-                    if case .parameter(let name) = component { return "{\(name)}" }
-                    return component.description
-                }.joined(separator: "/")
-                return path.hasPrefix("/api/v1/") ? "\(route.method.rawValue) \(path)" : nil
-            })
+            let registered = Set(
+                app.routes.all.compactMap { route -> String? in
+                    let path =
+                        "/"
+                        + route.path.map { component -> String in
+                            if case .parameter(let name) = component { return "{\(name)}" }
+                            return component.description
+                        }.joined(separator: "/")
+                    return path.hasPrefix("/api/v1/") ? "\(route.method.rawValue) \(path)" : nil
+                })
             #expect(registered == documented)
             #expect(registered.count >= 6)
         }

@@ -1,9 +1,10 @@
 import Foundation
-import Testing
 import TandemDomain
 import TandemPersistence
+import Testing
 import Vapor
 import VaporTesting
+
 @testable import TandemWeb
 
 @Suite("Sign-in, sessions and CSRF")
@@ -34,7 +35,8 @@ struct AuthTests {
         try await withTandem { app, _ in
             try await makeUser(app, "ada@lumen.example", roles: [.admin])
             var browser = Browser(app)
-            let response = try await browser.submit("/login", ["email": "ADA@lumen.example", "password": "correct horse", "next": "/settings/users"])
+            let response = try await browser.submit(
+                "/login", ["email": "ADA@lumen.example", "password": "correct horse", "next": "/settings/users"])
             #expect(response.status == .seeOther)
             #expect(response.location == "/settings/users")
             let cookie = try #require(response.headers[.setCookie].first { $0.hasPrefix("tandem_session=") })
@@ -62,7 +64,8 @@ struct AuthTests {
         try await withTandem { app, _ in
             try await makeUser(app, "ada@lumen.example", roles: [.pm])
             var browser = Browser(app)
-            let response = try await browser.submit("/login", ["email": "ada@lumen.example", "password": "correct horse", "next": "//evil.example/"])
+            let response = try await browser.submit(
+                "/login", ["email": "ada@lumen.example", "password": "correct horse", "next": "//evil.example/"])
             #expect(response.location == "/")
         }
     }
@@ -94,11 +97,13 @@ struct AuthTests {
             try await makeUser(app, "ada@lumen.example", roles: [.admin])
             var browser = Browser(app)
             _ = try await browser.get("/login")
-            let forged = try await browser.request(.POST, "/login", form: ["email": "ada@lumen.example", "password": "correct horse"])
+            let forged = try await browser.request(
+                .POST, "/login", form: ["email": "ada@lumen.example", "password": "correct horse"])
             #expect(forged.status == .forbidden)
             #expect(forged.body.string.contains("This form has expired"))
             _ = try await browser.signIn("ada@lumen.example")
-            let forgedLogout = try await browser.request(.POST, "/settings/profile/tokens", form: ["name": "x", "_csrf": "guess"])
+            let forgedLogout = try await browser.request(
+                .POST, "/settings/profile/tokens", form: ["name": "x", "_csrf": "guess"])
             #expect(forgedLogout.status == .forbidden)
         }
     }
@@ -121,11 +126,13 @@ struct AuthTests {
         try await withTandem { app, _ in
             try await makeUser(app, "admin@lumen.example", roles: [.admin])
             let pm = try await makeUser(app, "pm@lumen.example", roles: [.pm])
-            var pmBrowser = Browser(app), admin = Browser(app)
+            var pmBrowser = Browser(app)
+            var admin = Browser(app)
             _ = try await pmBrowser.signIn("pm@lumen.example")
             #expect(try await pmBrowser.get("/").status == .ok)
             _ = try await admin.signIn("admin@lumen.example")
-            let done = try await admin.submit("/settings/users/\(pm.id)", to: "/settings/users/\(pm.id)/deactivate", [:])
+            let done = try await admin.submit(
+                "/settings/users/\(pm.id)", to: "/settings/users/\(pm.id)/deactivate", [:])
             #expect(done.location == "/settings/users")
             #expect(try await pmBrowser.get("/").status == .seeOther)
             var fresh = Browser(app)
@@ -149,13 +156,21 @@ struct AuthTests {
             let path = String(link[link.range(of: "/setup/")!.lowerBound...])
             var browser = Browser(app)
             #expect(try await browser.get("/setup/not-the-secret").status == .notFound)
-            let bad = try await browser.submit(path, ["organisationName": "Lumen", "displayName": "Ada", "email": "ada@lumen",
-                                                       "password": "long enough pw", "passwordConfirmation": "long enough pw"])
+            let bad = try await browser.submit(
+                path,
+                [
+                    "organisationName": "Lumen", "displayName": "Ada", "email": "ada@lumen",
+                    "password": "long enough pw", "passwordConfirmation": "long enough pw",
+                ])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("is not an e-mail address"))
             #expect(bad.body.string.contains(#"value="Lumen""#))
-            let good = try await browser.submit(path, ["organisationName": "Lumen", "displayName": "Ada", "email": "ada@lumen.example",
-                                                        "password": "long enough pw", "passwordConfirmation": "long enough pw"])
+            let good = try await browser.submit(
+                path,
+                [
+                    "organisationName": "Lumen", "displayName": "Ada", "email": "ada@lumen.example",
+                    "password": "long enough pw", "passwordConfirmation": "long enough pw",
+                ])
             #expect(good.status == .seeOther)
             let dashboard = try await browser.get("/")
             #expect(dashboard.body.string.contains("Welcome, Ada"))

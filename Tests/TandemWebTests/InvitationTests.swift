@@ -1,9 +1,10 @@
 import Foundation
-import Testing
 import TandemDomain
 import TandemPersistence
+import Testing
 import Vapor
 import VaporTesting
+
 @testable import TandemWeb
 
 @Suite("Invitations and reset links")
@@ -18,7 +19,9 @@ struct InvitationTests {
             try await makeUser(app, "admin@lumen.example", roles: [.admin])
             var admin = Browser(app)
             _ = try await admin.signIn("admin@lumen.example")
-            let created = try await admin.submit("/settings/users/new", ["displayName": "Noor Haddad", "email": "noor@lumen.example", "roles[]": "sales"])
+            let created = try await admin.submit(
+                "/settings/users/new",
+                ["displayName": "Noor Haddad", "email": "noor@lumen.example", "roles[]": "sales"])
             #expect(created.status == .created)
             let path = try Self.link(in: created.body.string)
             #expect(try await admin.get("/settings/users").body.string.contains("Invited"))
@@ -26,7 +29,8 @@ struct InvitationTests {
             #expect(try await noor.signIn("noor@lumen.example", password: "").status == .unauthorized)
             let weak = try await noor.submit(path, ["password": "short", "passwordConfirmation": "short"])
             #expect(weak.status == .unprocessableEntity)
-            let set = try await noor.submit(path, ["password": "my own password", "passwordConfirmation": "my own password"])
+            let set = try await noor.submit(
+                path, ["password": "my own password", "passwordConfirmation": "my own password"])
             #expect(set.status == .seeOther)
             #expect(try await noor.get("/").body.string.contains("Your password is set."))
             var again = Browser(app)
@@ -43,11 +47,18 @@ struct InvitationTests {
             _ = try await pmBrowser.signIn("pm@lumen.example")
             var admin = Browser(app)
             _ = try await admin.signIn("admin@lumen.example")
-            let first = try Self.link(in: try await admin.submit("/settings/users/\(pm.id)", to: "/settings/users/\(pm.id)/invite", [:]).body.string)
-            let second = try Self.link(in: try await admin.submit("/settings/users/\(pm.id)", to: "/settings/users/\(pm.id)/invite", [:]).body.string)
+            let first = try Self.link(
+                in: try await admin.submit("/settings/users/\(pm.id)", to: "/settings/users/\(pm.id)/invite", [:]).body
+                    .string)
+            let second = try Self.link(
+                in: try await admin.submit("/settings/users/\(pm.id)", to: "/settings/users/\(pm.id)/invite", [:]).body
+                    .string)
             var visitor = Browser(app)
             #expect(try await visitor.get(first).status == .notFound)
-            #expect(try await visitor.submit(second, ["password": "reset password", "passwordConfirmation": "reset password"]).status == .seeOther)
+            #expect(
+                try await visitor.submit(
+                    second, ["password": "reset password", "passwordConfirmation": "reset password"]
+                ).status == .seeOther)
             #expect(try await pmBrowser.get("/").status == .seeOther)  // the old session ended
         }
     }
@@ -57,11 +68,17 @@ struct InvitationTests {
             try await makeUser(app, "admin@lumen.example", roles: [.admin])
             var admin = Browser(app)
             _ = try await admin.signIn("admin@lumen.example")
-            let late = try Self.link(in: try await admin.submit("/settings/users/new", ["displayName": "Late", "email": "late@lumen.example", "roles[]": "pm"]).body.string)
-            let gone = try await admin.submit("/settings/users/new", ["displayName": "Gone", "email": "gone@lumen.example", "roles[]": "pm"])
+            let late = try Self.link(
+                in: try await admin.submit(
+                    "/settings/users/new", ["displayName": "Late", "email": "late@lumen.example", "roles[]": "pm"]
+                ).body.string)
+            let gone = try await admin.submit(
+                "/settings/users/new", ["displayName": "Gone", "email": "gone@lumen.example", "roles[]": "pm"])
             let goneLink = try Self.link(in: gone.body.string)
-            let goneUser = try #require(try await Stores.fluent(app.db).users.find(email: try EmailAddress("gone@lumen.example")))
-            _ = try await admin.submit("/settings/users/\(goneUser.id)", to: "/settings/users/\(goneUser.id)/deactivate", [:])
+            let goneUser = try #require(
+                try await Stores.fluent(app.db).users.find(email: try EmailAddress("gone@lumen.example")))
+            _ = try await admin.submit(
+                "/settings/users/\(goneUser.id)", to: "/settings/users/\(goneUser.id)/deactivate", [:])
             var visitor = Browser(app)
             #expect(try await visitor.get(goneLink).status == .notFound)
             clock.advance(by: 8 * 24 * 3600)

@@ -1,9 +1,10 @@
 import Foundation
-import Testing
 import TandemDomain
 import TandemPersistence
+import Testing
 import Vapor
 import VaporTesting
+
 @testable import TandemWeb
 
 @Suite("Admin and profile pages")
@@ -13,15 +14,20 @@ struct PageTests {
             try await makeUser(app, "admin@lumen.example", roles: [.admin])
             var admin = Browser(app)
             _ = try await admin.signIn("admin@lumen.example")
-            let created = try await admin.submit("/settings/users/new", ["displayName": "Nina Nilsson", "email": "nina@lumen.example",
-                                                                         "roles[]": "pm,sales", "password": "nina's password"])
+            let created = try await admin.submit(
+                "/settings/users/new",
+                [
+                    "displayName": "Nina Nilsson", "email": "nina@lumen.example",
+                    "roles[]": "pm,sales", "password": "nina's password",
+                ])
             #expect(created.status == .seeOther)
             let list = try await admin.get("/settings/users")
             #expect(list.body.string.contains("Nina Nilsson can now sign in."))
             #expect(list.body.string.contains("nina@lumen.example"))
             var nina = Browser(app)
             #expect(try await nina.signIn("nina@lumen.example", password: "nina's password").status == .seeOther)
-            let stored = try #require(try await Stores.fluent(app.db).users.find(email: try EmailAddress("nina@lumen.example")))
+            let stored = try #require(
+                try await Stores.fluent(app.db).users.find(email: try EmailAddress("nina@lumen.example")))
             #expect(stored.roles == [.pm, .sales])
         }
     }
@@ -31,14 +37,19 @@ struct PageTests {
             try await makeUser(app, "admin@lumen.example", roles: [.admin])
             var admin = Browser(app)
             _ = try await admin.signIn("admin@lumen.example")
-            let response = try await admin.submit("/settings/users/new", ["displayName": "Nina", "email": "admin@lumen.example", "password": "short"])
+            let response = try await admin.submit(
+                "/settings/users/new", ["displayName": "Nina", "email": "admin@lumen.example", "password": "short"])
             #expect(response.status == .unprocessableEntity)
             let html = response.body.string
             #expect(html.contains(#"value="Nina""#))
             #expect(html.contains("Choose at least one role."))
             #expect(html.contains("Use at least 10 characters."))
-            let duplicate = try await admin.submit("/settings/users/new", ["displayName": "Nina", "email": "ADMIN@lumen.example",
-                                                                           "roles[]": "pm", "password": "long enough pw"])
+            let duplicate = try await admin.submit(
+                "/settings/users/new",
+                [
+                    "displayName": "Nina", "email": "ADMIN@lumen.example",
+                    "roles[]": "pm", "password": "long enough pw",
+                ])
             #expect(duplicate.status == .unprocessableEntity)
             #expect(duplicate.body.string.contains("Another user already has this e-mail address."))
         }
@@ -49,9 +60,11 @@ struct PageTests {
             let me = try await makeUser(app, "admin@lumen.example", roles: [.admin])
             var admin = Browser(app)
             _ = try await admin.signIn("admin@lumen.example")
-            let demote = try await admin.submit("/settings/users/\(me.id)", ["displayName": "Admin", "email": "admin@lumen.example", "roles[]": "pm"])
+            let demote = try await admin.submit(
+                "/settings/users/\(me.id)", ["displayName": "Admin", "email": "admin@lumen.example", "roles[]": "pm"])
             #expect(demote.status == .unprocessableEntity)
-            let deactivate = try await admin.submit("/settings/users/\(me.id)", to: "/settings/users/\(me.id)/deactivate", [:])
+            let deactivate = try await admin.submit(
+                "/settings/users/\(me.id)", to: "/settings/users/\(me.id)/deactivate", [:])
             #expect(deactivate.status == .unprocessableEntity)
             #expect(try await Stores.fluent(app.db).users.find(id: me.id)?.isActive == true)
         }
@@ -62,15 +75,23 @@ struct PageTests {
             try await makeUser(app, "admin@lumen.example", roles: [.admin])
             var admin = Browser(app)
             _ = try await admin.signIn("admin@lumen.example")
-            let bad = try await admin.submit("/settings/organisation", ["name": "Lumen", "baseCurrency": "EUR", "timeZone": "Europe/Paris",
-                                                                        "defaultLocale": "fr", "workingDays[]": "mon,tue",
-                                                                        "holidays": "2026-12-25 Noël\n12/25/27 Noël"])
+            let bad = try await admin.submit(
+                "/settings/organisation",
+                [
+                    "name": "Lumen", "baseCurrency": "EUR", "timeZone": "Europe/Paris",
+                    "defaultLocale": "fr", "workingDays[]": "mon,tue",
+                    "holidays": "2026-12-25 Noël\n12/25/27 Noël",
+                ])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("Line 2: “12/25/27” can be read two ways."))
             #expect(bad.body.string.contains("2026-12-25 Noël"))
-            let good = try await admin.submit("/settings/organisation", ["name": "Lumen", "baseCurrency": "chf", "timeZone": "Europe/Zurich",
-                                                                         "defaultLocale": "fr", "workingDays[]": "mon,tue,wed",
-                                                                         "holidays": "2026-12-25 Noël\n2027-01-01"])
+            let good = try await admin.submit(
+                "/settings/organisation",
+                [
+                    "name": "Lumen", "baseCurrency": "chf", "timeZone": "Europe/Zurich",
+                    "defaultLocale": "fr", "workingDays[]": "mon,tue,wed",
+                    "holidays": "2026-12-25 Noël\n2027-01-01",
+                ])
             #expect(good.status == .seeOther)
             let saved = try await Stores.fluent(app.db).organisation.load()
             #expect(saved.baseCurrency.code == "CHF")
@@ -87,11 +108,17 @@ struct PageTests {
             try await Stores.fluent(app.db).users.update(user)
             var admin = Browser(app)
             _ = try await admin.signIn("admin@lumen.example")
-            let fields = ["name": "Lumen", "baseCurrency": "EUR", "timeZone": "Europe/Paris", "defaultLocale": "fr", "workingDays[]": "mon"]
+            let fields = [
+                "name": "Lumen", "baseCurrency": "EUR", "timeZone": "Europe/Paris", "defaultLocale": "fr",
+                "workingDays[]": "mon",
+            ]
             var french = fields
             french["holidays"] = "25/12/2026 Noël\n2027-01-01 Jour de l'an"
             #expect(try await admin.submit("/settings/organisation", french).status == .seeOther)
-            #expect(try await Stores.fluent(app.db).organisation.load().holidays.map(\.date.description) == ["2026-12-25", "2027-01-01"])
+            #expect(
+                try await Stores.fluent(app.db).organisation.load().holidays.map(\.date.description) == [
+                    "2026-12-25", "2027-01-01",
+                ])
             var impossible = fields
             impossible["holidays"] = "31/02/2027 Jamais"
             let refused = try await admin.submit("/settings/organisation", impossible)
@@ -125,7 +152,9 @@ struct PageTests {
             #expect(try await english.get("/").body.string.contains("Welcome"))
             let switched = try await english.submit("/", to: "/language", ["locale": "fr", "back": "/settings"])
             #expect(switched.location == "/settings")
-            #expect(try await Stores.fluent(app.db).users.find(email: try EmailAddress("ada@lumen.example"))?.locale == "fr")
+            #expect(
+                try await Stores.fluent(app.db).users.find(email: try EmailAddress("ada@lumen.example"))?.locale == "fr"
+            )
             #expect(try await english.get("/").body.string.contains("Bienvenue, Ada"))
             let unknown = try await english.submit("/", to: "/language", ["locale": "xx"])
             #expect(unknown.status == .unprocessableEntity)
@@ -135,17 +164,26 @@ struct PageTests {
     @Test func theProfileChangesPasswordOnlyWithTheCurrentOne() async throws {
         try await withTandem { app, _ in
             try await makeUser(app, "ada@lumen.example", roles: [.pm])
-            var ada = Browser(app), otherDevice = Browser(app)
+            var ada = Browser(app)
+            var otherDevice = Browser(app)
             _ = try await ada.signIn("ada@lumen.example")
             _ = try await otherDevice.signIn("ada@lumen.example")
-            let wrong = try await ada.submit("/settings/profile", ["locale": "", "timeZone": "Asia/Tokyo", "currentPassword": "nope",
-                                                                   "newPassword": "brand new password", "newPasswordConfirmation": "brand new password"])
+            let wrong = try await ada.submit(
+                "/settings/profile",
+                [
+                    "locale": "", "timeZone": "Asia/Tokyo", "currentPassword": "nope",
+                    "newPassword": "brand new password", "newPasswordConfirmation": "brand new password",
+                ])
             #expect(wrong.status == .unprocessableEntity)
             #expect(wrong.body.string.contains("The current password is not correct."))
-            let right = try await ada.submit("/settings/profile", ["locale": "", "timeZone": "Asia/Tokyo", "currentPassword": "correct horse",
-                                                                   "newPassword": "brand new password", "newPasswordConfirmation": "brand new password"])
+            let right = try await ada.submit(
+                "/settings/profile",
+                [
+                    "locale": "", "timeZone": "Asia/Tokyo", "currentPassword": "correct horse",
+                    "newPassword": "brand new password", "newPasswordConfirmation": "brand new password",
+                ])
             #expect(right.status == .seeOther)
-            #expect(try await ada.get("/").status == .ok)              // this browser stays signed in
+            #expect(try await ada.get("/").status == .ok)  // this browser stays signed in
             #expect(try await otherDevice.get("/").status == .seeOther)  // other devices are signed out
             var fresh = Browser(app)
             #expect(try await fresh.signIn("ada@lumen.example", password: "brand new password").status == .seeOther)
@@ -172,17 +210,23 @@ struct PageTests {
 
     @Test func theDemoSeedRunsOnceAndIsDeterministic() async throws {
         try await withTandem { app, _ in
-            let logins = try await DemoSeed.run(on: app.db, hasher: app.password.async, clock: { Date(timeIntervalSince1970: 0) })
-            _ = try await DemoSeed.run(on: app.db, hasher: app.password.async, clock: { Date(timeIntervalSince1970: 0) })
+            let logins = try await DemoSeed.run(
+                on: app.db, hasher: app.password.async, clock: { Date(timeIntervalSince1970: 0) })
+            _ = try await DemoSeed.run(
+                on: app.db, hasher: app.password.async, clock: { Date(timeIntervalSince1970: 0) })
             let users = try await Stores.fluent(app.db).users.list()
             #expect(users.count == 9)
             #expect(logins.count == 9)
             #expect(users.filter { $0.has(.sales) }.count == 3)
             #expect(users.filter { $0.has(.pm) }.count == 3)
-            #expect(users.first { $0.email.value == "admin@lumen.example" }?.id.description == "00000000-0000-0000-0000-000000020000")
+            #expect(
+                users.first { $0.email.value == "admin@lumen.example" }?.id.description
+                    == "00000000-0000-0000-0000-000000020000")
             #expect(try await Stores.fluent(app.db).organisation.load().name == "Lumen Language Services")
             var browser = Browser(app)
-            #expect(try await browser.signIn("victor.vendor@lumen.example", password: DemoSeed.password).status == .seeOther)
+            #expect(
+                try await browser.signIn("victor.vendor@lumen.example", password: DemoSeed.password).status == .seeOther
+            )
         }
     }
 }

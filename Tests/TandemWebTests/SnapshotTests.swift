@@ -1,9 +1,10 @@
 import Foundation
-import Testing
 import TandemDomain
 import TandemPersistence
+import Testing
 import Vapor
 import VaporTesting
+
 @testable import TandemWeb
 
 /// Key pages and endpoints compared with stored snapshots (pinned clock, deterministic demo data).
@@ -15,14 +16,17 @@ struct SnapshotTests {
     /// Blanks what changes between runs: secrets, tokens and request IDs.
     static func normalise(_ text: String) -> String {
         var text = text
-        for (pattern, replacement) in [(#"name="_csrf" value="[^"]*""#, #"name="_csrf" value="CSRF""#),
-                                       (#"(Reference|Référence)( ?): [0-9A-Fa-f-]{36}"#, "$1$2: REQUEST-ID")] {
+        for (pattern, replacement) in [
+            (#"name="_csrf" value="[^"]*""#, #"name="_csrf" value="CSRF""#),
+            (#"(Reference|Référence)( ?): [0-9A-Fa-f-]{36}"#, "$1$2: REQUEST-ID"),
+        ] {
             text = text.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression)
         }
         return text
     }
 
-    func assertSnapshot(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func assertSnapshot(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+    {
         let file = Self.directory.appendingPathComponent(name)
         let normalised = Self.normalise(actual)
         if ProcessInfo.processInfo.environment["TANDEM_RECORD_SNAPSHOTS"] == "1" {
@@ -30,12 +34,16 @@ struct SnapshotTests {
             return
         }
         let expected = try? String(contentsOf: file, encoding: .utf8)
-        #expect(expected != nil, "no snapshot \(name); record it with TANDEM_RECORD_SNAPSHOTS=1", sourceLocation: sourceLocation)
+        #expect(
+            expected != nil, "no snapshot \(name); record it with TANDEM_RECORD_SNAPSHOTS=1",
+            sourceLocation: sourceLocation)
         if let expected, expected != normalised {
-            let a = expected.split(separator: "\n", omittingEmptySubsequences: false), b = normalised.split(separator: "\n", omittingEmptySubsequences: false)
+            let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
+            let b = normalised.split(separator: "\n", omittingEmptySubsequences: false)
             let line = Array(zip(a, b)).firstIndex { $0.0 != $0.1 } ?? min(a.count, b.count)
-            Issue.record("\(name) differs from its snapshot at line \(line + 1):\n- \(line < a.count ? a[line] : "")\n+ \(line < b.count ? b[line] : "")",
-                         sourceLocation: sourceLocation)
+            Issue.record(
+                "\(name) differs from its snapshot at line \(line + 1):\n- \(line < a.count ? a[line] : "")\n+ \(line < b.count ? b[line] : "")",
+                sourceLocation: sourceLocation)
         }
     }
 
@@ -68,7 +76,8 @@ struct SnapshotTests {
             _ = try await browser.signIn("sofia.sales@lumen.example", password: DemoSeed.password)
             let page = try await browser.submit("/settings/profile/tokens", ["name": "snapshot"])
             let range = try #require(page.body.string.range(of: #"tdm_[A-Za-z0-9]{40}"#, options: .regularExpression))
-            let me = try await browser.request(.GET, "/api/v1/me", headers: ["Authorization": "Bearer \(page.body.string[range])"])
+            let me = try await browser.request(
+                .GET, "/api/v1/me", headers: ["Authorization": "Bearer \(page.body.string[range])"])
             let object = try JSONSerialization.jsonObject(with: Data(me.body.string.utf8))
             let pretty = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
             try assertSnapshot(String(decoding: pretty, as: UTF8.self), named: "me.sales.json")

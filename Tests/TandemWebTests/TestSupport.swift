@@ -1,16 +1,19 @@
 import Foundation
 import NIOCore
-import Testing
 import TandemDomain
 import TandemPersistence
+import Testing
 import Vapor
 import VaporTesting
+
 @testable import TandemWeb
 
 /// The repository root, found from this file (tests may run from any directory).
 let repositoryRoot: URL = {
     var url = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent()
-    while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { url.deleteLastPathComponent() }
+    while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+        url.deleteLastPathComponent()
+    }
     return url
 }()
 
@@ -19,8 +22,16 @@ final class TestClock: @unchecked Sendable {
     private let lock = NSLock()
     private var current: Date
     init(_ start: Date) { current = start }
-    var now: Date { lock.lock(); defer { lock.unlock() }; return current }
-    func advance(by seconds: TimeInterval) { lock.lock(); current += seconds; lock.unlock() }
+    var now: Date {
+        lock.lock()
+        defer { lock.unlock() }
+        return current
+    }
+    func advance(by seconds: TimeInterval) {
+        lock.lock()
+        current += seconds
+        lock.unlock()
+    }
 }
 
 /// Runs `body` against a configured, migrated app on a scratch database (SQLite in memory, or a
@@ -52,9 +63,14 @@ func withTandem(_ body: (Application, TestClock) async throws -> Void) async thr
 func makeUser(_ app: Application, _ email: String, roles: Set<Role>, active: Bool = true) async throws -> User {
     let stores = Stores.fluent(app.db)
     let hash = try await app.password.async.hash("correct horse")
-    var user = try await stores.users.create(try NewUser(email: try EmailAddress(email), displayName: email.components(separatedBy: "@")[0].capitalized,
-                                                         roles: roles, passwordHash: hash), id: .init(UUID()), at: Date())
-    if !active { user.isActive = false; try await stores.users.update(user) }
+    var user = try await stores.users.create(
+        try NewUser(
+            email: try EmailAddress(email), displayName: email.components(separatedBy: "@")[0].capitalized,
+            roles: roles, passwordHash: hash), id: .init(UUID()), at: Date())
+    if !active {
+        user.isActive = false
+        try await stores.users.update(user)
+    }
     return user
 }
 
@@ -64,12 +80,19 @@ struct Browser {
     var cookies: [String: String] = [:]
     var language: String?
 
-    init(_ app: Application, language: String? = nil) { self.app = app; self.language = language }
+    init(_ app: Application, language: String? = nil) {
+        self.app = app
+        self.language = language
+    }
 
-    mutating func request(_ method: HTTPMethod, _ path: String, form: [String: String]? = nil, json: String? = nil,
-                          headers extra: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+    mutating func request(
+        _ method: HTTPMethod, _ path: String, form: [String: String]? = nil, json: String? = nil,
+        headers extra: HTTPHeaders = [:]
+    ) async throws -> TestingHTTPResponse {
         var headers = extra
-        if !cookies.isEmpty { headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
+        if !cookies.isEmpty {
+            headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        }
         if let language { headers.replaceOrAdd(name: .acceptLanguage, value: language) }
         var body: ByteBuffer?
         if let form {
@@ -83,8 +106,11 @@ struct Browser {
         for header in response.headers[.setCookie] {
             let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1).map(String.init)
             guard pair.count == 2 else { continue }
-            if header.contains("Max-Age=0") || header.contains("Expires=Thu, 01 Jan 1970") || pair[1].isEmpty { cookies[pair[0]] = nil }
-            else { cookies[pair[0]] = pair[1] }
+            if header.contains("Max-Age=0") || header.contains("Expires=Thu, 01 Jan 1970") || pair[1].isEmpty {
+                cookies[pair[0]] = nil
+            } else {
+                cookies[pair[0]] = pair[1]
+            }
         }
         return response
     }
@@ -92,7 +118,9 @@ struct Browser {
     mutating func get(_ path: String) async throws -> TestingHTTPResponse { try await request(.GET, path) }
 
     /// Fetches `page` to pick up its CSRF token, then posts `fields` to `action`.
-    mutating func submit(_ page: String, to action: String? = nil, _ fields: [String: String]) async throws -> TestingHTTPResponse {
+    mutating func submit(_ page: String, to action: String? = nil, _ fields: [String: String]) async throws
+        -> TestingHTTPResponse
+    {
         let form = try await get(page)
         var fields = fields
         fields["_csrf"] = Self.csrf(in: form.body.string)
@@ -104,7 +132,9 @@ struct Browser {
     }
 
     static func csrf(in html: String) -> String {
-        guard let range = html.range(of: #"name="_csrf" value="([^"]*)""#, options: .regularExpression) else { return "" }
+        guard let range = html.range(of: #"name="_csrf" value="([^"]*)""#, options: .regularExpression) else {
+            return ""
+        }
         return String(html[range]).components(separatedBy: "value=\"")[1].dropLast().description
     }
 

@@ -7,6 +7,6 @@ let package = Package(
     platforms: [.macOS(.v14)],
     dependencies: [.package(name: "Tandem", path: "../..")],
     targets: [
-        .executableTarget(name: "analysis-bench", dependencies: [.product(name: "TandemAnalysis", package: "Tandem")]),
+        .executableTarget(name: "analysis-bench", dependencies: [.product(name: "TandemAnalysis", package: "Tandem")])
     ]
 )

@@ -112,9 +112,13 @@ public struct AnalysisTotals: Sendable, Codable, Equatable {
     public var weightedWords: Double?
     public var details: [SegmentResult]?
 
-    public init(name: String? = nil, format: DocumentFormat? = nil, sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil,
-                bands: BandCounts = BandCounts(), repetitions: RepetitionCounts = RepetitionCounts(), nonTranslatable: Counts = .zero,
-                weightedWords: Double? = nil, details: [SegmentResult]? = nil) {
+    public init(
+        name: String? = nil, format: DocumentFormat? = nil, sourceLanguage: LanguageTag? = nil,
+        targetLanguage: LanguageTag? = nil,
+        bands: BandCounts = BandCounts(), repetitions: RepetitionCounts = RepetitionCounts(),
+        nonTranslatable: Counts = .zero,
+        weightedWords: Double? = nil, details: [SegmentResult]? = nil
+    ) {
         self.name = name
         self.format = format
         self.sourceLanguage = sourceLanguage
@@ -140,9 +144,10 @@ public struct AnalysisResult: Sendable, Codable, Equatable {
 
     public init(files: [AnalysisTotals], grid: WeightingGrid? = nil) {
         var files = files
-        var total = AnalysisTotals(bands: files.reduce(BandCounts()) { $0 + $1.bands },
-                                   repetitions: files.reduce(RepetitionCounts()) { $0 + $1.repetitions },
-                                   nonTranslatable: files.reduce(Counts.zero) { $0 + $1.nonTranslatable })
+        var total = AnalysisTotals(
+            bands: files.reduce(BandCounts()) { $0 + $1.bands },
+            repetitions: files.reduce(RepetitionCounts()) { $0 + $1.repetitions },
+            nonTranslatable: files.reduce(Counts.zero) { $0 + $1.nonTranslatable })
         if let grid {
             for i in files.indices { files[i].weightedWords = grid.weightedWords(files[i].bands) }
             total.weightedWords = grid.weightedWords(total.bands)

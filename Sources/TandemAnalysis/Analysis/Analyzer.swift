@@ -13,8 +13,10 @@ public struct AnalysisSettings: Sendable, Equatable {
     /// do (default); false counts each such unit as one segment.
     public var splitsUnits: Bool
 
-    public init(sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil, boundaries: BandBoundaries = .standard,
-                grid: WeightingGrid? = nil, includeDetails: Bool = false, splitsUnits: Bool = true) {
+    public init(
+        sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil, boundaries: BandBoundaries = .standard,
+        grid: WeightingGrid? = nil, includeDetails: Bool = false, splitsUnits: Bool = true
+    ) {
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
         self.boundaries = boundaries
@@ -30,8 +32,10 @@ public struct AnalysisSettings: Sendable, Equatable {
 /// next segments equal the TM unit's neighbours), then `repetition` (its normalised source was
 /// seen earlier in the analysis: same file or an earlier file), then the band of its best TM score.
 public enum Analyzer {
-    public static func analyze(_ documents: [SourceDocument], memory: TranslationMemory?, settings: AnalysisSettings = AnalysisSettings(),
-                               progress: ProgressHandler? = nil) -> AnalysisResult {
+    public static func analyze(
+        _ documents: [SourceDocument], memory: TranslationMemory?, settings: AnalysisSettings = AnalysisSettings(),
+        progress: ProgressHandler? = nil
+    ) -> AnalysisResult {
         struct Prepared: Sendable {
             var file: Int
             var segment: SourceSegment
@@ -47,14 +51,19 @@ public enum Analyzer {
         let items = flat
         let prepared: [Prepared] = parallelMap(items.count) { i in
             let item = items[i]
-            return Prepared(file: item.file, segment: item.segment, text: MatchText(item.segment.content),
-                            metrics: WordCounter.count(item.segment.plainText, language: item.language))
+            return Prepared(
+                file: item.file, segment: item.segment, text: MatchText(item.segment.content),
+                metrics: WordCounter.count(item.segment.plainText, language: item.language))
         }
         // 2. Repetitions, in reading order.
         var firstSeen: [String: (file: Int, id: String)] = [:]
         var repetitionOf: [(file: Int, id: String)?] = Array(repeating: nil, count: prepared.count)
         for (i, p) in prepared.enumerated() where p.segment.translatable {
-            if let first = firstSeen[p.text.exact] { repetitionOf[i] = first } else { firstSeen[p.text.exact] = (p.file, p.segment.id) }
+            if let first = firstSeen[p.text.exact] {
+                repetitionOf[i] = first
+            } else {
+                firstSeen[p.text.exact] = (p.file, p.segment.id)
+            }
         }
         // 3. TM lookups for first occurrences (exact lookups for all, for context matches).
         let minimum = settings.boundaries.lowest
@@ -71,11 +80,13 @@ public enum Analyzer {
                 nonisolated(unsafe) let base = buffer.baseAddress
                 DispatchQueue.concurrentPerform(iterations: chunks) { c in
                     let scratch = memory.makeScratch()
-                    let start = c * chunk, end = min(total, start + chunk)
+                    let start = c * chunk
+                    let end = min(total, start + chunk)
                     for i in start..<end where prepared[i].segment.translatable {
                         if repeated[i] {
                             if let e = memory.exactMatches(prepared[i].text.exact).first {
-                                base![i] = TMMatch(score: 100, unit: Int(e), reference: memory.entries[Int(e)].reference)
+                                base![i] = TMMatch(
+                                    score: 100, unit: Int(e), reference: memory.entries[Int(e)].reference)
                             }
                         } else {
                             base![i] = memory.bestMatch(for: prepared[i].text, minimum: minimum, scratch: scratch)
@@ -90,27 +101,38 @@ public enum Analyzer {
         }
         // 4. Bands per file.
         var files: [AnalysisTotals] = documents.map {
-            AnalysisTotals(name: $0.name, format: $0.format, sourceLanguage: settings.sourceLanguage ?? $0.sourceLanguage,
-                           targetLanguage: settings.targetLanguage ?? $0.targetLanguage, details: settings.includeDetails ? [] : nil)
+            AnalysisTotals(
+                name: $0.name, format: $0.format, sourceLanguage: settings.sourceLanguage ?? $0.sourceLanguage,
+                targetLanguage: settings.targetLanguage ?? $0.targetLanguage,
+                details: settings.includeDetails ? [] : nil)
         }
         for (i, p) in prepared.enumerated() {
-            var result = SegmentResult(id: p.segment.id, band: nil, score: nil, words: p.metrics.words, characters: p.metrics.characters,
-                                       translatable: p.segment.translatable, match: nil)
+            var result = SegmentResult(
+                id: p.segment.id, band: nil, score: nil, words: p.metrics.words, characters: p.metrics.characters,
+                translatable: p.segment.translatable, match: nil)
             if !p.segment.translatable {
                 files[p.file].nonTranslatable.add(p.metrics)
             } else {
                 let match = matches[i]
                 var band = settings.boundaries.band(for: match?.score)
                 if band == .exact, let memory {
-                    let previous = i > 0 && prepared[i - 1].file == p.file ? prepared[i - 1].text.exact : TranslationMemory.boundary
-                    let next = i + 1 < prepared.count && prepared[i + 1].file == p.file ? prepared[i + 1].text.exact : TranslationMemory.boundary
+                    let previous =
+                        i > 0 && prepared[i - 1].file == p.file
+                        ? prepared[i - 1].text.exact : TranslationMemory.boundary
+                    let next =
+                        i + 1 < prepared.count && prepared[i + 1].file == p.file
+                        ? prepared[i + 1].text.exact : TranslationMemory.boundary
                     if memory.isContextMatch(exact: p.text.exact, previous: previous, next: next) { band = .context }
                 }
                 if band != .context, let first = repetitionOf[i] {
                     band = .repetition
                     result.repetitionOf = first.file == p.file ? first.id : "\(documents[first.file].name)#\(first.id)"
                     result.repetition = first.file == p.file ? .withinFile : .crossFile
-                    if first.file == p.file { files[p.file].repetitions.withinFile.add(p.metrics) } else { files[p.file].repetitions.crossFile.add(p.metrics) }
+                    if first.file == p.file {
+                        files[p.file].repetitions.withinFile.add(p.metrics)
+                    } else {
+                        files[p.file].repetitions.crossFile.add(p.metrics)
+                    }
                 }
                 files[p.file].bands[band].add(p.metrics)
                 result.band = band

@@ -20,7 +20,11 @@ public struct BandBoundaries: Sendable, Codable, Equatable {
 
     public init(high: Int = 95, middle: Int = 85, low: Int = 75, lowest: Int = 50) throws {
         guard 100 > high, high > middle, middle > low, low > lowest, lowest >= 1 else {
-            throw AnalysisError(file: "--bands", kind: .usage, message: "band boundaries must satisfy 100 > high > middle > low > lowest ≥ 1 (got \(high), \(middle), \(low), \(lowest)).")
+            throw AnalysisError(
+                file: "--bands", kind: .usage,
+                message:
+                    "band boundaries must satisfy 100 > high > middle > low > lowest ≥ 1 (got \(high), \(middle), \(low), \(lowest))."
+            )
         }
         self.high = high
         self.middle = middle

@@ -17,7 +17,9 @@ public enum FuzzyScore {
         func ids(_ keys: [String]) -> [Int32] {
             keys.map { key in
                 if let id = vocabulary[key] { return id }
-                let id = Int32(vocabulary.count); vocabulary[key] = id; return id
+                let id = Int32(vocabulary.count)
+                vocabulary[key] = id
+                return id
             }
         }
         return score(a, ids(a.keys), b, ids(b.keys))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A segment prepared for matching: the token keys used by the edit distance (words in lower
 /// case, every number as the placeholder `#`; inline codes and punctuation are left out) and the
 /// details the fixed penalties look at (exact words, numbers, codes with their positions,
@@ -18,7 +20,11 @@ public struct MatchText: Sendable, Equatable {
     var punctuation: [String]
 
     public init(_ content: [InlinePiece]) {
-        keys = []; words = []; numbers = []; codes = []; punctuation = []
+        keys = []
+        words = []
+        numbers = []
+        codes = []
+        punctuation = []
         var exact = ""
         exact.reserveCapacity(64)
         for piece in content {
@@ -30,12 +36,15 @@ public struct MatchText: Sendable, Equatable {
                 let normalised = text.precomposedStringWithCanonicalMappingIfNeeded
                 for token in Tokenizer.tokens(normalised) {
                     let t = String(token.text)
-                    exact += t; exact += " "
+                    exact += t
+                    exact += " "
                     switch token.kind {
                     case .word, .logogram:
-                        words.append(t); keys.append(t.lowercased())
+                        words.append(t)
+                        keys.append(t.lowercased())
                     case .number:
-                        numbers.append(t); keys.append("#")
+                        numbers.append(t)
+                        keys.append("#")
                     case .punctuation:
                         punctuation.append(t)
                     }
@@ -54,5 +63,3 @@ extension String {
         utf8.allSatisfy { $0 < 0x80 } ? self : precomposedStringWithCanonicalMapping
     }
 }
-
-import Foundation

@@ -66,15 +66,21 @@ public final class TranslationMemory: Sendable {
     public struct Source: Sendable {
         public var name: String
         public var data: Data
-        public init(name: String, data: Data) { self.name = name; self.data = data }
+        public init(name: String, data: Data) {
+            self.name = name
+            self.data = data
+        }
     }
 
     /// Builds the index from TMX files, keeping units that have a variant for both languages
     /// (BCP 47 fallback: exact tag, then a prefix such as `fr` for `fr-FR`, then any `fr-*`).
     /// `minimumScore`: the lowest score lookups will ask for (the lowest band's bound); the index
     /// keeps only what such lookups need, so `bestMatch` is exact for minimums at or above it.
-    public init(sources: [Source], sourceLanguage: LanguageTag, targetLanguage: LanguageTag, minimumScore: Int = 50, limits: AnalysisLimits = .default,
-                progress: (@Sendable (AnalysisProgress) -> Void)? = nil) throws {
+    public init(
+        sources: [Source], sourceLanguage: LanguageTag, targetLanguage: LanguageTag, minimumScore: Int = 50,
+        limits: AnalysisLimits = .default,
+        progress: (@Sendable (AnalysisProgress) -> Void)? = nil
+    ) throws {
         self.minimumScore = max(1, min(100, minimumScore))
         let minimumScore = self.minimumScore
         self.sourceLanguage = sourceLanguage
@@ -92,12 +98,18 @@ public final class TranslationMemory: Sendable {
         }
         do {
             for (fileIndex, source) in sources.enumerated() {
-                let reader = try XMLEventReader(data: source.data, fileName: source.name, limits: limits, progress: progress.map { p in
-                    { done, total in p(AnalysisProgress(phase: .loadingMemory, completed: done, total: total, item: source.name)) }
-                })
+                let reader = try XMLEventReader(
+                    data: source.data, fileName: source.name, limits: limits,
+                    progress: progress.map { p in
+                        { done, total in
+                            p(AnalysisProgress(phase: .loadingMemory, completed: done, total: total, item: source.name))
+                        }
+                    })
                 let (root, empty) = try reader.root()
                 guard root.name == "tmx" else {
-                    throw AnalysisError(file: source.name, line: root.line, column: root.column, kind: .unsupported, message: "a translation memory must be TMX; the root element is <\(root.name)>.")
+                    throw AnalysisError(
+                        file: source.name, line: root.line, column: root.column, kind: .unsupported,
+                        message: "a translation memory must be TMX; the root element is <\(root.name)>.")
                 }
                 _ = try TMXReader.read(reader, root: root, rootIsEmpty: empty) { unit in
                     var best: (q: Int, i: Int)?
@@ -105,11 +117,16 @@ public final class TranslationMemory: Sendable {
                     for (i, v) in unit.variants.enumerated() {
                         guard let lang = v.language else { continue }
                         if let q = lang.matchQuality(for: sourceLanguage), q > (best?.q ?? 0) { best = (q, i) }
-                        if let q = lang.matchQuality(for: targetLanguage), q > (bestTarget?.q ?? 0) { bestTarget = (q, i) }
+                        if let q = lang.matchQuality(for: targetLanguage), q > (bestTarget?.q ?? 0) {
+                            bestTarget = (q, i)
+                        }
                     }
                     guard let s = best, let t = bestTarget, s.i != t.i else { return }
-                    batch.append(IndexBuilder.Unit(content: unit.variants[s.i].content, reference: TMReference(tm: source.name, unit: unit.index + 1, tuid: unit.id),
-                                                   sourceQuality: s.q, targetQuality: t.q, file: fileIndex))
+                    batch.append(
+                        IndexBuilder.Unit(
+                            content: unit.variants[s.i].content,
+                            reference: TMReference(tm: source.name, unit: unit.index + 1, tuid: unit.id),
+                            sourceQuality: s.q, targetQuality: t.q, file: fileIndex))
                     if batch.count >= IndexBuilder.batchSize { flush() }
                 }
             }
@@ -136,7 +153,9 @@ public final class TranslationMemory: Sendable {
         progress?(AnalysisProgress(phase: .indexingMemory, completed: entries.count / 2, total: entries.count))
         // Pass 2: renumber features rarest first, so that sorting by id is the global order of the
         // prefix filter; index each entry's prefix (its rarest m − ⌈s·m/100⌉ + 1 features).
-        let order = (0..<Int(featureCount)).sorted { frequency[$0] != frequency[$1] ? frequency[$0] < frequency[$1] : $0 < $1 }
+        let order = (0..<Int(featureCount)).sorted {
+            frequency[$0] != frequency[$1] ? frequency[$0] < frequency[$1] : $0 < $1
+        }
         var rank = [Int32](repeating: 0, count: Int(featureCount))
         for (r, f) in order.enumerated() { rank[f] = Int32(r) }
         for (key, value) in featureIds { featureIds[key] = rank[Int(value)] }
@@ -144,7 +163,8 @@ public final class TranslationMemory: Sendable {
         var positions = [[UInt32]](repeating: [], count: Int(featureCount))
         let lengths = entries.map { Int32($0.keys.count) }
         for i in 0..<entries.count {
-            let start = Int(offsets[i]), end = Int(offsets[i + 1])
+            let start = Int(offsets[i])
+            let end = Int(offsets[i + 1])
             for j in start..<end { flat[j] = rank[Int(flat[j])] }
             flat[start..<end].sort()
         }
@@ -154,9 +174,13 @@ public final class TranslationMemory: Sendable {
         for m in lengths { lengthCounts[Int(m) + 1] += 1 }
         for k in 1..<lengthCounts.count { lengthCounts[k] += lengthCounts[k - 1] }
         var byLength = [Int](repeating: 0, count: entries.count)
-        for (i, m) in lengths.enumerated() { byLength[lengthCounts[Int(m)]] = i; lengthCounts[Int(m)] += 1 }
+        for (i, m) in lengths.enumerated() {
+            byLength[lengthCounts[Int(m)]] = i
+            lengthCounts[Int(m)] += 1
+        }
         for i in byLength {
-            let start = Int(offsets[i]), end = Int(offsets[i + 1])
+            let start = Int(offsets[i])
+            let end = Int(offsets[i + 1])
             let m = end - start
             let indexed = m - (minimumScore * m + 99) / 100 + 1
             for j in start..<min(end, start + max(indexed, 0)) {
@@ -210,8 +234,13 @@ public final class TranslationMemory: Sendable {
                 var keys: [Int32] = []
                 keys.reserveCapacity(text.keys.count)
                 for key in text.keys {
-                    if let id = vocabulary[key] { keys.append(id) } else {
-                        let id = Int32(vocabulary.count); vocabulary[key] = id; keys.append(id); firstFeature.append(-1)
+                    if let id = vocabulary[key] {
+                        keys.append(id)
+                    } else {
+                        let id = Int32(vocabulary.count)
+                        vocabulary[key] = id
+                        keys.append(id)
+                        firstFeature.append(-1)
                     }
                 }
                 occurrences.removeAll(keepingCapacity: true)
@@ -227,8 +256,13 @@ public final class TranslationMemory: Sendable {
                         feature = firstFeature[Int(key)]
                     } else {
                         let packed = Int64(key) << 16 | Int64(min(occurrence, 0xFFFF))
-                        if let f = featureIds[packed] { feature = f } else {
-                            feature = featureCount; featureCount += 1; featureIds[packed] = feature; frequency.append(0)
+                        if let f = featureIds[packed] {
+                            feature = f
+                        } else {
+                            feature = featureCount
+                            featureCount += 1
+                            featureIds[packed] = feature
+                            frequency.append(0)
                             if occurrence == 0 { firstFeature[Int(key)] = feature }
                         }
                     }
@@ -238,16 +272,25 @@ public final class TranslationMemory: Sendable {
                 offsets.append(Int32(flat.count))
                 if keys.isEmpty { keyless.append(Int32(i)) }
                 exactIndex[text.exact, default: []].append(Int32(i))
-                let previous = i > 0 && files[i - 1] == unit.file ? entries[i - 1].text.exact : TranslationMemory.boundary
-                entries.append(Entry(text: text, keys: keys, reference: unit.reference, targetQuality: unit.targetQuality,
-                                     sourceQuality: unit.sourceQuality, previousExact: previous, nextExact: TranslationMemory.boundary))
+                let previous =
+                    i > 0 && files[i - 1] == unit.file ? entries[i - 1].text.exact : TranslationMemory.boundary
+                entries.append(
+                    Entry(
+                        text: text, keys: keys, reference: unit.reference, targetQuality: unit.targetQuality,
+                        sourceQuality: unit.sourceQuality, previousExact: previous,
+                        nextExact: TranslationMemory.boundary))
                 files.append(unit.file)
             }
         }
 
         /// Drops the large tables once they have been moved out.
         func release() {
-            vocabulary = [:]; featureIds = [:]; exactIndex = [:]; entries = []; flat = []; frequency = []
+            vocabulary = [:]
+            featureIds = [:]
+            exactIndex = [:]
+            entries = []
+            flat = []
+            frequency = []
         }
     }
 
@@ -263,7 +306,8 @@ public final class TranslationMemory: Sendable {
     private func better(_ i: Int32, score: Int, than best: (score: Int, index: Int32)?) -> Bool {
         guard let best else { return true }
         if score != best.score { return score > best.score }
-        let a = entries[Int(i)], b = entries[Int(best.index)]
+        let a = entries[Int(i)]
+        let b = entries[Int(best.index)]
         if a.targetQuality != b.targetQuality { return a.targetQuality > b.targetQuality }
         if a.sourceQuality != b.sourceQuality { return a.sourceQuality > b.sourceQuality }
         return i < best.index
@@ -314,7 +358,10 @@ public final class TranslationMemory: Sendable {
         features.sort { $0.id < $1.id }  // ids are ranks: rarest first, unknown (−1) before all
         let queryFeatures = features.compactMap { $0.id >= 0 ? $0.id : nil }.sorted()
         scratch.generation &+= 1
-        if scratch.generation == Int32.max { scratch.generation = 1; for k in scratch.stamp.indices { scratch.stamp[k] = 0 } }
+        if scratch.generation == Int32.max {
+            scratch.generation = 1
+            for k in scratch.stamp.indices { scratch.stamp[k] = 0 }
+        }
         let generation = scratch.generation
         var position = 0
         // Rarest features first; every better score found raises the overlap a better (or equal)
@@ -339,7 +386,8 @@ public final class TranslationMemory: Sendable {
                 // order), so at most 1 + min(remaining query, remaining entry) features are shared.
                 let possible = 1 + min(n - position, m - place - 1)
                 if 100 * possible < (best?.score ?? minimum) * max(n, m) { continue }
-                let overlap = intersectionCount(queryFeatures, from: Int(featureOffsets[candidate]), to: Int(featureOffsets[candidate + 1]))
+                let overlap = intersectionCount(
+                    queryFeatures, from: Int(featureOffsets[candidate]), to: Int(featureOffsets[candidate + 1]))
                 let bound = 100 * overlap / max(n, m)
                 if bound < (best?.score ?? minimum) { continue }
                 let entry = entries[candidate]
@@ -357,7 +405,8 @@ public final class TranslationMemory: Sendable {
 
     /// First index in `list` (sorted by entry length) whose entry has at least `length` keys.
     private func lowerBound(_ meta: [UInt32], length: Int) -> Int {
-        var low = 0, high = meta.count
+        var low = 0
+        var high = meta.count
         while low < high {
             let mid = (low + high) / 2
             if Int(meta[mid] >> 16) < length { low = mid + 1 } else { high = mid }
@@ -369,9 +418,19 @@ public final class TranslationMemory: Sendable {
     private func intersectionCount(_ a: [Int32], from start: Int, to end: Int) -> Int {
         flatFeatures.withUnsafeBufferPointer { b in
             a.withUnsafeBufferPointer { a in
-                var i = 0, j = start, count = 0
+                var i = 0
+                var j = start
+                var count = 0
                 while i < a.count && j < end {
-                    if a[i] == b[j] { count += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+                    if a[i] == b[j] {
+                        count += 1
+                        i += 1
+                        j += 1
+                    } else if a[i] < b[j] {
+                        i += 1
+                    } else {
+                        j += 1
+                    }
                 }
                 return count
             }
@@ -379,16 +438,28 @@ public final class TranslationMemory: Sendable {
     }
 
     static func intersectionCount(_ a: [Int32], _ b: [Int32]) -> Int {
-        var i = 0, j = 0, count = 0
+        var i = 0
+        var j = 0
+        var count = 0
         while i < a.count && j < b.count {
-            if a[i] == b[j] { count += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+            if a[i] == b[j] {
+                count += 1
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
         }
         return count
     }
 
     /// True if a 100% match's neighbours in the TM equal the segment's neighbours in the file.
     func isContextMatch(exact: String, previous: String, next: String) -> Bool {
-        exactMatches(exact).contains { entries[Int($0)].previousExact == previous && entries[Int($0)].nextExact == next }
+        exactMatches(exact).contains {
+            entries[Int($0)].previousExact == previous && entries[Int($0)].nextExact == next
+        }
     }
 }
 
@@ -403,7 +474,8 @@ func parallelMap<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> T) -
         // Each index is written by exactly one worker; the buffer outlives the parallel loop.
         nonisolated(unsafe) let base = buffer.baseAddress!
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            let start = c * chunk, end = min(count, start + chunk)
+            let start = c * chunk
+            let end = min(count, start + chunk)
             for i in start..<end { base[i] = transform(i) }
         }
     }

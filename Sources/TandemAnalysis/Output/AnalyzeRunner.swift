@@ -13,8 +13,11 @@ public struct AnalyzeRequest: Sendable, Equatable {
     public var bands: String?
     public var wholeUnits: Bool
 
-    public init(files: [String], memories: [String] = [], sourceLanguage: String? = nil, targetLanguage: String? = nil, grid: String? = nil,
-                format: ReportFormat = .table, details: Bool = false, bands: String? = nil, wholeUnits: Bool = false) {
+    public init(
+        files: [String], memories: [String] = [], sourceLanguage: String? = nil, targetLanguage: String? = nil,
+        grid: String? = nil,
+        format: ReportFormat = .table, details: Bool = false, bands: String? = nil, wholeUnits: Bool = false
+    ) {
         self.files = files
         self.memories = memories
         self.sourceLanguage = sourceLanguage
@@ -43,21 +46,29 @@ public enum AnalyzeRunner {
         do {
             let settings = try settings(for: request)
             let reports = try request.files.map { path in
-                ClientReport.isReport(try DocumentReader.loadFile(URL(fileURLWithPath: path), limits: limits), name: path)
+                ClientReport.isReport(
+                    try DocumentReader.loadFile(URL(fileURLWithPath: path), limits: limits), name: path)
             }
             if reports.contains(true) {
                 guard !reports.contains(false) else {
-                    throw AnalysisError(file: request.files[reports.firstIndex(of: false)!], kind: .usage,
-                                        message: "client reports (Trados XML, memoQ/Phrase CSV) and files to analyse cannot be mixed in one run.")
+                    throw AnalysisError(
+                        file: request.files[reports.firstIndex(of: false)!], kind: .usage,
+                        message:
+                            "client reports (Trados XML, memoQ/Phrase CSV) and files to analyse cannot be mixed in one run."
+                    )
                 }
-                let result = try ClientReport.result(request.files.map { .file(URL(fileURLWithPath: $0)) }, grid: settings.grid,
-                                                     boundaries: settings.boundaries, limits: limits)
-                return CommandOutcome(exitCode: 0, stdout: try ReportRenderer.render(result, format: request.format), stderr: "")
+                let result = try ClientReport.result(
+                    request.files.map { .file(URL(fileURLWithPath: $0)) }, grid: settings.grid,
+                    boundaries: settings.boundaries, limits: limits)
+                return CommandOutcome(
+                    exitCode: 0, stdout: try ReportRenderer.render(result, format: request.format), stderr: "")
             }
-            let result = try AnalysisEngine.analyze(files: request.files.map { .file(URL(fileURLWithPath: $0)) },
-                                                    memories: request.memories.map { .file(URL(fileURLWithPath: $0)) },
-                                                    settings: settings, limits: limits)
-            return CommandOutcome(exitCode: 0, stdout: try ReportRenderer.render(result, format: request.format), stderr: "")
+            let result = try AnalysisEngine.analyze(
+                files: request.files.map { .file(URL(fileURLWithPath: $0)) },
+                memories: request.memories.map { .file(URL(fileURLWithPath: $0)) },
+                settings: settings, limits: limits)
+            return CommandOutcome(
+                exitCode: 0, stdout: try ReportRenderer.render(result, format: request.format), stderr: "")
         } catch let error as AnalysisError {
             return CommandOutcome(exitCode: dataError, stdout: "", stderr: error.description + "\n")
         } catch {
@@ -69,7 +80,9 @@ public enum AnalyzeRunner {
         func tag(_ value: String?, flag: String) throws -> LanguageTag? {
             guard let value else { return nil }
             do { return try LanguageTag(value) } catch {
-                throw AnalysisError(file: flag, kind: .usage, message: "“\(value)” is not a BCP 47 language tag such as en-US or fr-FR.")
+                throw AnalysisError(
+                    file: flag, kind: .usage, message: "“\(value)” is not a BCP 47 language tag such as en-US or fr-FR."
+                )
             }
         }
         if request.files.isEmpty { throw AnalysisError(file: "analyze", kind: .usage, message: "no files to analyse.") }
@@ -77,13 +90,16 @@ public enum AnalyzeRunner {
         if let spec = request.bands {
             let values = spec.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
             guard values.count == 4 else {
-                throw AnalysisError(file: "--bands", kind: .usage, message: "give four lower bounds, e.g. --bands 95,85,75,50.")
+                throw AnalysisError(
+                    file: "--bands", kind: .usage, message: "give four lower bounds, e.g. --bands 95,85,75,50.")
             }
             boundaries = try BandBoundaries(high: values[0], middle: values[1], low: values[2], lowest: values[3])
         }
-        return AnalysisSettings(sourceLanguage: try tag(request.sourceLanguage, flag: "--source-lang"),
-                                targetLanguage: try tag(request.targetLanguage, flag: "--target-lang"),
-                                boundaries: boundaries, grid: try request.grid.map(WeightingGrid.init(spec:)), includeDetails: request.details,
-                                splitsUnits: !request.wholeUnits)
+        return AnalysisSettings(
+            sourceLanguage: try tag(request.sourceLanguage, flag: "--source-lang"),
+            targetLanguage: try tag(request.targetLanguage, flag: "--target-lang"),
+            boundaries: boundaries, grid: try request.grid.map(WeightingGrid.init(spec:)),
+            includeDetails: request.details,
+            splitsUnits: !request.wholeUnits)
     }
 }

@@ -74,7 +74,8 @@ final class ByteIdSet {
     }
 
     private func grow() {
-        let old = slots, oldCapacity = capacity
+        let old = slots
+        let oldCapacity = capacity
         capacity *= 4
         slots = .allocate(capacity: capacity)
         slots.initialize(repeating: Slot(), count: capacity)

@@ -5,7 +5,9 @@ import Foundation
 enum POReader {
     static func read(_ data: Data, fileName: String) throws -> SourceDocument {
         guard let text = String(data: data, encoding: .utf8) else {
-            throw AnalysisError(file: fileName, kind: .malformed, message: "the PO file is not valid UTF-8; convert it with `msgconv -t UTF-8`.")
+            throw AnalysisError(
+                file: fileName, kind: .malformed,
+                message: "the PO file is not valid UTF-8; convert it with `msgconv -t UTF-8`.")
         }
         var segments: [SourceSegment] = []
         var field: String?
@@ -17,7 +19,9 @@ enum POReader {
 
         func finishField() {
             switch field {
-            case "msgid": msgid = current; idLine = fieldLine
+            case "msgid":
+                msgid = current
+                idLine = fieldLine
             case "msgid_plural": plural = current
             default: break
             }
@@ -43,13 +47,17 @@ enum POReader {
             if trimmed.hasPrefix("#") { continue }
             if trimmed.hasPrefix("\"") {
                 guard field != nil || msgid != nil else {
-                    throw AnalysisError(file: fileName, line: lineNumber, column: 1, kind: .malformed, message: "a string continuation without a keyword before it.")
+                    throw AnalysisError(
+                        file: fileName, line: lineNumber, column: 1, kind: .malformed,
+                        message: "a string continuation without a keyword before it.")
                 }
                 current += try unquote(trimmed, file: fileName, line: lineNumber)
                 continue
             }
             guard let space = trimmed.firstIndex(where: { $0 == " " || $0 == "\t" }) else {
-                throw AnalysisError(file: fileName, line: lineNumber, column: 1, kind: .malformed, message: "expected a keyword and a quoted string, e.g. msgid \"…\".")
+                throw AnalysisError(
+                    file: fileName, line: lineNumber, column: 1, kind: .malformed,
+                    message: "expected a keyword and a quoted string, e.g. msgid \"…\".")
             }
             let keyword = String(trimmed[..<space])
             let value = trimmed[space...].drop { $0 == " " || $0 == "\t" }
@@ -62,12 +70,16 @@ enum POReader {
                 field = keyword
                 fieldLine = lineNumber
             case "msgid_plural":
-                finishField(); field = keyword
+                finishField()
+                field = keyword
             default:
                 guard keyword.hasPrefix("msgstr") else {
-                    throw AnalysisError(file: fileName, line: lineNumber, column: 1, kind: .malformed, message: "unknown keyword “\(keyword)”.")
+                    throw AnalysisError(
+                        file: fileName, line: lineNumber, column: 1, kind: .malformed,
+                        message: "unknown keyword “\(keyword)”.")
                 }
-                finishField(); field = keyword
+                finishField()
+                field = keyword
             }
             current = try unquote(value, file: fileName, line: lineNumber)
         }
@@ -79,7 +91,8 @@ enum POReader {
         var body = s
         while let last = body.last, last == " " || last == "\t" { body = body.dropLast() }
         guard body.count >= 2, body.first == "\"", body.last == "\"" else {
-            throw AnalysisError(file: file, line: line, column: 1, kind: .malformed, message: "expected a string in double quotes.")
+            throw AnalysisError(
+                file: file, line: line, column: 1, kind: .malformed, message: "expected a string in double quotes.")
         }
         var out = ""
         var escape = false
@@ -92,7 +105,11 @@ enum POReader {
                 default: out.append(ch)
                 }
                 escape = false
-            } else if ch == "\\" { escape = true } else { out.append(ch) }
+            } else if ch == "\\" {
+                escape = true
+            } else {
+                out.append(ch)
+            }
         }
         return out
     }

@@ -75,7 +75,8 @@ final class TMXBuilder: XMLDirectHandler {
     @inline(__always) private func name(_ p: UnsafePointer<xmlChar>?) -> Name {
         guard let p else { return .other }
         let key = UnsafeRawPointer(p)
-        let slot = Int(truncatingIfNeeded: (UInt64(UInt(bitPattern: Int(bitPattern: key))) &* 0x9E37_79B9_7F4A_7C15) >> 56)
+        let slot = Int(
+            truncatingIfNeeded: (UInt64(UInt(bitPattern: Int(bitPattern: key))) &* 0x9E37_79B9_7F4A_7C15) >> 56)
         if cache[slot].0 == key { return cache[slot].1 }
         let n = Name(String(cString: p))
         cache[slot] = (key, n)
@@ -84,7 +85,10 @@ final class TMXBuilder: XMLDirectHandler {
 
     // MARK: libxml2 callbacks
 
-    override func startElement(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    override func startElement(
+        _ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int32,
+        _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) {
         if error != nil { return }
         start(name(localname)) { wanted, inXML in
             guard count > 0, let attributes else { return nil }
@@ -133,18 +137,32 @@ final class TMXBuilder: XMLDirectHandler {
     // MARK: State machine
 
     @inline(__always) private func event() {
-        if let p = pending { error = p; pending = nil }
+        if let p = pending {
+            error = p
+            pending = nil
+        }
     }
 
     private func start(_ n: Name, line: Int? = nil, column: Int? = nil, attribute: (Name, Bool) -> String?) {
-        if inUnit { unitStart(n, line: line, column: column, attribute: attribute); return }
-        if outsideSkip > 0 { event(); outsideSkip += 1; return }
-        if n != .tu || !recordMode { event(); if error != nil { return } }
+        if inUnit {
+            unitStart(n, line: line, column: column, attribute: attribute)
+            return
+        }
+        if outsideSkip > 0 {
+            event()
+            outsideSkip += 1
+            return
+        }
+        if n != .tu || !recordMode {
+            event()
+            if error != nil { return }
+        }
         switch n {
         case .header:
             let (l, c) = line.map { ($0, column ?? 0) } ?? position
             do {
-                sourceLanguage = try parseLanguage(attribute(.srclang, false), file: reader.fileName, line: l, column: c, what: "srclang")
+                sourceLanguage = try parseLanguage(
+                    attribute(.srclang, false), file: reader.fileName, line: l, column: c, what: "srclang")
             } catch let e as AnalysisError {
                 pending = e
             } catch {
@@ -166,8 +184,14 @@ final class TMXBuilder: XMLDirectHandler {
 
     private func end() {
         if inUnit {
-            if ignore > 0 { ignore -= 1; return }
-            if let frame = frames.popLast() { unitEnd(frame); return }
+            if ignore > 0 {
+                ignore -= 1
+                return
+            }
+            if let frame = frames.popLast() {
+                unitEnd(frame)
+                return
+            }
             inUnit = false
             event()
             if error == nil { finishUnit() }
@@ -177,16 +201,26 @@ final class TMXBuilder: XMLDirectHandler {
         if outsideSkip > 0 { outsideSkip -= 1 }
     }
 
-
     private func unitStart(_ n: Name, line: Int?, column: Int?, attribute: (Name, Bool) -> String?) {
-        if ignore > 0 { ignore += 1; return }
+        if ignore > 0 {
+            ignore += 1
+            return
+        }
         if capturing {
             // Inline content (TMXReader.inline).
             switch n {
-            case .bpt: content.code(.open); ignore = 1
-            case .ept: content.code(.close); ignore = 1
-            case .it: content.code(attribute(.pos, false) == "end" ? .close : .open); ignore = 1
-            case .ph, .ut: content.code(.standalone); ignore = 1
+            case .bpt:
+                content.code(.open)
+                ignore = 1
+            case .ept:
+                content.code(.close)
+                ignore = 1
+            case .it:
+                content.code(attribute(.pos, false) == "end" ? .close : .open)
+                ignore = 1
+            case .ph, .ut:
+                content.code(.standalone)
+                ignore = 1
             case .sub: ignore = 1
             default: frames.append(.plain)
             }
@@ -196,13 +230,20 @@ final class TMXBuilder: XMLDirectHandler {
             // A direct child of the tu.
             if n == .tuv {
                 let lang = attribute(.lang, true) ?? attribute(.lang, false)
-                if let lang, let cached = languages[lang] { variantLanguage = cached } else {
+                if let lang, let cached = languages[lang] {
+                    variantLanguage = cached
+                } else {
                     do {
                         let (l, c) = line.map { ($0, column ?? 0) } ?? position
-                        variantLanguage = try parseLanguage(lang, file: reader.fileName, line: l, column: c, what: "xml:lang")
+                        variantLanguage = try parseLanguage(
+                            lang, file: reader.fileName, line: l, column: c, what: "xml:lang")
                         if let lang { languages[lang] = variantLanguage }
                     } catch {
-                        if unitError == nil { unitError = error as? AnalysisError ?? AnalysisError(file: reader.fileName, kind: .invalid, message: "\(error)") }
+                        if unitError == nil {
+                            unitError =
+                                error as? AnalysisError
+                                ?? AnalysisError(file: reader.fileName, kind: .invalid, message: "\(error)")
+                        }
                         variantLanguage = nil
                     }
                 }
@@ -233,7 +274,10 @@ final class TMXBuilder: XMLDirectHandler {
     }
 
     private func finishUnit() {
-        if let unitError { error = unitError; return }
+        if let unitError {
+            error = unitError
+            return
+        }
         do {
             try each(TMXUnit(id: unitId, index: index, variants: variants))
             index += 1

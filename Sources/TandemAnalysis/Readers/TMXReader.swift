@@ -17,7 +17,9 @@ struct TMXUnit: Sendable {
 enum TMXReader {
     static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
 
-    static func read(_ reader: XMLEventReader, root: XMLElement, rootIsEmpty: Bool, each: (TMXUnit) throws -> Void) throws -> LanguageTag? {
+    static func read(_ reader: XMLEventReader, root: XMLElement, rootIsEmpty: Bool, each: (TMXUnit) throws -> Void)
+        throws -> LanguageTag?
+    {
         if rootIsEmpty { return nil }
         return try withoutActuallyEscaping(each) { each in
             let builder = TMXBuilder(reader: reader, each: each)
@@ -58,7 +60,10 @@ enum TMXReader {
     }
 
     /// A TMX read as a file to analyse: the variants in the source language are the segments.
-    static func document(_ reader: XMLEventReader, root: XMLElement, rootIsEmpty: Bool, sourceLanguage requested: LanguageTag?, targetLanguage: LanguageTag?) throws -> SourceDocument {
+    static func document(
+        _ reader: XMLEventReader, root: XMLElement, rootIsEmpty: Bool, sourceLanguage requested: LanguageTag?,
+        targetLanguage: LanguageTag?
+    ) throws -> SourceDocument {
         var units: [TMXUnit] = []
         let declared = try read(reader, root: root, rootIsEmpty: rootIsEmpty) { units.append($0) }
         let source = requested ?? declared ?? units.first?.variants.first?.language
@@ -73,9 +78,13 @@ enum TMXReader {
                 let qb = source.flatMap { b.element.language?.matchQuality(for: $0) } ?? 0
                 return qa < qb || (qa == qb && a.offset > b.offset)
             }
-            guard let best, source == nil || (best.element.language.flatMap { l in source.flatMap { l.matchQuality(for: $0) } } ?? 0) > 0 else { continue }
+            guard let best,
+                source == nil
+                    || (best.element.language.flatMap { l in source.flatMap { l.matchQuality(for: $0) } } ?? 0) > 0
+            else { continue }
             segments.append(SourceSegment(id: unit.id ?? "\(unit.index + 1)", content: best.element.content))
         }
-        return SourceDocument(name: reader.fileName, format: .tmx, sourceLanguage: source, targetLanguage: target, segments: segments)
+        return SourceDocument(
+            name: reader.fileName, format: .tmx, sourceLanguage: source, targetLanguage: target, segments: segments)
     }
 }

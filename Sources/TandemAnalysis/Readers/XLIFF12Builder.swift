@@ -103,7 +103,8 @@ final class XLIFF12Builder: XMLDirectHandler {
     @inline(__always) private func name(_ p: UnsafePointer<xmlChar>?) -> Name {
         guard let p else { return .other }
         let key = UnsafeRawPointer(p)
-        let slot = Int(truncatingIfNeeded: (UInt64(UInt(bitPattern: Int(bitPattern: key))) &* 0x9E37_79B9_7F4A_7C15) >> 56)
+        let slot = Int(
+            truncatingIfNeeded: (UInt64(UInt(bitPattern: Int(bitPattern: key))) &* 0x9E37_79B9_7F4A_7C15) >> 56)
         if cache[slot].0 == key { return cache[slot].1 }
         let n = Name(String(cString: p))
         cache[slot] = (key, n)
@@ -112,10 +113,15 @@ final class XLIFF12Builder: XMLDirectHandler {
 
     // MARK: libxml2 callbacks
 
-    override func startElement(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    override func startElement(
+        _ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int32,
+        _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) {
         if error != nil { return }
         let n = name(localname)
-        start(n, namespaceIsSDL: n == .segDefs && uri.map { String(cString: $0) == XLIFF12Reader.sdlNamespace } ?? false) { wanted in
+        start(
+            n, namespaceIsSDL: n == .segDefs && uri.map { String(cString: $0) == XLIFF12Reader.sdlNamespace } ?? false
+        ) { wanted in
             guard count > 0, let attributes else { return nil }
             for i in 0..<Int(count) {
                 let base = attributes + i * 5
@@ -145,7 +151,8 @@ final class XLIFF12Builder: XMLDirectHandler {
         switch event {
         case .start(let e, let isEmpty):
             let n = Name(e.name)
-            start(n, namespaceIsSDL: e.namespace == XLIFF12Reader.sdlNamespace, line: e.line, column: e.column) { wanted in
+            start(n, namespaceIsSDL: e.namespace == XLIFF12Reader.sdlNamespace, line: e.line, column: e.column) {
+                wanted in
                 e.attributes.first { $0.namespace.isEmpty && Name($0.name) == wanted }?.value
             }
             if isEmpty, error == nil { end(n) }
@@ -164,19 +171,39 @@ final class XLIFF12Builder: XMLDirectHandler {
 
     /// An event of the old queue arrived: a pending `<file>` error becomes due.
     @inline(__always) private func event() {
-        if let p = pending { error = p; pending = nil }
+        if let p = pending {
+            error = p
+            pending = nil
+        }
     }
 
-    private func start(_ n: Name, namespaceIsSDL: Bool, line: Int? = nil, column: Int? = nil, attribute: (Name) -> String?) {
-        if inUnit { unitStart(n, namespaceIsSDL: namespaceIsSDL, attribute: attribute); return }
-        if outsideSkip > 0 { event(); outsideSkip += 1; return }
-        if n != .transUnit || !recordMode { event(); if error != nil { return } }
+    private func start(
+        _ n: Name, namespaceIsSDL: Bool, line: Int? = nil, column: Int? = nil, attribute: (Name) -> String?
+    ) {
+        if inUnit {
+            unitStart(n, namespaceIsSDL: namespaceIsSDL, attribute: attribute)
+            return
+        }
+        if outsideSkip > 0 {
+            event()
+            outsideSkip += 1
+            return
+        }
+        if n != .transUnit || !recordMode {
+            event()
+            if error != nil { return }
+        }
         justStarted = false
         switch n {
         case .transUnit:
             inUnit = true
             unitId = attribute(.id)
-            if let line { unitLine = line; unitColumn = column ?? 0 } else { (unitLine, unitColumn) = position }
+            if let line {
+                unitLine = line
+                unitColumn = column ?? 0
+            } else {
+                (unitLine, unitColumn) = position
+            }
             unitTranslatable = translateStack.last! && attribute(.translate) != "no"
             frames.removeAll(keepingCapacity: true)
             ignore = 0
@@ -190,8 +217,10 @@ final class XLIFF12Builder: XMLDirectHandler {
             sawFile = true
             let (l, c) = line.map { ($0, column ?? 0) } ?? position
             do {
-                let source = try parseLanguage(attribute(.sourceLanguage), file: reader.fileName, line: l, column: c, what: "source-language")
-                let target = try parseLanguage(attribute(.targetLanguage), file: reader.fileName, line: l, column: c, what: "target-language")
+                let source = try parseLanguage(
+                    attribute(.sourceLanguage), file: reader.fileName, line: l, column: c, what: "source-language")
+                let target = try parseLanguage(
+                    attribute(.targetLanguage), file: reader.fileName, line: l, column: c, what: "target-language")
                 if document.sourceLanguage == nil { document.sourceLanguage = source }
                 if document.targetLanguage == nil { document.targetLanguage = target }
             } catch let e as AnalysisError {
@@ -214,15 +243,24 @@ final class XLIFF12Builder: XMLDirectHandler {
 
     private func end(_ n: Name) {
         if inUnit {
-            if ignore > 0 { ignore -= 1; return }
-            if let frame = frames.popLast() { unitEnd(frame); return }
+            if ignore > 0 {
+                ignore -= 1
+                return
+            }
+            if let frame = frames.popLast() {
+                unitEnd(frame)
+                return
+            }
             inUnit = false
             event()
             if error == nil { finishUnit() }
             return
         }
         event()
-        if outsideSkip > 0 { outsideSkip -= 1; return }
+        if outsideSkip > 0 {
+            outsideSkip -= 1
+            return
+        }
         if justStarted {
             // An empty element: it never pushed.
             justStarted = false
@@ -237,18 +275,33 @@ final class XLIFF12Builder: XMLDirectHandler {
         justStarted = false
     }
 
-
     private func unitStart(_ n: Name, namespaceIsSDL: Bool, attribute: (Name) -> String?) {
-        if ignore > 0 { ignore += 1; return }
+        if ignore > 0 {
+            ignore += 1
+            return
+        }
         if capturing {
             // Inline content (XLIFF12Reader.inline).
             switch n {
-            case .g: content.code(.open); frames.append(.g)
-            case .bx, .bpt: content.code(.open); ignore = 1
-            case .ex, .ept: content.code(.close); ignore = 1
-            case .x, .ph, .it: content.code(.standalone); ignore = 1
+            case .g:
+                content.code(.open)
+                frames.append(.g)
+            case .bx, .bpt:
+                content.code(.open)
+                ignore = 1
+            case .ex, .ept:
+                content.code(.close)
+                ignore = 1
+            case .x, .ph, .it:
+                content.code(.standalone)
+                ignore = 1
             case .mrk:
-                if attribute(.mtype) == "protected" { content.code(.standalone); ignore = 1 } else { frames.append(.plain) }
+                if attribute(.mtype) == "protected" {
+                    content.code(.standalone)
+                    ignore = 1
+                } else {
+                    frames.append(.plain)
+                }
             default: frames.append(.plain)
             }
             return
@@ -307,13 +360,18 @@ final class XLIFF12Builder: XMLDirectHandler {
             // seg-source is authoritative: without segment marks the unit has no segment.
             for mark in marks {
                 let mid = mark.mid ?? "\(marks.count)"
-                document.segments.append(SourceSegment(id: "\(id)/\(mid)", content: mark.pieces, translatable: unitTranslatable && !locked.contains(mid)))
+                document.segments.append(
+                    SourceSegment(
+                        id: "\(id)/\(mid)", content: mark.pieces,
+                        translatable: unitTranslatable && !locked.contains(mid)))
             }
         } else if haveSource {
             wholeUnits.append(document.segments.count)
             document.segments.append(SourceSegment(id: id, content: sourcePieces, translatable: unitTranslatable))
         } else {
-            error = AnalysisError(file: reader.fileName, line: unitLine, column: unitColumn, kind: .invalid, message: "<trans-unit id=\"\(id)\"> has no <source>.")
+            error = AnalysisError(
+                file: reader.fileName, line: unitLine, column: unitColumn, kind: .invalid,
+                message: "<trans-unit id=\"\(id)\"> has no <source>.")
         }
     }
 }

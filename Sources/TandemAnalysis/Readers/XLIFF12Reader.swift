@@ -7,22 +7,31 @@ import TandemDomain
 enum XLIFF12Reader {
     static let sdlNamespace = "http://sdl.com/FileTypes/SdlXliff/1.0"
     /// Children of a trans-unit that analysis does not need: not built into a tree.
-    static let unusedUnitChildren: Set<String> = ["target", "alt-trans", "note", "context-group", "count-group", "prop-group", "phase-group"]
+    static let unusedUnitChildren: Set<String> = [
+        "target", "alt-trans", "note", "context-group", "count-group", "prop-group", "phase-group",
+    ]
 
     /// `splitter`: splits units without `<seg-source>` into sentences (in `language`, else the
     /// file's source language); nil keeps one segment per such unit.
-    static func read(_ reader: XMLEventReader, root: XMLElement, rootIsEmpty: Bool, splitter: UnitSplitter? = nil, language: LanguageTag? = nil) throws -> SourceDocument {
-        if rootIsEmpty { throw reader.error(.invalid, "the XLIFF document has no <file>.", line: root.line, column: root.column) }
+    static func read(
+        _ reader: XMLEventReader, root: XMLElement, rootIsEmpty: Bool, splitter: UnitSplitter? = nil,
+        language: LanguageTag? = nil
+    ) throws -> SourceDocument {
+        if rootIsEmpty {
+            throw reader.error(.invalid, "the XLIFF document has no <file>.", line: root.line, column: root.column)
+        }
         let builder = XLIFF12Builder(reader: reader)
         var document = try withExtendedLifetime(builder) { try read(reader, builder: builder, root: root) }
         if let splitter, !builder.wholeUnits.isEmpty {
-            document.segments = splitter.split(document.segments, wholeUnits: builder.wholeUnits, language: language ?? document.sourceLanguage)
+            document.segments = splitter.split(
+                document.segments, wholeUnits: builder.wholeUnits, language: language ?? document.sourceLanguage)
         }
         return document
     }
 
-
-    private static func read(_ reader: XMLEventReader, builder: XLIFF12Builder, root: XMLElement) throws -> SourceDocument {
+    private static func read(_ reader: XMLEventReader, builder: XLIFF12Builder, root: XMLElement) throws
+        -> SourceDocument
+    {
         // Events already parsed (while the root was looked for) are replayed, the rest of the
         // document goes straight from libxml2's callbacks into segments.
         for event in reader.direct(builder) {
@@ -34,7 +43,9 @@ enum XLIFF12Reader {
             if let error = builder.error { throw error }
         }
         if let error = builder.error ?? builder.pending { throw error }
-        if !builder.sawFile { throw reader.error(.invalid, "the XLIFF document has no <file>.", line: root.line, column: root.column) }
+        if !builder.sawFile {
+            throw reader.error(.invalid, "the XLIFF document has no <file>.", line: root.line, column: root.column)
+        }
         return builder.document
     }
 
@@ -42,7 +53,9 @@ enum XLIFF12Reader {
         let id = unit.attribute("id") ?? "\(unit.line)"
         var locked: Set<String> = []
         for defs in unit.elements where defs.name == "seg-defs" && defs.namespace == sdlNamespace {
-            for seg in defs.elements where seg.attribute("locked") == "true" { locked.insert(seg.attribute("id") ?? "") }
+            for seg in defs.elements where seg.attribute("locked") == "true" {
+                locked.insert(seg.attribute("id") ?? "")
+            }
         }
         if let segSource = unit.firstElement(named: "seg-source") {
             // seg-source is authoritative: without segment marks the unit has no segment.
@@ -51,20 +64,29 @@ enum XLIFF12Reader {
             do {
                 return marks.map { mark in
                     let mid = mark.attribute("mid") ?? "\(marks.count)"
-                    return SourceSegment(id: "\(id)/\(mid)", content: SourceSegment.compact(inline(mark.children)),
-                                         translatable: translatable && !locked.contains(mid))
+                    return SourceSegment(
+                        id: "\(id)/\(mid)", content: SourceSegment.compact(inline(mark.children)),
+                        translatable: translatable && !locked.contains(mid))
                 }
             }
         }
         guard let source = unit.firstElement(named: "source") else {
-            throw AnalysisError(file: file, line: unit.line, column: unit.column, kind: .invalid, message: "<trans-unit id=\"\(id)\"> has no <source>.")
+            throw AnalysisError(
+                file: file, line: unit.line, column: unit.column, kind: .invalid,
+                message: "<trans-unit id=\"\(id)\"> has no <source>.")
         }
-        return [SourceSegment(id: id, content: SourceSegment.compact(inline(source.children)), translatable: translatable)]
+        return [
+            SourceSegment(id: id, content: SourceSegment.compact(inline(source.children)), translatable: translatable)
+        ]
     }
 
     static func collectSegmentMarks(_ element: XMLElement, into marks: inout [XMLElement]) {
         for child in element.elements {
-            if child.name == "mrk", child.attribute("mtype") == "seg" { marks.append(child) } else { collectSegmentMarks(child, into: &marks) }
+            if child.name == "mrk", child.attribute("mtype") == "seg" {
+                marks.append(child)
+            } else {
+                collectSegmentMarks(child, into: &marks)
+            }
         }
     }
 
@@ -77,12 +99,19 @@ enum XLIFF12Reader {
             case .text(let t): out.append(.text(t))
             case .element(let e):
                 switch e.name {
-                case "g": out.append(.code(.open)); out += inline(e.children); out.append(.code(.close))
+                case "g":
+                    out.append(.code(.open))
+                    out += inline(e.children)
+                    out.append(.code(.close))
                 case "bx", "bpt": out.append(.code(.open))
                 case "ex", "ept": out.append(.code(.close))
                 case "x", "ph", "it": out.append(.code(.standalone))
                 case "mrk":
-                    if e.attribute("mtype") == "protected" { out.append(.code(.standalone)) } else { out += inline(e.children) }
+                    if e.attribute("mtype") == "protected" {
+                        out.append(.code(.standalone))
+                    } else {
+                        out += inline(e.children)
+                    }
                 default: out += inline(e.children)
                 }
             }

@@ -45,10 +45,14 @@ final class XLIFF2Builder: XMLDirectHandler {
     }
 
     /// The attributes each core element allows, by `Name`.
-    static let allowed: [[String]] = Name.allCases.map { XLIFF2Validator.allowedAttributes[String(describing: $0)] ?? [] }
+    static let allowed: [[String]] = Name.allCases.map {
+        XLIFF2Validator.allowedAttributes[String(describing: $0)] ?? []
+    }
 
     /// What an open element is: it decides what its children and its end mean.
-    enum Frame: UInt8 { case root, container, unit, part, source, inline, empty, extensionElement, notes, note, originalData, data }
+    enum Frame: UInt8 {
+        case root, container, unit, part, source, inline, empty, extensionElement, notes, note, originalData, data
+    }
 
     /// Subtrees kept whole, and what to do with each when it ends.
     enum Capture { case skeleton, target }
@@ -71,7 +75,11 @@ final class XLIFF2Builder: XMLDirectHandler {
         var column = 0
 
         init() {}
-        init(_ tag: XMLTag) { name = tag.name; line = tag.line; column = tag.column }
+        init(_ tag: XMLTag) {
+            name = tag.name
+            line = tag.line
+            column = tag.column
+        }
         var tag: XMLTag { XMLTag(name: name, namespace: XLIFF2Reader.core, attributes: [], line: line, column: column) }
     }
 
@@ -79,7 +87,7 @@ final class XLIFF2Builder: XMLDirectHandler {
     struct Container {
         var tag: XMLTag
         var isFile: Bool
-        var phase = 0 // 0: extensions, 1: after notes, 2: content
+        var phase = 0  // 0: extensions, 1: after notes, 2: content
         var elementChildren = 0
         var hasContent = false
         var extensionIds: Set<String> = []
@@ -109,8 +117,13 @@ final class XLIFF2Builder: XMLDirectHandler {
     /// pointers of its namespace and name (nil for replayed events).
     @exclusivity(unchecked) private var eventIsCore = false
     @exclusivity(unchecked) private var eventKeys: (UnsafeRawPointer?, UnsafeRawPointer?) = (nil, nil)
-    private struct ModuleVerdict { var namespace: UnsafeRawPointer?; var name: UnsafeRawPointer?; var known: Bool }
-    @exclusivity(unchecked) private var verdicts = [ModuleVerdict](repeating: ModuleVerdict(namespace: nil, name: nil, known: true), count: 64)
+    private struct ModuleVerdict {
+        var namespace: UnsafeRawPointer?
+        var name: UnsafeRawPointer?
+        var known: Bool
+    }
+    @exclusivity(unchecked) private var verdicts = [ModuleVerdict](
+        repeating: ModuleVerdict(namespace: nil, name: nil, known: true), count: 64)
 
     // Notes, original data and extensions, checked as they stream.
     @exclusivity(unchecked) private var extensionLevels: [ExtensionLevel] = []
@@ -178,7 +191,10 @@ final class XLIFF2Builder: XMLDirectHandler {
         /// As the local name of an `xml:` attribute: `xmlLangKey`, `xmlSpaceKey`, or −1.
         var xmlAttributeKey: Int
     }
-    private static var noName: Interned { Interned(key: nil, stringIndex: 0, name: .other, isCore: false, isXML: false, attributeKey: -1, xmlAttributeKey: -1) }
+    private static var noName: Interned {
+        Interned(
+            key: nil, stringIndex: 0, name: .other, isCore: false, isXML: false, attributeKey: -1, xmlAttributeKey: -1)
+    }
     @exclusivity(unchecked) private var cache = [Interned](repeating: XLIFF2Builder.noName, count: 512)
     @exclusivity(unchecked) private var strings: [String] = [""]
     @exclusivity(unchecked) private var scratch: [XMLAttribute] = []
@@ -201,15 +217,17 @@ final class XLIFF2Builder: XMLDirectHandler {
 
     init(reader: XMLEventReader, validator: XLIFF2Validator) {
         self.validator = validator
-        document = SourceDocument(name: reader.fileName, format: .xliff2, sourceLanguage: validator.sourceLanguage,
-                                  targetLanguage: validator.targetLanguage, segments: [])
+        document = SourceDocument(
+            name: reader.fileName, format: .xliff2, sourceLanguage: validator.sourceLanguage,
+            targetLanguage: validator.targetLanguage, segments: [])
         super.init()
     }
 
     @inline(__always) private func interned(_ p: UnsafePointer<xmlChar>?) -> Interned {
         guard let p else { return Self.noName }
         let key = UnsafeRawPointer(p)
-        let slot = Int(truncatingIfNeeded: (UInt64(UInt(bitPattern: Int(bitPattern: key))) &* 0x9E37_79B9_7F4A_7C15) >> 55)
+        let slot = Int(
+            truncatingIfNeeded: (UInt64(UInt(bitPattern: Int(bitPattern: key))) &* 0x9E37_79B9_7F4A_7C15) >> 55)
         if cache[slot].key == key { return cache[slot] }
         var s = String(cString: p)
         let isCore = s == XLIFF2Reader.core
@@ -217,8 +235,10 @@ final class XLIFF2Builder: XMLDirectHandler {
         if isCore { s = XLIFF2Reader.core }
         let xmlKey = s == "lang" ? Self.xmlLangKey : s == "space" ? Self.xmlSpaceKey : -1
         strings.append(s)
-        let entry = Interned(key: key, stringIndex: Int32(strings.count - 1), name: Name(s), isCore: isCore, isXML: s == XLIFF2Validator.xml,
-                             attributeKey: Self.attributeNames.firstIndex(of: s) ?? -1, xmlAttributeKey: xmlKey)
+        let entry = Interned(
+            key: key, stringIndex: Int32(strings.count - 1), name: Name(s), isCore: isCore,
+            isXML: s == XLIFF2Validator.xml,
+            attributeKey: Self.attributeNames.firstIndex(of: s) ?? -1, xmlAttributeKey: xmlKey)
         cache[slot] = entry
         return entry
     }
@@ -253,8 +273,9 @@ final class XLIFF2Builder: XMLDirectHandler {
         return raw.contains(name)
     }
     static func key(_ name: String) -> Int { attributeNames.firstIndex(of: name)! }
-    static let idKey = key("id"), canReorderKey = key("canReorder"), translateKey = key("translate"), stateKey = key("state"),
-               subStateKey = key("subState"), appliesToKey = key("appliesTo"), priorityKey = key("priority")
+    static let idKey = key("id"), canReorderKey = key("canReorder"), translateKey = key("translate"),
+        stateKey = key("state"),
+        subStateKey = key("subState"), appliesToKey = key("appliesTo"), priorityKey = key("priority")
 
     /// Elements of inline content, whose attributes are also judged on libxml2's array (their
     /// tags are still built whole: the inline rules keep them).
@@ -276,7 +297,9 @@ final class XLIFF2Builder: XMLDirectHandler {
     /// judged on libxml2's array (keys by interned pointer, values as bytes). False also when
     /// the tag needs the general path (attributes of other namespaces, `&` in a value, a value
     /// that breaks a rule: that path then says what is wrong).
-    private func rawAttributesPass(_ n: Name, _ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> Bool {
+    private func rawAttributesPass(
+        _ n: Name, _ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) -> Bool {
         rawKeyCount = 0
         rawKeyBits = 0
         guard count > 0, let attributes else { return true }
@@ -300,15 +323,23 @@ final class XLIFF2Builder: XMLDirectHandler {
             if yesNoKeys & bit != 0 {
                 if !(Self.equals(value, "yes") || Self.equals(value, "no")) { return false }
             } else if directionKeys & bit != 0 {
-                if !(Self.equals(value, "ltr") || Self.equals(value, "rtl") || Self.equals(value, "auto")) { return false }
+                if !(Self.equals(value, "ltr") || Self.equals(value, "rtl") || Self.equals(value, "auto")) {
+                    return false
+                }
             } else if key == canReorderKey {
-                if !(Self.equals(value, "yes") || Self.equals(value, "no") || Self.equals(value, "firstNo")) { return false }
+                if !(Self.equals(value, "yes") || Self.equals(value, "no") || Self.equals(value, "firstNo")) {
+                    return false
+                }
             } else if key == idKey {
-                if !Self.isASCIINMToken(value) && !XLIFF2Validator.isNMToken(String(decoding: value, as: UTF8.self)) { return false }
+                if !Self.isASCIINMToken(value) && !XLIFF2Validator.isNMToken(String(decoding: value, as: UTF8.self)) {
+                    return false
+                }
             } else if key == xmlSpaceKey {
                 if !(Self.equals(value, "default") || Self.equals(value, "preserve")) { return false }
             } else if key == xmlLangKey {
-                if !value.isEmpty && !XLIFF2Validator.isWellFormedLanguage(String(decoding: value, as: UTF8.self)) { return false }
+                if !value.isEmpty && !XLIFF2Validator.isWellFormedLanguage(String(decoding: value, as: UTF8.self)) {
+                    return false
+                }
             }
             rawKeys[rawKeyCount] = key
             rawKeyCount += 1
@@ -322,9 +353,11 @@ final class XLIFF2Builder: XMLDirectHandler {
     }
 
     static func isASCIINMToken(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        !bytes.isEmpty && bytes.allSatisfy { b in
-            (b >= 0x30 && b <= 0x3A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x2E || b == 0x5F
-        }
+        !bytes.isEmpty
+            && bytes.allSatisfy { b in
+                (b >= 0x30 && b <= 0x3A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D
+                    || b == 0x2E || b == 0x5F
+            }
     }
 
     /// An attribute of the element being started: from libxml2's array on the raw path, else
@@ -369,9 +402,13 @@ final class XLIFF2Builder: XMLDirectHandler {
 
     // MARK: libxml2 callbacks
 
-    override func startElement(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    override func startElement(
+        _ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int32,
+        _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) {
         if error != nil { return }
-        let local = interned(localname), namespace = interned(uri)
+        let local = interned(localname)
+        let namespace = interned(uri)
         let n = namespace.isCore ? local.name : .other
         let (line, column) = position
         eventIsCore = namespace.isCore
@@ -381,15 +418,20 @@ final class XLIFF2Builder: XMLDirectHandler {
             // Checked on libxml2's array; values are read from it on demand (`value`).
             rawAttributes = attributes
             rawActive = true
-            let tag = XMLTag(name: string(local), namespace: string(namespace), attributes: [], line: line, column: column)
+            let tag = XMLTag(
+                name: string(local), namespace: string(namespace), attributes: [], line: line, column: column)
             guarded { try start(n, tag) }
             rawActive = false
             rawAttributes = nil
             return
         }
         if !namespace.isCore, capture.isEmpty, frames[frames.count - 1] == .extensionElement,
-           startPlainExtensionChild(local, namespace, count, attributes) { return }
-        inlineAttributesChecked = capture.isEmpty && inline[Int(n.rawValue)] && rawAttributesPass(n, Int(count), attributes)
+            startPlainExtensionChild(local, namespace, count, attributes)
+        {
+            return
+        }
+        inlineAttributesChecked =
+            capture.isEmpty && inline[Int(n.rawValue)] && rawAttributesPass(n, Int(count), attributes)
         if !scratch.isEmpty { scratch.removeAll(keepingCapacity: true) }
         // Outside kept subtrees, only the ids of extension elements matter (extension elements
         // are judged by name and id; anywhere else they are an error by name alone).
@@ -399,11 +441,14 @@ final class XLIFF2Builder: XMLDirectHandler {
                 let base = attributes + i * 5
                 let name = interned(base[0])
                 if idsOnly, name.attributeKey != idKey { continue }
-                scratch.append(XMLAttribute(name: string(name), namespace: string(interned(base[2])),
-                                            prefix: string(interned(base[1])), value: XMLEventReader.Sink.attributeValue(base)))
+                scratch.append(
+                    XMLAttribute(
+                        name: string(name), namespace: string(interned(base[2])),
+                        prefix: string(interned(base[1])), value: XMLEventReader.Sink.attributeValue(base)))
             }
         }
-        let tag = XMLTag(name: string(local), namespace: string(namespace), attributes: scratch, line: line, column: column)
+        let tag = XMLTag(
+            name: string(local), namespace: string(namespace), attributes: scratch, line: line, column: column)
         guarded { try start(n, tag) }
     }
 
@@ -452,10 +497,15 @@ final class XLIFF2Builder: XMLDirectHandler {
     // MARK: Elements
 
     private func start(_ n: Name, _ tag: XMLTag) throws {
-        if !capture.isEmpty { capture.append(XMLElement(tag)); return }
+        if !capture.isEmpty {
+            capture.append(XMLElement(tag))
+            return
+        }
         switch frames[frames.count - 1] {
         case .root:
-            guard n == .file else { throw validator.fail(tag, "<\(tag.name)> is not allowed directly in <xliff>; only <file> elements are.") }
+            guard n == .file else {
+                throw validator.fail(tag, "<\(tag.name)> is not allowed directly in <xliff>; only <file> elements are.")
+            }
             try startFile(tag)
         case .container: try containerChild(n, tag)
         case .unit: try unitChild(n, tag)
@@ -478,12 +528,16 @@ final class XLIFF2Builder: XMLDirectHandler {
 
     private func end() throws {
         if let finished = capture.popLast() {
-            if let parent = capture.last { parent.children.append(.element(finished)) } else { try endCapture(finished) }
+            if let parent = capture.last {
+                parent.children.append(.element(finished))
+            } else {
+                try endCapture(finished)
+            }
             return
         }
         switch frames.removeLast() {
         case .root:
-            break // XLIFF2Reader judges a document without files.
+            break  // XLIFF2Reader judges a document without files.
         case .container: try endContainer()
         case .unit: try endUnit()
         case .part:
@@ -569,8 +623,12 @@ final class XLIFF2Builder: XMLDirectHandler {
             if notesIds.contains(id) { throw fail(tag, "note id “\(id)” is not unique.") }
             notesIds.append(id)
         }
-        if let a = value(appliesToKey, tag), a != "source", a != "target" { throw fail(tag, "appliesTo must be source or target.") }
-        if let p = value(priorityKey, tag), !(Int(p).map { (1...10).contains($0) } ?? false) { throw fail(tag, "priority must be 1 to 10.") }
+        if let a = value(appliesToKey, tag), a != "source", a != "target" {
+            throw fail(tag, "appliesTo must be source or target.")
+        }
+        if let p = value(priorityKey, tag), !(Int(p).map { (1...10).contains($0) } ?? false) {
+            throw fail(tag, "priority must be 1 to 10.")
+        }
         noteTag = Mark(tag)
         frames.append(.note)
     }
@@ -580,7 +638,9 @@ final class XLIFF2Builder: XMLDirectHandler {
         try checkAttributes(tag, .data)
         guard let id = value(idKey, tag) else { throw fail(tag, "<data> must have an id.") }
         if !dataIds.insert(id).inserted { throw fail(tag, "data id “\(id)” is not unique in the unit.") }
-        if let space = value(xmlSpaceKey, tag), space != "preserve" { throw fail(tag, "xml:space on <data> must be preserve.") }
+        if let space = value(xmlSpaceKey, tag), space != "preserve" {
+            throw fail(tag, "xml:space on <data> must be preserve.")
+        }
         dataCount += 1
         frames.append(.data)
     }
@@ -591,11 +651,15 @@ final class XLIFF2Builder: XMLDirectHandler {
         isKnownModuleElement(namespaceKey: eventKeys.0, nameKey: eventKeys.1, tag.namespace, tag.name)
     }
 
-    private func isKnownModuleElement(namespaceKey: UnsafeRawPointer?, nameKey: UnsafeRawPointer?, _ namespace: @autoclosure () -> String,
-                                      _ name: @autoclosure () -> String) -> Bool {
+    private func isKnownModuleElement(
+        namespaceKey: UnsafeRawPointer?, nameKey: UnsafeRawPointer?, _ namespace: @autoclosure () -> String,
+        _ name: @autoclosure () -> String
+    ) -> Bool {
         func verdict() -> Bool { XLIFF2Validator.moduleElements[namespace()].map { $0.contains(name()) } ?? true }
         guard let namespaceKey, let nameKey else { return verdict() }
-        let mixed = UInt64(UInt(bitPattern: Int(bitPattern: namespaceKey))) ^ (UInt64(UInt(bitPattern: Int(bitPattern: nameKey))) &* 31)
+        let mixed =
+            UInt64(UInt(bitPattern: Int(bitPattern: namespaceKey)))
+            ^ (UInt64(UInt(bitPattern: Int(bitPattern: nameKey))) &* 31)
         let slot = Int(truncatingIfNeeded: (mixed &* 0x9E37_79B9_7F4A_7C15) >> 58)
         if verdicts[slot].namespace == namespaceKey, verdicts[slot].name == nameKey { return verdicts[slot].known }
         let known = verdict()
@@ -606,16 +670,25 @@ final class XLIFF2Builder: XMLDirectHandler {
     /// A child of an extension element that has no id (most module metadata), judged on the
     /// interned names alone, without a tag; false when the general path must judge it (an id to
     /// check, or a name its module does not define, which that path reports).
-    private func startPlainExtensionChild(_ local: Interned, _ namespace: Interned, _ count: Int32,
-                                          _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> Bool {
+    private func startPlainExtensionChild(
+        _ local: Interned, _ namespace: Interned, _ count: Int32,
+        _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) -> Bool {
         if count > 0, let attributes {
             for i in 0..<Int(count) where interned(attributes[i * 5]).attributeKey == idKey { return false }
         }
         let top = extensionLevels.count - 1
-        let sameNamespace = extensionLevels[top].namespaceKey.map { $0 == namespace.key } ?? (extensionLevels[top].namespace == string(namespace))
+        let sameNamespace =
+            extensionLevels[top].namespaceKey.map { $0 == namespace.key }
+            ?? (extensionLevels[top].namespace == string(namespace))
         let checksNames = extensionLevels[top].checksNames && sameNamespace
-        if checksNames, !isKnownModuleElement(namespaceKey: namespace.key, nameKey: local.key, string(namespace), string(local)) { return false }
-        extensionLevels.append(ExtensionLevel(namespace: string(namespace), namespaceKey: namespace.key, checksNames: checksNames))
+        if checksNames,
+            !isKnownModuleElement(namespaceKey: namespace.key, nameKey: local.key, string(namespace), string(local))
+        {
+            return false
+        }
+        extensionLevels.append(
+            ExtensionLevel(namespace: string(namespace), namespaceKey: namespace.key, checksNames: checksNames))
         frames.append(.extensionElement)
         return true
     }
@@ -626,7 +699,9 @@ final class XLIFF2Builder: XMLDirectHandler {
         if let parent = extensionLevels.last {
             checksNames = parent.checksNames && tag.namespace == parent.namespace
             if let id = XLIFF2Validator.extensionId(tag) {
-                if parent.childIds.contains(id) { throw fail(tag, "id “\(id)” is used twice in the same extension element.") }
+                if parent.childIds.contains(id) {
+                    throw fail(tag, "id “\(id)” is used twice in the same extension element.")
+                }
                 extensionLevels[extensionLevels.count - 1].childIds.append(id)
             }
         } else {
@@ -635,7 +710,8 @@ final class XLIFF2Builder: XMLDirectHandler {
         if checksNames, !isKnownModuleElement(tag) {
             throw fail(tag, "<\(tag.name)> is not an element of its module.")
         }
-        extensionLevels.append(ExtensionLevel(namespace: tag.namespace, namespaceKey: eventKeys.0, checksNames: checksNames))
+        extensionLevels.append(
+            ExtensionLevel(namespace: tag.namespace, namespaceKey: eventKeys.0, checksNames: checksNames))
         frames.append(.extensionElement)
     }
 
@@ -649,10 +725,12 @@ final class XLIFF2Builder: XMLDirectHandler {
         fileUnitIds.removeAll()
         fileGroupIds.removeAll(keepingCapacity: true)
         pendingSubFlows.removeAll(keepingCapacity: true)
-        containers.append(Container(tag: tag, isFile: true,
-                                    lang: value(xmlLangKey, tag) ?? validator.rootLanguage,
-                                    space: value(xmlSpaceKey, tag) ?? validator.rootSpace,
-                                    translatable: value(translateKey, tag) != "no"))
+        containers.append(
+            Container(
+                tag: tag, isFile: true,
+                lang: value(xmlLangKey, tag) ?? validator.rootLanguage,
+                space: value(xmlSpaceKey, tag) ?? validator.rootSpace,
+                translatable: value(translateKey, tag) != "no"))
         frames.append(.container)
     }
 
@@ -661,7 +739,10 @@ final class XLIFF2Builder: XMLDirectHandler {
         containers[top].elementChildren += 1
         // Fields are read in place: copying the container would retain each of them.
         if !eventIsCore {
-            if containers[top].phase > 0 { throw fail(tag, "<\(tag.name)> must come before <notes> and the content of <\(containers[top].tag.name)>.") }
+            if containers[top].phase > 0 {
+                throw fail(
+                    tag, "<\(tag.name)> must come before <notes> and the content of <\(containers[top].tag.name)>.")
+            }
             if let id = XLIFF2Validator.extensionId(tag), !containers[top].extensionIds.insert(id).inserted {
                 throw fail(tag, "id “\(id)” is used by two extension elements in the same scope.")
             }
@@ -672,7 +753,9 @@ final class XLIFF2Builder: XMLDirectHandler {
         case .skeleton where containers[top].isFile && containers[top].elementChildren == 1:
             beginCapture(.skeleton, tag)
         case .notes:
-            if containers[top].phase > 0 { throw fail(tag, "<notes> must come before the content of <\(containers[top].tag.name)>.") }
+            if containers[top].phase > 0 {
+                throw fail(tag, "<notes> must come before the content of <\(containers[top].tag.name)>.")
+            }
             containers[top].phase = 1
             try startNotes(tag)
         case .group:
@@ -681,15 +764,19 @@ final class XLIFF2Builder: XMLDirectHandler {
             try checkAttributes(tag, .group)
             guard let id = value(idKey, tag) else { throw fail(tag, "<group> must have an id.") }
             if !fileGroupIds.insert(id).inserted { throw fail(tag, "group id “\(id)” is not unique in the file.") }
-            containers.append(Container(tag: tag, isFile: false,
-                                        lang: value(xmlLangKey, tag) ?? containers[top].lang,
-                                        space: value(xmlSpaceKey, tag) ?? containers[top].space,
-                                        translatable: containers[top].translatable && value(translateKey, tag) != "no"))
+            containers.append(
+                Container(
+                    tag: tag, isFile: false,
+                    lang: value(xmlLangKey, tag) ?? containers[top].lang,
+                    space: value(xmlSpaceKey, tag) ?? containers[top].space,
+                    translatable: containers[top].translatable && value(translateKey, tag) != "no"))
             frames.append(.container)
         case .unit:
             containers[top].phase = 2
             containers[top].hasContent = true
-            try startUnit(tag, lang: containers[top].lang, space: containers[top].space, translatable: containers[top].translatable)
+            try startUnit(
+                tag, lang: containers[top].lang, space: containers[top].space,
+                translatable: containers[top].translatable)
         default:
             throw fail(tag, "<\(tag.name)> is not allowed in <\(containers[top].tag.name)>.")
         }
@@ -739,7 +826,9 @@ final class XLIFF2Builder: XMLDirectHandler {
         if !eventIsCore {
             if unitPhase > 0 { throw fail(tag, "<\(tag.name)> must come before <notes> and the segments of <unit>.") }
             if let id = XLIFF2Validator.extensionId(tag) {
-                if unitExtensionIds.contains(id) { throw fail(tag, "id “\(id)” is used by two extension elements in the unit.") }
+                if unitExtensionIds.contains(id) {
+                    throw fail(tag, "id “\(id)” is used by two extension elements in the unit.")
+                }
                 unitExtensionIds.insert(id)
             }
             try startExtension(tag)
@@ -773,12 +862,15 @@ final class XLIFF2Builder: XMLDirectHandler {
             throw fail(tag, "segment/ignorable id “\(partIdBytes.string())” is not unique in the unit.")
         }
         if n == .segment {
-            let state = value(stateKey, tag), subState = value(subStateKey, tag)
+            let state = value(stateKey, tag)
+            let subState = value(subStateKey, tag)
             if let state, !["initial", "translated", "reviewed", "final"].contains(state) {
                 throw fail(tag, "state=\"\(state)\" must be initial, translated, reviewed or final.")
             }
             if subState != nil && state == nil { throw fail(tag, "subState requires state.") }
-            if let subState, !XLIFF2Validator.isPrefixedValue(subState) { throw fail(tag, "subState must be prefix:value.") }
+            if let subState, !XLIFF2Validator.isPrefixedValue(subState) {
+                throw fail(tag, "subState must be prefix:value.")
+            }
             segmentIndex += 1
         }
         parts += 1
@@ -795,7 +887,9 @@ final class XLIFF2Builder: XMLDirectHandler {
             guard n == .source else { throw fail(partTag, "<\(partTag.name)> must start with one <source>.") }
             sawSource = true
             try checkAttributes(tag, .source)
-            if let lang = value(xmlLangKey, tag) ?? unitLang, lang.lowercased() != validator.sourceLanguage.description.lowercased() {
+            if let lang = value(xmlLangKey, tag) ?? unitLang,
+                lang.lowercased() != validator.sourceLanguage.description.lowercased()
+            {
                 throw fail(tag, "the source language “\(lang)” differs from srcLang “\(validator.sourceLanguage)”.")
             }
             sourceSpace = value(xmlSpaceKey, tag) ?? unitSpace
@@ -806,29 +900,41 @@ final class XLIFF2Builder: XMLDirectHandler {
             return
         }
         guard n == .target, !sawTarget else {
-            throw fail(tag, "<\(tag.name)> is not allowed here: <\(partTag.name)> holds one <source> and at most one <target>.")
+            throw fail(
+                tag, "<\(tag.name)> is not allowed here: <\(partTag.name)> holds one <source> and at most one <target>."
+            )
         }
         sawTarget = true
         try validator.attributes(tag, allowed: allowed[Int(Name.target.rawValue)])
-        guard let trg = validator.targetLanguage?.description else { throw fail(tag, "a <target> requires trgLang on <xliff>.") }
+        guard let trg = validator.targetLanguage?.description else {
+            throw fail(tag, "a <target> requires trgLang on <xliff>.")
+        }
         if let lang = tag.attribute("lang", namespace: xml) ?? unitLang, lang.lowercased() != trg.lowercased() {
             throw fail(tag, "the target language “\(lang)” differs from trgLang “\(trg)”.")
         }
-        if (tag.attribute("space", namespace: xml) ?? unitSpace) != sourceSpace { throw fail(tag, "xml:space of <target> differs from its <source>.") }
+        if (tag.attribute("space", namespace: xml) ?? unitSpace) != sourceSpace {
+            throw fail(tag, "xml:space of <target> differs from its <source>.")
+        }
         let order = tag.attribute("order") ?? String(parts)
         guard let n = Int(order), n >= 1 else { throw fail(tag, "order must be a positive integer.") }
-        if orders.contains(where: { $0.order == n }) { throw fail(tag, "order=\"\(n)\" is used twice in the unit (explicitly or by position).") }
+        if orders.contains(where: { $0.order == n }) {
+            throw fail(tag, "order=\"\(n)\" is used twice in the unit (explicitly or by position).")
+        }
         orders.append((n, tag))
         beginCapture(.target, tag)
     }
 
     private func inlineChild(_ n: Name, _ tag: XMLTag) throws {
         flowsUsed = true
-        try validator.inlineStart(tag, allowed: allowed[Int(n.rawValue)], attributesChecked: inlineAttributesChecked, flow: &sourceFlow, context: codeContext(), isTarget: false)
+        try validator.inlineStart(
+            tag, allowed: allowed[Int(n.rawValue)], attributesChecked: inlineAttributesChecked, flow: &sourceFlow,
+            context: codeContext(), isTarget: false)
         if collecting {
             switch n {
             case .cp:
-                if let v = tag.attribute("hex").flatMap({ UInt32($0, radix: 16) }), let s = Unicode.Scalar(v) { content.append(String(Character(s))) }
+                if let v = tag.attribute("hex").flatMap({ UInt32($0, radix: 16) }), let s = Unicode.Scalar(v) {
+                    content.append(String(Character(s)))
+                }
             case .ph: content.code(.standalone)
             case .sc, .pc: content.code(.open)
             case .ec: content.code(.close)
@@ -848,19 +954,24 @@ final class XLIFF2Builder: XMLDirectHandler {
     /// original data come before the segments, so it is complete by then).
     private func codeContext() -> XLIFF2Validator.UnitContext {
         if let unitContext { return unitContext }
-        let made = XLIFF2Validator.UnitContext(unitId: unitId, dataIds: dataIds, hasOriginalData: hasOriginalData, noteIds: noteIds, sourceCodeIds: [])
+        let made = XLIFF2Validator.UnitContext(
+            unitId: unitId, dataIds: dataIds, hasOriginalData: hasOriginalData, noteIds: noteIds, sourceCodeIds: [])
         unitContext = made
         return made
     }
 
     private func endUnit() throws {
         if segmentIndex == 0 { throw fail(unitTag, "<unit> must contain at least one <segment>.") }
-        for (order, target) in orders where order > parts { throw fail(target, "order=\"\(order)\" is beyond the \(parts) parts of the unit.") }
+        for (order, target) in orders where order > parts {
+            throw fail(target, "order=\"\(order)\" is beyond the \(parts) parts of the unit.")
+        }
         // A unit without codes or targets has nothing to pair (most units).
         guard !sourceFlow.ids.isEmpty || !sourceFlow.codeIds.isEmpty || !targets.isEmpty else { return }
         flowsUsed = true
-        try validator.finishUnit(unit: unitTag.tag, isPartId: partIds.contains, source: sourceFlow, targets: targets, targetFlow: &targetFlow,
-                                 context: codeContext(), nonRemovable: nonRemovable)
+        try validator.finishUnit(
+            unit: unitTag.tag, isPartId: partIds.contains, source: sourceFlow, targets: targets,
+            targetFlow: &targetFlow,
+            context: codeContext(), nonRemovable: nonRemovable)
         if !sourceFlow.subFlows.isEmpty { pendingSubFlows += sourceFlow.subFlows }
         if !targetFlow.subFlows.isEmpty { pendingSubFlows += targetFlow.subFlows }
     }

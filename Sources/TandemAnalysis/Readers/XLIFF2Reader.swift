@@ -27,7 +27,10 @@ enum XLIFF2Reader {
                 if !more { break }
             }
         }
-        if builder.files == 0 { throw reader.error(.invalid, "<xliff> must contain at least one <file>.", line: root.line, column: root.column) }
+        if builder.files == 0 {
+            throw reader.error(
+                .invalid, "<xliff> must contain at least one <file>.", line: root.line, column: root.column)
+        }
         return builder.document
     }
 }

@@ -50,7 +50,8 @@ extension XLIFF2Validator {
     /// The attributes the inline rules read, found in one pass over the tag (a lookup per rule
     /// compared every attribute name a dozen times).
     struct InlineAttributes {
-        var id, isolated, startRef, dataRef, dataRefStart, dataRefEnd, copyOf, canCopy, canDelete, canOverlap, canReorder: String?
+        var id, isolated, startRef, dataRef, dataRefStart, dataRefEnd, copyOf, canCopy, canDelete, canOverlap,
+            canReorder: String?
         var subFlows: [(name: String, value: String)] = []
 
         init(_ e: XMLTag) {
@@ -63,12 +64,22 @@ extension XLIFF2Validator {
                 case 6: if name == "copyOf" { copyOf = a.value }
                 case 7: if name == "dataRef" { dataRef = a.value } else if name == "canCopy" { canCopy = a.value }
                 case 8:
-                    if name == "startRef" { startRef = a.value } else if name == "isolated" { isolated = a.value }
-                    else if name == "subFlows" { subFlows.append((name, a.value)) }
+                    if name == "startRef" {
+                        startRef = a.value
+                    } else if name == "isolated" {
+                        isolated = a.value
+                    } else if name == "subFlows" {
+                        subFlows.append((name, a.value))
+                    }
                 case 9: if name == "canDelete" { canDelete = a.value }
                 case 10:
-                    if name == "canReorder" { canReorder = a.value } else if name == "canOverlap" { canOverlap = a.value }
-                    else if name == "dataRefEnd" { dataRefEnd = a.value }
+                    if name == "canReorder" {
+                        canReorder = a.value
+                    } else if name == "canOverlap" {
+                        canOverlap = a.value
+                    } else if name == "dataRefEnd" {
+                        dataRefEnd = a.value
+                    }
                 case 11: if name == "subFlowsEnd" { subFlows.append((name, a.value)) }
                 case 12: if name == "dataRefStart" { dataRefStart = a.value }
                 case 13: if name == "subFlowsStart" { subFlows.append((name, a.value)) }
@@ -81,7 +92,10 @@ extension XLIFF2Validator {
     /// The rules on an inline element's start tag, in document order within its flow. Only
     /// `<pc>` and `<mrk>` have inline content; `inlineEnd` follows the end of a `<pc>`.
     /// `attributesChecked`: the caller has already applied `attributes(_:allowed:)`'s rules.
-    func inlineStart(_ e: XMLTag, allowed: [String]? = nil, attributesChecked: Bool = false, flow: inout Flow, context: UnitContext, isTarget: Bool) throws {
+    func inlineStart(
+        _ e: XMLTag, allowed: [String]? = nil, attributesChecked: Bool = false, flow: inout Flow, context: UnitContext,
+        isTarget: Bool
+    ) throws {
         let kind: InlineKind
         switch e.namespace == Self.core ? e.name : "" {
         case "ph": kind = .ph
@@ -95,7 +109,10 @@ extension XLIFF2Validator {
         default: throw fail(e, "<\(e.name)> is not allowed in inline content.")
         }
         if !attributesChecked { try attributes(e, allowed: allowed) }
-        if kind == .cp { try checkCodePoint(e); return }
+        if kind == .cp {
+            try checkCodePoint(e)
+            return
+        }
         let a = InlineAttributes(e)
         let isCode = kind == .ph || kind == .pc || kind == .sc
         if let id = a.id, !(kind == .ec && a.isolated != "yes") {
@@ -112,10 +129,17 @@ extension XLIFF2Validator {
         try checkDataRef("dataRefStart", a.dataRefStart)
         try checkDataRef("dataRefEnd", a.dataRefEnd)
         if let copyOf = a.copyOf {
-            if a.dataRef != nil || a.dataRefStart != nil { throw fail(e, "copyOf and dataRef cannot be used together.") }
-            let known = isTarget ? context.sourceCodeIds.contains(copyOf) || flow.codeIds.contains(copyOf) : flow.codeIds.contains(copyOf)
+            if a.dataRef != nil || a.dataRefStart != nil {
+                throw fail(e, "copyOf and dataRef cannot be used together.")
+            }
+            let known =
+                isTarget
+                ? context.sourceCodeIds.contains(copyOf) || flow.codeIds.contains(copyOf)
+                : flow.codeIds.contains(copyOf)
             if !known { throw fail(e, "copyOf=\"\(copyOf)\" refers to no earlier code.") }
-            if flow.copyForbidden.contains(copyOf) { throw fail(e, "copyOf=\"\(copyOf)\" copies a code with canCopy=\"no\".") }
+            if flow.copyForbidden.contains(copyOf) {
+                throw fail(e, "copyOf=\"\(copyOf)\" copies a code with canCopy=\"no\".")
+            }
         }
         for (name, value) in a.subFlows {
             let ids = value.split(separator: " ").map(String.init)
@@ -149,16 +173,25 @@ extension XLIFF2Validator {
                 flow.isolatedEnds[id] = e
                 flow.codeIds.append(id)
             } else {
-                guard let ref = a.startRef else { throw fail(e, "<ec> must have startRef, or isolated=\"yes\" and an id.") }
+                guard let ref = a.startRef else {
+                    throw fail(e, "<ec> must have startRef, or isolated=\"yes\" and an id.")
+                }
                 if a.id != nil { throw fail(e, "a non-isolated <ec> uses startRef, not id.") }
-                if let start = flow.isolatedStarts[ref] { throw fail(start, "<sc id=\"\(ref)\"> is marked isolated but its <ec> is in the unit.") }
+                if let start = flow.isolatedStarts[ref] {
+                    throw fail(start, "<sc id=\"\(ref)\"> is marked isolated but its <ec> is in the unit.")
+                }
                 guard let start = flow.openCodes.removeValue(forKey: ref) else {
-                    throw fail(e, "<ec startRef=\"\(ref)\"> has no <sc> before it; mark it isolated=\"yes\" if its start is outside the unit.")
+                    throw fail(
+                        e,
+                        "<ec startRef=\"\(ref)\"> has no <sc> before it; mark it isolated=\"yes\" if its start is outside the unit."
+                    )
                 }
                 flow.closedCodes.insert(ref)
                 let opened = InlineAttributes(start)
                 func checkSame(_ name: String, _ started: String?, _ ended: String?) throws {
-                    if (started ?? "yes") != (ended ?? "yes") { throw fail(e, "\(name) of <ec> differs from its <sc>.") }
+                    if (started ?? "yes") != (ended ?? "yes") {
+                        throw fail(e, "\(name) of <ec> differs from its <sc>.")
+                    }
                 }
                 try checkSame("canCopy", opened.canCopy, a.canCopy)
                 try checkSame("canDelete", opened.canDelete, a.canDelete)
@@ -203,13 +236,19 @@ extension XLIFF2Validator {
     }
 
     /// The checks of a unit's flows once the unit has ended.
-    func finishUnit(unit: XMLTag, isPartId: (String) -> Bool, source: Flow, targets: [XMLElement], targetFlow: inout Flow,
-                    context: UnitContext, nonRemovable: [(ids: ArraySlice<String>, target: XMLElement)]) throws {
-        for id in source.ids where isPartId(id) { throw fail(unit, "id “\(id)” is used by both a part and an inline element.") }
+    func finishUnit(
+        unit: XMLTag, isPartId: (String) -> Bool, source: Flow, targets: [XMLElement], targetFlow: inout Flow,
+        context: UnitContext, nonRemovable: [(ids: ArraySlice<String>, target: XMLElement)]
+    ) throws {
+        for id in source.ids where isPartId(id) {
+            throw fail(unit, "id “\(id)” is used by both a part and an inline element.")
+        }
         try finish(source, unit: unit)
         try checkReordering(source)
         // Targets without codes (most, and all empty ones) need no set of the source's codes.
-        if targets.contains(where: { target in target.children.contains { if case .element = $0 { true } else { false } } }) {
+        if targets.contains(where: { target in
+            target.children.contains { if case .element = $0 { true } else { false } }
+        }) {
             var context = context
             context.sourceCodeIds = Set(source.codeIds)
             for target in targets { try walk(target.children, flow: &targetFlow, context: context, isTarget: true) }
@@ -229,9 +268,13 @@ extension XLIFF2Validator {
         var current: [String] = []
         for event in source.events {
             switch event.value {
-            case "firstNo": if current.count > 1 { runs.append(current) }; current = [event.key]
+            case "firstNo":
+                if current.count > 1 { runs.append(current) }
+                current = [event.key]
             case "no": if !current.isEmpty { current.append(event.key) }
-            default: if current.count > 1 { runs.append(current) }; current = []
+            default:
+                if current.count > 1 { runs.append(current) }
+                current = []
             }
         }
         if current.count > 1 { runs.append(current) }
@@ -240,7 +283,10 @@ extension XLIFF2Validator {
         for run in runs {
             guard let start = keys.firstIndex(of: run[0]) else { continue }
             if Array(keys[start..<min(keys.count, start + run.count)]) != run {
-                throw fail(unit, "the codes \(run.joined(separator: ", ")) cannot be reordered but their order changes in the target.")
+                throw fail(
+                    unit,
+                    "the codes \(run.joined(separator: ", ")) cannot be reordered but their order changes in the target."
+                )
             }
         }
     }
@@ -253,18 +299,27 @@ extension XLIFF2Validator {
 
     func checkCodePoint(_ cp: XMLTag) throws {
         try attributes(cp)
-        guard let hex = cp.attribute("hex"), !hex.isEmpty, hex.allSatisfy(\.isHexDigit), let v = UInt32(hex, radix: 16) else {
+        guard let hex = cp.attribute("hex"), !hex.isEmpty, hex.allSatisfy(\.isHexDigit), let v = UInt32(hex, radix: 16)
+        else {
             throw fail(cp, "<cp hex> must be a hexadecimal code point.")
         }
-        if v > 0x10FFFF || (0xD800...0xDFFF).contains(v) { throw fail(cp, "<cp hex=\"\(hex)\"> is not a Unicode code point.") }
-        let allowedInXML = v == 0x9 || v == 0xA || v == 0xD || (0x20...0xD7FF).contains(v) || (0xE000...0xFFFD).contains(v) || (0x10000...0x10FFFF).contains(v)
-        if allowedInXML { throw fail(cp, "<cp hex=\"\(hex)\"> encodes a character XML allows; write the character itself.") }
+        if v > 0x10FFFF || (0xD800...0xDFFF).contains(v) {
+            throw fail(cp, "<cp hex=\"\(hex)\"> is not a Unicode code point.")
+        }
+        let allowedInXML =
+            v == 0x9 || v == 0xA || v == 0xD || (0x20...0xD7FF).contains(v) || (0xE000...0xFFFD).contains(v)
+            || (0x10000...0x10FFFF).contains(v)
+        if allowedInXML {
+            throw fail(cp, "<cp hex=\"\(hex)\"> encodes a character XML allows; write the character itself.")
+        }
     }
 
     private func checkType(_ e: XMLTag) throws {
         let type = e.attribute("type")
         if let type {
-            let allowed: [String] = e.name == "mrk" || e.name == "sm" ? ["generic", "comment", "term"] : ["fmt", "ui", "quote", "link", "image", "other"]
+            let allowed: [String] =
+                e.name == "mrk" || e.name == "sm"
+                ? ["generic", "comment", "term"] : ["fmt", "ui", "quote", "link", "image", "other"]
             if !allowed.contains(type) && !((e.name == "mrk" || e.name == "sm") && Self.isPrefixedValue(type)) {
                 throw fail(e, "type=\"\(type)\" is not allowed on <\(e.name)>.")
             }
@@ -273,7 +328,9 @@ extension XLIFF2Validator {
             guard type != nil else { throw fail(e, "subType requires type.") }
             guard Self.isPrefixedValue(sub) else { throw fail(e, "subType must be prefix:value.") }
             if sub.hasPrefix("xlf:") {
-                let expected: [String: String] = ["xlf:lb": "fmt", "xlf:pb": "fmt", "xlf:b": "fmt", "xlf:i": "fmt", "xlf:u": "fmt", "xlf:var": "ui"]
+                let expected: [String: String] = [
+                    "xlf:lb": "fmt", "xlf:pb": "fmt", "xlf:b": "fmt", "xlf:i": "fmt", "xlf:u": "fmt", "xlf:var": "ui",
+                ]
                 guard let t = expected[sub] else { throw fail(e, "subType “\(sub)” is not defined by XLIFF.") }
                 if t != type { throw fail(e, "subType “\(sub)” requires type=\"\(t)\".") }
             }
@@ -281,12 +338,15 @@ extension XLIFF2Validator {
     }
 
     private func finish(_ flow: Flow, unit: XMLTag) throws {
-        if let (id, sc) = flow.openCodes.first { throw fail(sc, "<sc id=\"\(id)\"> has no <ec> in the unit; mark it isolated=\"yes\".") }
+        if let (id, sc) = flow.openCodes.first {
+            throw fail(sc, "<sc id=\"\(id)\"> has no <ec> in the unit; mark it isolated=\"yes\".")
+        }
         if let (id, sm) = flow.openMarkers.first { throw fail(sm, "<sm id=\"\(id)\"> has no <em>.") }
         for (id, ec) in flow.isolatedEnds where flow.closedCodes.contains(id) || flow.openCodes[id] != nil {
             throw fail(ec, "<ec id=\"\(id)\"> is marked isolated but its <sc> is in the unit.")
         }
-        for (id, ec) in flow.isolatedEnds where flow.isolatedStarts[id] != nil || flow.codeIds.filter({ $0 == id }).count > 1 {
+        for (id, ec) in flow.isolatedEnds
+        where flow.isolatedStarts[id] != nil || flow.codeIds.filter({ $0 == id }).count > 1 {
             throw fail(ec, "<ec id=\"\(id)\"> is marked isolated but its <sc> is in the unit.")
         }
     }
@@ -297,7 +357,10 @@ extension XLIFF2Validator {
         for code in flow.reorder {
             switch code.value {
             case "firstNo": inRun = true
-            case "no": if !inRun { throw fail(code.element, "canReorder=\"no\" must follow a code with canReorder=\"firstNo\".") }
+            case "no":
+                if !inRun {
+                    throw fail(code.element, "canReorder=\"no\" must follow a code with canReorder=\"firstNo\".")
+                }
             default: inRun = false
             }
         }
@@ -307,15 +370,24 @@ extension XLIFF2Validator {
         if let t = e.attribute("translate"), t != "yes", t != "no" { throw fail(e, "translate must be yes or no.") }
         let type = e.attribute("type") ?? "generic"
         if type == "comment" {
-            let value = e.attribute("value"), ref = e.attribute("ref")
-            if (value == nil) == (ref == nil) { throw fail(e, "a comment annotation needs exactly one of value and ref.") }
+            let value = e.attribute("value")
+            let ref = e.attribute("ref")
+            if (value == nil) == (ref == nil) {
+                throw fail(e, "a comment annotation needs exactly one of value and ref.")
+            }
             if let ref {
                 let parts = try FragmentIdentifier.parse(ref, element: e, fail: fail)
-                guard let note = parts.last, note.prefix == "n" else { throw fail(e, "a comment ref must point to a <note>.") }
-                if parts.contains(where: { $0.prefix == "f" || $0.prefix == "g" }) && !parts.contains(where: { $0.prefix == "u" }) {
+                guard let note = parts.last, note.prefix == "n" else {
+                    throw fail(e, "a comment ref must point to a <note>.")
+                }
+                if parts.contains(where: { $0.prefix == "f" || $0.prefix == "g" })
+                    && !parts.contains(where: { $0.prefix == "u" })
+                {
                     throw fail(e, "a comment ref must point to a note of its own unit.")
                 }
-                if let u = parts.first(where: { $0.prefix == "u" }), u.id != context.unitId { throw fail(e, "a comment ref must point to a note of its own unit.") }
+                if let u = parts.first(where: { $0.prefix == "u" }), u.id != context.unitId {
+                    throw fail(e, "a comment ref must point to a note of its own unit.")
+                }
                 if !context.noteIds.contains(note.id) { throw fail(e, "ref “\(ref)” points to no note of the unit.") }
             }
         } else if let ref = e.attribute("ref"), ref.hasPrefix("#") {
@@ -329,30 +401,50 @@ extension XLIFF2Validator {
 
 /// XLIFF 2 fragment identifiers (`#/f=file/u=unit/segment`, `#n=note`), syntax only.
 enum FragmentIdentifier {
-    struct Part { var prefix: String?; var id: String }
+    struct Part {
+        var prefix: String?
+        var id: String
+    }
     /// Core and module prefixes, and extension prefixes registered with OASIS.
-    static let prefixes: Set<String> = ["f", "g", "u", "n", "d", "t", "mtc", "gls", "mda", "res", "ctr", "slr", "val", "its", "tbx"]
+    static let prefixes: Set<String> = [
+        "f", "g", "u", "n", "d", "t", "mtc", "gls", "mda", "res", "ctr", "slr", "val", "its", "tbx",
+    ]
 
     static func parse(_ ref: String, element: XMLTag, fail: (XMLTag, String) -> AnalysisError) throws -> [Part] {
         guard ref.hasPrefix("#") else { return [] }
         var body = ref.dropFirst()
         if body.hasPrefix("/") { body = body.dropFirst() }
         let pieces = body.split(separator: "/", omittingEmptySubsequences: false)
-        if pieces.isEmpty || pieces.contains(where: \.isEmpty) { throw fail(element, "fragment identifier “\(ref)” is malformed.") }
+        if pieces.isEmpty || pieces.contains(where: \.isEmpty) {
+            throw fail(element, "fragment identifier “\(ref)” is malformed.")
+        }
         var parts: [Part] = []
         var seen: Set<String> = []
         for (index, piece) in pieces.enumerated() {
             if let eq = piece.firstIndex(of: "=") {
-                let prefix = String(piece[..<eq]), id = String(piece[piece.index(after: eq)...])
-                guard XLIFF2Validator.isNMToken(prefix), !prefix.contains(":") else { throw fail(element, "“\(prefix)” in “\(ref)” is not a valid prefix.") }
-                guard prefixes.contains(prefix) else {
-                    throw fail(element, prefix.count == 1 ? "prefix “\(prefix)” in “\(ref)” is too short for a module prefix." : "prefix “\(prefix)” in “\(ref)” is not registered.")
+                let prefix = String(piece[..<eq])
+                let id = String(piece[piece.index(after: eq)...])
+                guard XLIFF2Validator.isNMToken(prefix), !prefix.contains(":") else {
+                    throw fail(element, "“\(prefix)” in “\(ref)” is not a valid prefix.")
                 }
-                guard XLIFF2Validator.isNMToken(id) else { throw fail(element, "“\(id)” in “\(ref)” is not a valid id.") }
-                if !seen.insert(prefix).inserted { throw fail(element, "prefix “\(prefix)” appears twice in “\(ref)”.") }
+                guard prefixes.contains(prefix) else {
+                    throw fail(
+                        element,
+                        prefix.count == 1
+                            ? "prefix “\(prefix)” in “\(ref)” is too short for a module prefix."
+                            : "prefix “\(prefix)” in “\(ref)” is not registered.")
+                }
+                guard XLIFF2Validator.isNMToken(id) else {
+                    throw fail(element, "“\(id)” in “\(ref)” is not a valid id.")
+                }
+                if !seen.insert(prefix).inserted {
+                    throw fail(element, "prefix “\(prefix)” appears twice in “\(ref)”.")
+                }
                 parts.append(Part(prefix: prefix, id: id))
             } else {
-                guard index == pieces.count - 1, XLIFF2Validator.isNMToken(String(piece)) else { throw fail(element, "“\(piece)” in “\(ref)” must be the last part.") }
+                guard index == pieces.count - 1, XLIFF2Validator.isNMToken(String(piece)) else {
+                    throw fail(element, "“\(piece)” in “\(ref)” must be the last part.")
+                }
                 parts.append(Part(prefix: nil, id: String(piece)))
             }
         }
@@ -361,10 +453,14 @@ enum FragmentIdentifier {
         var last = -1
         for part in parts {
             let r = part.prefix.map { rank[$0] ?? 3 } ?? 3
-            if r < last || (r == 3 && last == 3) { throw fail(element, "fragment identifier “\(ref)” has its parts out of order.") }
+            if r < last || (r == 3 && last == 3) {
+                throw fail(element, "fragment identifier “\(ref)” has its parts out of order.")
+            }
             last = r
         }
-        if parts.contains(where: { $0.prefix == nil }) && !parts.contains(where: { $0.prefix == "u" }) && parts.count > 1 {
+        if parts.contains(where: { $0.prefix == nil }) && !parts.contains(where: { $0.prefix == "u" })
+            && parts.count > 1
+        {
             throw fail(element, "a leaf id in “\(ref)” needs a unit (u=) before it.")
         }
         return parts

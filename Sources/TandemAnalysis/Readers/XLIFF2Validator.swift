@@ -30,11 +30,23 @@ struct XLIFF2Validator {
         "source": [], "target": ["order"],
         "skeleton": ["href"],
         "cp": ["hex"],
-        "ph": ["canCopy", "canDelete", "canReorder", "copyOf", "disp", "equiv", "id", "dataRef", "subFlows", "subType", "type"],
-        "pc": ["canCopy", "canDelete", "canOverlap", "canReorder", "copyOf", "dispEnd", "dispStart", "equivEnd", "equivStart", "id",
-               "dataRefEnd", "dataRefStart", "subFlowsEnd", "subFlowsStart", "subType", "type", "dir"],
-        "sc": ["canCopy", "canDelete", "canOverlap", "canReorder", "copyOf", "dataRef", "dir", "disp", "equiv", "id", "isolated", "subFlows", "subType", "type"],
-        "ec": ["canCopy", "canDelete", "canOverlap", "canReorder", "copyOf", "dataRef", "dir", "disp", "equiv", "id", "isolated", "startRef", "subFlows", "subType", "type"],
+        "ph": [
+            "canCopy", "canDelete", "canReorder", "copyOf", "disp", "equiv", "id", "dataRef", "subFlows", "subType",
+            "type",
+        ],
+        "pc": [
+            "canCopy", "canDelete", "canOverlap", "canReorder", "copyOf", "dispEnd", "dispStart", "equivEnd",
+            "equivStart", "id",
+            "dataRefEnd", "dataRefStart", "subFlowsEnd", "subFlowsStart", "subType", "type", "dir",
+        ],
+        "sc": [
+            "canCopy", "canDelete", "canOverlap", "canReorder", "copyOf", "dataRef", "dir", "disp", "equiv", "id",
+            "isolated", "subFlows", "subType", "type",
+        ],
+        "ec": [
+            "canCopy", "canDelete", "canOverlap", "canReorder", "copyOf", "dataRef", "dir", "disp", "equiv", "id",
+            "isolated", "startRef", "subFlows", "subType", "type",
+        ],
         "mrk": ["id", "translate", "type", "ref", "value"],
         "sm": ["id", "translate", "type", "ref", "value"],
         "em": ["startRef"],
@@ -57,12 +69,18 @@ struct XLIFF2Validator {
         func fail(_ message: String) -> AnalysisError {
             AnalysisError(file: fileName, line: root.line, column: root.column, kind: .invalid, message: message)
         }
-        guard let version = root.attribute("version"), version.hasPrefix("2.") else { throw fail("<xliff> must declare version=\"2.x\".") }
+        guard let version = root.attribute("version"), version.hasPrefix("2.") else {
+            throw fail("<xliff> must declare version=\"2.x\".")
+        }
         guard let src = root.attribute("srcLang") else { throw fail("<xliff> must declare srcLang.") }
-        guard let source = try? LanguageTag(src), Self.isWellFormedLanguage(src) else { throw fail("srcLang “\(src)” is not a well-formed BCP 47 tag.") }
+        guard let source = try? LanguageTag(src), Self.isWellFormedLanguage(src) else {
+            throw fail("srcLang “\(src)” is not a well-formed BCP 47 tag.")
+        }
         sourceLanguage = source
         if let trg = root.attribute("trgLang") {
-            guard let target = try? LanguageTag(trg), Self.isWellFormedLanguage(trg) else { throw fail("trgLang “\(trg)” is not a well-formed BCP 47 tag.") }
+            guard let target = try? LanguageTag(trg), Self.isWellFormedLanguage(trg) else {
+                throw fail("trgLang “\(trg)” is not a well-formed BCP 47 tag.")
+            }
             targetLanguage = target
         } else {
             targetLanguage = nil
@@ -74,8 +92,11 @@ struct XLIFF2Validator {
 
     static func isWellFormedLanguage(_ s: String) -> Bool {
         let parts = s.split(separator: "-", omittingEmptySubsequences: false)
-        guard let first = parts.first, (2...8).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
-        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+        guard let first = parts.first, (2...8).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter })
+        else { return false }
+        return parts.dropFirst().allSatisfy {
+            (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        }
     }
 
     static let alphanumerics = CharacterSet.alphanumerics
@@ -85,21 +106,30 @@ struct XLIFF2Validator {
         // ASCII letters, digits and - . _ : (the common case, byte by byte).
         var ascii = true
         for b in s.utf8 {
-            if b >= 0x80 { ascii = false; break }
-            if !((b >= 0x30 && b <= 0x3A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x2E || b == 0x5F) { return false }
+            if b >= 0x80 {
+                ascii = false
+                break
+            }
+            if !((b >= 0x30 && b <= 0x3A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D
+                || b == 0x2E || b == 0x5F)
+            {
+                return false
+            }
         }
         if ascii { return true }
         return s.unicodeScalars.allSatisfy { c in
             if c.isASCII {
                 let v = c.value
-                return (v >= 0x30 && v <= 0x3A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) || c == "-" || c == "." || c == "_"
+                return (v >= 0x30 && v <= 0x3A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) || c == "-"
+                    || c == "." || c == "_"
             }
             return alphanumerics.contains(c) || c.properties.generalCategory == .nonspacingMark
         }
     }
 
     func fail(_ e: XMLTag, _ message: String) -> AnalysisError {
-        AnalysisError(file: fileName, line: e.line, column: e.column, kind: .invalid, message: "invalid XLIFF 2: " + message)
+        AnalysisError(
+            file: fileName, line: e.line, column: e.column, kind: .invalid, message: "invalid XLIFF 2: " + message)
     }
 
     func fail(_ e: XMLElement, _ message: String) -> AnalysisError { fail(e.tag, message) }
@@ -110,25 +140,47 @@ struct XLIFF2Validator {
             if a.namespace.isEmpty {
                 problem = allowed.contains(a.name) ? nil : "attribute “\(a.name)” is not allowed on <\(e.name)>."
             } else if a.namespace == xml {
-                problem = (xmlAttributes[e.name] ?? []).contains(a.name) ? nil : "xml:\(a.name) is not allowed on <\(e.name)>."
+                problem =
+                    (xmlAttributes[e.name] ?? []).contains(a.name)
+                    ? nil : "xml:\(a.name) is not allowed on <\(e.name)>."
             } else if a.namespace == fs {
-                if (e.name == "ec" && e.attribute("isolated") != "yes") || e.name == "em" || !["fs", "subFs"].contains(a.name) {
+                if (e.name == "ec" && e.attribute("isolated") != "yes") || e.name == "em"
+                    || !["fs", "subFs"].contains(a.name)
+                {
                     problem = "fs:\(a.name) is not allowed on <\(e.name)>."
                 } else if a.name == "fs", !htmlElements.contains(a.value) {
                     problem = "fs:fs value “\(a.value)” is not an HTML element name."
                 } else if a.name == "subFs", e.attribute("fs", namespace: fs) == nil {
                     problem = "fs:subFs requires fs:fs."
-                } else { problem = nil }
+                } else {
+                    problem = nil
+                }
             } else if moduleNamespaces.contains(a.namespace) {
                 problem = nil
             } else {
-                problem = extensibleAttributes.contains(e.name) ? nil : "extension attribute “\(a.prefix):\(a.name)” is not allowed on <\(e.name)>."
+                problem =
+                    extensibleAttributes.contains(e.name)
+                    ? nil : "extension attribute “\(a.prefix):\(a.name)” is not allowed on <\(e.name)>."
             }
-            if let problem { throw AnalysisError(file: fileName, line: e.line, column: e.column, kind: .invalid, message: "invalid XLIFF 2: " + problem) }
+            if let problem {
+                throw AnalysisError(
+                    file: fileName, line: e.line, column: e.column, kind: .invalid,
+                    message: "invalid XLIFF 2: " + problem)
+            }
         }
     }
 
-    static let htmlElements: Set<String> = ["a", "abbr", "address", "area", "article", "aside", "audio", "b", "base", "bdi", "bdo", "blockquote", "body", "br", "button", "canvas", "caption", "cite", "code", "col", "colgroup", "command", "datalist", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "embed", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "i", "iframe", "img", "input", "ins", "kbd", "keygen", "label", "legend", "li", "link", "map", "mark", "menu", "meta", "meter", "nav", "noscript", "object", "ol", "optgroup", "option", "output", "p", "param", "pre", "progress", "q", "rp", "rt", "ruby", "s", "samp", "script", "section", "select", "small", "source", "span", "strong", "style", "sub", "summary", "sup", "table", "tbody", "td", "textarea", "tfoot", "th", "thead", "time", "title", "tr", "track", "u", "ul", "var", "video", "wbr"]
+    static let htmlElements: Set<String> = [
+        "a", "abbr", "address", "area", "article", "aside", "audio", "b", "base", "bdi", "bdo", "blockquote", "body",
+        "br", "button", "canvas", "caption", "cite", "code", "col", "colgroup", "command", "datalist", "dd", "del",
+        "details", "dfn", "div", "dl", "dt", "em", "embed", "fieldset", "figcaption", "figure", "footer", "form", "h1",
+        "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "i", "iframe", "img", "input", "ins",
+        "kbd", "keygen", "label", "legend", "li", "link", "map", "mark", "menu", "meta", "meter", "nav", "noscript",
+        "object", "ol", "optgroup", "option", "output", "p", "param", "pre", "progress", "q", "rp", "rt", "ruby", "s",
+        "samp", "script", "section", "select", "small", "source", "span", "strong", "style", "sub", "summary", "sup",
+        "table", "tbody", "td", "textarea", "tfoot", "th", "thead", "time", "title", "tr", "track", "u", "ul", "var",
+        "video", "wbr",
+    ]
 
     func attributes(_ e: XMLElement) throws { try attributes(e.tag) }
 
@@ -145,14 +197,22 @@ struct XLIFF2Validator {
                 case "canResegment", "translate", "canCopy", "canDelete", "canOverlap", "isolated":
                     if v != "yes", v != "no" { throw fail(e, "\(a.name)=\"\(v)\" must be yes or no.") }
                 case "srcDir", "trgDir", "dir":
-                    if v != "ltr", v != "rtl", v != "auto" { throw fail(e, "\(a.name)=\"\(v)\" must be ltr, rtl or auto.") }
+                    if v != "ltr", v != "rtl", v != "auto" {
+                        throw fail(e, "\(a.name)=\"\(v)\" must be ltr, rtl or auto.")
+                    }
                 case "canReorder":
-                    if v != "yes", v != "no", v != "firstNo" { throw fail(e, "canReorder=\"\(v)\" must be yes, no or firstNo.") }
+                    if v != "yes", v != "no", v != "firstNo" {
+                        throw fail(e, "canReorder=\"\(v)\" must be yes, no or firstNo.")
+                    }
                 default: break
                 }
             } else if a.namespace == Self.xml {
-                if a.name == "space", v != "default", v != "preserve" { throw fail(e, "xml:space=\"\(v)\" must be default or preserve.") }
-                if a.name == "lang", !v.isEmpty, !Self.isWellFormedLanguage(v) { throw fail(e, "xml:lang “\(v)” is not a well-formed BCP 47 tag.") }
+                if a.name == "space", v != "default", v != "preserve" {
+                    throw fail(e, "xml:space=\"\(v)\" must be default or preserve.")
+                }
+                if a.name == "lang", !v.isEmpty, !Self.isWellFormedLanguage(v) {
+                    throw fail(e, "xml:lang “\(v)” is not a well-formed BCP 47 tag.")
+                }
             }
         }
     }
@@ -163,7 +223,9 @@ struct XLIFF2Validator {
         "urn:oasis:names:tc:xliff:metadata:2.0": ["metadata", "metaGroup", "meta"],
         "urn:oasis:names:tc:xliff:matches:2.0": ["matches", "match"],
         "urn:oasis:names:tc:xliff:glossary:2.0": ["glossary", "glossEntry", "term", "translation", "definition"],
-        "urn:oasis:names:tc:xliff:resourcedata:2.0": ["resourceData", "resourceItemRef", "resourceItem", "source", "target", "reference"],
+        "urn:oasis:names:tc:xliff:resourcedata:2.0": [
+            "resourceData", "resourceItemRef", "resourceItem", "source", "target", "reference",
+        ],
         "urn:oasis:names:tc:xliff:changetracking:2.0": ["changeTrack", "revisions", "revision", "item"],
         "urn:oasis:names:tc:xliff:sizerestriction:2.0": ["profiles", "normalization", "data"],
     ]
@@ -174,8 +236,13 @@ struct XLIFF2Validator {
     /// `<skeleton>`: an external reference or content, not both, not neither.
     func checkSkeleton(_ skeleton: XMLElement) throws {
         try attributes(skeleton)
-        let hasContent = !skeleton.children.isEmpty && !(skeleton.elements.isEmpty && skeleton.text.allSatisfy(\.isWhitespace))
-        if skeleton.attribute("href") != nil && hasContent { throw fail(skeleton, "<skeleton> must not have both href and content.") }
-        if skeleton.attribute("href") == nil && !hasContent { throw fail(skeleton, "<skeleton> must have href or content.") }
+        let hasContent =
+            !skeleton.children.isEmpty && !(skeleton.elements.isEmpty && skeleton.text.allSatisfy(\.isWhitespace))
+        if skeleton.attribute("href") != nil && hasContent {
+            throw fail(skeleton, "<skeleton> must not have both href and content.")
+        }
+        if skeleton.attribute("href") == nil && !hasContent {
+            throw fail(skeleton, "<skeleton> must have href or content.")
+        }
     }
 }

@@ -15,7 +15,9 @@ public enum ClientReport {
     }
 
     /// Reads a report; the format is recognised from the content.
-    public static func read(_ data: Data, name: String, boundaries: BandBoundaries = .standard, limits: AnalysisLimits = .default) throws -> [AnalysisTotals] {
+    public static func read(
+        _ data: Data, name: String, boundaries: BandBoundaries = .standard, limits: AnalysisLimits = .default
+    ) throws -> [AnalysisTotals] {
         if DocumentReader.looksLikeXML(data) && !name.lowercased().hasSuffix(".csv") {
             return try TradosReport.read(data, name: name, boundaries: boundaries, limits: limits)
         }
@@ -23,9 +25,14 @@ public enum ClientReport {
     }
 
     /// Reads several reports into one result (files in order, totals summed).
-    public static func result(_ inputs: [AnalysisInput], grid: WeightingGrid? = nil, boundaries: BandBoundaries = .standard, limits: AnalysisLimits = .default) throws -> AnalysisResult {
+    public static func result(
+        _ inputs: [AnalysisInput], grid: WeightingGrid? = nil, boundaries: BandBoundaries = .standard,
+        limits: AnalysisLimits = .default
+    ) throws -> AnalysisResult {
         var files: [AnalysisTotals] = []
-        for input in inputs { files += try read(try input.load(limits: limits), name: input.name, boundaries: boundaries, limits: limits) }
+        for input in inputs {
+            files += try read(try input.load(limits: limits), name: input.name, boundaries: boundaries, limits: limits)
+        }
         return AnalysisResult(files: files, grid: grid)
     }
 }
@@ -35,28 +42,37 @@ public enum ClientReport {
 /// `crossFileRepeated` and `repeated` (→ repetition), `new`, and `fuzzy min max` (→ the band
 /// holding `min`). `total`, `newBaseline`, `newLearnings` are not bands.
 enum TradosReport {
-    static func read(_ data: Data, name: String, boundaries: BandBoundaries, limits: AnalysisLimits) throws -> [AnalysisTotals] {
+    static func read(_ data: Data, name: String, boundaries: BandBoundaries, limits: AnalysisLimits) throws
+        -> [AnalysisTotals]
+    {
         let reader = try XMLEventReader(data: data, fileName: name, limits: limits)
         let (rootStart, empty) = try reader.root()
         guard rootStart.name == "task" else {
-            throw AnalysisError(file: name, line: rootStart.line, column: rootStart.column, kind: .unsupported, message: "<\(rootStart.name)> is not a Trados Studio analysis report (<task>).")
+            throw AnalysisError(
+                file: name, line: rootStart.line, column: rootStart.column, kind: .unsupported,
+                message: "<\(rootStart.name)> is not a Trados Studio analysis report (<task>).")
         }
         let root = try reader.readElement(rootStart, isEmpty: empty)
         var files: [AnalysisTotals] = []
         for file in root.elements(named: "file") {
             guard let analyse = file.firstElement(named: "analyse") else { continue }
-            files.append(try totals(analyse, name: file.attribute("name") ?? name, report: name, boundaries: boundaries))
+            files.append(
+                try totals(analyse, name: file.attribute("name") ?? name, report: name, boundaries: boundaries))
         }
         if files.isEmpty, let analyse = root.firstElement(named: "batchTotal")?.firstElement(named: "analyse") {
             files.append(try totals(analyse, name: name, report: name, boundaries: boundaries))
         }
         if files.isEmpty {
-            throw AnalysisError(file: name, line: root.line, column: root.column, kind: .invalid, message: "the report has no <file> or <batchTotal> with an <analyse> element.")
+            throw AnalysisError(
+                file: name, line: root.line, column: root.column, kind: .invalid,
+                message: "the report has no <file> or <batchTotal> with an <analyse> element.")
         }
         return files
     }
 
-    static func totals(_ analyse: XMLElement, name: String, report: String, boundaries: BandBoundaries) throws -> AnalysisTotals {
+    static func totals(_ analyse: XMLElement, name: String, report: String, boundaries: BandBoundaries) throws
+        -> AnalysisTotals
+    {
         var bands = BandCounts()
         var repetitions = RepetitionCounts()
         var locked = Counts.zero
@@ -64,17 +80,25 @@ enum TradosReport {
             func number(_ key: String) throws -> Double {
                 guard let text = e.attribute(key) else { return 0 }
                 guard let value = Double(text.replacingOccurrences(of: ",", with: "")) else {
-                    throw AnalysisError(file: report, line: e.line, column: e.column, kind: .invalid, message: "\(key)=\"\(text)\" on <\(e.name)> is not a number.")
+                    throw AnalysisError(
+                        file: report, line: e.line, column: e.column, kind: .invalid,
+                        message: "\(key)=\"\(text)\" on <\(e.name)> is not a number.")
                 }
                 return value
             }
-            let counts = Counts(segments: Int(try number("segments")), words: try number("words"), characters: Int(try number("characters")))
+            let counts = Counts(
+                segments: Int(try number("segments")), words: try number("words"),
+                characters: Int(try number("characters")))
             switch e.name {
             case "perfect", "inContextExact": bands[.context] = bands[.context] + counts
             case "exact": bands[.exact] = bands[.exact] + counts
             case "locked": locked = locked + counts
-            case "crossFileRepeated": bands[.repetition] = bands[.repetition] + counts; repetitions.crossFile = repetitions.crossFile + counts
-            case "repeated": bands[.repetition] = bands[.repetition] + counts; repetitions.withinFile = repetitions.withinFile + counts
+            case "crossFileRepeated":
+                bands[.repetition] = bands[.repetition] + counts
+                repetitions.crossFile = repetitions.crossFile + counts
+            case "repeated":
+                bands[.repetition] = bands[.repetition] + counts
+                repetitions.withinFile = repetitions.withinFile + counts
             case "new": bands[.new] = bands[.new] + counts
             case "fuzzy":
                 let band = boundaries.band(for: Int(try number("min")))
@@ -98,7 +122,9 @@ enum BandCSVReport {
     static func band(_ label: String) -> Band?? {
         let key = label.lowercased().filter { !$0.isWhitespace && $0 != "%" && $0 != "_" }
         switch key {
-        case "x-translated", "xtranslated", "101", "context", "contextmatch", "incontextexact", "perfect", "ice", "perfectmatch": return .some(.context)
+        case "x-translated", "xtranslated", "101", "context", "contextmatch", "incontextexact", "perfect", "ice",
+            "perfectmatch":
+            return .some(.context)
         case "repetitions", "repetition", "repeated", "crossfilerepetitions": return .some(.repetition)
         case "100", "exact", "100match": return .some(.exact)
         case "95-99": return .some(.fuzzyHigh)
@@ -106,7 +132,7 @@ enum BandCSVReport {
         case "75-84": return .some(.fuzzyLow)
         case "50-74": return .some(.fuzzyLowest)
         case "nomatch", "new", "0-49", "fragments", "mt", "nt", "newsegments": return .some(.new)
-        case "locked", "lockedsegments": return .some(nil)   // non-translatable
+        case "locked", "lockedsegments": return .some(nil)  // non-translatable
         default: return nil
         }
     }
@@ -124,9 +150,15 @@ enum BandCSVReport {
 
     static func read(_ data: Data, name: String, boundaries: BandBoundaries) throws -> [AnalysisTotals] {
         let text = try decode(data, name: name)
-        let lines = text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map(String.init)
-        guard let first = lines.first else { throw AnalysisError(file: name, kind: .invalid, message: "the report is empty.") }
-        let delimiter: Character = ["\t", ";", ","].max { a, b in first.filter { $0 == a }.count < first.filter { $0 == b }.count }!
+        let lines = text.split(
+            omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        ).map(String.init)
+        guard let first = lines.first else {
+            throw AnalysisError(file: name, kind: .invalid, message: "the report is empty.")
+        }
+        let delimiter: Character = ["\t", ";", ","].max { a, b in
+            first.filter { $0 == a }.count < first.filter { $0 == b }.count
+        }!
         let rows = lines.map { parseRow($0, delimiter: delimiter) }
         // Column → (band or locked, field)
         var columns: [Int: (Band?, Field)] = [:]
@@ -142,12 +174,17 @@ enum BandCSVReport {
             for (i, label) in rows[0].enumerated() {
                 let words = label.split(separator: " ")
                 guard let last = words.last, let f = field(String(last)) else { continue }
-                let bandLabel = words.dropLast().joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " :-"))
+                let bandLabel = words.dropLast().joined(separator: " ").trimmingCharacters(
+                    in: CharacterSet(charactersIn: " :-"))
                 if let b = band(bandLabel) { columns[i] = (b, f) }
             }
         }
         guard !columns.isEmpty else {
-            throw AnalysisError(file: name, line: 1, column: 1, kind: .unsupported, message: "no band columns found; expected memoQ statistics or Phrase analysis CSV (bands such as 101%, Repetitions, 100%, 95% - 99%, No match with Segments/Words/Characters).")
+            throw AnalysisError(
+                file: name, line: 1, column: 1, kind: .unsupported,
+                message:
+                    "no band columns found; expected memoQ statistics or Phrase analysis CSV (bands such as 101%, Repetitions, 100%, 95% - 99%, No match with Segments/Words/Characters)."
+            )
         }
         var files: [AnalysisTotals] = []
         var totalRows: [AnalysisTotals] = []
@@ -155,10 +192,13 @@ enum BandCSVReport {
             var bands = BandCounts()
             var locked = Counts.zero
             for (column, (band, f)) in columns where column < row.count {
-                let cell = row[column].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\u{00A0}", with: "")
+                let cell = row[column].trimmingCharacters(in: .whitespaces).replacingOccurrences(
+                    of: "\u{00A0}", with: "")
                 if cell.isEmpty { continue }
                 guard let value = Double(cell.replacingOccurrences(of: ",", with: delimiter == "," ? "" : ".")) else {
-                    throw AnalysisError(file: name, line: index + 1, column: column + 1, kind: .invalid, message: "“\(cell)” is not a number.")
+                    throw AnalysisError(
+                        file: name, line: index + 1, column: column + 1, kind: .invalid,
+                        message: "“\(cell)” is not a number.")
                 }
                 var counts = band.map { bands[$0] } ?? locked
                 switch f {
@@ -169,9 +209,14 @@ enum BandCSVReport {
                 if let band { bands[band] = counts } else { locked = counts }
             }
             let fileName = row.first?.trimmingCharacters(in: .whitespaces) ?? ""
-            let totals = AnalysisTotals(name: fileName.isEmpty ? "\(name)#\(index + 1)" : fileName, bands: bands,
-                                        repetitions: RepetitionCounts(withinFile: bands[.repetition]), nonTranslatable: locked)
-            if ["total", "all", "sum"].contains(fileName.lowercased()) { totalRows.append(totals) } else { files.append(totals) }
+            let totals = AnalysisTotals(
+                name: fileName.isEmpty ? "\(name)#\(index + 1)" : fileName, bands: bands,
+                repetitions: RepetitionCounts(withinFile: bands[.repetition]), nonTranslatable: locked)
+            if ["total", "all", "sum"].contains(fileName.lowercased()) {
+                totalRows.append(totals)
+            } else {
+                files.append(totals)
+            }
         }
         return files.isEmpty ? totalRows : files
     }
@@ -187,14 +232,26 @@ enum BandCSVReport {
             if quoted {
                 if ch == "\"" {
                     if let next = iterator.next() {
-                        if next == "\"" { current.append("\"") } else { quoted = false; pending = next }
-                    } else { quoted = false }
-                } else { current.append(ch) }
+                        if next == "\"" {
+                            current.append("\"")
+                        } else {
+                            quoted = false
+                            pending = next
+                        }
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    current.append(ch)
+                }
             } else if ch == "\"" && current.isEmpty {
                 quoted = true
             } else if ch == delimiter {
-                fields.append(current); current = ""
-            } else { current.append(ch) }
+                fields.append(current)
+                current = ""
+            } else {
+                current.append(ch)
+            }
         }
         fields.append(current)
         return fields

@@ -32,7 +32,9 @@ enum RequiredText: Equatable {
             if others.isEmpty {
                 // Only ASCII can match: bytes of multi-byte characters are all ≥ 0x80.
                 return text.withUTF8 { bytes in
-                    bytes.contains { b in b < 64 ? low & (1 << UInt64(b)) != 0 : b < 128 && high & (1 << UInt64(b - 64)) != 0 }
+                    bytes.contains { b in
+                        b < 64 ? low & (1 << UInt64(b)) != 0 : b < 128 && high & (1 << UInt64(b - 64)) != 0
+                    }
                 }
             }
             return text.unicodeScalars.contains { c in
@@ -46,7 +48,9 @@ enum RequiredText: Equatable {
     }
 
     /// Characters that are syntax outside a class in ICU patterns.
-    private static let special: Set<Unicode.Scalar> = ["\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}"]
+    private static let special: Set<Unicode.Scalar> = [
+        "\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}",
+    ]
 
     static func of(pattern: String) -> RequiredText? {
         let p = Array(pattern.unicodeScalars)
@@ -104,7 +108,9 @@ enum RequiredText: Equatable {
 
     /// Whether `|` appears outside any group or class (then no element is required).
     private static func hasTopLevelAlternation(_ p: [Unicode.Scalar]) -> Bool {
-        var depth = 0, inClass = false, i = 0
+        var depth = 0
+        var inClass = false
+        var i = 0
         while i < p.count {
             switch p[i] {
             case "\\": i += 1
@@ -125,7 +131,8 @@ enum RequiredText: Equatable {
         case .anyOf(let members):
             return members.isPresent(in: text)
         case .literal(let literal):
-            var text = text, literal = literal
+            var text = text
+            var literal = literal
             return text.withUTF8 { haystack in
                 literal.withUTF8 { needle in
                     guard needle.count <= haystack.count else { return false }

@@ -16,7 +16,8 @@ public struct SRXRules: Sendable, Equatable {
     public var map: [(pattern: String, name: String)]
 
     public static func == (a: SRXRules, b: SRXRules) -> Bool {
-        a.cascade == b.cascade && a.languageRules == b.languageRules && a.map.map(\.pattern) == b.map.map(\.pattern) && a.map.map(\.name) == b.map.map(\.name)
+        a.cascade == b.cascade && a.languageRules == b.languageRules && a.map.map(\.pattern) == b.map.map(\.pattern)
+            && a.map.map(\.name) == b.map.map(\.name)
     }
 
     /// Parses an SRX 2.0 document.
@@ -24,25 +25,33 @@ public struct SRXRules: Sendable, Equatable {
         let reader = try XMLEventReader(data: data, fileName: fileName, limits: limits)
         let (rootStart, empty) = try reader.root()
         guard rootStart.name == "srx" else {
-            throw AnalysisError(file: fileName, line: rootStart.line, column: rootStart.column, kind: .unsupported, message: "the root element is <\(rootStart.name)>, not <srx>.")
+            throw AnalysisError(
+                file: fileName, line: rootStart.line, column: rootStart.column, kind: .unsupported,
+                message: "the root element is <\(rootStart.name)>, not <srx>.")
         }
         let root = try reader.readElement(rootStart, isEmpty: empty)
         cascade = root.firstElement(named: "header")?.attribute("cascade") != "no"
         languageRules = [:]
         map = []
         guard let body = root.firstElement(named: "body") else {
-            throw AnalysisError(file: fileName, line: root.line, column: root.column, kind: .invalid, message: "<srx> has no <body>.")
+            throw AnalysisError(
+                file: fileName, line: root.line, column: root.column, kind: .invalid, message: "<srx> has no <body>.")
         }
         for set in body.firstElement(named: "languagerules")?.elements(named: "languagerule") ?? [] {
             let rules = set.elements(named: "rule").map { rule in
-                Rule(breaks: rule.attribute("break") != "no",
-                     before: rule.firstElement(named: "beforebreak")?.text ?? "",
-                     after: rule.firstElement(named: "afterbreak")?.text ?? "")
+                Rule(
+                    breaks: rule.attribute("break") != "no",
+                    before: rule.firstElement(named: "beforebreak")?.text ?? "",
+                    after: rule.firstElement(named: "afterbreak")?.text ?? "")
             }
             for rule in rules {
                 for pattern in [rule.before, rule.after] where !pattern.isEmpty {
                     if (try? NSRegularExpression(pattern: pattern)) == nil {
-                        throw AnalysisError(file: fileName, line: set.line, column: set.column, kind: .invalid, message: "rule set “\(set.attribute("languagerulename") ?? "")” has a regular expression that does not compile: \(pattern)")
+                        throw AnalysisError(
+                            file: fileName, line: set.line, column: set.column, kind: .invalid,
+                            message:
+                                "rule set “\(set.attribute("languagerulename") ?? "")” has a regular expression that does not compile: \(pattern)"
+                        )
                     }
                 }
             }
@@ -58,7 +67,8 @@ public struct SRXRules: Sendable, Equatable {
         let code = language?.description ?? ""
         var result: [Rule] = []
         for entry in map {
-            guard let regex = try? NSRegularExpression(pattern: "^(?:\(entry.pattern))$", options: [.caseInsensitive]) else { continue }
+            guard let regex = try? NSRegularExpression(pattern: "^(?:\(entry.pattern))$", options: [.caseInsensitive])
+            else { continue }
             let range = NSRange(code.startIndex..., in: code)
             if regex.firstMatch(in: code, range: range) != nil {
                 result += languageRules[entry.name] ?? []
@@ -70,13 +80,16 @@ public struct SRXRules: Sendable, Equatable {
 
     /// Tandem's default rules (sentence ends, common abbreviations, CJK full stops).
     public static let standard: SRXRules = {
-        do { return try SRXRules(data: Data(DefaultSRX.document.utf8), fileName: "default.srx") } catch { fatalError("default SRX does not parse: \(error)") }
+        do { return try SRXRules(data: Data(DefaultSRX.document.utf8), fileName: "default.srx") } catch {
+            fatalError("default SRX does not parse: \(error)")
+        }
     }()
 }
 
 /// Splits text into sentences with SRX rules.
 public struct Segmenter {
-    private let rules: [(breaks: Bool, regex: NSRegularExpression, everyStart: NSRegularExpression, required: RequiredText?)]
+    private let rules:
+        [(breaks: Bool, regex: NSRegularExpression, everyStart: NSRegularExpression, required: RequiredText?)]
     /// From this length (UTF-16 units) a text is searched in one pass per rule; shorter texts
     /// are searched match by match, which is faster for them (see `breaks(in:onePass:)`).
     static let onePassLength = 1_000
@@ -86,9 +99,10 @@ public struct Segmenter {
             let before = rule.before.isEmpty ? "" : "(?:\(rule.before))"
             let after = rule.after.isEmpty ? "" : "(?=(?:\(rule.after)))"
             guard !(before.isEmpty && after.isEmpty), let regex = try? NSRegularExpression(pattern: before + after),
-                  // A zero-width match at every position where "before" starts (overlapping ones
-                  // included); the break is where group 1 ends.
-                  let everyStart = try? NSRegularExpression(pattern: "(?=(\(before))\(after))") else { return nil }
+                // A zero-width match at every position where "before" starts (overlapping ones
+                // included); the break is where group 1 ends.
+                let everyStart = try? NSRegularExpression(pattern: "(?=(\(before))\(after))")
+            else { return nil }
             return (rule.breaks, regex, everyStart, RequiredText.of(pattern: rule.before))
         }
     }
@@ -138,8 +152,11 @@ public struct Segmenter {
                 }
             } else {
                 var start = 0
-                while start < length, let match = rule.regex.firstMatch(in: text, options: [.withoutAnchoringBounds, .withTransparentBounds],
-                                                                           range: NSRange(location: start, length: length - start)) {
+                while start < length,
+                    let match = rule.regex.firstMatch(
+                        in: text, options: [.withoutAnchoringBounds, .withTransparentBounds],
+                        range: NSRange(location: start, length: length - start))
+                {
                     decide(match.range.location + match.range.length, rule.breaks)
                     start = match.range.location + 1
                 }

@@ -39,7 +39,10 @@ public enum WordCounter {
 
     public static func count(_ text: String, language: LanguageTag? = nil) -> TextMetrics {
         var words = 0
-        var han = 0, kana = 0, hangul = 0, thai = 0
+        var han = 0
+        var kana = 0
+        var hangul = 0
+        var thai = 0
         for token in Tokenizer.tokens(text) {
             switch token.kind {
             case .word, .number: words += 1

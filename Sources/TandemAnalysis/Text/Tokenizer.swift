@@ -22,7 +22,10 @@ public enum Tokenizer {
         public var kind: Kind
     }
 
-    enum Class { case letter, digit, midLetter, midNum, midNumLet, extendNumLet, extend, logogram(Script), space, other }
+    enum Class {
+        case letter, digit, midLetter, midNum, midNumLet, extendNumLet, extend, space, other
+        case logogram(Script)
+    }
 
     static func classify(_ s: Unicode.Scalar) -> Class {
         let v = s.value
@@ -31,10 +34,10 @@ public enum Tokenizer {
             case 0x30...0x39: return .digit
             case 0x41...0x5A, 0x61...0x7A: return .letter
             case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C: return .space
-            case 0x2E, 0x27: return .midNumLet // . '
-            case 0x3A: return .midLetter // :
-            case 0x2C, 0x3B: return .midNum // , ;
-            case 0x5F: return .extendNumLet // _
+            case 0x2E, 0x27: return .midNumLet  // . '
+            case 0x3A: return .midLetter  // :
+            case 0x2C, 0x3B: return .midNum  // , ;
+            case 0x5F: return .extendNumLet  // _
             default: return .other
             }
         }
@@ -46,7 +49,8 @@ public enum Tokenizer {
         case 0x1100...0x11FF, 0x3130...0x318F, 0xAC00...0xD7AF:
             return .logogram(.hangul)
         case 0x00B7, 0x0387, 0x05F4, 0x2027, 0xFE13, 0xFE55, 0xFF1A: return .midLetter
-        case 0x037E, 0x0589, 0x060C, 0x060D, 0x066C, 0x07F8, 0x2044, 0xFE10, 0xFE14, 0xFE50, 0xFE54, 0xFF0C, 0xFF1B: return .midNum
+        case 0x037E, 0x0589, 0x060C, 0x060D, 0x066C, 0x07F8, 0x2044, 0xFE10, 0xFE14, 0xFE50, 0xFE54, 0xFF0C, 0xFF1B:
+            return .midNum
         case 0x2018, 0x2019, 0x2024, 0xFE52, 0xFF07, 0xFF0E: return .midNumLet
         case 0x00A0, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0x0085, 0x1680: return .space
         default: break
@@ -55,7 +59,8 @@ public enum Tokenizer {
         if p.isIdeographic { return .logogram(.han) }
         switch p.generalCategory {
         case .decimalNumber: return .digit
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .letterNumber: return .letter
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .letterNumber:
+            return .letter
         case .nonspacingMark, .spacingMark, .enclosingMark, .format: return .extend
         case .connectorPunctuation: return .extendNumLet
         case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control: return p.isWhitespace ? .space : .other
@@ -81,29 +86,52 @@ public enum Tokenizer {
                 i = j
             case .letter, .digit, .extendNumLet:
                 let start = i
-                var hasLetter = false, hasDigit = false
+                var hasLetter = false
+                var hasDigit = false
                 var last: Class = c
                 var j = i
                 while j < end {
                     let cj = classify(scalars[j])
                     switch cj {
-                    case .letter: hasLetter = true; last = cj; j = scalars.index(after: j); continue
-                    case .digit: hasDigit = true; last = cj; j = scalars.index(after: j); continue
-                    case .extendNumLet: last = cj; j = scalars.index(after: j); continue
-                    case .extend: j = scalars.index(after: j); continue
+                    case .letter:
+                        hasLetter = true
+                        last = cj
+                        j = scalars.index(after: j)
+                        continue
+                    case .digit:
+                        hasDigit = true
+                        last = cj
+                        j = scalars.index(after: j)
+                        continue
+                    case .extendNumLet:
+                        last = cj
+                        j = scalars.index(after: j)
+                        continue
+                    case .extend:
+                        j = scalars.index(after: j)
+                        continue
                     case .midLetter, .midNum, .midNumLet:
                         let k = scalars.index(after: j)
                         if k < end {
                             let ck = classify(scalars[k])
-                            let letterJoin: Bool = { if case .letter = last, case .letter = ck { return true }; return false }()
-                            let digitJoin: Bool = { if case .digit = last, case .digit = ck { return true }; return false }()
+                            let letterJoin: Bool = {
+                                if case .letter = last, case .letter = ck { return true }
+                                return false
+                            }()
+                            let digitJoin: Bool = {
+                                if case .digit = last, case .digit = ck { return true }
+                                return false
+                            }()
                             var joins = false
                             switch cj {
                             case .midLetter: joins = letterJoin
                             case .midNum: joins = digitJoin
                             default: joins = letterJoin || digitJoin
                             }
-                            if joins { j = k; continue }
+                            if joins {
+                                j = k
+                                continue
+                            }
                         }
                     default: break
                     }

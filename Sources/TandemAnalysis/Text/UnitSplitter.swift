@@ -43,13 +43,20 @@ final class UnitSplitter {
         var changed = false
         var next = 0
         for (index, segment) in segments.enumerated() {
-            guard next < wholeUnits.count, wholeUnits[next] == index else { out.append(segment); continue }
+            guard next < wholeUnits.count, wholeUnits[next] == index else {
+                out.append(segment)
+                continue
+            }
             next += 1
             let sentences = split(segment.content, language: language)
-            if sentences.count == 1 { out.append(segment); continue }
+            if sentences.count == 1 {
+                out.append(segment)
+                continue
+            }
             changed = true
             for (k, sentence) in sentences.enumerated() {
-                out.append(SourceSegment(id: "\(segment.id)/\(k + 1)", content: sentence, translatable: segment.translatable))
+                out.append(
+                    SourceSegment(id: "\(segment.id)/\(k + 1)", content: sentence, translatable: segment.translatable))
             }
         }
         return changed ? out : segments
@@ -81,20 +88,39 @@ final class UnitSplitter {
                             byte = bytes[i]
                         }
                     }
-                    if byte >= 0x80 { ascii = false; return nil }
+                    if byte >= 0x80 {
+                        ascii = false
+                        return nil
+                    }
                     switch state {
                     case .text:
-                        if byte == 0x2E || byte == 0x21 || byte == 0x3F { state = .terminator } else if byte == 0x3A || byte == 0x3B { state = .colon }
+                        if byte == 0x2E || byte == 0x21 || byte == 0x3F {
+                            state = .terminator
+                        } else if byte == 0x3A || byte == 0x3B {
+                            state = .colon
+                        }
                     case .terminator:
-                        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { state = .space } else if !(byte == 0x2E || byte == 0x21 || byte == 0x3F || byte == 0x27 || byte == 0x22 || byte == 0x29 || byte == 0x5D || byte == 0x7D) {
+                        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                            state = .space
+                        } else if !(byte == 0x2E || byte == 0x21 || byte == 0x3F || byte == 0x27 || byte == 0x22
+                            || byte == 0x29 || byte == 0x5D || byte == 0x7D)
+                        {
                             state = byte == 0x3A || byte == 0x3B ? .colon : .text
                         }
                     case .colon:
-                        if byte >= 0x0A && byte <= 0x0D { state = .space } else if !(byte == 0x20 || byte == 0x09) {
-                            state = byte == 0x2E || byte == 0x21 || byte == 0x3F ? .terminator : byte == 0x3A || byte == 0x3B ? .colon : .text
+                        if byte >= 0x0A && byte <= 0x0D {
+                            state = .space
+                        } else if !(byte == 0x20 || byte == 0x09) {
+                            state =
+                                byte == 0x2E || byte == 0x21 || byte == 0x3F
+                                ? .terminator : byte == 0x3A || byte == 0x3B ? .colon : .text
                         }
                     case .space, .fullWidth:
-                        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { state = .space } else if !(byte == 0x27 || byte == 0x22 || byte == 0x29 || byte == 0x5D || byte == 0x7D) { return true }
+                        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                            state = .space
+                        } else if !(byte == 0x27 || byte == 0x22 || byte == 0x29 || byte == 0x5D || byte == 0x7D) {
+                            return true
+                        }
                     }
                     i += 1
                 }
@@ -102,9 +128,13 @@ final class UnitSplitter {
             }
             if let decided { return decided }
             if ascii { continue }
-            state = before // this piece again, scalar by scalar
+            state = before  // this piece again, scalar by scalar
             for scalar in t.unicodeScalars {
-                let isWhitespace: Bool, isLineEnd: Bool, isTerminator: Bool, isColon: Bool, isCloser: Bool
+                let isWhitespace: Bool
+                let isLineEnd: Bool
+                let isTerminator: Bool
+                let isColon: Bool
+                let isCloser: Bool
                 if scalar.isASCII {
                     let v = scalar.value
                     isWhitespace = v == 0x20 || (v >= 0x09 && v <= 0x0D)
@@ -123,17 +153,27 @@ final class UnitSplitter {
                 case .text:
                     break
                 case .terminator:
-                    if isWhitespace { state = .space; continue }
+                    if isWhitespace {
+                        state = .space
+                        continue
+                    }
                     if isCloser || isTerminator { continue }
                 case .colon:
-                    if isLineEnd { state = .space; continue }
+                    if isLineEnd {
+                        state = .space
+                        continue
+                    }
                     if isWhitespace { continue }
                 case .space, .fullWidth:
-                    if isWhitespace { state = .space; continue }
+                    if isWhitespace {
+                        state = .space
+                        continue
+                    }
                     if !isCloser && !(state == .fullWidth && isTerminator) { return true }
                     continue
                 }
-                state = isTerminator ? (fullWidth.contains(scalar) ? .fullWidth : .terminator) : isColon ? .colon : .text
+                state =
+                    isTerminator ? (fullWidth.contains(scalar) ? .fullWidth : .terminator) : isColon ? .colon : .text
             }
         }
         return false
@@ -158,7 +198,10 @@ final class UnitSplitter {
             while next < breaks.count, breaks[next] < offset { next += 1 }
             switch piece {
             case .code(let kind):
-                if next < breaks.count, breaks[next] == offset, kind != .close { cut(); next += 1 }
+                if next < breaks.count, breaks[next] == offset, kind != .close {
+                    cut()
+                    next += 1
+                }
                 sentences[sentences.count - 1].append(piece)
             case .text(let t):
                 let count = t.utf16.count
@@ -178,7 +221,9 @@ final class UnitSplitter {
         var joined: [[InlinePiece]] = []
         var carried: [InlinePiece] = []
         for sentence in sentences {
-            let hasText = sentence.contains { if case .text(let t) = $0 { return t.contains { !$0.isWhitespace } } else { return false } }
+            let hasText = sentence.contains {
+                if case .text(let t) = $0 { return t.contains { !$0.isWhitespace } } else { return false }
+            }
             if hasText {
                 joined.append(carried + sentence)
                 carried = []

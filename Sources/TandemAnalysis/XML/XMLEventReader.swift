@@ -18,10 +18,16 @@ class XMLDirectHandler {
     /// Where the parser is, during a callback: the line and column of the event.
     final var position: (line: Int, column: Int) {
         guard let parser else { return (0, 0) }
-        return (Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer(parser))), Int(xmlSAX2GetColumnNumber(UnsafeMutableRawPointer(parser))))
+        return (
+            Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer(parser))),
+            Int(xmlSAX2GetColumnNumber(UnsafeMutableRawPointer(parser)))
+        )
     }
 
-    func startElement(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {}
+    func startElement(
+        _ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int32,
+        _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) {}
     func endElement(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {}
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {}
 }
@@ -73,29 +79,46 @@ final class XMLEventReader {
 
         /// An attribute value from libxml2's SAX2 attribute array (5 pointers per attribute).
         static func attributeValue(_ base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>) -> String {
-            let start = base[3]!, end = base[4]!
+            let start = base[3]!
+            let end = base[4]!
             let bytes = UnsafeBufferPointer(start: start, count: end - start)
             let value = String(decoding: bytes, as: UTF8.self)
             // libxml2 keeps `&` as `&#38;` in attribute values when it does not replace entities.
             return bytes.contains(UInt8(ascii: "&")) ? value.replacingOccurrences(of: "&#38;", with: "&") : value
         }
 
-        func element(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> XMLElement {
+        func element(
+            _ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int32,
+            _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+        ) -> XMLElement {
             var list: [XMLAttribute] = []
             if count > 0, let attributes {
                 list.reserveCapacity(Int(count))
                 for i in 0..<Int(count) {
                     let base = attributes + i * 5
-                    list.append(XMLAttribute(name: name(base[0]), namespace: name(base[2]), prefix: name(base[1]), value: Sink.attributeValue(base)))
+                    list.append(
+                        XMLAttribute(
+                            name: name(base[0]), namespace: name(base[2]), prefix: name(base[1]),
+                            value: Sink.attributeValue(base)))
                 }
             }
-            return XMLElement(XMLTag(name: name(localname), namespace: name(uri), attributes: list, line: line, column: column))
+            return XMLElement(
+                XMLTag(name: name(localname), namespace: name(uri), attributes: list, line: line, column: column))
         }
 
-        func start(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
-            if skipDepth > 0 { skipDepth += 1; return }
+        func start(
+            _ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int32,
+            _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+        ) {
+            if skipDepth > 0 {
+                skipDepth += 1
+                return
+            }
             if !building.isEmpty {
-                if building.count == 1, !skippedChildren.isEmpty, skippedChildren.contains(name(localname)) { skipDepth = 1; return }
+                if building.count == 1, !skippedChildren.isEmpty, skippedChildren.contains(name(localname)) {
+                    skipDepth = 1
+                    return
+                }
                 building.append(element(localname, uri, count, attributes))
                 return
             }
@@ -109,7 +132,10 @@ final class XMLEventReader {
         }
 
         func end(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {
-            if skipDepth > 0 { skipDepth -= 1; return }
+            if skipDepth > 0 {
+                skipDepth -= 1
+                return
+            }
             if let finished = building.popLast() {
                 if building.isEmpty {
                     events.append(.start(finished, isEmpty: true))
@@ -129,7 +155,10 @@ final class XMLEventReader {
 
         func characters(_ text: String) {
             if skipDepth > 0 { return }
-            if building.isEmpty { appendText(text); return }
+            if building.isEmpty {
+                appendText(text)
+                return
+            }
             let top = building.count - 1
             if case .text(let previous)? = building[top].children.last {
                 building[top].children[building[top].children.count - 1] = .text(previous + text)
@@ -141,10 +170,16 @@ final class XMLEventReader {
         func name(_ p: UnsafePointer<xmlChar>?) -> String {
             guard let p else { return "" }
             let key = UnsafeRawPointer(p)
-            let slot = Int(truncatingIfNeeded: (UInt64(UInt(bitPattern: Int(bitPattern: key))) &* 0x9E37_79B9_7F4A_7C15) >> 54)
+            let slot = Int(
+                truncatingIfNeeded: (UInt64(UInt(bitPattern: Int(bitPattern: key))) &* 0x9E37_79B9_7F4A_7C15) >> 54)
             if recent[slot].0 == key { return recent[slot].1 }
             let s: String
-            if let cached = names[key] { s = cached } else { s = String(cString: p); names[key] = s }
+            if let cached = names[key] {
+                s = cached
+            } else {
+                s = String(cString: p)
+                names[key] = s
+            }
             recent[slot] = (key, s)
             return s
         }
@@ -179,13 +214,18 @@ final class XMLEventReader {
     /// Bytes fed to libxml2 at a time (tests use small chunks to cross many chunk boundaries).
     private let chunk: Int
 
-    init(data: Data, fileName: String, limits: AnalysisLimits, progress: ((Int, Int) -> Void)? = nil, chunkSize: Int = XMLEventReader.chunkSize) throws {
+    init(
+        data: Data, fileName: String, limits: AnalysisLimits, progress: ((Int, Int) -> Void)? = nil,
+        chunkSize: Int = XMLEventReader.chunkSize
+    ) throws {
         self.fileName = fileName
         chunk = max(chunkSize, 1)
         self.data = data
         self.progress = progress
         guard data.count <= limits.maxFileBytes else {
-            throw AnalysisError(file: fileName, kind: .tooLarge, message: "the file is \(data.count) bytes; the limit is \(limits.maxFileBytes) bytes.")
+            throw AnalysisError(
+                file: fileName, kind: .tooLarge,
+                message: "the file is \(data.count) bytes; the limit is \(limits.maxFileBytes) bytes.")
         }
         try XMLSafety.checkProlog(data, fileName: fileName)
         xmlInitParser()
@@ -193,7 +233,10 @@ final class XMLEventReader {
         handler.startElementNs = { ctx, localname, _, uri, _, _, attributeCount, _, attributes in
             Unmanaged<Sink>.fromOpaque(ctx!)._withUnsafeGuaranteedRef { sink in
                 if let direct = sink.direct {
-                    if sink.skip > 0 { sink.skip -= 1; return }
+                    if sink.skip > 0 {
+                        sink.skip -= 1
+                        return
+                    }
                     direct._withUnsafeGuaranteedRef { $0.startElement(localname, uri, attributeCount, attributes) }
                 } else {
                     sink.elementCallbacks += 1
@@ -204,7 +247,10 @@ final class XMLEventReader {
         handler.endElementNs = { ctx, localname, _, uri in
             Unmanaged<Sink>.fromOpaque(ctx!)._withUnsafeGuaranteedRef { sink in
                 if let direct = sink.direct {
-                    if sink.skip > 0 { sink.skip -= 1; return }
+                    if sink.skip > 0 {
+                        sink.skip -= 1
+                        return
+                    }
                     direct._withUnsafeGuaranteedRef { $0.endElement(localname, uri) }
                 } else {
                     sink.elementCallbacks += 1
@@ -235,16 +281,21 @@ final class XMLEventReader {
             guard let ctx, let error else { return }
             let sink = Unmanaged<Sink>.fromOpaque(ctx).takeUnretainedValue()
             guard sink.errorMessage == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
-            sink.errorMessage = error.pointee.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "malformed XML"
+            sink.errorMessage =
+                error.pointee.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) }
+                ?? "malformed XML"
             sink.errorLine = Int(error.pointee.line)
             sink.errorColumn = Int(error.pointee.int2)
         }
         let user = Unmanaged.passUnretained(sink).toOpaque()
         let first = min(4, data.count)
         context = data.withUnsafeBytes { raw in
-            xmlCreatePushParserCtxt(&handler, user, raw.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(first), nil)
+            xmlCreatePushParserCtxt(
+                &handler, user, raw.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(first), nil)
         }
-        guard let context else { throw AnalysisError(file: fileName, kind: .malformed, message: "the XML parser could not be created.") }
+        guard let context else {
+            throw AnalysisError(file: fileName, kind: .malformed, message: "the XML parser could not be created.")
+        }
         offset = first
         sink.context = context
         xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue))
@@ -265,8 +316,11 @@ final class XMLEventReader {
     var line: Int { sink.line }
     var column: Int { sink.column }
 
-    func error(_ kind: AnalysisError.Kind = .invalid, _ message: String, line: Int? = nil, column: Int? = nil) -> AnalysisError {
-        AnalysisError(file: fileName, line: line ?? self.line, column: column ?? self.column, kind: kind, message: message)
+    func error(_ kind: AnalysisError.Kind = .invalid, _ message: String, line: Int? = nil, column: Int? = nil)
+        -> AnalysisError
+    {
+        AnalysisError(
+            file: fileName, line: line ?? self.line, column: column ?? self.column, kind: kind, message: message)
     }
 
     private func parseError() -> AnalysisError {
@@ -275,8 +329,9 @@ final class XMLEventReader {
         }
         let message = sink.errorMessage ?? "malformed XML"
         let kind: AnalysisError.Kind = message.localizedCaseInsensitiveContains("entity") ? .unsafe : .malformed
-        return AnalysisError(file: fileName, line: sink.errorMessage == nil ? line : sink.errorLine,
-                             column: sink.errorMessage == nil ? column : max(sink.errorColumn, 1), kind: kind, message: message)
+        return AnalysisError(
+            file: fileName, line: sink.errorMessage == nil ? line : sink.errorLine,
+            column: sink.errorMessage == nil ? column : max(sink.errorColumn, 1), kind: kind, message: message)
     }
 
     /// Switches to direct mode: returns the events parsed but not yet read (to be replayed by the
@@ -314,7 +369,9 @@ final class XMLEventReader {
             guard let me, let buffer else { return -1 }
             return Unmanaged<XMLEventReader>.fromOpaque(me).takeUnretainedValue().readPull(buffer, Int(length))
         }
-        guard let made = xmlCreateIOParserCtxt(&handler, user, read, nil, me, XML_CHAR_ENCODING_NONE) else { return nil }
+        guard let made = xmlCreateIOParserCtxt(&handler, user, read, nil, me, XML_CHAR_ENCODING_NONE) else {
+            return nil
+        }
         xmlCtxtUseOptions(made, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue))
         return made
     }
@@ -363,7 +420,9 @@ final class XMLEventReader {
         let length = min(sink.direct == nil ? min(chunk, Self.queuedChunkSize) : chunk, data.count - offset)
         let terminate: Int32 = offset + length >= data.count ? 1 : 0
         let status = data.withUnsafeBytes { raw in
-            xmlParseChunk(context, raw.baseAddress.map { ($0 + offset).assumingMemoryBound(to: CChar.self) }, Int32(length), terminate)
+            xmlParseChunk(
+                context, raw.baseAddress.map { ($0 + offset).assumingMemoryBound(to: CChar.self) }, Int32(length),
+                terminate)
         }
         offset += length
         if terminate == 1 { finished = true }
@@ -399,8 +458,16 @@ final class XMLEventReader {
         while let event = try next() {
             switch event {
             case .start(let e, let empty):
-                if stack.isEmpty, !skipping.isEmpty, skipping.contains(e.name) { try skipElement(isEmpty: empty); continue }
-                if empty { current.children.append(.element(e)) } else { stack.append(current); current = e }
+                if stack.isEmpty, !skipping.isEmpty, skipping.contains(e.name) {
+                    try skipElement(isEmpty: empty)
+                    continue
+                }
+                if empty {
+                    current.children.append(.element(e))
+                } else {
+                    stack.append(current)
+                    current = e
+                }
             case .text(let t):
                 current.children.append(.text(t))
             case .end:
@@ -419,7 +486,9 @@ final class XMLEventReader {
         while let event = try next() {
             switch event {
             case .start(_, let empty): if !empty { depth += 1 }
-            case .end: depth -= 1; if depth == 0 { return }
+            case .end:
+                depth -= 1
+                if depth == 0 { return }
             case .text: break
             }
         }

@@ -22,8 +22,11 @@ enum XMLSafety {
             let beforeEntity = text[doctype.upperBound..<entity.lowerBound]
             if !beforeEntity.contains("]>") {
                 let (line, column) = position(of: entity.lowerBound, in: text)
-                throw AnalysisError(file: fileName, line: line, column: column, kind: .unsafe,
-                                    message: "the document declares entities (<!ENTITY>); entity declarations are refused because they enable external-entity (XXE) and entity-expansion attacks. Remove the DOCTYPE internal subset.")
+                throw AnalysisError(
+                    file: fileName, line: line, column: column, kind: .unsafe,
+                    message:
+                        "the document declares entities (<!ENTITY>); entity declarations are refused because they enable external-entity (XXE) and entity-expansion attacks. Remove the DOCTYPE internal subset."
+                )
             }
         }
     }
@@ -31,7 +34,11 @@ enum XMLSafety {
     /// Fast byte scan of an 8-bit encoded prolog: false when the root element starts before any
     /// `<!DOCTYPE`. UTF-16 documents always get the full check.
     static func mayHaveDoctype(_ data: Data) -> Bool {
-        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) || data.first == 0 || data.dropFirst().first == 0 { return true }
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) || data.first == 0
+            || data.dropFirst().first == 0
+        {
+            return true
+        }
         return data.withUnsafeBytes { raw -> Bool in
             let bytes = raw.bindMemory(to: UInt8.self)
             var i = 0
@@ -39,7 +46,7 @@ enum XMLSafety {
                 if bytes[i] == UInt8(ascii: "<") {
                     let next = bytes[i + 1]
                     if next == UInt8(ascii: "!") { return true }  // DOCTYPE or comment: check properly
-                    if next != UInt8(ascii: "?") { return false } // the root element
+                    if next != UInt8(ascii: "?") { return false }  // the root element
                 }
                 i += 1
             }
@@ -48,9 +55,15 @@ enum XMLSafety {
     }
 
     static func position(of index: String.Index, in text: String) -> (Int, Int) {
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         for ch in text[..<index] {
-            if ch == "\n" || ch == "\r\n" { line += 1; column = 1 } else { column += 1 }
+            if ch == "\n" || ch == "\r\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
         }
         return (line, column)
     }

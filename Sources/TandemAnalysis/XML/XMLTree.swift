@@ -25,7 +25,9 @@ struct XMLTag: Sendable {
     func attribute(_ name: String, namespace: String = "") -> String? {
         // Lengths first: comparing two different strings is a slow call, comparing lengths is not.
         let length = name.utf8.count
-        for a in attributes where a.name.utf8.count == length && a.name == name && a.namespace == namespace { return a.value }
+        for a in attributes where a.name.utf8.count == length && a.name == name && a.namespace == namespace {
+            return a.value
+        }
         return nil
     }
 }

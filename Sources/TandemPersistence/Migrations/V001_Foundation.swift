@@ -124,6 +124,7 @@ enum V001 {
     }
 
     static let all: [any Migration] = [
-        CreateUsers(), CreateSessions(), CreateAPITokens(), CreateSetupTokens(), CreateLoginFailures(), CreateOrganisation(), CreateSeedRuns(),
+        CreateUsers(), CreateSessions(), CreateAPITokens(), CreateSetupTokens(), CreateLoginFailures(),
+        CreateOrganisation(), CreateSeedRuns(),
     ]
 }

@@ -13,7 +13,9 @@ final class SessionModel: Model, @unchecked Sendable {
     init() {}
 
     func toDomain() throws -> UserSession {
-        UserSession(id: UserSession.ID(try requireID()), userID: User.ID($user.id), csrfToken: csrfToken, createdAt: createdAt, expiresAt: expiresAt)
+        UserSession(
+            id: UserSession.ID(try requireID()), userID: User.ID($user.id), csrfToken: csrfToken, createdAt: createdAt,
+            expiresAt: expiresAt)
     }
 }
 
@@ -30,8 +32,9 @@ final class APITokenModel: Model, @unchecked Sendable {
     init() {}
 
     func toDomain() throws -> APIToken {
-        APIToken(id: APIToken.ID(try requireID()), userID: User.ID($user.id), name: name, prefix: prefix,
-                 createdAt: createdAt, lastUsedAt: lastUsedAt, revokedAt: revokedAt)
+        APIToken(
+            id: APIToken.ID(try requireID()), userID: User.ID($user.id), name: name, prefix: prefix,
+            createdAt: createdAt, lastUsedAt: lastUsedAt, revokedAt: revokedAt)
     }
 }
 

@@ -20,9 +20,11 @@ final class UserModel: Model, @unchecked Sendable {
     init() {}
 
     func toDomain() throws -> User {
-        User(id: User.ID(try requireID()), email: try EmailAddress(email), displayName: displayName,
-             roles: (try? Role.parseList(roles)) ?? [], isActive: isActive, locale: locale, timeZone: timeZone, createdAt: createdAt,
-             hasPassword: passwordHash != nil)
+        User(
+            id: User.ID(try requireID()), email: try EmailAddress(email), displayName: displayName,
+            roles: (try? Role.parseList(roles)) ?? [], isActive: isActive, locale: locale, timeZone: timeZone,
+            createdAt: createdAt,
+            hasPassword: passwordHash != nil)
     }
 
     func apply(_ user: User, at now: Date) {

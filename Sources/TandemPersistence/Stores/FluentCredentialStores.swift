@@ -59,8 +59,9 @@ public struct FluentAPITokenStore: APITokenStore {
     }
 
     public func revoke(_ id: APIToken.ID, owner: User.ID, at now: Date) async throws -> Bool {
-        guard let model = try await APITokenModel.query(on: database)
-            .filter(\.$id == id.rawValue).filter(\.$user.$id == owner.rawValue).first()
+        guard
+            let model = try await APITokenModel.query(on: database)
+                .filter(\.$id == id.rawValue).filter(\.$user.$id == owner.rawValue).first()
         else { return false }
         if model.revokedAt == nil {
             model.revokedAt = now
@@ -103,7 +104,8 @@ public struct FluentSetupTokenStore: SetupTokenStore {
     }
 
     public func isUsable(secretHash: String, at now: Date) async throws -> Bool {
-        guard let model = try await SetupTokenModel.query(on: database).filter(\.$secretHash == secretHash).first() else { return false }
+        guard let model = try await SetupTokenModel.query(on: database).filter(\.$secretHash == secretHash).first()
+        else { return false }
         return model.usedAt == nil && model.expiresAt > now
     }
 }
@@ -120,7 +122,8 @@ public struct FluentLoginAttemptStore: LoginAttemptStore {
     }
 
     public func failures(key: String, since: Date) async throws -> Int {
-        try await LoginFailureModel.query(on: database).filter(\.$throttleKey == key).filter(\.$failedAt >= since).count()
+        try await LoginFailureModel.query(on: database).filter(\.$throttleKey == key).filter(\.$failedAt >= since)
+            .count()
     }
 
     public func clear(key: String) async throws {

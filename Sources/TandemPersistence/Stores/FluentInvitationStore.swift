@@ -28,7 +28,8 @@ public struct FluentInvitationStore: InvitationStore {
 
     public func pendingUser(secretHash: String, at now: Date) async throws -> User.ID? {
         guard let model = try await InvitationModel.query(on: database).filter(\.$secretHash == secretHash).first(),
-              model.claim == nil, model.expiresAt > now else { return nil }
+            model.claim == nil, model.expiresAt > now
+        else { return nil }
         return User.ID(model.$user.id)
     }
 

@@ -12,8 +12,9 @@ public struct FluentOrganisationStore: OrganisationStore {
             PublicHoliday(date: try LocalDate(iso: $0.day), name: $0.name)
         }
         let days = Set(model.workingDays.split(separator: ",").compactMap { Weekday(rawValue: String($0)) })
-        return try OrganisationSettings(name: model.name, baseCurrency: try CurrencyCode(model.baseCurrency), timeZone: model.timeZone,
-                                        workingDays: days, defaultLocale: model.defaultLocale, holidays: holidays)
+        return try OrganisationSettings(
+            name: model.name, baseCurrency: try CurrencyCode(model.baseCurrency), timeZone: model.timeZone,
+            workingDays: days, defaultLocale: model.defaultLocale, holidays: holidays)
     }
 
     public func save(_ settings: OrganisationSettings) async throws {
@@ -40,9 +41,12 @@ public struct FluentOrganisationStore: OrganisationStore {
 extension Stores {
     /// The live stores on one Fluent database.
     public static func fluent(_ database: any Database) -> Stores {
-        Stores(users: FluentUserStore(database: database), sessions: FluentSessionStore(database: database),
-               apiTokens: FluentAPITokenStore(database: database), organisation: FluentOrganisationStore(database: database),
-               setupTokens: FluentSetupTokenStore(database: database), loginAttempts: FluentLoginAttemptStore(database: database),
-               invitations: FluentInvitationStore(database: database))
+        Stores(
+            users: FluentUserStore(database: database), sessions: FluentSessionStore(database: database),
+            apiTokens: FluentAPITokenStore(database: database),
+            organisation: FluentOrganisationStore(database: database),
+            setupTokens: FluentSetupTokenStore(database: database),
+            loginAttempts: FluentLoginAttemptStore(database: database),
+            invitations: FluentInvitationStore(database: database))
     }
 }

@@ -51,7 +51,8 @@ public struct FluentUserStore: UserStore {
             throw DomainError.notFound(what: "The user")
         }
         if model.email != user.email.value,
-           try await UserModel.query(on: database).filter(\.$email == user.email.value).first() != nil {
+            try await UserModel.query(on: database).filter(\.$email == user.email.value).first() != nil
+        {
             throw DomainError.conflict(message: "A user with the e-mail address \(user.email) already exists.")
         }
         model.apply(user, at: Date())

@@ -5,22 +5,47 @@ import Vapor
 /// `/api/v1/me`, `/api/v1/users`, `/api/v1/tokens`: the shapes are in Resources/OpenAPI/openapi.yaml.
 enum UsersAPI {
     struct UserBody: Content {
-        var id: String; var email: String; var displayName: String; var roles: [String]
-        var isActive: Bool; var locale: String?; var timeZone: String?; var createdAt: Date
+        var id: String
+        var email: String
+        var displayName: String
+        var roles: [String]
+        var isActive: Bool
+        var locale: String?
+        var timeZone: String?
+        var createdAt: Date
 
         init(_ user: User) {
-            id = user.id.description; email = user.email.value; displayName = user.displayName
-            roles = user.roles.sorted().map(\.rawValue); isActive = user.isActive
-            locale = user.locale; timeZone = user.timeZone; createdAt = user.createdAt
+            id = user.id.description
+            email = user.email.value
+            displayName = user.displayName
+            roles = user.roles.sorted().map(\.rawValue)
+            isActive = user.isActive
+            locale = user.locale
+            timeZone = user.timeZone
+            createdAt = user.createdAt
         }
     }
     struct UserList: Content { var users: [UserBody] }
-    struct CreateUser: Content { var email: String; var displayName: String; var roles: [String]; var password: String }
+    struct CreateUser: Content {
+        var email: String
+        var displayName: String
+        var roles: [String]
+        var password: String
+    }
     struct TokenBody: Content {
-        var id: String; var name: String; var prefix: String; var createdAt: Date; var lastUsedAt: Date?; var revokedAt: Date?
+        var id: String
+        var name: String
+        var prefix: String
+        var createdAt: Date
+        var lastUsedAt: Date?
+        var revokedAt: Date?
         init(_ token: APIToken) {
-            id = token.id.description; name = token.name; prefix = token.prefix
-            createdAt = token.createdAt; lastUsedAt = token.lastUsedAt; revokedAt = token.revokedAt
+            id = token.id.description
+            name = token.name
+            prefix = token.prefix
+            createdAt = token.createdAt
+            lastUsedAt = token.lastUsedAt
+            revokedAt = token.revokedAt
         }
     }
     struct TokenList: Content { var tokens: [TokenBody] }
@@ -47,7 +72,9 @@ enum UsersAPI {
             throw APIError.badRequest(code: "invalid", messageKey: "error.api.bad_id", field: "id")
         }
         guard caller.id == id || Policy.permits(caller, .viewUsers) else { throw NotPermitted() }
-        guard let user = try await req.stores.users.find(id: id) else { throw APIError.notFound(what: req.localizer.t("entity.user")) }
+        guard let user = try await req.stores.users.find(id: id) else {
+            throw APIError.notFound(what: req.localizer.t("entity.user"))
+        }
         return UserBody(user)
     }
 
@@ -56,7 +83,8 @@ enum UsersAPI {
         let body = try req.content.decode(CreateUser.self)
         let roles = try Role.parseList(body.roles.joined(separator: ","))
         try PasswordRules.validate(body.password)
-        var newUser = try NewUser(email: try EmailAddress(body.email), displayName: body.displayName, roles: roles, passwordHash: nil)
+        var newUser = try NewUser(
+            email: try EmailAddress(body.email), displayName: body.displayName, roles: roles, passwordHash: nil)
         newUser.passwordHash = try await AuthService(request: req).hashPassword(body.password)
         let user = try await req.stores.users.create(newUser, id: req.tandem.ids(), at: req.now)
         let response = try await UserBody(user).encodeResponse(status: .created, for: req)

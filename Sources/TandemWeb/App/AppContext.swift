@@ -11,7 +11,9 @@ public struct AppContext: Sendable {
     public var clock: @Sendable () -> Date
     public var ids: IdentifierGenerator
 
-    public init(config: TandemConfig, clock: @escaping @Sendable () -> Date = { Date() }, ids: IdentifierGenerator = .random) {
+    public init(
+        config: TandemConfig, clock: @escaping @Sendable () -> Date = { Date() }, ids: IdentifierGenerator = .random
+    ) {
         self.config = config
         self.clock = clock
         self.ids = ids

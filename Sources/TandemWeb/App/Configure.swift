@@ -20,7 +20,8 @@ public func configure(_ app: Application, context: AppContext, location: Databas
 
     let location = location ?? config.databaseLocation
     if case .sqliteFile(let path) = location {
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
     }
     app.databases.use(try location.configuration(), as: location.databaseID)
     app.migrations.add(TandemMigrations.all)
@@ -35,8 +36,9 @@ public func configure(_ app: Application, context: AppContext, location: Databas
     app.leaf.cache.isEnabled = app.environment.isRelease
     app.leaf.tags["t"] = TranslateTag()
 
-    let catalogs = try Catalogs.load(shipped: resources.appendingPathComponent("Locales"),
-                                     imported: URL(fileURLWithPath: config.dataDirectory).appendingPathComponent("locales"))
+    let catalogs = try Catalogs.load(
+        shipped: resources.appendingPathComponent("Locales"),
+        imported: URL(fileURLWithPath: config.dataDirectory).appendingPathComponent("locales"))
     app.localization = LocalizationService(catalogs: catalogs)
 
     // Order matters: request ID and errors outermost, so every response (even a failure in a
@@ -54,12 +56,14 @@ public func configure(_ app: Application, context: AppContext, location: Databas
 func routes(_ app: Application) throws {
     HealthRoutes.register(app)
     app.get("api", "openapi.yaml") { req async throws -> Response in
-        let response = try await req.fileio.asyncStreamFile(at: req.application.directory.resourcesDirectory + "OpenAPI/openapi.yaml")
+        let response = try await req.fileio.asyncStreamFile(
+            at: req.application.directory.resourcesDirectory + "OpenAPI/openapi.yaml")
         response.headers.replaceOrAdd(name: .contentType, value: "application/yaml; charset=utf-8")
         return response
     }
 
-    let api = app.grouped("api", "v1").grouped(LocalizationMiddleware(), BearerAuthenticator(), LocalizationMiddleware(), RequireAPIUser())
+    let api = app.grouped("api", "v1").grouped(
+        LocalizationMiddleware(), BearerAuthenticator(), LocalizationMiddleware(), RequireAPIUser())
     UsersAPI.register(api)
 
     let site = app.grouped(SessionAuthenticator(), LocalizationMiddleware(), FlashMiddleware(), CSRFProtection())

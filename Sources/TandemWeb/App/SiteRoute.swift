@@ -7,9 +7,14 @@ enum SiteRoute {
     case setup(secret: String)
     case invitation(secret: String)
     case area(Area)
-    case users, newUser, user(User.ID), userDeactivate(User.ID), userReactivate(User.ID), userInvite(User.ID)
+    case users, newUser
+    case user(User.ID)
+    case userDeactivate(User.ID)
+    case userReactivate(User.ID)
+    case userInvite(User.ID)
     case organisation
-    case profile, profileTokens, revokeToken(APIToken.ID)
+    case profile, profileTokens
+    case revokeToken(APIToken.ID)
     case language
 
     var path: String {

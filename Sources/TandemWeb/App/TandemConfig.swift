@@ -29,16 +29,28 @@ public struct TandemConfig: Sendable, Equatable {
 
     public enum LogFormat: String, Sendable { case text, json }
 
-    public init(dataDirectory: String = "./tandem-data", databaseURL: String? = nil, resourcesDirectory: String = "./Resources",
-                hostname: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil, secureCookies: Bool = false,
-                sessionHours: Int = 12, bcryptCost: Int = 12, logFormat: LogFormat = .text, logLevel: String = "info") {
-        self.dataDirectory = dataDirectory; self.databaseURL = databaseURL; self.resourcesDirectory = resourcesDirectory
-        self.hostname = hostname; self.port = port; self.publicURL = publicURL; self.secureCookies = secureCookies
-        self.sessionHours = sessionHours; self.bcryptCost = bcryptCost; self.logFormat = logFormat; self.logLevel = logLevel
+    public init(
+        dataDirectory: String = "./tandem-data", databaseURL: String? = nil, resourcesDirectory: String = "./Resources",
+        hostname: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil, secureCookies: Bool = false,
+        sessionHours: Int = 12, bcryptCost: Int = 12, logFormat: LogFormat = .text, logLevel: String = "info"
+    ) {
+        self.dataDirectory = dataDirectory
+        self.databaseURL = databaseURL
+        self.resourcesDirectory = resourcesDirectory
+        self.hostname = hostname
+        self.port = port
+        self.publicURL = publicURL
+        self.secureCookies = secureCookies
+        self.sessionHours = sessionHours
+        self.bcryptCost = bcryptCost
+        self.logFormat = logFormat
+        self.logLevel = logLevel
     }
 
     /// Reads the environment; throws one error listing every bad variable.
-    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> TandemConfig {
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> TandemConfig
+    {
         var problems: [String] = []
         var config = TandemConfig()
         func value(_ name: String) -> String? {
@@ -48,22 +60,29 @@ public struct TandemConfig: Sendable, Equatable {
         func integer(_ name: String, in range: ClosedRange<Int>) -> Int? {
             guard let raw = value(name) else { return nil }
             guard let number = Int(raw), range.contains(number) else {
-                problems.append("\(name)=\(raw): expected a whole number from \(range.lowerBound) to \(range.upperBound)")
+                problems.append(
+                    "\(name)=\(raw): expected a whole number from \(range.lowerBound) to \(range.upperBound)")
                 return nil
             }
             return number
         }
         if let dir = value("TANDEM_DATA_DIR") { config.dataDirectory = dir }
         if let url = value("DATABASE_URL") {
-            if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") { config.databaseURL = url }
-            else { problems.append("DATABASE_URL: expected postgres://user:password@host:5432/database") }
+            if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+                config.databaseURL = url
+            } else {
+                problems.append("DATABASE_URL: expected postgres://user:password@host:5432/database")
+            }
         }
         if let dir = value("TANDEM_RESOURCES_DIR") { config.resourcesDirectory = dir }
         if let host = value("TANDEM_HOST") { config.hostname = host }
         if let port = integer("TANDEM_PORT", in: 1...65535) { config.port = port }
         if let url = value("TANDEM_PUBLIC_URL") {
-            if url.hasPrefix("http://") || url.hasPrefix("https://") { config.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url }
-            else { problems.append("TANDEM_PUBLIC_URL=\(url): expected http(s)://host[:port]") }
+            if url.hasPrefix("http://") || url.hasPrefix("https://") {
+                config.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+            } else {
+                problems.append("TANDEM_PUBLIC_URL=\(url): expected http(s)://host[:port]")
+            }
         }
         config.secureCookies = config.publicURL?.hasPrefix("https://") ?? false
         if let raw = value("TANDEM_SECURE_COOKIES") {
@@ -76,12 +95,18 @@ public struct TandemConfig: Sendable, Equatable {
         if let hours = integer("TANDEM_SESSION_HOURS", in: 1...(24 * 90)) { config.sessionHours = hours }
         if let cost = integer("TANDEM_BCRYPT_COST", in: 4...16) { config.bcryptCost = cost }
         if let raw = value("TANDEM_LOG_FORMAT") {
-            if let format = LogFormat(rawValue: raw.lowercased()) { config.logFormat = format }
-            else { problems.append("TANDEM_LOG_FORMAT=\(raw): expected text or json") }
+            if let format = LogFormat(rawValue: raw.lowercased()) {
+                config.logFormat = format
+            } else {
+                problems.append("TANDEM_LOG_FORMAT=\(raw): expected text or json")
+            }
         }
         if let raw = value("TANDEM_LOG_LEVEL") {
-            if ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(raw.lowercased()) { config.logLevel = raw.lowercased() }
-            else { problems.append("TANDEM_LOG_LEVEL=\(raw): expected trace, debug, info, notice, warning or error") }
+            if ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(raw.lowercased()) {
+                config.logLevel = raw.lowercased()
+            } else {
+                problems.append("TANDEM_LOG_LEVEL=\(raw): expected trace, debug, info, notice, warning or error")
+            }
         }
         guard problems.isEmpty else { throw ConfigError(problems: problems) }
         return config
@@ -99,6 +124,7 @@ public struct TandemConfig: Sendable, Equatable {
 public struct ConfigError: Error, CustomStringConvertible {
     public let problems: [String]
     public var description: String {
-        "Tandem cannot start; fix these environment variables (see .env.example):\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
+        "Tandem cannot start; fix these environment variables (see .env.example):\n"
+            + problems.map { "  - \($0)" }.joined(separator: "\n")
     }
 }

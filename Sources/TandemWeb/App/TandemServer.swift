@@ -12,14 +12,17 @@ public enum TandemServer {
         public var port: Int?
         public var demo: Bool
         public init(hostname: String? = nil, port: Int? = nil, demo: Bool = false) {
-            self.hostname = hostname; self.port = port; self.demo = demo
+            self.hostname = hostname
+            self.port = port
+            self.demo = demo
         }
     }
 
     public static func bootstrapLogging(_ config: TandemConfig) {
         let level = Logger.Level(rawValue: config.logLevel) ?? .info
         LoggingSystem.bootstrap { label in
-            var handler: any LogHandler = config.logFormat == .json ? JSONLogHandler(label: label) : StreamLogHandler.standardOutput(label: label)
+            var handler: any LogHandler =
+                config.logFormat == .json ? JSONLogHandler(label: label) : StreamLogHandler.standardOutput(label: label)
             handler.logLevel = level
             return handler
         }
@@ -40,11 +43,12 @@ public enum TandemServer {
                 let logins = try await DemoSeed.run(on: app.db, hasher: app.password.async, clock: app.tandem.clock)
                 printBanner(DemoSeed.banner(logins: logins, baseURL: config.baseURL))
             } else if let link = try await app.issueSetupLinkIfNeeded() {
-                printBanner("""
-                No users yet. Open this one-time link to create the first admin (valid 24 hours):
+                printBanner(
+                    """
+                    No users yet. Open this one-time link to create the first admin (valid 24 hours):
 
-                    \(link)
-                """)
+                        \(link)
+                    """)
             }
             try await app.execute()
         } catch {
@@ -61,8 +65,15 @@ public enum TandemServer {
             try await configure(app, context: AppContext(config: config))
             let message: String
             if revert {
-                if all { try await app.migrator.revertAllBatches().get() } else { try await app.migrator.revertLastBatch().get() }
-                message = all ? "Reverted every migration on \(config.databaseLocation)." : "Reverted the last batch of migrations on \(config.databaseLocation)."
+                if all {
+                    try await app.migrator.revertAllBatches().get()
+                } else {
+                    try await app.migrator.revertLastBatch().get()
+                }
+                message =
+                    all
+                    ? "Reverted every migration on \(config.databaseLocation)."
+                    : "Reverted the last batch of migrations on \(config.databaseLocation)."
             } else {
                 try await app.migrator.setupIfNeeded().get()
                 try await app.migrator.prepareBatch().get()
@@ -95,11 +106,17 @@ struct JSONLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        var object: [String: String] = ["time": ISO8601DateFormatter().string(from: Date()), "level": event.level.rawValue, "label": label,
-                                        "message": event.message.description]
-        for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }) { object[key] = "\(value)" }
+        var object: [String: String] = [
+            "time": ISO8601DateFormatter().string(from: Date()), "level": event.level.rawValue, "label": label,
+            "message": event.message.description,
+        ]
+        for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }) {
+            object[key] = "\(value)"
+        }
         if let error = event.error { object["error"] = String(describing: error) }
-        if let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), let text = String(data: data, encoding: .utf8) {
+        if let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]),
+            let text = String(data: data, encoding: .utf8)
+        {
             FileHandle.standardOutput.write(Data((text + "\n").utf8))
         }
     }

@@ -68,8 +68,9 @@ extension Request {
 struct BearerAuthenticator: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let bearer = request.headers.bearerAuthorization {
-            guard let token = try await request.stores.apiTokens.find(secretHash: Secrets.hash(bearer.token)), !token.isRevoked,
-                  let user = try await request.stores.users.find(id: token.userID), user.isActive
+            guard let token = try await request.stores.apiTokens.find(secretHash: Secrets.hash(bearer.token)),
+                !token.isRevoked,
+                let user = try await request.stores.users.find(id: token.userID), user.isActive
             else { throw APIError.unauthorized(reason: .invalidToken) }
             try await request.stores.apiTokens.markUsed(token.id, at: request.now)
             request.principal = Principal(user: user, session: nil, token: token)
@@ -83,7 +84,9 @@ struct RequireSignInPage: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.currentUser != nil else {
             let back = request.url.path + (request.url.query.map { "?" + $0 } ?? "")
-            let target = SiteRoute.login.path + "?next=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")
+            let target =
+                SiteRoute.login.path + "?next="
+                + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")
             return request.redirect(to: target)
         }
         return try await next.respond(to: request)

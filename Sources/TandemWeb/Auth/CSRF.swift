@@ -13,15 +13,19 @@ struct CSRFProtection: AsyncMiddleware {
             newCookieToken = Secrets.random(length: 32)
         }
         if ![.GET, .HEAD, .OPTIONS].contains(request.method) {
-            let submitted = (try? request.content.get(String.self, at: Self.field)) ?? request.headers.first(name: "X-CSRF-Token") ?? ""
+            let submitted =
+                (try? request.content.get(String.self, at: Self.field)) ?? request.headers.first(name: "X-CSRF-Token")
+                ?? ""
             let expected = request.principal?.session?.csrfToken ?? request.cookies[Self.cookie]?.string ?? ""
             guard !expected.isEmpty, Secrets.equal(submitted, expected) else { throw CSRFRejected() }
         }
-        request.storage[CSRFTokenKey.self] = request.principal?.session?.csrfToken ?? request.cookies[Self.cookie]?.string ?? newCookieToken
+        request.storage[CSRFTokenKey.self] =
+            request.principal?.session?.csrfToken ?? request.cookies[Self.cookie]?.string ?? newCookieToken
         let response = try await next.respond(to: request)
         if let newCookieToken {
-            response.cookies[Self.cookie] = HTTPCookies.Value(string: newCookieToken, path: "/", isSecure: request.tandem.config.secureCookies,
-                                                              isHTTPOnly: true, sameSite: .strict)
+            response.cookies[Self.cookie] = HTTPCookies.Value(
+                string: newCookieToken, path: "/", isSecure: request.tandem.config.secureCookies,
+                isHTTPOnly: true, sameSite: .strict)
         }
         return response
     }

@@ -8,7 +8,10 @@ import Vapor
 /// fixed names, fixed IDs. Each step runs once per database (recorded in `seed_runs`); later
 /// features append steps with their own names and ID ranges, never edit shipped ones.
 public enum DemoSeed {
-    public struct Login: Sendable, Equatable { public var email: String; public var roles: String }
+    public struct Login: Sendable, Equatable {
+        public var email: String
+        public var roles: String
+    }
     /// Shown on the console with the logins; demo data only, never used outside `--demo`.
     public static let password = "demo-password"
 
@@ -16,7 +19,9 @@ public enum DemoSeed {
         var name: String
         /// First sequential UUID of this step; steps own disjoint ranges.
         var idBase: Int
-        var run: @Sendable (_ stores: Stores, _ ids: IdentifierGenerator, _ hasher: AsyncPasswordHasher, _ now: Date) async throws -> Void
+        var run:
+            @Sendable (_ stores: Stores, _ ids: IdentifierGenerator, _ hasher: AsyncPasswordHasher, _ now: Date)
+                async throws -> Void
     }
 
     static let people: [(name: String, email: String, roles: Set<Role>)] = [
@@ -39,14 +44,17 @@ public enum DemoSeed {
                 ("2027-05-17", "Lundi de Pentecôte"), ("2027-07-14", "Fête nationale"), ("2027-08-15", "Assomption"),
                 ("2027-11-01", "Toussaint"), ("2027-11-11", "Armistice"), ("2027-12-25", "Noël"),
             ].map { PublicHoliday(date: try LocalDate(iso: $0.0), name: $0.1) }
-            try await stores.organisation.save(try OrganisationSettings(
-                name: "Lumen Language Services", baseCurrency: .eur, timeZone: "Europe/Paris",
-                workingDays: [.mon, .tue, .wed, .thu, .fri], defaultLocale: "en", holidays: holidays))
+            try await stores.organisation.save(
+                try OrganisationSettings(
+                    name: "Lumen Language Services", baseCurrency: .eur, timeZone: "Europe/Paris",
+                    workingDays: [.mon, .tue, .wed, .thu, .fri], defaultLocale: "en", holidays: holidays))
         },
         Step(name: "demo.v1.users", idBase: 0x2_0000) { stores, ids, hasher, now in
             let hash = try await hasher.hash(password)
             for person in people {
-                let user = try NewUser(email: try EmailAddress(person.email), displayName: person.name, roles: person.roles, passwordHash: hash)
+                let user = try NewUser(
+                    email: try EmailAddress(person.email), displayName: person.name, roles: person.roles,
+                    passwordHash: hash)
                 _ = try await stores.users.create(user, id: ids(), at: now)
             }
         },
@@ -54,7 +62,9 @@ public enum DemoSeed {
 
     /// Runs the steps that have not run yet; returns the demo logins to print.
     @discardableResult
-    public static func run(on database: any Database, hasher: AsyncPasswordHasher, clock: @escaping @Sendable () -> Date) async throws -> [Login] {
+    public static func run(
+        on database: any Database, hasher: AsyncPasswordHasher, clock: @escaping @Sendable () -> Date
+    ) async throws -> [Login] {
         let ledger = FluentSeedLedger(database: database)
         for step in steps where !(try await ledger.hasRun(step.name)) {
             // Each step and its ledger entry commit together: an interrupted seed reruns cleanly.
@@ -67,9 +77,13 @@ public enum DemoSeed {
     }
 
     public static func banner(logins: [Login], baseURL: String) -> String {
-        var lines = ["Demo workspace: Lumen Language Services — open \(baseURL)", "", "Demo logins (password for all: \(password)):"]
-        for login in logins { lines.append("  \(login.email.padding(toLength: 34, withPad: " ", startingAt: 0)) \(login.roles)") }
+        var lines = [
+            "Demo workspace: Lumen Language Services — open \(baseURL)", "",
+            "Demo logins (password for all: \(password)):",
+        ]
+        for login in logins {
+            lines.append("  \(login.email.padding(toLength: 34, withPad: " ", startingAt: 0)) \(login.roles)")
+        }
         return lines.joined(separator: "\n")
     }
 }
-

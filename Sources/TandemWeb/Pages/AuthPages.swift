@@ -4,8 +4,17 @@ import Vapor
 
 /// Sign-in, sign-out and the first-admin setup page.
 enum AuthPages {
-    struct LoginContext: Encodable { var shell: PageShell; var email: String; var next: String; var error: String? }
-    struct LoginForm: Content { var email: String?; var password: String?; var next: String? }
+    struct LoginContext: Encodable {
+        var shell: PageShell
+        var email: String
+        var next: String
+        var error: String?
+    }
+    struct LoginForm: Content {
+        var email: String?
+        var password: String?
+        var next: String?
+    }
 
     static func register(_ routes: any RoutesBuilder) {
         routes.get("login", use: showLogin)
@@ -17,19 +26,24 @@ enum AuthPages {
 
     /// Only local paths are allowed as `next`, so the sign-in page cannot redirect elsewhere.
     static func safeNext(_ raw: String?) -> String {
-        guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\") else { return SiteRoute.dashboard.path }
+        guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\") else {
+            return SiteRoute.dashboard.path
+        }
         return raw
     }
 
     @Sendable static func showLogin(req: Request) async throws -> Response {
         if req.currentUser != nil { return req.redirect(to: safeNext(req.query[String.self, at: "next"])) }
         let shell = try await req.shell(title: req.localizer.t("login.title"), area: nil)
-        return try await req.renderPage("auth/login", LoginContext(shell: shell, email: "", next: safeNext(req.query[String.self, at: "next"]), error: nil))
+        return try await req.renderPage(
+            "auth/login",
+            LoginContext(shell: shell, email: "", next: safeNext(req.query[String.self, at: "next"]), error: nil))
     }
 
     @Sendable static func submitLogin(req: Request) async throws -> Response {
         let form = try req.content.decode(LoginForm.self)
-        let email = form.email ?? "", next = safeNext(form.next)
+        let email = form.email ?? ""
+        let next = safeNext(form.next)
         let auth = AuthService(request: req)
         let result = try await auth.checkCredentials(email: email, password: form.password ?? "")
         switch result {
@@ -42,12 +56,15 @@ enum AuthPages {
             let message: String
             let status: HTTPResponseStatus
             if case .throttled(let minutes) = result {
-                message = req.localizer.t("login.error.throttled", ["minutes": String(minutes)]); status = .tooManyRequests
+                message = req.localizer.t("login.error.throttled", ["minutes": String(minutes)])
+                status = .tooManyRequests
             } else {
-                message = req.localizer.t("login.error.credentials"); status = .unauthorized
+                message = req.localizer.t("login.error.credentials")
+                status = .unauthorized
             }
             let shell = try await req.shell(title: req.localizer.t("login.title"), area: nil)
-            return try await req.renderPage("auth/login", LoginContext(shell: shell, email: email, next: next, error: message), status: status)
+            return try await req.renderPage(
+                "auth/login", LoginContext(shell: shell, email: email, next: next, error: message), status: status)
         }
     }
 
@@ -64,23 +81,32 @@ enum AuthPages {
     // MARK: First-admin setup
 
     struct SetupContext: Encodable {
-        var shell: PageShell; var action: String
-        var organisationName: String; var displayName: String; var email: String
+        var shell: PageShell
+        var action: String
+        var organisationName: String
+        var displayName: String
+        var email: String
         var errors: FormErrors
     }
     struct SetupForm: Content {
-        var organisationName: String?; var displayName: String?; var email: String?
-        var password: String?; var passwordConfirmation: String?
+        var organisationName: String?
+        var displayName: String?
+        var email: String?
+        var password: String?
+        var passwordConfirmation: String?
     }
 
     @Sendable static func showSetup(req: Request) async throws -> Response {
         let secret = req.parameters.get("secret") ?? ""
         guard try await req.stores.users.count() == 0,
-              try await req.stores.setupTokens.isUsable(secretHash: Secrets.hash(secret), at: req.now)
+            try await req.stores.setupTokens.isUsable(secretHash: Secrets.hash(secret), at: req.now)
         else { throw Abort(.notFound) }
         let shell = try await req.shell(title: req.localizer.t("setup.title"), area: nil)
-        return try await req.renderPage("auth/setup", SetupContext(shell: shell, action: SiteRoute.setup(secret: secret).path,
-                                                                  organisationName: "", displayName: "", email: "", errors: FormErrors()))
+        return try await req.renderPage(
+            "auth/setup",
+            SetupContext(
+                shell: shell, action: SiteRoute.setup(secret: secret).path,
+                organisationName: "", displayName: "", email: "", errors: FormErrors()))
     }
 
     @Sendable static func submitSetup(req: Request) async throws -> Response {
@@ -90,26 +116,37 @@ enum AuthPages {
         var errors = FormErrors()
         var newUser: NewUser?
         var organisation = try await req.organisation()
-        do { organisation.name = try OrganisationSettings(name: form.organisationName ?? "", baseCurrency: organisation.baseCurrency,
-                                                          timeZone: organisation.timeZone, workingDays: organisation.workingDays,
-                                                          defaultLocale: req.localizer.locale, holidays: []).name
-             organisation.defaultLocale = req.localizer.locale
+        do {
+            organisation.name = try OrganisationSettings(
+                name: form.organisationName ?? "", baseCurrency: organisation.baseCurrency,
+                timeZone: organisation.timeZone, workingDays: organisation.workingDays,
+                defaultLocale: req.localizer.locale, holidays: []
+            ).name
+            organisation.defaultLocale = req.localizer.locale
         } catch { errors.add(error, in: req) }
         let password = form.password ?? ""
         do { try PasswordRules.validate(password) } catch { errors.add(error, in: req) }
-        if password != (form.passwordConfirmation ?? "") { errors.add("passwordConfirmation", req.localizer.t("error.password.mismatch")) }
+        if password != (form.passwordConfirmation ?? "") {
+            errors.add("passwordConfirmation", req.localizer.t("error.password.mismatch"))
+        }
         do {
             let email = try EmailAddress(form.email ?? "")
             newUser = try NewUser(email: email, displayName: form.displayName ?? "", roles: [.admin], passwordHash: nil)
         } catch { errors.add(error, in: req) }
         guard errors.isEmpty, var newUser else {
             let shell = try await req.shell(title: req.localizer.t("setup.title"), area: nil)
-            return try await req.renderPage("auth/setup", SetupContext(
-                shell: shell, action: SiteRoute.setup(secret: secret).path, organisationName: form.organisationName ?? "",
-                displayName: form.displayName ?? "", email: form.email ?? "", errors: errors), status: .unprocessableEntity)
+            return try await req.renderPage(
+                "auth/setup",
+                SetupContext(
+                    shell: shell, action: SiteRoute.setup(secret: secret).path,
+                    organisationName: form.organisationName ?? "",
+                    displayName: form.displayName ?? "", email: form.email ?? "", errors: errors),
+                status: .unprocessableEntity)
         }
         // Consume the link first: a double submit creates one admin, the second gets 404.
-        guard try await req.stores.setupTokens.consume(secretHash: Secrets.hash(secret), at: req.now) else { throw Abort(.notFound) }
+        guard try await req.stores.setupTokens.consume(secretHash: Secrets.hash(secret), at: req.now) else {
+            throw Abort(.notFound)
+        }
         let auth = AuthService(request: req)
         newUser.passwordHash = try await auth.hashPassword(password)
         let admin = try await req.stores.users.create(newUser, id: req.tandem.ids(), at: req.now)

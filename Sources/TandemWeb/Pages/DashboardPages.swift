@@ -4,7 +4,11 @@ import Vapor
 
 /// The dashboard and the pages of areas that later releases fill in.
 enum DashboardPages {
-    struct Card: Encodable { var titleKey: String; var bodyKey: String; var href: String }
+    struct Card: Encodable {
+        var titleKey: String
+        var bodyKey: String
+        var href: String
+    }
     struct DashboardContext: Encodable {
         var shell: PageShell
         var greeting: String
@@ -14,9 +18,24 @@ enum DashboardPages {
         var isAdmin: Bool
         var userCount: String?
     }
-    struct OrganisationSummary: Encodable { var name: String; var currency: String; var timeZone: String; var workingDays: String; var holidays: String }
-    struct AreaContext: Encodable { var shell: PageShell; var area: String; var titleKey: String; var introKey: String; var plannedKey: String }
-    struct SettingsContext: Encodable { var shell: PageShell; var links: [Card] }
+    struct OrganisationSummary: Encodable {
+        var name: String
+        var currency: String
+        var timeZone: String
+        var workingDays: String
+        var holidays: String
+    }
+    struct AreaContext: Encodable {
+        var shell: PageShell
+        var area: String
+        var titleKey: String
+        var introKey: String
+        var plannedKey: String
+    }
+    struct SettingsContext: Encodable {
+        var shell: PageShell
+        var links: [Card]
+    }
 
     static func register(_ routes: any RoutesBuilder) {
         routes.get(use: dashboard)
@@ -30,17 +49,22 @@ enum DashboardPages {
         let user = try req.requireUser()
         let l = req.localizer
         let organisation = try await req.organisation()
-        let cards = Area.allCases.filter { $0 != .dashboard && $0 != .settings && Policy.permits(user, .viewArea($0)) }.map {
-            Card(titleKey: "nav.\($0.rawValue)", bodyKey: "area.\($0.rawValue).intro", href: SiteRoute.area($0).path)
-        }
-        let userCount = Policy.permits(user, .viewUsers) ? l.plural("dashboard.users_count", count: try await req.stores.users.count()) : nil
+        let cards = Area.allCases.filter { $0 != .dashboard && $0 != .settings && Policy.permits(user, .viewArea($0)) }
+            .map {
+                Card(
+                    titleKey: "nav.\($0.rawValue)", bodyKey: "area.\($0.rawValue).intro", href: SiteRoute.area($0).path)
+            }
+        let userCount =
+            Policy.permits(user, .viewUsers)
+            ? l.plural("dashboard.users_count", count: try await req.stores.users.count()) : nil
         let context = DashboardContext(
             shell: try await req.shell(title: l.t("nav.dashboard"), area: .dashboard),
             greeting: l.t("dashboard.greeting", ["name": user.displayName]),
             today: l.format(date: req.now),
             organisation: OrganisationSummary(
                 name: organisation.name, currency: organisation.baseCurrency.code, timeZone: organisation.timeZone,
-                workingDays: organisation.workingDays.sorted().map { l.t("weekday.short.\($0.rawValue)") }.joined(separator: " · "),
+                workingDays: organisation.workingDays.sorted().map { l.t("weekday.short.\($0.rawValue)") }.joined(
+                    separator: " · "),
                 holidays: l.plural("dashboard.holidays_count", count: organisation.holidays.count)),
             cards: cards, isAdmin: user.has(.admin), userCount: userCount)
         return try await req.renderPage("dashboard/index", context)
@@ -49,20 +73,28 @@ enum DashboardPages {
     static func areaPage(req: Request, area: Area) async throws -> Response {
         try req.authorize(.viewArea(area))
         let l = req.localizer
-        let context = AreaContext(shell: try await req.shell(title: l.t("nav.\(area.rawValue)"), area: area), area: area.rawValue,
-                                  titleKey: "nav.\(area.rawValue)", introKey: "area.\(area.rawValue).intro", plannedKey: "area.\(area.rawValue).planned")
+        let context = AreaContext(
+            shell: try await req.shell(title: l.t("nav.\(area.rawValue)"), area: area), area: area.rawValue,
+            titleKey: "nav.\(area.rawValue)", introKey: "area.\(area.rawValue).intro",
+            plannedKey: "area.\(area.rawValue).planned")
         return try await req.renderPage("dashboard/area", context)
     }
 
     @Sendable static func settings(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        var links = [Card(titleKey: "settings.profile", bodyKey: "settings.profile.intro", href: SiteRoute.profile.path),
-                     Card(titleKey: "settings.tokens", bodyKey: "settings.tokens.intro", href: SiteRoute.profileTokens.path)]
+        var links = [
+            Card(titleKey: "settings.profile", bodyKey: "settings.profile.intro", href: SiteRoute.profile.path),
+            Card(titleKey: "settings.tokens", bodyKey: "settings.tokens.intro", href: SiteRoute.profileTokens.path),
+        ]
         if Policy.permits(user, .viewUsers) {
             links.append(Card(titleKey: "settings.users", bodyKey: "settings.users.intro", href: SiteRoute.users.path))
         }
-        links.append(Card(titleKey: "settings.organisation", bodyKey: "settings.organisation.intro", href: SiteRoute.organisation.path))
-        let context = SettingsContext(shell: try await req.shell(title: req.localizer.t("nav.settings"), area: .settings), links: links)
+        links.append(
+            Card(
+                titleKey: "settings.organisation", bodyKey: "settings.organisation.intro",
+                href: SiteRoute.organisation.path))
+        let context = SettingsContext(
+            shell: try await req.shell(title: req.localizer.t("nav.settings"), area: .settings), links: links)
         return try await req.renderPage("settings/index", context)
     }
 }

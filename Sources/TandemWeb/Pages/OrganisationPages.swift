@@ -4,8 +4,16 @@ import Vapor
 
 /// Organisation settings: name, base currency, time zone, working week, public holidays.
 enum OrganisationPages {
-    struct DayOption: Encodable { var value: String; var labelKey: String; var checked: Bool }
-    struct Option: Encodable { var value: String; var label: String; var selected: Bool }
+    struct DayOption: Encodable {
+        var value: String
+        var labelKey: String
+        var checked: Bool
+    }
+    struct Option: Encodable {
+        var value: String
+        var label: String
+        var selected: Bool
+    }
     struct Context: Encodable {
         var shell: PageShell
         var canEdit: Bool
@@ -19,8 +27,12 @@ enum OrganisationPages {
         var errors: FormErrors
     }
     struct Form: Content {
-        var name: String?; var baseCurrency: String?; var timeZone: String?; var defaultLocale: String?
-        var workingDays: [String]?; var holidays: String?
+        var name: String?
+        var baseCurrency: String?
+        var timeZone: String?
+        var defaultLocale: String?
+        var workingDays: [String]?
+        var holidays: String?
     }
 
     static func register(_ routes: any RoutesBuilder) {
@@ -28,15 +40,24 @@ enum OrganisationPages {
         routes.post("settings", "organisation", use: save)
     }
 
-    static func context(_ req: Request, name: String, currency: String, timeZone: String, locale: String, days: Set<String>,
-                        holidays: String, errors: FormErrors) async throws -> Context {
+    static func context(
+        _ req: Request, name: String, currency: String, timeZone: String, locale: String, days: Set<String>,
+        holidays: String, errors: FormErrors
+    ) async throws -> Context {
         let user = try req.requireUser()
         return Context(
             shell: try await req.shell(title: req.localizer.t("settings.organisation"), area: .settings),
             canEdit: Policy.permits(user, .editOrganisation), name: name, currency: currency,
-            timeZones: TimeZone.knownTimeZoneIdentifiers.sorted().map { Option(value: $0, label: $0, selected: $0 == timeZone) },
-            locales: req.application.localization.availableLocales.map { Option(value: $0.code, label: $0.name, selected: $0.code == locale) },
-            days: Weekday.allCases.map { DayOption(value: $0.rawValue, labelKey: "weekday.long.\($0.rawValue)", checked: days.contains($0.rawValue)) },
+            timeZones: TimeZone.knownTimeZoneIdentifiers.sorted().map {
+                Option(value: $0, label: $0, selected: $0 == timeZone)
+            },
+            locales: req.application.localization.availableLocales.map {
+                Option(value: $0.code, label: $0.name, selected: $0.code == locale)
+            },
+            days: Weekday.allCases.map {
+                DayOption(
+                    value: $0.rawValue, labelKey: "weekday.long.\($0.rawValue)", checked: days.contains($0.rawValue))
+            },
             holidays: holidays, errors: errors)
     }
 
@@ -47,9 +68,13 @@ enum OrganisationPages {
     @Sendable static func show(req: Request) async throws -> Response {
         try req.authorize(.viewOrganisation)
         let settings = try await req.organisation()
-        return try await req.renderPage("settings/organisation", try await context(
-            req, name: settings.name, currency: settings.baseCurrency.code, timeZone: settings.timeZone, locale: settings.defaultLocale,
-            days: Set(settings.workingDays.map(\.rawValue)), holidays: holidayLines(settings.holidays), errors: FormErrors()))
+        return try await req.renderPage(
+            "settings/organisation",
+            try await context(
+                req, name: settings.name, currency: settings.baseCurrency.code, timeZone: settings.timeZone,
+                locale: settings.defaultLocale,
+                days: Set(settings.workingDays.map(\.rawValue)), holidays: holidayLines(settings.holidays),
+                errors: FormErrors()))
     }
 
     /// Parses "2026-12-25 Christmas Day" lines; errors name the line.
@@ -67,11 +92,14 @@ enum OrganisationPages {
                 date = try LocalDate(year: day.year, month: day.month, day: day.day)
             } catch {
                 let reason = (error as? DomainError)?.message ?? ""
-                errors.add("holidays", req.localizer.t("error.holidays.line", ["line": String(index + 1), "reason": reason]))
+                errors.add(
+                    "holidays", req.localizer.t("error.holidays.line", ["line": String(index + 1), "reason": reason]))
                 continue
             }
             guard seen.insert(date).inserted else {
-                errors.add("holidays", req.localizer.t("error.holidays.duplicate", ["line": String(index + 1), "date": date.description]))
+                errors.add(
+                    "holidays",
+                    req.localizer.t("error.holidays.duplicate", ["line": String(index + 1), "date": date.description]))
                 continue
             }
             holidays.append(PublicHoliday(date: date, name: parts.count > 1 ? String(parts[1].prefix(120)) : ""))
@@ -95,16 +123,21 @@ enum OrganisationPages {
         let days = Set((form.workingDays ?? []).compactMap(Weekday.init(rawValue:)))
         if errors.isEmpty, let currency {
             do {
-                let settings = try OrganisationSettings(name: form.name ?? "", baseCurrency: currency, timeZone: form.timeZone ?? "",
-                                                        workingDays: days, defaultLocale: locale, holidays: holidays)
+                let settings = try OrganisationSettings(
+                    name: form.name ?? "", baseCurrency: currency, timeZone: form.timeZone ?? "",
+                    workingDays: days, defaultLocale: locale, holidays: holidays)
                 try await req.stores.organisation.save(settings)
                 let response = req.redirect(to: SiteRoute.organisation.path)
                 req.setFlash(response, "organisation.saved")
                 return response
             } catch { errors.add(error, in: req) }
         }
-        return try await req.renderPage("settings/organisation", try await context(
-            req, name: form.name ?? "", currency: form.baseCurrency ?? "", timeZone: form.timeZone ?? "", locale: locale,
-            days: Set(form.workingDays ?? []), holidays: form.holidays ?? "", errors: errors), status: .unprocessableEntity)
+        return try await req.renderPage(
+            "settings/organisation",
+            try await context(
+                req, name: form.name ?? "", currency: form.baseCurrency ?? "", timeZone: form.timeZone ?? "",
+                locale: locale,
+                days: Set(form.workingDays ?? []), holidays: form.holidays ?? "", errors: errors),
+            status: .unprocessableEntity)
     }
 }

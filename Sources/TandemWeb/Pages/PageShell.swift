@@ -4,9 +4,20 @@ import Vapor
 
 /// What every page's frame shows: navigation, the signed-in user, the language switcher.
 struct PageShell: Encodable {
-    struct NavItem: Encodable { var key: String; var href: String; var current: Bool }
-    struct LanguageOption: Encodable { var code: String; var name: String; var selected: Bool }
-    struct Flash: Encodable { var kind: String; var message: String }
+    struct NavItem: Encodable {
+        var key: String
+        var href: String
+        var current: Bool
+    }
+    struct LanguageOption: Encodable {
+        var code: String
+        var name: String
+        var selected: Bool
+    }
+    struct Flash: Encodable {
+        var kind: String
+        var message: String
+    }
 
     var title: String
     var lang: String
@@ -26,18 +37,23 @@ extension Request {
     func shell(title: String, area: Area?) async throws -> PageShell {
         let user = currentUser
         let settings = try await organisation()
-        let nav: [PageShell.NavItem] = user.map { user in
-            Area.allCases.filter { Policy.permits(user, .viewArea($0)) }.map {
-                PageShell.NavItem(key: "nav.\($0.rawValue)", href: SiteRoute.area($0).path, current: $0 == area)
-            }
-        } ?? []
+        let nav: [PageShell.NavItem] =
+            user.map { user in
+                Area.allCases.filter { Policy.permits(user, .viewArea($0)) }.map {
+                    PageShell.NavItem(key: "nav.\($0.rawValue)", href: SiteRoute.area($0).path, current: $0 == area)
+                }
+            } ?? []
         let locale = localizer.locale
         let flash = takeFlash()
         return PageShell(
             title: title, lang: locale, csrf: csrfToken, userName: user?.displayName,
-            userRoles: user.map { $0.roles.sorted().map { localizer.t("role.\($0.rawValue)") }.joined(separator: ", ") },
+            userRoles: user.map {
+                $0.roles.sorted().map { localizer.t("role.\($0.rawValue)") }.joined(separator: ", ")
+            },
             organisationName: settings.name, nav: nav,
-            languages: application.localization.availableLocales.map { .init(code: $0.code, name: $0.name, selected: $0.code == locale) },
+            languages: application.localization.availableLocales.map {
+                .init(code: $0.code, name: $0.name, selected: $0.code == locale)
+            },
             flash: flash, currentPath: url.path, requestID: id)
     }
 
@@ -45,16 +61,20 @@ extension Request {
     func setFlash(_ response: Response, kind: String = "success", _ key: String, _ arguments: [String: String] = [:]) {
         let text = localizer.t(key, arguments)
         let encoded = Data((kind + "|" + text).utf8).base64EncodedString()
-        response.cookies["tandem_flash"] = HTTPCookies.Value(string: encoded, maxAge: 60, path: "/", isSecure: tandem.config.secureCookies,
-                                                            isHTTPOnly: true, sameSite: .lax)
+        response.cookies["tandem_flash"] = HTTPCookies.Value(
+            string: encoded, maxAge: 60, path: "/", isSecure: tandem.config.secureCookies,
+            isHTTPOnly: true, sameSite: .lax)
     }
 
     private func takeFlash() -> PageShell.Flash? {
         guard let raw = cookies["tandem_flash"]?.string, let data = Data(base64Encoded: raw),
-              let text = String(data: data, encoding: .utf8), let bar = text.firstIndex(of: "|") else { return nil }
+            let text = String(data: data, encoding: .utf8), let bar = text.firstIndex(of: "|")
+        else { return nil }
         storage[FlashConsumedKey.self] = true
         let kind = String(text[..<bar])
-        return PageShell.Flash(kind: ["success", "error", "info"].contains(kind) ? kind : "info", message: String(text[text.index(after: bar)...]))
+        return PageShell.Flash(
+            kind: ["success", "error", "info"].contains(kind) ? kind : "info",
+            message: String(text[text.index(after: bar)...]))
     }
 }
 
@@ -89,7 +109,9 @@ struct FormErrors: Encodable {
 }
 
 extension Request {
-    func renderPage<Context: Encodable>(_ template: String, _ context: Context, status: HTTPResponseStatus = .ok) async throws -> Response {
+    func renderPage<Context: Encodable>(_ template: String, _ context: Context, status: HTTPResponseStatus = .ok)
+        async throws -> Response
+    {
         let view = try await self.view.render(template, context)
         let response = try await view.encodeResponse(for: self)
         response.status = status
@@ -99,7 +121,12 @@ extension Request {
 }
 
 enum ErrorPage {
-    struct Context: Encodable { var shell: PageShell; var status: Int; var heading: String; var message: String }
+    struct Context: Encodable {
+        var shell: PageShell
+        var status: Int
+        var heading: String
+        var message: String
+    }
 
     static func render(_ described: ErrorDescription, for request: Request) async throws -> Response {
         let l = request.localizer
@@ -110,10 +137,15 @@ enum ErrorPage {
         case 400..<500: heading = l.t("error.heading.bad_request")
         default: heading = l.t("error.heading.internal")
         }
-        let shell = (try? await request.shell(title: heading, area: nil))
-            ?? PageShell(title: heading, lang: l.locale, csrf: "", userName: nil, userRoles: nil, organisationName: "Tandem", nav: [],
-                         languages: [], flash: nil, currentPath: request.url.path, requestID: request.id)
-        return try await request.renderPage("error", Context(shell: shell, status: Int(described.status.code), heading: heading, message: described.message),
-                                            status: described.status)
+        let shell =
+            (try? await request.shell(title: heading, area: nil))
+            ?? PageShell(
+                title: heading, lang: l.locale, csrf: "", userName: nil, userRoles: nil, organisationName: "Tandem",
+                nav: [],
+                languages: [], flash: nil, currentPath: request.url.path, requestID: request.id)
+        return try await request.renderPage(
+            "error",
+            Context(shell: shell, status: Int(described.status.code), heading: heading, message: described.message),
+            status: described.status)
     }
 }

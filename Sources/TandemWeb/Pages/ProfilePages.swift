@@ -4,20 +4,40 @@ import Vapor
 
 /// The signed-in user's own settings: language, time zone, password, and personal API tokens.
 enum ProfilePages {
-    struct Option: Encodable { var value: String; var label: String; var selected: Bool }
+    struct Option: Encodable {
+        var value: String
+        var label: String
+        var selected: Bool
+    }
     struct Context: Encodable {
         var shell: PageShell
-        var name: String; var email: String
-        var locales: [Option]; var timeZones: [Option]
+        var name: String
+        var email: String
+        var locales: [Option]
+        var timeZones: [Option]
         var errors: FormErrors
     }
     struct Form: Content {
-        var locale: String?; var timeZone: String?
-        var currentPassword: String?; var newPassword: String?; var newPasswordConfirmation: String?
+        var locale: String?
+        var timeZone: String?
+        var currentPassword: String?
+        var newPassword: String?
+        var newPasswordConfirmation: String?
     }
-    struct TokenRow: Encodable { var name: String; var prefix: String; var created: String; var lastUsed: String?; var revoked: Bool; var revokeAction: String }
+    struct TokenRow: Encodable {
+        var name: String
+        var prefix: String
+        var created: String
+        var lastUsed: String?
+        var revoked: Bool
+        var revokeAction: String
+    }
     struct TokensContext: Encodable {
-        var shell: PageShell; var tokens: [TokenRow]; var newSecret: String?; var name: String; var errors: FormErrors
+        var shell: PageShell
+        var tokens: [TokenRow]
+        var newSecret: String?
+        var name: String
+        var errors: FormErrors
     }
     struct TokenForm: Content { var name: String? }
 
@@ -29,20 +49,30 @@ enum ProfilePages {
         routes.post("settings", "profile", "tokens", ":id", "revoke", use: revokeToken)
     }
 
-    static func context(_ req: Request, user: User, locale: String, timeZone: String, errors: FormErrors) async throws -> Context {
+    static func context(_ req: Request, user: User, locale: String, timeZone: String, errors: FormErrors) async throws
+        -> Context
+    {
         let l = req.localizer
-        let locales = [Option(value: "", label: l.t("profile.locale.automatic"), selected: locale.isEmpty)]
-            + req.application.localization.availableLocales.map { Option(value: $0.code, label: $0.name, selected: $0.code == locale) }
-        let zones = [Option(value: "", label: l.t("profile.time_zone.organisation"), selected: timeZone.isEmpty)]
+        let locales =
+            [Option(value: "", label: l.t("profile.locale.automatic"), selected: locale.isEmpty)]
+            + req.application.localization.availableLocales.map {
+                Option(value: $0.code, label: $0.name, selected: $0.code == locale)
+            }
+        let zones =
+            [Option(value: "", label: l.t("profile.time_zone.organisation"), selected: timeZone.isEmpty)]
             + TimeZone.knownTimeZoneIdentifiers.sorted().map { Option(value: $0, label: $0, selected: $0 == timeZone) }
-        return Context(shell: try await req.shell(title: l.t("settings.profile"), area: .settings), name: user.displayName,
-                       email: user.email.value, locales: locales, timeZones: zones, errors: errors)
+        return Context(
+            shell: try await req.shell(title: l.t("settings.profile"), area: .settings), name: user.displayName,
+            email: user.email.value, locales: locales, timeZones: zones, errors: errors)
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        return try await req.renderPage("settings/profile", try await context(req, user: user, locale: user.locale ?? "",
-                                                                             timeZone: user.timeZone ?? "", errors: FormErrors()))
+        return try await req.renderPage(
+            "settings/profile",
+            try await context(
+                req, user: user, locale: user.locale ?? "",
+                timeZone: user.timeZone ?? "", errors: FormErrors()))
     }
 
     @Sendable static func save(req: Request) async throws -> Response {
@@ -50,7 +80,8 @@ enum ProfilePages {
         try req.authorize(.editProfile(user: user.id))
         let form = try req.content.decode(Form.self)
         var errors = FormErrors()
-        let locale = form.locale ?? "", zone = form.timeZone ?? ""
+        let locale = form.locale ?? ""
+        let zone = form.timeZone ?? ""
         if !locale.isEmpty, !req.application.localization.availableLocales.contains(where: { $0.code == locale }) {
             errors.add("locale", req.localizer.t("error.locale.unknown", ["value": locale]))
         }
@@ -60,7 +91,10 @@ enum ProfilePages {
         let newPassword = form.newPassword ?? ""
         if !newPassword.isEmpty {
             let currentHash = try await req.stores.users.passwordHash(of: user.id)
-            let currentMatches = if let currentHash { try await req.password.async.verify(form.currentPassword ?? "", created: currentHash) } else { false }
+            let currentMatches =
+                if let currentHash {
+                    try await req.password.async.verify(form.currentPassword ?? "", created: currentHash)
+                } else { false }
             if !currentMatches { errors.add("currentPassword", req.localizer.t("error.password.current_wrong")) }
             do { try PasswordRules.validate(newPassword, field: "newPassword") } catch { errors.add(error, in: req) }
             if newPassword != (form.newPasswordConfirmation ?? "") {
@@ -68,8 +102,9 @@ enum ProfilePages {
             }
         }
         guard errors.isEmpty else {
-            return try await req.renderPage("settings/profile", try await context(req, user: user, locale: locale, timeZone: zone, errors: errors),
-                                            status: .unprocessableEntity)
+            return try await req.renderPage(
+                "settings/profile", try await context(req, user: user, locale: locale, timeZone: zone, errors: errors),
+                status: .unprocessableEntity)
         }
         user.locale = locale.isEmpty ? nil : locale
         user.timeZone = zone.isEmpty ? nil : zone
@@ -84,21 +119,28 @@ enum ProfilePages {
         return response
     }
 
-    static func tokensContext(_ req: Request, newSecret: String?, name: String, errors: FormErrors) async throws -> TokensContext {
+    static func tokensContext(_ req: Request, newSecret: String?, name: String, errors: FormErrors) async throws
+        -> TokensContext
+    {
         let user = try req.requireUser()
         let l = req.localizer
         let rows = try await req.stores.apiTokens.list(for: user.id).map {
-            TokenRow(name: $0.name, prefix: $0.prefix, created: l.format(dateTime: $0.createdAt), lastUsed: $0.lastUsedAt.map { l.format(dateTime: $0) },
-                     revoked: $0.isRevoked, revokeAction: SiteRoute.revokeToken($0.id).path)
+            TokenRow(
+                name: $0.name, prefix: $0.prefix, created: l.format(dateTime: $0.createdAt),
+                lastUsed: $0.lastUsedAt.map { l.format(dateTime: $0) },
+                revoked: $0.isRevoked, revokeAction: SiteRoute.revokeToken($0.id).path)
         }
-        return TokensContext(shell: try await req.shell(title: l.t("settings.tokens"), area: .settings), tokens: rows, newSecret: newSecret,
-                             name: name, errors: errors)
+        return TokensContext(
+            shell: try await req.shell(title: l.t("settings.tokens"), area: .settings), tokens: rows,
+            newSecret: newSecret,
+            name: name, errors: errors)
     }
 
     @Sendable static func tokens(req: Request) async throws -> Response {
         let user = try req.requireUser()
         try req.authorize(.manageTokens(owner: user.id))
-        return try await req.renderPage("settings/tokens", try await tokensContext(req, newSecret: nil, name: "", errors: FormErrors()))
+        return try await req.renderPage(
+            "settings/tokens", try await tokensContext(req, newSecret: nil, name: "", errors: FormErrors()))
     }
 
     @Sendable static func createToken(req: Request) async throws -> Response {
@@ -108,13 +150,15 @@ enum ProfilePages {
         do {
             let (_, secret) = try await AuthService(request: req).createToken(for: user, name: form.name ?? "")
             // The secret is shown on this response only; it is never stored or shown again.
-            return try await req.renderPage("settings/tokens", try await tokensContext(req, newSecret: secret, name: "", errors: FormErrors()),
-                                            status: .created)
+            return try await req.renderPage(
+                "settings/tokens", try await tokensContext(req, newSecret: secret, name: "", errors: FormErrors()),
+                status: .created)
         } catch let error as DomainError {
             var errors = FormErrors()
             errors.add("name", error.field == "name" ? req.localizer.t("error.token.name") : error.message)
-            return try await req.renderPage("settings/tokens", try await tokensContext(req, newSecret: nil, name: form.name ?? "", errors: errors),
-                                            status: .unprocessableEntity)
+            return try await req.renderPage(
+                "settings/tokens", try await tokensContext(req, newSecret: nil, name: form.name ?? "", errors: errors),
+                status: .unprocessableEntity)
         }
     }
 
@@ -122,7 +166,7 @@ enum ProfilePages {
         let user = try req.requireUser()
         try req.authorize(.manageTokens(owner: user.id))
         guard let raw = req.parameters.get("id"), let id = APIToken.ID(uuidString: raw),
-              try await req.stores.apiTokens.revoke(id, owner: user.id, at: req.now)
+            try await req.stores.apiTokens.revoke(id, owner: user.id, at: req.now)
         else { throw Abort(.notFound) }
         let response = req.redirect(to: SiteRoute.profileTokens.path)
         req.setFlash(response, "tokens.revoked")

@@ -5,11 +5,33 @@ import Vapor
 /// Admin pages: the user list, inviting a user, editing roles, deactivating.
 enum UserPages {
     struct Row: Encodable {
-        var id: String; var name: String; var email: String; var roles: String; var active: Bool; var invited: Bool; var created: String; var href: String
+        var id: String
+        var name: String
+        var email: String
+        var roles: String
+        var active: Bool
+        var invited: Bool
+        var created: String
+        var href: String
     }
-    struct InvitedContext: Encodable { var shell: PageShell; var name: String; var email: String; var link: String; var days: Int }
-    struct ListContext: Encodable { var shell: PageShell; var rows: [Row]; var canManage: Bool; var newHref: String }
-    struct RoleOption: Encodable { var value: String; var labelKey: String; var checked: Bool }
+    struct InvitedContext: Encodable {
+        var shell: PageShell
+        var name: String
+        var email: String
+        var link: String
+        var days: Int
+    }
+    struct ListContext: Encodable {
+        var shell: PageShell
+        var rows: [Row]
+        var canManage: Bool
+        var newHref: String
+    }
+    struct RoleOption: Encodable {
+        var value: String
+        var labelKey: String
+        var checked: Bool
+    }
     struct FormContext: Encodable {
         var shell: PageShell
         var isNew: Bool
@@ -24,7 +46,10 @@ enum UserPages {
         var isSelf: Bool
     }
     struct UserForm: Content {
-        var displayName: String?; var email: String?; var roles: [String]?; var password: String?
+        var displayName: String?
+        var email: String?
+        var roles: [String]?
+        var password: String?
     }
 
     static func register(_ routes: any RoutesBuilder) {
@@ -40,36 +65,47 @@ enum UserPages {
     }
 
     static func roleOptions(_ selected: Set<Role>) -> [RoleOption] {
-        Role.allCases.map { RoleOption(value: $0.rawValue, labelKey: "role.\($0.rawValue)", checked: selected.contains($0)) }
+        Role.allCases.map {
+            RoleOption(value: $0.rawValue, labelKey: "role.\($0.rawValue)", checked: selected.contains($0))
+        }
     }
 
     @Sendable static func list(req: Request) async throws -> Response {
         try req.authorize(.viewUsers)
         let l = req.localizer
         let rows = try await req.stores.users.list().map {
-            Row(id: $0.id.description, name: $0.displayName, email: $0.email.value,
+            Row(
+                id: $0.id.description, name: $0.displayName, email: $0.email.value,
                 roles: $0.roles.sorted().map { l.t("role.\($0.rawValue)") }.joined(separator: ", "),
-                active: $0.isActive, invited: !$0.hasPassword, created: l.format(date: $0.createdAt), href: SiteRoute.user($0.id).path)
+                active: $0.isActive, invited: !$0.hasPassword, created: l.format(date: $0.createdAt),
+                href: SiteRoute.user($0.id).path)
         }
-        let context = ListContext(shell: try await req.shell(title: l.t("users.title"), area: .settings), rows: rows,
-                                  canManage: Policy.permits(try req.requireUser(), .manageUsers), newHref: SiteRoute.newUser.path)
+        let context = ListContext(
+            shell: try await req.shell(title: l.t("users.title"), area: .settings), rows: rows,
+            canManage: Policy.permits(try req.requireUser(), .manageUsers), newHref: SiteRoute.newUser.path)
         return try await req.renderPage("settings/users", context)
     }
 
     @Sendable static func newForm(req: Request) async throws -> Response {
         try req.authorize(.manageUsers)
-        let context = FormContext(shell: try await req.shell(title: req.localizer.t("users.new.title"), area: .settings), isNew: true,
-                                  action: SiteRoute.newUser.path, displayName: "", email: "", roles: roleOptions([]), errors: FormErrors(),
-                                  active: true, toggleAction: nil, inviteAction: nil, isSelf: false)
+        let context = FormContext(
+            shell: try await req.shell(title: req.localizer.t("users.new.title"), area: .settings), isNew: true,
+            action: SiteRoute.newUser.path, displayName: "", email: "", roles: roleOptions([]), errors: FormErrors(),
+            active: true, toggleAction: nil, inviteAction: nil, isSelf: false)
         return try await req.renderPage("settings/user-form", context)
     }
 
     /// Validates the form; returns the parsed values or the errors to show next to the fields.
-    static func parse(_ form: UserForm, requirePassword: Bool, in req: Request) async -> (NewUser?, String?, FormErrors) {
+    static func parse(_ form: UserForm, requirePassword: Bool, in req: Request) async -> (NewUser?, String?, FormErrors)
+    {
         var errors = FormErrors()
         var roles = Set<Role>()
         for name in form.roles ?? [] {
-            if let role = Role(rawValue: name) { roles.insert(role) } else { errors.add("roles", req.localizer.t("error.roles.unknown", ["value": name])) }
+            if let role = Role(rawValue: name) {
+                roles.insert(role)
+            } else {
+                errors.add("roles", req.localizer.t("error.roles.unknown", ["value": name]))
+            }
         }
         let password = form.password ?? ""
         if requirePassword || !password.isEmpty {
@@ -80,7 +116,9 @@ enum UserPages {
             let email = try EmailAddress(form.email ?? "")
             parsed = try NewUser(email: email, displayName: form.displayName ?? "", roles: roles, passwordHash: nil)
         } catch { errors.add(error, in: req) }
-        if (form.displayName ?? "").trimmingCharacters(in: .whitespaces).isEmpty { errors.add("displayName", req.localizer.t("error.name.required")) }
+        if (form.displayName ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            errors.add("displayName", req.localizer.t("error.name.required"))
+        }
         if roles.isEmpty { errors.add("roles", req.localizer.t("error.roles.required")) }
         return (errors.isEmpty ? parsed : nil, password.isEmpty ? nil : password, errors)
     }
@@ -101,36 +139,52 @@ enum UserPages {
                 req.setFlash(response, "users.created", ["name": user.displayName])
                 return response
             } catch let error as DomainError {
-                if case .conflict = error { errors.add("email", req.localizer.t("error.email.taken")) } else { errors.add(error, in: req) }
+                if case .conflict = error {
+                    errors.add("email", req.localizer.t("error.email.taken"))
+                } else {
+                    errors.add(error, in: req)
+                }
             }
         }
         let selected = Set((form.roles ?? []).compactMap(Role.init(rawValue:)))
-        let context = FormContext(shell: try await req.shell(title: req.localizer.t("users.new.title"), area: .settings), isNew: true,
-                                  action: SiteRoute.newUser.path, displayName: form.displayName ?? "", email: form.email ?? "",
-                                  roles: roleOptions(selected), errors: errors, active: true, toggleAction: nil, inviteAction: nil, isSelf: false)
+        let context = FormContext(
+            shell: try await req.shell(title: req.localizer.t("users.new.title"), area: .settings), isNew: true,
+            action: SiteRoute.newUser.path, displayName: form.displayName ?? "", email: form.email ?? "",
+            roles: roleOptions(selected), errors: errors, active: true, toggleAction: nil, inviteAction: nil,
+            isSelf: false)
         return try await req.renderPage("settings/user-form", context, status: .unprocessableEntity)
     }
 
     static func loadUser(_ req: Request) async throws -> User {
-        guard let raw = req.parameters.get("id"), let id = User.ID(uuidString: raw), let user = try await req.stores.users.find(id: id) else {
+        guard let raw = req.parameters.get("id"), let id = User.ID(uuidString: raw),
+            let user = try await req.stores.users.find(id: id)
+        else {
             throw Abort(.notFound)
         }
         return user
     }
 
-    static func formContext(_ req: Request, user: User, displayName: String, email: String, roles: Set<Role>, errors: FormErrors) async throws -> FormContext {
-        FormContext(shell: try await req.shell(title: user.displayName, area: .settings), isNew: false, action: SiteRoute.user(user.id).path,
-                    displayName: displayName, email: email, roles: roleOptions(roles), errors: errors, active: user.isActive,
-                    toggleAction: user.isActive ? SiteRoute.userDeactivate(user.id).path : SiteRoute.userReactivate(user.id).path,
-                    inviteAction: user.isActive && user.id != req.currentUser?.id ? SiteRoute.userInvite(user.id).path : nil,
-                    isSelf: user.id == req.currentUser?.id)
+    static func formContext(
+        _ req: Request, user: User, displayName: String, email: String, roles: Set<Role>, errors: FormErrors
+    ) async throws -> FormContext {
+        FormContext(
+            shell: try await req.shell(title: user.displayName, area: .settings), isNew: false,
+            action: SiteRoute.user(user.id).path,
+            displayName: displayName, email: email, roles: roleOptions(roles), errors: errors, active: user.isActive,
+            toggleAction: user.isActive
+                ? SiteRoute.userDeactivate(user.id).path : SiteRoute.userReactivate(user.id).path,
+            inviteAction: user.isActive && user.id != req.currentUser?.id ? SiteRoute.userInvite(user.id).path : nil,
+            isSelf: user.id == req.currentUser?.id)
     }
 
     @Sendable static func editForm(req: Request) async throws -> Response {
         try req.authorize(.manageUsers)
         let user = try await loadUser(req)
-        return try await req.renderPage("settings/user-form", try await formContext(req, user: user, displayName: user.displayName,
-                                                                                   email: user.email.value, roles: user.roles, errors: FormErrors()))
+        return try await req.renderPage(
+            "settings/user-form",
+            try await formContext(
+                req, user: user, displayName: user.displayName,
+                email: user.email.value, roles: user.roles, errors: FormErrors()))
     }
 
     @Sendable static func update(req: Request) async throws -> Response {
@@ -148,26 +202,36 @@ enum UserPages {
             do {
                 try await req.stores.users.update(user)
                 if let password {
-                    try await req.stores.users.setPasswordHash(try await AuthService(request: req).hashPassword(password), for: user.id)
+                    try await req.stores.users.setPasswordHash(
+                        try await AuthService(request: req).hashPassword(password), for: user.id)
                 }
                 let response = req.redirect(to: SiteRoute.users.path)
                 req.setFlash(response, "users.updated", ["name": user.displayName])
                 return response
             } catch let error as DomainError {
-                if case .conflict = error { errors.add("email", req.localizer.t("error.email.taken")) } else { errors.add(error, in: req) }
+                if case .conflict = error {
+                    errors.add("email", req.localizer.t("error.email.taken"))
+                } else {
+                    errors.add(error, in: req)
+                }
             }
         }
         let roles = Set((form.roles ?? []).compactMap(Role.init(rawValue:)))
-        return try await req.renderPage("settings/user-form", try await formContext(req, user: user, displayName: form.displayName ?? "",
-                                                                                   email: form.email ?? "", roles: roles, errors: errors),
-                                        status: .unprocessableEntity)
+        return try await req.renderPage(
+            "settings/user-form",
+            try await formContext(
+                req, user: user, displayName: form.displayName ?? "",
+                email: form.email ?? "", roles: roles, errors: errors),
+            status: .unprocessableEntity)
     }
 
     @Sendable static func deactivate(req: Request) async throws -> Response {
         try req.authorize(.manageUsers)
         let user = try await loadUser(req)
         guard user.id != req.currentUser?.id else {
-            throw DomainError.invalidInput(field: nil, key: "error.users.deactivate_self", arguments: [:], fallback: "You cannot deactivate yourself.")
+            throw DomainError.invalidInput(
+                field: nil, key: "error.users.deactivate_self", arguments: [:],
+                fallback: "You cannot deactivate yourself.")
         }
         _ = try await AuthService(request: req).deactivate(user)
         let response = req.redirect(to: SiteRoute.users.path)
@@ -178,9 +242,10 @@ enum UserPages {
     /// Shows the one-time link once; it is not stored anywhere it could be shown again.
     static func invitedPage(_ req: Request, user: User, status: HTTPResponseStatus) async throws -> Response {
         let link = try await AuthService(request: req).invite(user)
-        let context = InvitedContext(shell: try await req.shell(title: req.localizer.t("users.invited.title"), area: .settings),
-                                     name: user.displayName, email: user.email.value, link: link,
-                                     days: Int(AuthService.invitationLifetime / 86400))
+        let context = InvitedContext(
+            shell: try await req.shell(title: req.localizer.t("users.invited.title"), area: .settings),
+            name: user.displayName, email: user.email.value, link: link,
+            days: Int(AuthService.invitationLifetime / 86400))
         return try await req.renderPage("settings/user-invited", context, status: status)
     }
 

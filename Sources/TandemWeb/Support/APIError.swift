@@ -6,7 +6,9 @@ import Vapor
 /// the caller's language.
 struct APIErrorBody: Content {
     struct Detail: Codable {
-        var code: String; var message: String; var field: String?
+        var code: String
+        var message: String
+        var field: String?
         enum CodingKeys: String, CodingKey { case code, message, field }
         // `field` is always present (null when no field is at fault), as the OpenAPI document says.
         func encode(to encoder: any Encoder) throws {
@@ -39,15 +41,19 @@ struct ErrorDescription {
         case let error as APIError:
             switch error {
             case .unauthorized(let reason):
-                return .init(status: .unauthorized, code: reason == .missing ? "unauthenticated" : "invalid_token",
-                             message: l.t(reason == .missing ? "error.api.unauthenticated" : "error.api.invalid_token"), field: nil)
+                return .init(
+                    status: .unauthorized, code: reason == .missing ? "unauthenticated" : "invalid_token",
+                    message: l.t(reason == .missing ? "error.api.unauthenticated" : "error.api.invalid_token"),
+                    field: nil)
             case .notFound(let what):
-                return .init(status: .notFound, code: "not_found", message: l.t("error.not_found", ["what": what]), field: nil)
+                return .init(
+                    status: .notFound, code: "not_found", message: l.t("error.not_found", ["what": what]), field: nil)
             case .badRequest(let code, let key, let field, let arguments):
                 return .init(status: .badRequest, code: code, message: l.t(key, arguments), field: field)
             }
         case is SignInRequired:
-            return .init(status: .unauthorized, code: "unauthenticated", message: l.t("error.api.unauthenticated"), field: nil)
+            return .init(
+                status: .unauthorized, code: "unauthenticated", message: l.t("error.api.unauthenticated"), field: nil)
         case is NotPermitted:
             return .init(status: .forbidden, code: "forbidden", message: l.t("error.forbidden"), field: nil)
         case is CSRFRejected:
@@ -65,11 +71,14 @@ struct ErrorDescription {
             case .forbidden(let message):
                 return .init(status: .forbidden, code: "forbidden", message: message, field: nil)
             case .currencyMismatch:
-                return .init(status: .unprocessableEntity, code: "currency_mismatch", message: error.message, field: nil)
+                return .init(
+                    status: .unprocessableEntity, code: "currency_mismatch", message: error.message, field: nil)
             }
         case let error as DecodingError:
-            return .init(status: .badRequest, code: "malformed", message: l.t("error.api.malformed", ["detail": Self.describe(decoding: error)]),
-                         field: Self.field(of: error))
+            return .init(
+                status: .badRequest, code: "malformed",
+                message: l.t("error.api.malformed", ["detail": Self.describe(decoding: error)]),
+                field: Self.field(of: error))
         case let abort as any AbortError:
             let code: String
             switch abort.status {
@@ -83,7 +92,9 @@ struct ErrorDescription {
             let message = abort.status == .notFound ? l.t("error.page_not_found") : abort.reason
             return .init(status: abort.status, code: code, message: message, field: nil)
         default:
-            return .init(status: .internalServerError, code: "internal", message: l.t("error.internal", ["id": request.id]), field: nil)
+            return .init(
+                status: .internalServerError, code: "internal", message: l.t("error.internal", ["id": request.id]),
+                field: nil)
         }
     }
 
@@ -91,7 +102,8 @@ struct ErrorDescription {
         let path: [any CodingKey]
         switch error {
         case .keyNotFound(let key, let context): path = context.codingPath + [key]
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context): path = context.codingPath
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            path = context.codingPath
         @unknown default: return nil
         }
         return path.isEmpty ? nil : path.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
@@ -123,18 +135,23 @@ struct TandemErrorMiddleware: AsyncMiddleware {
                 // No route matched, so no page middleware ran: still show the error page
                 // signed in and in the user's language.
                 _ = try? await request.authenticateFromSessionCookie()
-                if let organisation = try? await request.organisation() { request.refreshLocalizer(organisation: organisation) }
+                if let organisation = try? await request.organisation() {
+                    request.refreshLocalizer(organisation: organisation)
+                }
             }
             let described = ErrorDescription.describe(error, in: request)
             if described.status.code >= 500 {
                 request.logger.report(error: error)
             } else {
-                request.logger.info("request refused", metadata: ["status": "\(described.status.code)", "code": "\(described.code)"])
+                request.logger.info(
+                    "request refused", metadata: ["status": "\(described.status.code)", "code": "\(described.code)"])
             }
             let response: Response
             if isAPI {
                 response = Response(status: described.status)
-                try response.content.encode(APIErrorBody(error: .init(code: described.code, message: described.message, field: described.field)))
+                try response.content.encode(
+                    APIErrorBody(error: .init(code: described.code, message: described.message, field: described.field))
+                )
             } else {
                 response = try await ErrorPage.render(described, for: request)
             }

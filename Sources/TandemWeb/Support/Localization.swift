@@ -6,7 +6,10 @@ import Vapor
 
 /// The interface catalogs loaded at start-up (shipped + imported), shared by all requests.
 struct LocalizationService: Sendable {
-    struct Language: Sendable { var code: String; var name: String }
+    struct Language: Sendable {
+        var code: String
+        var name: String
+    }
     let catalogs: Catalogs
     var availableLocales: [Language] { catalogs.languages.map { Language(code: $0.locale, name: $0.name) } }
 }
@@ -17,7 +20,9 @@ struct LocalizerKey: StorageKey { typealias Value = Localizer }
 extension Application {
     var localization: LocalizationService {
         get {
-            guard let service = storage[LocalizationServiceKey.self] else { fatalError("catalogs were not loaded in configure") }
+            guard let service = storage[LocalizationServiceKey.self] else {
+                fatalError("catalogs were not loaded in configure")
+            }
             return service
         }
         set { storage[LocalizationServiceKey.self] = newValue }
@@ -36,10 +41,13 @@ extension Request {
     func refreshLocalizer(organisation: OrganisationSettings? = nil) {
         let organisation = organisation ?? storage[OrganisationKey.self]
         let catalogs = application.localization.catalogs
-        let locale = catalogs.negotiate(preference: currentUser?.locale ?? cookies[LanguagePages.cookie]?.string,
-                                        acceptLanguage: headers.first(name: .acceptLanguage),
-                                        organisationDefault: organisation?.defaultLocale)
-        let zone = (currentUser?.timeZone ?? organisation?.timeZone).flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
+        let locale = catalogs.negotiate(
+            preference: currentUser?.locale ?? cookies[LanguagePages.cookie]?.string,
+            acceptLanguage: headers.first(name: .acceptLanguage),
+            organisationDefault: organisation?.defaultLocale)
+        let zone =
+            (currentUser?.timeZone ?? organisation?.timeZone).flatMap(TimeZone.init(identifier:)) ?? TimeZone(
+                identifier: "UTC")!
         storage[LocalizerKey.self] = catalogs.localizer(locale: locale, timeZone: zone)
     }
 }
@@ -83,9 +91,15 @@ struct TranslateTag: LeafTag {
         var arguments: [String: MessageArgument] = [:]
         var index = 1
         while index + 1 < ctx.parameters.count {
-            guard let name = ctx.parameters[index].string else { throw "#t(\"\(key)\"): argument names must be strings" }
+            guard let name = ctx.parameters[index].string else {
+                throw "#t(\"\(key)\"): argument names must be strings"
+            }
             let value = ctx.parameters[index + 1]
-            if let int = value.int { arguments[name] = .integer(int) } else { arguments[name] = .text(value.string ?? "") }
+            if let int = value.int {
+                arguments[name] = .integer(int)
+            } else {
+                arguments[name] = .text(value.string ?? "")
+            }
             index += 2
         }
         let localizer = ctx.request?.localizer

@@ -30,10 +30,14 @@ enum Optimality {
             ])
         }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let data = try JSONSerialization.data(withJSONObject: ["instances": instances], options: [.prettyPrinted, .sortedKeys])
+        let data = try JSONSerialization.data(
+            withJSONObject: ["instances": instances], options: [.prettyPrinted, .sortedKeys])
         let path = directory + "/instances.json"
         try data.write(to: URL(fileURLWithPath: path))
-        print(String(format: "Exported %d instances to %@ (engine: %.2f ms per instance on average)", count, path, engineTime / Double(count)))
+        print(
+            String(
+                format: "Exported %d instances to %@ (engine: %.2f ms per instance on average)", count, path,
+                engineTime / Double(count)))
     }
 
     static func instance(_ rng: inout Seeded) -> ([PlanningVendor], FeasibilityRequest) {
@@ -45,31 +49,51 @@ enum Optimality {
             for target in targets where rng.chance(0.6) {
                 let pair = LanguagePair(source: try! LanguageTag("en"), target: try! LanguageTag(target))
                 let translates = rng.chance(0.7)
-                if translates { capabilities.append(SyntheticLSP.capability(pair, .translation, wph: rng.int(2...5) * 100, cost: "0.0\(rng.int(5...9))")) }
-                if !translates || rng.chance(0.4) { capabilities.append(SyntheticLSP.capability(pair, .revision, wph: rng.int(6...12) * 100, cost: "0.0\(rng.int(2...4))")) }
+                if translates {
+                    capabilities.append(
+                        SyntheticLSP.capability(
+                            pair, .translation, wph: rng.int(2...5) * 100, cost: "0.0\(rng.int(5...9))"))
+                }
+                if !translates || rng.chance(0.4) {
+                    capabilities.append(
+                        SyntheticLSP.capability(
+                            pair, .revision, wph: rng.int(6...12) * 100, cost: "0.0\(rng.int(2...4))"))
+                }
             }
             var booked: [Booking] = []
             for _ in 0..<rng.int(0...3) {
                 let s = start.minutes + rng.int(0...(6 * 24)) * 60
-                booked.append(Booking(range: TimeRange(start: Instant(minutes: s), end: Instant(minutes: s + rng.int(1...12) * 60))))
+                booked.append(
+                    Booking(
+                        range: TimeRange(start: Instant(minutes: s), end: Instant(minutes: s + rng.int(1...12) * 60))))
             }
             var absences: [Absence] = []
             if rng.chance(0.2) {
                 let d = start.minutes / 1440 + rng.int(0...6)
                 absences.append(Absence(from: LocalDay(dayNumber: d), to: LocalDay(dayNumber: d + rng.int(0...1))))
             }
-            return PlanningVendor(id: VendorID("v\(v)"), timeZone: zones[rng.int(0...zones.count - 1)],
-                                  workingHours: [WorkingPeriod(days: [.mon, .tue, .wed, .thu, .fri], fromMinute: from, toMinute: from + rng.int(6...9) * 60)],
-                                  absences: absences, booked: booked, capabilities: capabilities)
+            return PlanningVendor(
+                id: VendorID("v\(v)"), timeZone: zones[rng.int(0...zones.count - 1)],
+                workingHours: [
+                    WorkingPeriod(
+                        days: [.mon, .tue, .wed, .thu, .fri], fromMinute: from, toMinute: from + rng.int(6...9) * 60)
+                ],
+                absences: absences, booked: booked, capabilities: capabilities)
         }
         var targetRequests: [TargetRequest] = []
         for target in targets.shuffled(using: &rng).prefix(rng.int(2...3)) {
             let words = rng.int(5...60) * 100
             var steps = [StepRequest(service: .translation, words: words)]
             if rng.chance(0.7) { steps.append(StepRequest(service: .revision, words: words)) }
-            targetRequests.append(TargetRequest(source: try! LanguageTag("en"), target: try! LanguageTag(target), steps: steps))
+            targetRequests.append(
+                TargetRequest(source: try! LanguageTag("en"), target: try! LanguageTag(target), steps: steps))
         }
-        return (vendors, FeasibilityRequest(start: start, deadline: Instant(minutes: start.minutes + 7 * 1440), maxVendorsPerStep: rng.int(1...3), targets: targetRequests))
+        return (
+            vendors,
+            FeasibilityRequest(
+                start: start, deadline: Instant(minutes: start.minutes + 7 * 1440), maxVendorsPerStep: rng.int(1...3),
+                targets: targetRequests)
+        )
     }
 
     /// The `tandem plan` file format.
@@ -79,20 +103,32 @@ enum Optimality {
             "vendors": vendors.map { v -> [String: Any] in
                 [
                     "id": v.id.rawValue, "timeZone": v.timeZone,
-                    "workingHours": v.workingHours.map { ["days": $0.days.sorted().map(\.rawValue), "from": clock($0.fromMinute), "to": clock($0.toMinute)] },
+                    "workingHours": v.workingHours.map {
+                        [
+                            "days": $0.days.sorted().map(\.rawValue), "from": clock($0.fromMinute),
+                            "to": clock($0.toMinute),
+                        ]
+                    },
                     "absences": v.absences.map { ["from": $0.from.description, "to": $0.to.description] },
                     "booked": v.booked.map { ["from": $0.range.start.iso8601, "to": $0.range.end.iso8601] },
                     "capabilities": v.capabilities.map {
-                        ["source": $0.pair.source.description, "target": $0.pair.target.description, "service": $0.service.rawValue,
-                         "wordsPerHour": $0.wordsPerHour, "costPerWord": $0.costPerWord.amount.canonicalString, "currency": $0.costPerWord.currency.code]
+                        [
+                            "source": $0.pair.source.description, "target": $0.pair.target.description,
+                            "service": $0.service.rawValue,
+                            "wordsPerHour": $0.wordsPerHour, "costPerWord": $0.costPerWord.amount.canonicalString,
+                            "currency": $0.costPerWord.currency.code,
+                        ]
                     },
                 ]
             },
             "request": [
-                "start": request.start.iso8601, "deadline": request.deadline.iso8601, "maxVendorsPerStep": request.maxVendorsPerStep,
+                "start": request.start.iso8601, "deadline": request.deadline.iso8601,
+                "maxVendorsPerStep": request.maxVendorsPerStep,
                 "targets": request.targets.map { t in
-                    ["source": t.source.description, "target": t.target.description,
-                     "steps": t.steps.map { ["service": $0.service.rawValue, "words": $0.words] }]
+                    [
+                        "source": t.source.description, "target": t.target.description,
+                        "steps": t.steps.map { ["service": $0.service.rawValue, "words": $0.words] },
+                    ]
                 },
             ],
         ]

@@ -5,8 +5,11 @@ import Foundation
 let args = CommandLine.arguments
 switch args.count > 1 ? args[1] : "latency" {
 case "export":
-    try Optimality.export(to: args.count > 2 ? args[2] : "out", count: args.count > 3 ? Int(args[3])! : 200, seed: args.count > 4 ? UInt64(args[4])! : 2027)
+    try Optimality.export(
+        to: args.count > 2 ? args[2] : "out", count: args.count > 3 ? Int(args[3])! : 200,
+        seed: args.count > 4 ? UInt64(args[4])! : 2027)
 default:
-    try Latency.run(vendors: args.count > 2 ? Int(args[2])! : 10_000, jobs: args.count > 3 ? Int(args[3])! : 100_000,
-                    checks: args.count > 4 ? Int(args[4])! : 1000, targets: 5)
+    try Latency.run(
+        vendors: args.count > 2 ? Int(args[2])! : 10_000, jobs: args.count > 3 ? Int(args[3])! : 100_000,
+        checks: args.count > 4 ? Int(args[4])! : 1000, targets: 5)
 }
