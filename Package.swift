@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Direction of imports is inward: tandem → TandemWeb → TandemPersistence → TandemDomain;
+// Direction of imports is inward: tandem → TandemWeb → TandemApp → TandemDomain, and
+// TandemWeb → TandemPersistence → TandemDomain;
 // engines (Analysis, Planning, Localization) depend on Domain only and never on Vapor/Fluent/NIO.
 let package = Package(
     name: "Tandem",
@@ -24,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.20.0"),
     ],
     targets: [
         .target(name: "TandemDomain"),
@@ -35,6 +38,9 @@ let package = Package(
         ),
         .target(name: "TandemPlanning", dependencies: ["TandemDomain"]),
         .target(name: "TandemLocalization", dependencies: ["TandemDomain"]),
+        // Use cases: the rules pages, the API and commands share. Stores, a clock, identifiers and a
+        // password hasher come in; no Vapor, no Fluent.
+        .target(name: "TandemApp", dependencies: ["TandemDomain", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "TandemPersistence",
             dependencies: [
@@ -48,7 +54,7 @@ let package = Package(
         .target(
             name: "TandemWeb",
             dependencies: [
-                "TandemDomain", "TandemPersistence", "TandemLocalization",
+                "TandemDomain", "TandemApp", "TandemPersistence", "TandemLocalization",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Leaf", package: "leaf"),
@@ -74,11 +80,13 @@ let package = Package(
         .testTarget(name: "TandemPlanningTests", dependencies: ["TandemPlanning"]),
         .testTarget(name: "TandemLocalizationTests", dependencies: ["TandemLocalization"]),
         .testTarget(name: "TandemPersistenceTests", dependencies: ["TandemPersistence"]),
+        .testTarget(name: "TandemAppTests", dependencies: ["TandemApp", "TandemPersistence"]),
         .testTarget(
             name: "TandemWebTests",
             dependencies: [
                 "TandemWeb",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

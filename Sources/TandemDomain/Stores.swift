@@ -10,8 +10,22 @@ public protocol UserStore: Sendable {
     func find(email: EmailAddress) async throws -> User?
     func passwordHash(of id: User.ID) async throws -> String?
     func list() async throws -> [User]
+    /// Writes the whole row: for seeding and tests only. Use cases write just the columns they
+    /// change (below), so that a slow request cannot restore what another one changed.
     func update(_ user: User) async throws
+    /// Name, e-mail address and roles, as an admin edits them. Throws `.conflict` for a taken address.
+    func updateAccount(_ id: User.ID, displayName: String, email: EmailAddress, roles: Set<Role>, at: Date)
+        async throws
+    func setActive(_ id: User.ID, _ isActive: Bool, at: Date) async throws
+    /// The user's own preferences: interface language and time zone (nil follows the organisation).
+    func updatePreferences(_ id: User.ID, locale: String?, timeZone: String?, at: Date) async throws
+    func setLocale(_ id: User.ID, _ locale: String?, at: Date) async throws
     func setPasswordHash(_ hash: String, for id: User.ID) async throws
+    /// Active users with the admin role.
+    func activeAdminCount() async throws -> Int
+    /// Orders changes to roles and activation across processes until the transaction ends (an
+    /// advisory lock on PostgreSQL; SQLite has a single writer per file already).
+    func lockAdministration() async throws
 }
 
 public protocol SessionStore: Sendable {
@@ -44,10 +58,21 @@ public protocol SetupTokenStore: Sendable {
     func isUsable(secretHash: String, at: Date) async throws -> Bool
 }
 
+/// Sign-in attempts per throttle key (an account or a client address).
 public protocol LoginAttemptStore: Sendable {
-    func recordFailure(key: String, at: Date) async throws
+    /// Records an attempt before the password is checked; returns its ID, so that a successful
+    /// or refused attempt can be taken back.
+    func record(key: String, at: Date) async throws -> UUID
+    func remove(_ id: UUID) async throws
     func failures(key: String, since: Date) async throws -> Int
     func clear(key: String) async throws
+    /// Deletes attempts older than `date` (they no longer count).
+    func deleteOlder(than date: Date) async throws
+}
+
+/// Runs work in one database transaction: all of it is stored, or none.
+public protocol TransactionRunner: Sendable {
+    func transaction<T: Sendable>(_ body: @escaping @Sendable (Stores) async throws -> T) async throws -> T
 }
 
 /// All stores together, as the web layer receives them.
@@ -59,12 +84,14 @@ public struct Stores: Sendable {
     public var setupTokens: any SetupTokenStore
     public var loginAttempts: any LoginAttemptStore
     public var invitations: any InvitationStore
+    public var transactions: any TransactionRunner
 
     public init(
         users: any UserStore, sessions: any SessionStore, apiTokens: any APITokenStore,
         organisation: any OrganisationStore, setupTokens: any SetupTokenStore, loginAttempts: any LoginAttemptStore,
-        invitations: any InvitationStore
+        invitations: any InvitationStore, transactions: any TransactionRunner
     ) {
+        self.transactions = transactions
         self.users = users
         self.sessions = sessions
         self.apiTokens = apiTokens
@@ -72,6 +99,13 @@ public struct Stores: Sendable {
         self.setupTokens = setupTokens
         self.loginAttempts = loginAttempts
         self.invitations = invitations
+    }
+}
+
+extension Stores {
+    /// `stores.transaction { tx in ... }`: the stores inside write in one transaction.
+    public func transaction<T: Sendable>(_ body: @escaping @Sendable (Stores) async throws -> T) async throws -> T {
+        try await transactions.transaction(body)
     }
 }
 

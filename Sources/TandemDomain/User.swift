@@ -40,8 +40,15 @@ public struct User: Identifiable, Hashable, Codable, Sendable {
 public struct EmailAddress: Hashable, Codable, Sendable, CustomStringConvertible, Comparable {
     public let value: String
 
+    /// The form every comparison uses: surrounding white space and line breaks (U+2028 too)
+    /// removed, lower-cased. The sign-in throttle keys on it as well, so `ada@x` and `ada@x\n`
+    /// share one budget.
+    public static func normalised(_ text: String) -> String {
+        text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
+
     public init(_ text: String) throws {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let trimmed = Self.normalised(text)
         let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
         guard trimmed.count <= 254, parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
             !parts[1].hasPrefix("."), !parts[1].hasSuffix("."), !trimmed.contains(where: \.isWhitespace)
@@ -94,6 +101,8 @@ public struct NewUser: Sendable, Equatable {
 /// Password rules, checked before hashing.
 public enum PasswordRules {
     public static let minimumLength = 10
+    /// bcrypt's limit, in UTF-8 bytes.
+    public static let maximumBytes = 72
 
     public static func validate(_ password: String, field: String = "password") throws {
         guard password.count >= minimumLength else {
@@ -101,10 +110,13 @@ public enum PasswordRules {
                 field: field, key: "error.password.too_short", arguments: ["min": String(minimumLength)],
                 fallback: "Use at least \(minimumLength) characters.")
         }
-        guard password.count <= 128 else {
+        // bcrypt reads 72 bytes and ignores the rest: a longer password would only seem stronger.
+        guard password.utf8.count <= maximumBytes else {
             throw DomainError.invalidInput(
-                field: field, key: "error.password.too_long", arguments: ["max": "128"],
-                fallback: "Use at most 128 characters.")
+                field: field, key: "error.password.too_long", arguments: ["max": String(maximumBytes)],
+                fallback:
+                    "Use at most \(maximumBytes) bytes (\(maximumBytes) plain letters; accented letters and symbols count 2 to 4)."
+            )
         }
     }
 }

@@ -44,7 +44,8 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    static func redacted(_ url: String) -> String {
+    /// The URL with its password replaced by `***`, for messages and logs.
+    public static func redacted(_ url: String) -> String {
         guard var components = URLComponents(string: url) else { return "(unparseable URL)" }
         if components.password != nil { components.password = "***" }
         return components.string ?? "(unparseable URL)"

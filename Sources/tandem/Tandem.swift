@@ -27,7 +27,9 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let config = try loadConfig()
         TandemServer.bootstrapLogging(config)
-        try await TandemServer.serve(config: config, options: .init(hostname: hostname, port: port, demo: demo))
+        try await reportingFailures(config) {
+            try await TandemServer.serve(config: config, options: .init(hostname: hostname, port: port, demo: demo))
+        }
     }
 }
 
@@ -47,7 +49,22 @@ struct Migrate: AsyncParsableCommand {
     func run() async throws {
         let config = try loadConfig()
         TandemServer.bootstrapLogging(config)
-        print(try await TandemServer.migrate(config: config, revert: revert, all: all))
+        try await reportingFailures(config) {
+            print(try await TandemServer.migrate(config: config, revert: revert, all: all))
+        }
+    }
+}
+
+/// Prints a failure without secrets (the database password is redacted) and exits with 1.
+func reportingFailures(_ config: TandemConfig, _ body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch let error as ExitCode {
+        throw error
+    } catch {
+        let message = TandemServer.consoleMessage(for: error, config: config)
+        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        throw ExitCode(1)
     }
 }
 

@@ -136,12 +136,64 @@ struct StoreTests {
 
     @Test func loginFailuresAreCountedInTheirWindow() async throws {
         try await withStores { stores, _ in
+            var recorded: [UUID] = []
             for minutes in [0, 5, 20] {
-                try await stores.loginAttempts.recordFailure(key: "email:a", at: t0 - Double(minutes) * 60)
+                recorded.append(try await stores.loginAttempts.record(key: "email:a", at: t0 - Double(minutes) * 60))
             }
             #expect(try await stores.loginAttempts.failures(key: "email:a", since: t0 - 15 * 60) == 2)
+            try await stores.loginAttempts.remove(recorded[0])
+            #expect(try await stores.loginAttempts.failures(key: "email:a", since: t0 - 15 * 60) == 1)
             try await stores.loginAttempts.clear(key: "email:a")
             #expect(try await stores.loginAttempts.failures(key: "email:a", since: .distantPast) == 0)
+        }
+    }
+
+    @Test func loginAttemptsOutsideTheWindowArePruned() async throws {
+        try await withStores { stores, _ in
+            _ = try await stores.loginAttempts.record(key: "ip:a", at: t0 - 20 * 60)
+            _ = try await stores.loginAttempts.record(key: "ip:b", at: t0 - 1 * 60)
+            try await stores.loginAttempts.deleteOlder(than: t0 - 15 * 60)
+            #expect(try await stores.loginAttempts.failures(key: "ip:a", since: .distantPast) == 0)
+            #expect(try await stores.loginAttempts.failures(key: "ip:b", since: .distantPast) == 1)
+        }
+    }
+
+    @Test func userColumnsAreWrittenOneGroupAtATime() async throws {
+        try await withStores { stores, _ in
+            let user = try await stores.users.create(
+                try newUser("ada@lumen.example", roles: [.admin, .pm]), id: .init(UUID()), at: t0)
+            try await stores.users.setActive(user.id, false, at: t0)
+            try await stores.users.updatePreferences(user.id, locale: "fr", timeZone: "Europe/Paris", at: t0)
+            var stored = try #require(try await stores.users.find(id: user.id))
+            #expect(stored.isActive == false && stored.roles == [.admin, .pm] && stored.locale == "fr")
+            try await stores.users.updateAccount(
+                user.id, displayName: "Ada L.", email: try EmailAddress("ada.l@lumen.example"), roles: [.pm], at: t0)
+            stored = try #require(try await stores.users.find(id: user.id))
+            #expect(stored.isActive == false && stored.roles == [.pm] && stored.timeZone == "Europe/Paris")
+            #expect(stored.displayName == "Ada L." && stored.email.value == "ada.l@lumen.example")
+            #expect(try await stores.users.activeAdminCount() == 0)
+            let other = try await stores.users.create(try newUser("bob@lumen.example"), id: .init(UUID()), at: t0)
+            await #expect(throws: DomainError.self) {
+                try await stores.users.updateAccount(
+                    other.id, displayName: "Bob", email: try EmailAddress("ada.l@lumen.example"), roles: [.pm], at: t0)
+            }
+        }
+    }
+
+    @Test func aTransactionStoresAllOrNothing() async throws {
+        try await withStores { stores, _ in
+            struct Abandon: Error {}
+            await #expect(throws: Abandon.self) {
+                try await stores.transaction { tx in
+                    _ = try await tx.users.create(try newUser("ada@lumen.example"), id: .init(UUID()), at: t0)
+                    throw Abandon()
+                }
+            }
+            #expect(try await stores.users.count() == 0)
+            let made = try await stores.transaction { tx in
+                try await tx.users.create(try newUser("ada@lumen.example"), id: .init(UUID()), at: t0)
+            }
+            #expect(try await stores.users.find(id: made.id) != nil)
         }
     }
 

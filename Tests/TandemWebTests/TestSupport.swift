@@ -36,7 +36,9 @@ final class TestClock: @unchecked Sendable {
 
 /// Runs `body` against a configured, migrated app on a scratch database (SQLite in memory, or a
 /// fresh PostgreSQL database when TANDEM_TEST_DATABASE_URL is set).
-func withTandem(_ body: (Application, TestClock) async throws -> Void) async throws {
+func withTandem(
+    configure adjust: (inout TandemConfig) -> Void = { _ in }, _ body: (Application, TestClock) async throws -> Void
+) async throws {
     let location = try await StandaloneDatabase.scratchLocation()
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
@@ -45,6 +47,7 @@ func withTandem(_ body: (Application, TestClock) async throws -> Void) async thr
     config.resourcesDirectory = repositoryRoot.appendingPathComponent("Resources").path
     config.dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-test-\(UUID())").path
     config.bcryptCost = 4
+    adjust(&config)
     do {
         try await configure(app, context: AppContext(config: config, clock: { clock.now }), location: location)
         try await app.autoMigrate()

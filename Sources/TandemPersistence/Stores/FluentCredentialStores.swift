@@ -114,11 +114,22 @@ public struct FluentLoginAttemptStore: LoginAttemptStore {
     let database: any Database
     public init(database: any Database) { self.database = database }
 
-    public func recordFailure(key: String, at now: Date) async throws {
+    public func record(key: String, at now: Date) async throws -> UUID {
         let model = LoginFailureModel()
+        let id = UUID()
+        model.id = id
         model.throttleKey = key
         model.failedAt = now
         try await model.create(on: database)
+        return id
+    }
+
+    public func remove(_ id: UUID) async throws {
+        try await LoginFailureModel.query(on: database).filter(\.$id == id).delete()
+    }
+
+    public func deleteOlder(than date: Date) async throws {
+        try await LoginFailureModel.query(on: database).filter(\.$failedAt < date).delete()
     }
 
     public func failures(key: String, since: Date) async throws -> Int {

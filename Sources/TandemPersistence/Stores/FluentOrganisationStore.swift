@@ -47,6 +47,18 @@ extension Stores {
             organisation: FluentOrganisationStore(database: database),
             setupTokens: FluentSetupTokenStore(database: database),
             loginAttempts: FluentLoginAttemptStore(database: database),
-            invitations: FluentInvitationStore(database: database))
+            invitations: FluentInvitationStore(database: database),
+            transactions: FluentTransactionRunner(database: database))
+    }
+}
+
+/// Fluent's transaction; inside one, a nested `transaction` joins the outer one.
+public struct FluentTransactionRunner: TransactionRunner {
+    let database: any Database
+    public init(database: any Database) { self.database = database }
+
+    public func transaction<T: Sendable>(_ body: @escaping @Sendable (Stores) async throws -> T) async throws -> T {
+        if database.inTransaction { return try await body(.fluent(database)) }
+        return try await database.transaction { tx in try await body(.fluent(tx)) }
     }
 }

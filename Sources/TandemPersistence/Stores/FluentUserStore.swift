@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import SQLKit
 import TandemDomain
 
 public struct FluentUserStore: UserStore {
@@ -59,12 +60,60 @@ public struct FluentUserStore: UserStore {
         try await model.update(on: database)
     }
 
+    public func updateAccount(
+        _ id: User.ID, displayName: String, email: EmailAddress, roles: Set<Role>, at now: Date
+    ) async throws {
+        if try await UserModel.query(on: database).filter(\.$email == email.value).filter(\.$id != id.rawValue)
+            .first() != nil
+        {
+            throw DomainError.conflict(message: "A user with the e-mail address \(email) already exists.")
+        }
+        do {
+            try await setColumns(id) {
+                $0.set(\.$displayName, to: displayName).set(\.$email, to: email.value)
+                    .set(\.$roles, to: Role.listString(roles)).set(\.$updatedAt, to: now)
+            }
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            throw DomainError.conflict(message: "A user with the e-mail address \(email) already exists.")
+        }
+    }
+
+    public func setActive(_ id: User.ID, _ isActive: Bool, at now: Date) async throws {
+        try await setColumns(id) { $0.set(\.$isActive, to: isActive).set(\.$updatedAt, to: now) }
+    }
+
+    public func updatePreferences(_ id: User.ID, locale: String?, timeZone: String?, at now: Date) async throws {
+        try await setColumns(id) {
+            $0.set(\.$locale, to: locale).set(\.$timeZone, to: timeZone).set(\.$updatedAt, to: now)
+        }
+    }
+
+    public func setLocale(_ id: User.ID, _ locale: String?, at now: Date) async throws {
+        try await setColumns(id) { $0.set(\.$locale, to: locale).set(\.$updatedAt, to: now) }
+    }
+
     public func setPasswordHash(_ hash: String, for id: User.ID) async throws {
-        guard let model = try await UserModel.find(id.rawValue, on: database) else {
+        try await setColumns(id) { $0.set(\.$passwordHash, to: hash).set(\.$updatedAt, to: Date()) }
+    }
+
+    public func activeAdminCount() async throws -> Int {
+        try await UserModel.query(on: database).filter(\.$isActive == true).all(\.$roles)
+            .filter { (try? Role.parseList($0))?.contains(.admin) == true }.count
+    }
+
+    public func lockAdministration() async throws {
+        guard let sql = database as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
+        // Held until the transaction ends; the number names this lock among the app's advisory locks.
+        try await sql.raw("SELECT pg_advisory_xact_lock(7100001)").run()
+    }
+
+    /// One UPDATE of the named columns only; the row must exist.
+    private func setColumns(
+        _ id: User.ID, _ assignments: (QueryBuilder<UserModel>) -> QueryBuilder<UserModel>
+    ) async throws {
+        guard try await UserModel.query(on: database).filter(\.$id == id.rawValue).count() == 1 else {
             throw DomainError.notFound(what: "The user")
         }
-        model.passwordHash = hash
-        model.updatedAt = Date()
-        try await model.update(on: database)
+        try await assignments(UserModel.query(on: database).filter(\.$id == id.rawValue)).update()
     }
 }

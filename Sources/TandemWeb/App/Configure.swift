@@ -3,6 +3,7 @@ import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
 import Leaf
+import TandemApp
 import TandemDomain
 import TandemLocalization
 import TandemPersistence
@@ -12,6 +13,7 @@ import Vapor
 /// The same function serves `tandem serve`, `tandem migrate` and the HTTP tests.
 public func configure(_ app: Application, context: AppContext, location: DatabaseLocation? = nil) async throws {
     app.tandem = context
+    app.signInGuard = SignInGuard()
     let config = context.config
     let resources = URL(fileURLWithPath: config.resourcesDirectory, isDirectory: true).standardizedFileURL
     app.directory.viewsDirectory = resources.appendingPathComponent("Views").path + "/"
@@ -45,7 +47,7 @@ public func configure(_ app: Application, context: AppContext, location: Databas
     // later middleware) carries the ID and a proper error body.
     app.middleware = Middlewares()
     app.middleware.use(RequestIDMiddleware())
-    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(RequestLogMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(TandemErrorMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))

@@ -16,8 +16,17 @@ public struct TandemConfig: Sendable, Equatable {
     public var port: Int
     /// Public base URL used in links printed on the console (`TANDEM_PUBLIC_URL`).
     public var publicURL: String?
-    /// Mark cookies `Secure` (`TANDEM_SECURE_COOKIES`, default: true when the public URL is https).
-    public var secureCookies: Bool
+    /// Mark cookies `Secure` and give them `__Host-` names (`TANDEM_SECURE_COOKIES`; default: true
+    /// unless Tandem listens on a loopback address without an https public URL).
+    public var secureCookies: Bool {
+        get { secureCookiesSetting ?? publicURL.map { $0.hasPrefix("https://") } ?? !Self.isLoopback(hostname) }
+        set { secureCookiesSetting = newValue }
+    }
+    /// `TANDEM_SECURE_COOKIES` as given; nil decides from the address and the public URL.
+    public var secureCookiesSetting: Bool?
+    /// Reverse proxies whose `X-Forwarded-For` is believed (`TANDEM_TRUSTED_PROXIES`, CIDRs
+    /// separated by commas; default none: the header is ignored).
+    public var trustedProxies: [CIDR]
     /// Hours a sign-in lasts (`TANDEM_SESSION_HOURS`, default 12).
     public var sessionHours: Int
     /// bcrypt cost (`TANDEM_BCRYPT_COST`, default 12; 4 to 16).
@@ -31,16 +40,18 @@ public struct TandemConfig: Sendable, Equatable {
 
     public init(
         dataDirectory: String = "./tandem-data", databaseURL: String? = nil, resourcesDirectory: String = "./Resources",
-        hostname: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil, secureCookies: Bool = false,
-        sessionHours: Int = 12, bcryptCost: Int = 12, logFormat: LogFormat = .text, logLevel: String = "info"
+        hostname: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil, secureCookies: Bool? = nil,
+        sessionHours: Int = 12, bcryptCost: Int = 12, logFormat: LogFormat = .text, logLevel: String = "info",
+        trustedProxies: [CIDR] = []
     ) {
+        self.trustedProxies = trustedProxies
         self.dataDirectory = dataDirectory
         self.databaseURL = databaseURL
         self.resourcesDirectory = resourcesDirectory
         self.hostname = hostname
         self.port = port
         self.publicURL = publicURL
-        self.secureCookies = secureCookies
+        self.secureCookiesSetting = secureCookies
         self.sessionHours = sessionHours
         self.bcryptCost = bcryptCost
         self.logFormat = logFormat
@@ -84,12 +95,21 @@ public struct TandemConfig: Sendable, Equatable {
                 problems.append("TANDEM_PUBLIC_URL=\(url): expected http(s)://host[:port]")
             }
         }
-        config.secureCookies = config.publicURL?.hasPrefix("https://") ?? false
         if let raw = value("TANDEM_SECURE_COOKIES") {
             switch raw.lowercased() {
             case "1", "true", "yes": config.secureCookies = true
             case "0", "false", "no": config.secureCookies = false
             default: problems.append("TANDEM_SECURE_COOKIES=\(raw): expected true or false")
+            }
+        }
+        if let raw = value("TANDEM_TRUSTED_PROXIES") {
+            for item in raw.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
+                if let cidr = CIDR(item) {
+                    config.trustedProxies.append(cidr)
+                } else {
+                    problems.append(
+                        "TANDEM_TRUSTED_PROXIES: “\(item)” is not an address or CIDR such as 10.0.0.0/8 or ::1/128")
+                }
             }
         }
         if let hours = integer("TANDEM_SESSION_HOURS", in: 1...(24 * 90)) { config.sessionHours = hours }
@@ -116,6 +136,15 @@ public struct TandemConfig: Sendable, Equatable {
         if let databaseURL { return .postgres(url: databaseURL) }
         return .sqliteFile((dataDirectory as NSString).appendingPathComponent("tandem.sqlite"))
     }
+
+    /// Whether `hostname` only accepts connections from this machine.
+    public static func isLoopback(_ hostname: String) -> Bool {
+        if hostname == "localhost" || hostname == "::1" { return true }
+        return CIDR("127.0.0.0/8")!.contains(hostname)
+    }
+
+    /// Whether pages are served over https (HSTS is sent then).
+    public var servesHTTPS: Bool { publicURL?.hasPrefix("https://") ?? false }
 
     /// Base URL for links printed on the console.
     public var baseURL: String { publicURL ?? "http://\(hostname == "0.0.0.0" ? "127.0.0.1" : hostname):\(port)" }

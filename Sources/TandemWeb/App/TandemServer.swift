@@ -40,6 +40,7 @@ public enum TandemServer {
             app.logger.info("storage: \(config.databaseLocation)")
             try await app.autoMigrate()
             if options.demo {
+                try await DemoSeed.checkDatabaseIsDemoOnly(app.db)
                 let logins = try await DemoSeed.run(on: app.db, hasher: app.password.async, clock: app.tandem.clock)
                 printBanner(DemoSeed.banner(logins: logins, baseURL: config.baseURL))
             } else if let link = try await app.issueSetupLinkIfNeeded() {
@@ -85,6 +86,22 @@ public enum TandemServer {
             try? await app.asyncShutdown()
             throw error
         }
+    }
+
+    /// An error as the console shows it, with the database password (from `DATABASE_URL`)
+    /// replaced by `***` wherever a driver's message repeats it.
+    public static func consoleMessage(for error: any Error, config: TandemConfig) -> String {
+        var text = String(describing: error)
+        if let url = config.databaseURL {
+            text = text.replacingOccurrences(of: url, with: DatabaseLocation.redacted(url))
+            if let password = URLComponents(string: url)?.password, !password.isEmpty {
+                text = text.replacingOccurrences(of: password, with: "***")
+                if let decoded = password.removingPercentEncoding, !decoded.isEmpty {
+                    text = text.replacingOccurrences(of: decoded, with: "***")
+                }
+            }
+        }
+        return text
     }
 
     static func printBanner(_ text: String) {

@@ -1,42 +1,18 @@
 import Foundation
+import TandemApp
 import TandemDomain
 import Vapor
 
-/// Sign-in, sessions, API tokens and the first-admin setup link.
+/// Sessions and API tokens for a request: the web side of signing in. The rules (throttling,
+/// password changes, administration) are use cases in TandemApp.
 struct AuthService {
     let request: Request
     var stores: Stores { request.stores }
-    static let sessionCookie = "tandem_session"
-    static let throttle = LoginThrottle()
 
-    enum CredentialCheck {
-        case valid(User)
-        case wrongCredentials
-        case throttled(minutes: Int)
-    }
-
-    /// Checks an e-mail address and password, counting failures against the throttle.
-    func checkCredentials(email rawEmail: String, password: String) async throws -> CredentialCheck {
-        let now = request.now
-        let emailKey = "email:" + rawEmail.trimmingCharacters(in: .whitespaces).lowercased()
-        let addressKey = "ip:" + (request.remoteAddress?.ipAddress ?? "unknown")
-        let since = now.addingTimeInterval(-Self.throttle.window)
-        guard
-            Self.throttle.allowsAttempt(
-                accountFailures: try await stores.loginAttempts.failures(key: emailKey, since: since),
-                addressFailures: try await stores.loginAttempts.failures(key: addressKey, since: since))
-        else { return .throttled(minutes: Int(Self.throttle.window / 60)) }
-        guard let email = try? EmailAddress(rawEmail),
-            let user = try await stores.users.find(email: email), user.isActive,
-            let hash = try await stores.users.passwordHash(of: user.id),
-            try await request.password.async.verify(password, created: hash)
-        else {
-            try await stores.loginAttempts.recordFailure(key: emailKey, at: now)
-            try await stores.loginAttempts.recordFailure(key: addressKey, at: now)
-            return .wrongCredentials
-        }
-        try await stores.loginAttempts.clear(key: emailKey)
-        return .valid(user)
+    /// Checks an e-mail address and password, counting the attempt against the throttle.
+    func checkCredentials(email: String, password: String) async throws -> SignIn.Outcome {
+        try await SignIn(request.appEnvironment, guard: request.application.signInGuard)
+            .check(email: email, password: password, clientAddress: request.clientAddress)
     }
 
     /// Starts a session for `user` and puts its cookie on `response`.
@@ -48,16 +24,14 @@ struct AuthService {
             expiresAt: now.addingTimeInterval(TimeInterval(request.tandem.config.sessionHours * 3600)))
         try await stores.sessions.create(session, secretHash: Secrets.hash(secret))
         try await stores.sessions.deleteExpired(before: now)
-        response.cookies[Self.sessionCookie] = HTTPCookies.Value(
-            string: secret, expires: session.expiresAt, maxAge: nil, domain: nil, path: "/",
-            isSecure: request.tandem.config.secureCookies, isHTTPOnly: true, sameSite: .lax)
+        response.cookies[request.cookieName(.session)] = request.makeCookie(
+            secret, expires: session.expiresAt, sameSite: .lax)
     }
 
-    /// Sets a new password. Every session of the user ends (they were opened with the old one)
+    /// Sets the user's own new password: every session ends (they were opened with the old one)
     /// and this browser gets a fresh one on `response`.
     func replacePassword(of user: User, with password: String, signingInOn response: Response) async throws {
-        try await stores.users.setPasswordHash(try await hashPassword(password), for: user.id)
-        try await stores.sessions.deleteAll(for: user.id)
+        try await ProfileSettings(request.appEnvironment).changePassword(of: user.id, to: password)
         try await signIn(user, on: response)
     }
 
@@ -75,31 +49,36 @@ struct AuthService {
         return (token, secret)
     }
 
-    static let invitationLifetime: TimeInterval = 7 * 24 * 3600
-
     /// A one-time link with which `user` sets their own password; older unused links stop working.
     func invite(_ user: User) async throws -> String {
-        let secret = Secrets.random()
-        try await stores.invitations.revokeAll(for: user.id, at: request.now)
-        try await stores.invitations.create(
-            for: user.id, secretHash: Secrets.hash(secret),
-            expiresAt: request.now.addingTimeInterval(Self.invitationLifetime))
+        let secret = try await UserAdministration(request.appEnvironment).invite(user.id)
         return "\(request.tandem.config.baseURL)\(SiteRoute.invitation(secret: secret).path)"
-    }
-
-    /// Deactivation ends every session and token at once.
-    func deactivate(_ user: User) async throws -> User {
-        var updated = user
-        updated.isActive = false
-        try await stores.users.update(updated)
-        try await stores.sessions.deleteAll(for: user.id)
-        try await stores.apiTokens.revokeAll(for: user.id, at: request.now)
-        try await stores.invitations.revokeAll(for: user.id, at: request.now)
-        return updated
     }
 }
 
+/// bcrypt through Vapor's hasher, off the event loop.
+struct VaporPasswordHashing: PasswordHashing {
+    let hasher: AsyncPasswordHasher
+    func hash(_ password: String) async throws -> String { try await hasher.hash(password) }
+    func verify(_ password: String, against hash: String) async throws -> Bool {
+        try await hasher.verify(password, created: hash)
+    }
+}
+
+struct SignInGuardKey: StorageKey { typealias Value = SignInGuard }
+
 extension Application {
+    /// One per running app: verifications in flight and the dummy hash.
+    var signInGuard: SignInGuard {
+        get {
+            guard let existing = storage[SignInGuardKey.self] else {
+                fatalError("configure(_:context:) was not called")
+            }
+            return existing
+        }
+        set { storage[SignInGuardKey.self] = newValue }
+    }
+
     /// Prints a one-time link that creates the first admin, when there are no users yet.
     func issueSetupLinkIfNeeded() async throws -> String? {
         let stores = Stores.fluent(db)
@@ -108,5 +87,14 @@ extension Application {
         try await stores.setupTokens.create(
             secretHash: Secrets.hash(secret), expiresAt: tandem.clock().addingTimeInterval(24 * 3600))
         return tandem.config.baseURL + SiteRoute.setup(secret: secret).path
+    }
+}
+
+extension Request {
+    /// The use cases' view of this request: its stores, the app's clock, identifiers and hasher.
+    var appEnvironment: AppEnvironment {
+        AppEnvironment(
+            stores: stores, clock: application.tandem.clock, ids: application.tandem.ids,
+            passwords: VaporPasswordHashing(hasher: password.async))
     }
 }

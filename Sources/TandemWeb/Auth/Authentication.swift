@@ -1,4 +1,5 @@
 import Foundation
+import TandemApp
 import TandemDomain
 import Vapor
 
@@ -41,8 +42,8 @@ struct SessionAuthenticator: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let clearCookie = try await request.authenticateFromSessionCookie()
         let response = try await next.respond(to: request)
-        if clearCookie, response.cookies[AuthService.sessionCookie] == nil {
-            response.cookies[AuthService.sessionCookie] = .expired
+        if clearCookie, response.cookies[request.cookieName(.session)] == nil {
+            response.cookies[request.cookieName(.session)] = request.expiredCookie()
         }
         return response
     }
@@ -52,7 +53,7 @@ extension Request {
     /// Signs the request in from its session cookie; returns true when the cookie is stale
     /// (expired, unknown, or its user deactivated) and should be cleared.
     func authenticateFromSessionCookie() async throws -> Bool {
-        guard let secret = cookies[AuthService.sessionCookie]?.string, !secret.isEmpty else { return false }
+        guard let secret = cookies[cookieName(.session)]?.string, !secret.isEmpty else { return false }
         let hash = Secrets.hash(secret)
         guard let session = try await stores.sessions.find(secretHash: hash) else { return true }
         if session.isValid(at: now), let user = try await stores.users.find(id: session.userID), user.isActive {

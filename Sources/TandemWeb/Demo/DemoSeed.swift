@@ -60,6 +60,24 @@ public enum DemoSeed {
         },
     ]
 
+    /// Refused by `serve --demo`: the database holds people who are not the demo's, and the demo
+    /// would add accounts with a published password next to them.
+    public struct RealUsersPresent: Error, CustomStringConvertible {
+        public var count: Int
+        public var description: String {
+            "This database already holds \(count) user(s) that are not demo users; --demo would add accounts with a "
+                + "published password to it. Start without --demo, or point TANDEM_DATA_DIR (or DATABASE_URL) at "
+                + "an empty database for the demo."
+        }
+    }
+
+    /// Throws `RealUsersPresent` when any user is not one of the demo's people.
+    public static func checkDatabaseIsDemoOnly(_ database: any Database) async throws {
+        let demoAddresses = Set(people.map(\.email))
+        let others = try await Stores.fluent(database).users.list().filter { !demoAddresses.contains($0.email.value) }
+        if !others.isEmpty { throw RealUsersPresent(count: others.count) }
+    }
+
     /// Runs the steps that have not run yet; returns the demo logins to print.
     @discardableResult
     public static func run(

@@ -1,4 +1,5 @@
 import Foundation
+import TandemApp
 import TandemDomain
 import Vapor
 
@@ -24,12 +25,9 @@ enum AuthPages {
         routes.post("setup", ":secret", use: submitSetup)
     }
 
-    /// Only local paths are allowed as `next`, so the sign-in page cannot redirect elsewhere.
+    /// Only a local path is allowed as `next`, so the sign-in page cannot send anyone elsewhere.
     static func safeNext(_ raw: String?) -> String {
-        guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\") else {
-            return SiteRoute.dashboard.path
-        }
-        return raw
+        LocalRedirect.path(raw) ?? SiteRoute.dashboard.path
     }
 
     @Sendable static func showLogin(req: Request) async throws -> Response {
@@ -69,11 +67,11 @@ enum AuthPages {
     }
 
     @Sendable static func logout(req: Request) async throws -> Response {
-        if let secret = req.cookies[AuthService.sessionCookie]?.string {
+        if let secret = req.cookies[req.cookieName(.session)]?.string {
             try await req.stores.sessions.delete(secretHash: Secrets.hash(secret))
         }
         let response = req.redirect(to: SiteRoute.login.path)
-        response.cookies[AuthService.sessionCookie] = .expired
+        response.cookies[req.cookieName(.session)] = req.expiredCookie()
         req.setFlash(response, kind: "info", "login.signed_out")
         return response
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TandemApp
 import TandemDomain
 import Vapor
 

@@ -1,11 +1,11 @@
 import Foundation
+import TandemApp
 import TandemDomain
 import Vapor
 
 /// The language switcher in the page shell: signed in, it saves the choice on the profile;
 /// signed out, in a cookie.
 enum LanguagePages {
-    static let cookie = "tandem_lang"
     struct Form: Content {
         var locale: String?
         var back: String?
@@ -23,14 +23,13 @@ enum LanguagePages {
                 field: "locale", key: "error.locale.unknown", arguments: ["value": locale],
                 fallback: "“\(locale)” is not an available language.")
         }
-        if var user = req.currentUser {
-            user.locale = locale
-            try await req.stores.users.update(user)
+        if let user = req.currentUser {
+            // Only the language column: a stale copy of the user must not restore roles.
+            try await ProfileSettings(req.appEnvironment).setLanguage(of: user.id, locale)
         }
         let response = req.redirect(to: AuthPages.safeNext(form.back))
-        response.cookies[cookie] = HTTPCookies.Value(
-            string: locale, maxAge: 365 * 24 * 3600, path: "/",
-            isSecure: req.tandem.config.secureCookies, isHTTPOnly: true, sameSite: .lax)
+        response.cookies[req.cookieName(.language)] = req.makeCookie(
+            locale, maxAge: 365 * 24 * 3600, sameSite: .lax)
         return response
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TandemApp
 import TandemDomain
 import Vapor
 
@@ -61,13 +62,13 @@ extension Request {
     func setFlash(_ response: Response, kind: String = "success", _ key: String, _ arguments: [String: String] = [:]) {
         let text = localizer.t(key, arguments)
         let encoded = Data((kind + "|" + text).utf8).base64EncodedString()
-        response.cookies["tandem_flash"] = HTTPCookies.Value(
+        response.cookies[cookieName(.flash)] = HTTPCookies.Value(
             string: encoded, maxAge: 60, path: "/", isSecure: tandem.config.secureCookies,
             isHTTPOnly: true, sameSite: .lax)
     }
 
     private func takeFlash() -> PageShell.Flash? {
-        guard let raw = cookies["tandem_flash"]?.string, let data = Data(base64Encoded: raw),
+        guard let raw = cookies[cookieName(.flash)]?.string, let data = Data(base64Encoded: raw),
             let text = String(data: data, encoding: .utf8), let bar = text.firstIndex(of: "|")
         else { return nil }
         storage[FlashConsumedKey.self] = true
@@ -84,8 +85,8 @@ struct FlashConsumedKey: StorageKey { typealias Value = Bool }
 struct FlashMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
-        if request.storage[FlashConsumedKey.self] == true, response.cookies["tandem_flash"] == nil {
-            response.cookies["tandem_flash"] = .expired
+        if request.storage[FlashConsumedKey.self] == true, response.cookies[request.cookieName(.flash)] == nil {
+            response.cookies[request.cookieName(.flash)] = request.expiredCookie()
         }
         return response
     }
@@ -103,6 +104,10 @@ struct FormErrors: Encodable {
 
     /// Records a domain error under its field (or as the summary).
     mutating func add(_ error: any Error, in request: Request) {
+        if let several = error as? ValidationErrors {
+            for error in several.errors { add(error, in: request) }
+            return
+        }
         let described = ErrorDescription.describe(error, in: request)
         if let field = described.field { add(field, described.message) } else { summary = described.message }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TandemApp
 import TandemDomain
 import Vapor
 
@@ -89,13 +90,11 @@ enum ProfilePages {
             errors.add("timeZone", req.localizer.t("error.time_zone.invalid", ["value": zone]))
         }
         let newPassword = form.newPassword ?? ""
+        let settings = ProfileSettings(req.appEnvironment)
         if !newPassword.isEmpty {
-            let currentHash = try await req.stores.users.passwordHash(of: user.id)
-            let currentMatches =
-                if let currentHash {
-                    try await req.password.async.verify(form.currentPassword ?? "", created: currentHash)
-                } else { false }
-            if !currentMatches { errors.add("currentPassword", req.localizer.t("error.password.current_wrong")) }
+            if try await !settings.isCurrentPassword(form.currentPassword ?? "", of: user.id) {
+                errors.add("currentPassword", req.localizer.t("error.password.current_wrong"))
+            }
             do { try PasswordRules.validate(newPassword, field: "newPassword") } catch { errors.add(error, in: req) }
             if newPassword != (form.newPasswordConfirmation ?? "") {
                 errors.add("newPasswordConfirmation", req.localizer.t("error.password.mismatch"))
@@ -108,7 +107,8 @@ enum ProfilePages {
         }
         user.locale = locale.isEmpty ? nil : locale
         user.timeZone = zone.isEmpty ? nil : zone
-        try await req.stores.users.update(user)
+        // Only the preference columns: roles and activation stay as an admin may just have set them.
+        try await settings.savePreferences(of: user.id, locale: user.locale, timeZone: user.timeZone)
         req.principal?.user = user
         req.refreshLocalizer()
         let response = req.redirect(to: SiteRoute.profile.path)

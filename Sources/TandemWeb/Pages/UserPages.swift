@@ -1,4 +1,5 @@
 import Foundation
+import TandemApp
 import TandemDomain
 import Vapor
 
@@ -189,24 +190,20 @@ enum UserPages {
 
     @Sendable static func update(req: Request) async throws -> Response {
         try req.authorize(.manageUsers)
-        var user = try await loadUser(req)
+        let admin = try req.requireUser()
+        let user = try await loadUser(req)
         let form = try req.content.decode(UserForm.self)
         var (parsed, password, errors) = await parse(form, requirePassword: false, in: req)
-        if let parsed, user.id == req.currentUser?.id, !parsed.roles.contains(.admin) {
-            errors.add("roles", req.localizer.t("error.roles.keep_own_admin"))
-        }
         if errors.isEmpty, let parsed {
-            user.displayName = parsed.displayName
-            user.email = parsed.email
-            user.roles = parsed.roles
+            let administration = UserAdministration(req.appEnvironment)
             do {
-                try await req.stores.users.update(user)
-                if let password {
-                    try await req.stores.users.setPasswordHash(
-                        try await AuthService(request: req).hashPassword(password), for: user.id)
-                }
+                let updated = try await administration.updateAccount(
+                    user.id, by: admin,
+                    to: .init(displayName: parsed.displayName, email: parsed.email, roles: parsed.roles))
+                // A new password set by an admin signs the user out everywhere (see docs/security.md).
+                if let password { try await administration.setPassword(of: user.id, to: password) }
                 let response = req.redirect(to: SiteRoute.users.path)
-                req.setFlash(response, "users.updated", ["name": user.displayName])
+                req.setFlash(response, "users.updated", ["name": updated.displayName])
                 return response
             } catch let error as DomainError {
                 if case .conflict = error {
@@ -214,6 +211,8 @@ enum UserPages {
                 } else {
                     errors.add(error, in: req)
                 }
+            } catch let error as ValidationErrors {
+                errors.add(error, in: req)
             }
         }
         let roles = Set((form.roles ?? []).compactMap(Role.init(rawValue:)))
@@ -228,12 +227,11 @@ enum UserPages {
     @Sendable static func deactivate(req: Request) async throws -> Response {
         try req.authorize(.manageUsers)
         let user = try await loadUser(req)
-        guard user.id != req.currentUser?.id else {
-            throw DomainError.invalidInput(
-                field: nil, key: "error.users.deactivate_self", arguments: [:],
-                fallback: "You cannot deactivate yourself.")
+        do {
+            _ = try await UserAdministration(req.appEnvironment).deactivate(user.id, by: try req.requireUser())
+        } catch let refused as ValidationErrors {
+            throw refused.errors[0]
         }
-        _ = try await AuthService(request: req).deactivate(user)
         let response = req.redirect(to: SiteRoute.users.path)
         req.setFlash(response, "users.deactivated", ["name": user.displayName])
         return response
@@ -245,7 +243,7 @@ enum UserPages {
         let context = InvitedContext(
             shell: try await req.shell(title: req.localizer.t("users.invited.title"), area: .settings),
             name: user.displayName, email: user.email.value, link: link,
-            days: Int(AuthService.invitationLifetime / 86400))
+            days: Int(UserAdministration.invitationLifetime / 86400))
         return try await req.renderPage("settings/user-invited", context, status: status)
     }
 
@@ -258,9 +256,7 @@ enum UserPages {
 
     @Sendable static func reactivate(req: Request) async throws -> Response {
         try req.authorize(.manageUsers)
-        var user = try await loadUser(req)
-        user.isActive = true
-        try await req.stores.users.update(user)
+        let user = try await UserAdministration(req.appEnvironment).reactivate(try await loadUser(req).id)
         let response = req.redirect(to: SiteRoute.users.path)
         req.setFlash(response, "users.reactivated", ["name": user.displayName])
         return response

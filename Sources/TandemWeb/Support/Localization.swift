@@ -42,7 +42,7 @@ extension Request {
         let organisation = organisation ?? storage[OrganisationKey.self]
         let catalogs = application.localization.catalogs
         let locale = catalogs.negotiate(
-            preference: currentUser?.locale ?? cookies[LanguagePages.cookie]?.string,
+            preference: currentUser?.locale ?? cookies[cookieName(.language)]?.string,
             acceptLanguage: headers.first(name: .acceptLanguage),
             organisationDefault: organisation?.defaultLocale)
         let zone =
