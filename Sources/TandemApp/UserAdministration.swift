@@ -69,7 +69,7 @@ public struct UserAdministration: Sendable {
         let hash = try await env.passwords.hash(password)
         let now = env.now
         try await env.stores.transaction { stores in
-            guard try await stores.users.find(id: id) != nil else { throw DomainError.notFound(what: "The user") }
+            guard try await stores.users.find(id: id) != nil else { throw DomainError.userNotFound }
             try await stores.users.setPasswordHash(hash, for: id)
             try await stores.sessions.deleteAll(for: id)
             try await stores.apiTokens.revokeAll(for: id, at: now)
@@ -106,12 +106,12 @@ public struct UserAdministration: Sendable {
             try await env.stores.transaction { stores in
                 try await stores.users.lockAdministration()
                 guard let user = try await stores.users.find(id: id) else {
-                    throw DomainError.notFound(what: "The user")
+                    throw DomainError.userNotFound
                 }
                 try await change(stores, user)
                 guard try await stores.users.activeAdminCount() > 0 else { throw ValidationErrors([Self.lastAdmin]) }
                 guard let updated = try await stores.users.find(id: id) else {
-                    throw DomainError.notFound(what: "The user")
+                    throw DomainError.userNotFound
                 }
                 return updated
             }

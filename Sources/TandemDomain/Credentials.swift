@@ -52,7 +52,8 @@ public struct APIToken: Identifiable, Hashable, Codable, Sendable {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.count <= 80 else {
             throw DomainError.invalid(
-                field: "name", message: "Give the token a name of 1 to 80 characters, e.g. “CAT tool sync”.")
+                "name", "error.token.name",
+                fallback: "Give the token a name of 1 to 80 characters, e.g. “CAT tool sync”.")
         }
         return trimmed
     }

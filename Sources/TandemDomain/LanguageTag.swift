@@ -15,7 +15,8 @@ public struct LanguageTag: Hashable, Codable, Sendable, CustomStringConvertible 
             })
         else {
             throw DomainError.invalid(
-                field: "language", message: "“\(text)” is not a BCP 47 language tag such as en, fr-FR or zh-Hant-TW.")
+                "language", "error.language_tag.invalid", ["value": text],
+                fallback: "“\(text)” is not a BCP 47 language tag such as en, fr-FR or zh-Hant-TW.")
         }
         var canonical = [first.lowercased()]
         for part in parts.dropFirst() {

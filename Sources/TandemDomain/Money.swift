@@ -8,8 +8,8 @@ public struct CurrencyCode: Hashable, Codable, Sendable, CustomStringConvertible
         let upper = code.trimmingCharacters(in: .whitespaces).uppercased()
         guard upper.count == 3, upper.allSatisfy({ $0.isASCII && $0.isLetter }) else {
             throw DomainError.invalid(
-                field: "currency", message: "“\(code)” is not a three-letter ISO 4217 currency code such as EUR or USD."
-            )
+                "currency", "error.currency.invalid", ["value": code],
+                fallback: "“\(code)” is not a three-letter ISO 4217 currency code such as EUR or USD.")
         }
         self.code = upper
     }
@@ -55,7 +55,9 @@ public struct Money: Hashable, Codable, Sendable, CustomStringConvertible {
     /// parsing lives in the localisation layer.
     public init(parsing amount: String, currency: CurrencyCode) throws {
         guard let value = Decimal(canonical: amount) else {
-            throw DomainError.invalid(field: "amount", message: "“\(amount)” is not an amount; write it like 1234.50.")
+            throw DomainError.invalid(
+                "amount", "error.amount.invalid", ["value": amount],
+                fallback: "“\(amount)” is not an amount; write it like 1234.50.")
         }
         self.init(value, currency)
     }

@@ -17,7 +17,11 @@ public struct LocalDate: Hashable, Codable, Sendable, Comparable, CustomStringCo
         guard (1...9999).contains(year), let date = calendar.date(from: components),
             calendar.dateComponents([.year, .month, .day], from: date)
                 == DateComponents(year: year, month: month, day: day)
-        else { throw DomainError.invalid(field: "date", message: "\(year)-\(month)-\(day) is not a calendar date.") }
+        else {
+            throw DomainError.invalid(
+                "date", "error.date.nonexistent", ["input": "\(year)-\(month)-\(day)"],
+                fallback: "\(year)-\(month)-\(day) is not a calendar date.")
+        }
         self.year = year
         self.month = month
         self.day = day
@@ -28,7 +32,11 @@ public struct LocalDate: Hashable, Codable, Sendable, Comparable, CustomStringCo
         let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
-        else { throw DomainError.invalid(field: "date", message: "“\(text)” is not a date in the form 2026-12-25.") }
+        else {
+            throw DomainError.invalid(
+                "date", "error.date.invalid", ["input": text, "example": "2026-12-25"],
+                fallback: "“\(text)” is not a date in the form 2026-12-25.")
+        }
         try self.init(year: y, month: m, day: d)
     }
 

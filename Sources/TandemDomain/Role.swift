@@ -20,8 +20,8 @@ public enum Role: String, CaseIterable, Codable, Sendable, Comparable {
             guard !name.isEmpty else { continue }
             guard let role = Role(rawValue: name) else {
                 throw DomainError.invalid(
-                    field: "roles", message: "“\(name)” is not a role; use admin, manager, sales, pm or vendor-manager."
-                )
+                    "roles", "error.roles.unknown", ["value": name],
+                    fallback: "“\(name)” is not a role; use admin, manager, sales, pm or vendor-manager.")
             }
             roles.insert(role)
         }

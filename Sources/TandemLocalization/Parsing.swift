@@ -1,7 +1,7 @@
 import Foundation
 import TandemDomain
 
-/// Parsing of user input in the user's locale. Errors are `DomainError.invalid(field:message:)`
+/// Parsing of user input in the user's locale. Errors are `DomainError.invalidInput`
 /// with a message in the user's language (catalog keys `error.*`) saying what was expected.
 ///
 /// Numbers (en): `1,234.50`, `1234.5`, `1 234.5`; refused as ambiguous: `1.234,5`, `1,5`.
@@ -15,8 +15,10 @@ extension Localizer {
     var numberExample: String { format(Decimal(string: "1234.5")!, minimumFractionDigits: 1) }
     var dateExample: String { formatDate(CalendarDate(year: 2026, month: 12, day: 31)!) }
 
+    /// The error keeps its key and arguments (as this locale wrote them), so that another edge
+    /// can say it again; its fallback is already in this localizer's language.
     func invalid(_ field: String?, _ key: String, _ args: [String: MessageArgument]) -> DomainError {
-        .invalid(field: field, message: t(key, args))
+        .invalidInput(field: field, key: key, arguments: args.mapValues { format($0) }, fallback: t(key, args))
     }
 
     /// A decimal number in the user's format.

@@ -15,6 +15,4 @@ public struct PlanningInputError: Error, Hashable, Sendable, CustomStringConvert
 
     /// `EX_DATAERR` from sysexits.h: the input data was incorrect.
     public static let exitCode: Int32 = 65
-
-    public var domainError: DomainError { .invalid(field: field, message: message) }
 }

@@ -34,15 +34,10 @@ import Testing
                     == "« \(input) » peut se lire de deux façons. Écrivez les nombres comme ceci : 1\u{202F}234,5, avec « , » avant les décimales.",
                 "\(input)")
         }
-        #expect(
-            throws: DomainError.invalid(
-                field: "rate",
-                message:
-                    "« 1,234 » peut se lire de deux façons. Écrivez les nombres comme ceci : 1\u{202F}234,5, avec « , » avant les décimales."
-            )
-        ) {
-            try fr.parseDecimal("1,234", field: "rate")
-        }
+        let error = #expect(throws: DomainError.self) { try fr.parseDecimal("1,234", field: "rate") }
+        #expect(error?.field == "rate")
+        #expect(error?.key == "error.decimal.ambiguous")
+        #expect(error?.arguments["input"] == "1,234")
         // Not translated in the fixture: the English message, with French examples.
         #expect(message { try fr.parseDecimal("12a") } == "“12a” is not a number. Write it like 1\u{202F}234,5.")
         #expect(message { try fr.parseDecimal("1 23,5") } == "“1 23,5” is not a number. Write it like 1\u{202F}234,5.")
@@ -122,9 +117,9 @@ import Testing
         #expect(message { try fr.parseDate("11/29/2026") } == "“11/29/2026” is not a date. Write it like 31/12/2026.")
         #expect(message { try fr.parseDate("demain") } == "“demain” is not a date. Write it like 31/12/2026.")
         #expect(message { try fr.parseDate("29/11-2026") } == "“29/11-2026” is not a date. Write it like 31/12/2026.")
-        #expect(throws: DomainError.invalid(field: "due", message: "This field is required.")) {
-            try en.parseDate(" ", field: "due")
-        }
+        let required = #expect(throws: DomainError.self) { try en.parseDate(" ", field: "due") }
+        #expect(required?.field == "due" && required?.key == "error.value.required")
+        #expect(required?.message == "This field is required.")
     }
 
     @Test func languagesWithoutADayMonthOrderRefuseWhatReadsTwoWays() throws {

@@ -11,7 +11,7 @@ public struct FluentUserStore: UserStore {
 
     public func create(_ new: NewUser, id: User.ID, at now: Date) async throws -> User {
         if try await UserModel.query(on: database).filter(\.$email == new.email.value).first() != nil {
-            throw DomainError.conflict(message: "A user with the e-mail address \(new.email) already exists.")
+            throw DomainError.emailTaken(new.email)
         }
         let model = UserModel()
         model.id = id.rawValue
@@ -26,7 +26,7 @@ public struct FluentUserStore: UserStore {
             try await model.create(on: database)
         } catch let error as any DatabaseError where error.isConstraintFailure {
             // Two admins submitting the same address at once: the unique index decides.
-            throw DomainError.conflict(message: "A user with the e-mail address \(new.email) already exists.")
+            throw DomainError.emailTaken(new.email)
         }
         return try model.toDomain()
     }
@@ -49,12 +49,12 @@ public struct FluentUserStore: UserStore {
 
     public func update(_ user: User) async throws {
         guard let model = try await UserModel.find(user.id.rawValue, on: database) else {
-            throw DomainError.notFound(what: "The user")
+            throw DomainError.userNotFound
         }
         if model.email != user.email.value,
             try await UserModel.query(on: database).filter(\.$email == user.email.value).first() != nil
         {
-            throw DomainError.conflict(message: "A user with the e-mail address \(user.email) already exists.")
+            throw DomainError.emailTaken(user.email)
         }
         model.apply(user, at: Date())
         try await model.update(on: database)
@@ -66,7 +66,7 @@ public struct FluentUserStore: UserStore {
         if try await UserModel.query(on: database).filter(\.$email == email.value).filter(\.$id != id.rawValue)
             .first() != nil
         {
-            throw DomainError.conflict(message: "A user with the e-mail address \(email) already exists.")
+            throw DomainError.emailTaken(email)
         }
         do {
             try await setColumns(id) {
@@ -74,7 +74,7 @@ public struct FluentUserStore: UserStore {
                     .set(\.$roles, to: Role.listString(roles)).set(\.$updatedAt, to: now)
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
-            throw DomainError.conflict(message: "A user with the e-mail address \(email) already exists.")
+            throw DomainError.emailTaken(email)
         }
     }
 
@@ -112,7 +112,7 @@ public struct FluentUserStore: UserStore {
         _ id: User.ID, _ assignments: (QueryBuilder<UserModel>) -> QueryBuilder<UserModel>
     ) async throws {
         guard try await UserModel.query(on: database).filter(\.$id == id.rawValue).count() == 1 else {
-            throw DomainError.notFound(what: "The user")
+            throw DomainError.userNotFound
         }
         try await assignments(UserModel.query(on: database).filter(\.$id == id.rawValue)).update()
     }

@@ -91,7 +91,7 @@ enum OrganisationPages {
                 let day = try req.localizer.parseDate(parts[0], field: "holidays")
                 date = try LocalDate(year: day.year, month: day.month, day: day.day)
             } catch {
-                let reason = (error as? DomainError)?.message ?? ""
+                let reason = (error as? DomainError)?.localized { req.localizer.t($0, $1) } ?? ""
                 errors.add(
                     "holidays", req.localizer.t("error.holidays.line", ["line": String(index + 1), "reason": reason]))
                 continue

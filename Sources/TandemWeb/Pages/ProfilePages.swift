@@ -155,7 +155,7 @@ enum ProfilePages {
                 status: .created)
         } catch let error as DomainError {
             var errors = FormErrors()
-            errors.add("name", error.field == "name" ? req.localizer.t("error.token.name") : error.message)
+            errors.add("name", error.localized { req.localizer.t($0, $1) })
             return try await req.renderPage(
                 "settings/tokens", try await tokensContext(req, newSecret: nil, name: form.name ?? "", errors: errors),
                 status: .unprocessableEntity)

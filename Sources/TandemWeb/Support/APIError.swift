@@ -59,20 +59,18 @@ struct ErrorDescription {
         case is CSRFRejected:
             return .init(status: .forbidden, code: "csrf", message: l.t("error.csrf"), field: nil)
         case let error as DomainError:
+            let message = error.localized { key, arguments in l.t(key, arguments) }
             switch error {
-            case .invalidInput(let field, let key, let arguments, _):
-                return .init(status: .unprocessableEntity, code: "invalid", message: l.t(key, arguments), field: field)
-            case .invalid(let field, let message):
-                return .init(status: .unprocessableEntity, code: "invalid", message: message, field: field)
+            case .invalidInput:
+                return .init(status: .unprocessableEntity, code: "invalid", message: message, field: error.field)
             case .notFound:
-                return .init(status: .notFound, code: "not_found", message: error.message, field: nil)
-            case .conflict(let message):
-                return .init(status: .conflict, code: "conflict", message: message, field: nil)
-            case .forbidden(let message):
+                return .init(status: .notFound, code: "not_found", message: message, field: nil)
+            case .conflict:
+                return .init(status: .conflict, code: "conflict", message: message, field: error.field)
+            case .forbidden:
                 return .init(status: .forbidden, code: "forbidden", message: message, field: nil)
             case .currencyMismatch:
-                return .init(
-                    status: .unprocessableEntity, code: "currency_mismatch", message: error.message, field: nil)
+                return .init(status: .unprocessableEntity, code: "currency_mismatch", message: message, field: nil)
             }
         case let error as DecodingError:
             return .init(
