@@ -1,13 +1,6 @@
 import Foundation
 import TandemDomain
 
-/// Refused when a change would leave no active admin, or an admin would lock themselves out.
-public struct ValidationErrors: Error, Sendable, Equatable {
-    /// Every invalid field at once, in the order of the form.
-    public var errors: [DomainError]
-    public init(_ errors: [DomainError]) { self.errors = errors }
-}
-
 /// What admins do to other users: edit their account, deactivate and reactivate them, set a
 /// password, send a one-time link. Rules that keep the workspace usable live here: at least
 /// one active admin remains, admins cannot remove their own admin role or deactivate themselves.
@@ -88,6 +81,75 @@ public struct UserAdministration: Sendable {
                 for: id, secretHash: Secrets.hash(secret), expiresAt: now.addingTimeInterval(Self.invitationLifetime))
         }
         return secret
+    }
+
+    /// What an admin types to create or edit a user; the password is optional (without one the
+    /// user gets a one-time link to choose their own).
+    public struct UserInput: Sendable {
+        public var displayName: String
+        public var email: String
+        public var roles: [String]
+        public var password: String?
+        public init(displayName: String, email: String, roles: [String], password: String?) {
+            self.displayName = displayName
+            self.email = email
+            self.roles = roles
+            self.password = password
+        }
+    }
+
+    /// Checks every field at once; throws `ValidationErrors` listing all that are wrong.
+    public static func validate(_ input: UserInput) throws -> NewUser {
+        var errors: [DomainError] = []
+        var email: EmailAddress?
+        do { email = try EmailAddress(input.email) } catch { errors += error.domainErrors }
+        let name = input.displayName.trimmingCharacters(in: .whitespacesAndNewlines)
+        if name.isEmpty {
+            errors.append(.invalid("displayName", "error.name.required", fallback: "A name is required."))
+        } else if name.count > 120 {
+            errors.append(
+                .invalid(
+                    "displayName", "error.name.too_long", ["max": "120"],
+                    fallback: "The name is longer than 120 characters."))
+        }
+        var roles = Set<Role>()
+        for raw in input.roles {
+            do { roles.formUnion(try Role.parseList(raw)) } catch { errors += error.domainErrors }
+        }
+        if roles.isEmpty && !errors.contains(where: { $0.field == "roles" }) {
+            errors.append(.invalid("roles", "error.roles.required", fallback: "Choose at least one role."))
+        }
+        if let password = input.password, !password.isEmpty {
+            do { try PasswordRules.validate(password) } catch { errors += error.domainErrors }
+        }
+        try ValidationErrors.check(errors)
+        return try NewUser(email: email!, displayName: name, roles: roles, passwordHash: nil)
+    }
+
+    /// A new user, and the secret of their one-time link when no password was given.
+    public struct Created: Sendable {
+        public var user: User
+        public var invitationSecret: String?
+    }
+
+    /// Creates a user; without a password, also their one-time link (in the same transaction).
+    public func create(_ input: UserInput) async throws -> Created {
+        var newUser = try Self.validate(input)
+        let password = input.password.flatMap { $0.isEmpty ? nil : $0 }
+        if let password { newUser.passwordHash = try await env.passwords.hash(password) }
+        let id: User.ID = env.ids()
+        let now = env.now
+        let secret = password == nil ? Secrets.random() : nil
+        let user = try await env.stores.transaction { [newUser] stores in
+            let user = try await stores.users.create(newUser, id: id, at: now)
+            if let secret {
+                try await stores.invitations.create(
+                    for: id, secretHash: Secrets.hash(secret),
+                    expiresAt: now.addingTimeInterval(Self.invitationLifetime))
+            }
+            return user
+        }
+        return Created(user: user, invitationSecret: secret)
     }
 
     static let keepOwnAdmin = DomainError.invalidInput(

@@ -74,3 +74,24 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
             fallback: "A user with the e-mail address \(email) already exists.")
     }
 }
+
+/// Every invalid field of a form at once, in the order of the form. A use case that checks
+/// several fields throws this, never just the first problem.
+public struct ValidationErrors: Error, Sendable, Equatable {
+    public var errors: [DomainError]
+    public init(_ errors: [DomainError]) { self.errors = errors }
+
+    /// Throws when `errors` is not empty.
+    public static func check(_ errors: [DomainError]) throws {
+        if !errors.isEmpty { throw ValidationErrors(errors) }
+    }
+}
+
+extension Error {
+    /// The domain errors this error carries: one for a `DomainError`, all for `ValidationErrors`.
+    public var domainErrors: [DomainError] {
+        if let several = self as? ValidationErrors { return several.errors }
+        if let one = self as? DomainError { return [one] }
+        return []
+    }
+}

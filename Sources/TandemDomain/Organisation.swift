@@ -74,22 +74,33 @@ public struct OrganisationSettings: Hashable, Codable, Sendable {
         name: String, baseCurrency: CurrencyCode, timeZone: String, workingDays: Set<Weekday>,
         defaultLocale: String, holidays: [PublicHoliday]
     ) throws {
+        // Every problem at once (`ValidationErrors`), in the order of the settings form.
+        var errors: [DomainError] = []
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, trimmed.count <= 120 else {
-            throw DomainError.invalidInput(
-                field: "name", key: "error.organisation.name", arguments: ["max": "120"],
-                fallback: "The organisation needs a name of 1 to 120 characters.")
+        if trimmed.isEmpty || trimmed.count > 120 {
+            errors.append(
+                .invalid(
+                    "name", "error.organisation.name", ["max": "120"],
+                    fallback: "The organisation needs a name of 1 to 120 characters."))
         }
-        guard TimeZone(identifier: timeZone) != nil else {
-            throw DomainError.invalidInput(
-                field: "timeZone", key: "error.time_zone.invalid", arguments: ["value": timeZone],
-                fallback: "“\(timeZone)” is not a time zone; use an IANA name such as Europe/Paris.")
+        if TimeZone(identifier: timeZone) == nil {
+            errors.append(
+                .invalid(
+                    "timeZone", "error.time_zone.invalid", ["value": timeZone],
+                    fallback: "“\(timeZone)” is not a time zone; use an IANA name such as Europe/Paris."))
         }
-        guard !workingDays.isEmpty else {
-            throw DomainError.invalidInput(
-                field: "workingDays", key: "error.working_days.required", arguments: [:],
-                fallback: "Choose at least one working day.")
+        if workingDays.isEmpty {
+            errors.append(
+                .invalid("workingDays", "error.working_days.required", fallback: "Choose at least one working day."))
         }
+        let repeated = Dictionary(grouping: holidays, by: \.date).filter { $0.value.count > 1 }.keys.sorted()
+        for date in repeated {
+            errors.append(
+                .invalid(
+                    "holidays", "error.holidays.repeated", ["date": date.description],
+                    fallback: "\(date) is listed twice; keep one line per holiday."))
+        }
+        try ValidationErrors.check(errors)
         self.name = trimmed
         self.baseCurrency = baseCurrency
         self.timeZone = timeZone

@@ -7,6 +7,8 @@ public enum Area: String, CaseIterable, Sendable, Codable {
 public enum Action: Hashable, Sendable {
     case viewArea(Area)
     case viewUsers
+    /// See one user's record: their own, or anyone's for those who may view users.
+    case viewUser(User.ID)
     case manageUsers
     case viewOrganisation
     case editOrganisation
@@ -32,6 +34,8 @@ public enum Policy {
             }
         case .viewUsers:
             return !roles.isDisjoint(with: [.admin, .manager])
+        case .viewUser(let id):
+            return id == user.id || permits(user, .viewUsers)
         case .manageUsers, .editOrganisation:
             return roles.contains(.admin)
         case .viewOrganisation:

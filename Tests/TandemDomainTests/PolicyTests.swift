@@ -46,6 +46,9 @@ struct PolicyTests {
         Row(roles: [.pm], action: .editProfile(user: me), allowed: true),
         Row(roles: [.pm], action: .editProfile(user: other), allowed: false),
         Row(roles: [.admin], action: .editProfile(user: other), allowed: true),
+        Row(roles: [.sales], action: .viewUser(me), allowed: true),
+        Row(roles: [.sales], action: .viewUser(other), allowed: false),
+        Row(roles: [.manager], action: .viewUser(other), allowed: true),
     ]
 
     @Test(arguments: table)

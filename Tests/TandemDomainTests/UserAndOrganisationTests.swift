@@ -41,11 +41,18 @@ struct UserAndOrganisationTests {
             try OrganisationSettings(
                 name: "X", baseCurrency: .eur, timeZone: "Europe/Pariss", workingDays: [.mon], defaultLocale: "en",
                 holidays: [])
-        } throws: { ($0 as? DomainError)?.field == "timeZone" }
+        } throws: { $0.domainErrors.map(\.field) == ["timeZone"] }
         #expect {
             try OrganisationSettings(
                 name: "X", baseCurrency: .eur, timeZone: "UTC", workingDays: [], defaultLocale: "en", holidays: [])
-        } throws: { ($0 as? DomainError)?.field == "workingDays" }
+        } throws: { $0.domainErrors.map(\.field) == ["workingDays"] }
+        // Every problem at once, repeated holiday dates included.
+        let christmas = try LocalDate(iso: "2026-12-25")
+        #expect {
+            try OrganisationSettings(
+                name: " ", baseCurrency: .eur, timeZone: "Mars/Olympus", workingDays: [], defaultLocale: "en",
+                holidays: [PublicHoliday(date: christmas, name: "Noël"), PublicHoliday(date: christmas, name: "Xmas")])
+        } throws: { $0.domainErrors.map(\.field) == ["name", "timeZone", "workingDays", "holidays"] }
         let settings = try OrganisationSettings(
             name: " Lumen ", baseCurrency: .eur, timeZone: "Europe/Paris", workingDays: [.mon], defaultLocale: "fr",
             holidays: [
