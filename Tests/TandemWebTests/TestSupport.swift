@@ -37,7 +37,8 @@ final class TestClock: @unchecked Sendable {
 /// Runs `body` against a configured, migrated app on a scratch database (SQLite in memory, or a
 /// fresh PostgreSQL database when TANDEM_TEST_DATABASE_URL is set).
 func withTandem(
-    configure adjust: (inout TandemConfig) -> Void = { _ in }, _ body: (Application, TestClock) async throws -> Void
+    configure adjust: (inout TandemConfig) -> Void = { _ in }, ids: IdentifierGenerator = .random,
+    _ body: (Application, TestClock) async throws -> Void
 ) async throws {
     let location = try await StandaloneDatabase.scratchLocation()
     let app = try await Application.make(.testing)
@@ -49,7 +50,8 @@ func withTandem(
     config.bcryptCost = 4
     adjust(&config)
     do {
-        try await configure(app, context: AppContext(config: config, clock: { clock.now }), location: location)
+        try await configure(
+            app, context: AppContext(config: config, clock: { clock.now }, ids: ids), location: location)
         try await app.autoMigrate()
         try await body(app, clock)
     } catch {
@@ -160,4 +162,22 @@ extension TestingHTTPResponse {
     }
     var errorCode: String? { ((try? json())?["error"] as? [String: Any])?["code"] as? String }
     var errorMessage: String? { ((try? json())?["error"] as? [String: Any])?["message"] as? String }
+    /// `error.field`: the first invalid field, nil when the error is about no field.
+    var errorField: String? { ((try? json())?["error"] as? [String: Any])?["field"] as? String }
+    /// `error.fields[].field`, in order.
+    var errorFields: [String] {
+        (((try? json())?["error"] as? [String: Any])?["fields"] as? [[String: Any]])?.compactMap {
+            $0["field"] as? String
+        } ?? []
+    }
+    /// `error.fields[].code`, in order.
+    var errorFieldCodes: [String] {
+        (((try? json())?["error"] as? [String: Any])?["fields"] as? [[String: Any]])?.compactMap {
+            $0["code"] as? String
+        } ?? []
+    }
+    /// `items` of a list answer.
+    var items: [[String: Any]] { ((try? json())?["items"] as? [[String: Any]]) ?? [] }
+    /// `nextCursor` of a list answer (nil when null or absent).
+    var nextCursor: String? { (try? json())?["nextCursor"] as? String }
 }

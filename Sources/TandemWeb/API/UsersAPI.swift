@@ -25,7 +25,6 @@ enum UsersAPI {
             createdAt = user.createdAt
         }
     }
-    struct UserList: Content { var users: [UserBody] }
     struct CreateUser: Content {
         var email: String
         var displayName: String
@@ -48,22 +47,70 @@ enum UsersAPI {
             revokedAt = token.revokedAt
         }
     }
-    struct TokenList: Content { var tokens: [TokenBody] }
+
+    /// Users are listed by display name, then e-mail address (unique, so the order is total).
+    struct UserKey: Codable, Comparable {
+        var name: String
+        var email: String
+        init(_ user: User) {
+            name = user.displayName
+            email = user.email.value
+        }
+        static func < (a: Self, b: Self) -> Bool { (a.name, a.email) < (b.name, b.email) }
+    }
+
+    /// Tokens are listed newest first; the identifier breaks ties.
+    struct TokenKey: Codable, Comparable {
+        var createdAt: Date
+        var id: String
+        init(_ token: APIToken) {
+            createdAt = token.createdAt
+            id = token.id.description
+        }
+        static func < (a: Self, b: Self) -> Bool { (a.createdAt, a.id) < (b.createdAt, b.id) }
+    }
 
     static func register(_ api: any RoutesBuilder) {
-        api.get("me", use: me)
-        api.get("users", use: list)
-        api.post("users", use: create)
-        api.get("users", ":id", use: show)
-        api.get("tokens", use: tokens)
-        api.delete("tokens", ":id", use: revoke)
+        api.on(.GET, APIRoute.me, use: me)
+        api.on(.GET, APIRoute.users, use: list)
+        api.on(.POST, APIRoute.users, use: create)
+        api.on(.GET, APIRoute.user(":id"), use: show)
+        api.on(.GET, APIRoute.tokens, use: tokens)
+        api.on(.DELETE, APIRoute.token(":id"), use: revoke)
     }
 
     @Sendable static func me(req: Request) async throws -> UserBody { UserBody(try req.requireUser()) }
 
-    @Sendable static func list(req: Request) async throws -> UserList {
+    /// `?role=` and `?active=` filter; `?limit=` and `?cursor=` page (docs/api.md).
+    @Sendable static func list(req: Request) async throws -> ListEnvelope<UserBody> {
         try req.authorize(.viewUsers)
-        return UserList(users: try await req.stores.users.list().map(UserBody.init))
+        var problems: [FieldError] = []
+        let paging: ListRequest<UserKey>
+        do { paging = try ListRequest(req) } catch APIError.invalidFields(let found) {
+            problems += found
+            paging = ListRequest()
+        }
+        var role: Role?
+        if let raw = req.query[String.self, at: "role"] {
+            role = Role(rawValue: raw)
+            if role == nil {
+                problems.append(
+                    FieldError(field: "role", code: "unknown", key: "error.roles.unknown", arguments: ["value": raw]))
+            }
+        }
+        var active: Bool?
+        if let raw = req.query[String.self, at: "active"] {
+            active = ["true": true, "false": false][raw]
+            if active == nil {
+                problems.append(FieldError(field: "active", code: "invalid", key: "error.api.boolean"))
+            }
+        }
+        guard problems.isEmpty else { throw APIError.invalidFields(problems) }
+        let users = try await req.stores.users.list().filter { user in
+            (role.map(user.has) ?? true) && (active.map { user.isActive == $0 } ?? true)
+        }
+        let page = paging.page(users, by: UserKey.init)
+        return ListEnvelope(items: page.elements.map(UserBody.init), nextCursor: page.nextCursor)
     }
 
     @Sendable static func show(req: Request) async throws -> UserBody {
@@ -80,22 +127,22 @@ enum UsersAPI {
 
     @Sendable static func create(req: Request) async throws -> Response {
         try req.authorize(.manageUsers)
-        let body = try req.content.decode(CreateUser.self)
-        let roles = try Role.parseList(body.roles.joined(separator: ","))
-        try PasswordRules.validate(body.password)
-        var newUser = try NewUser(
-            email: try EmailAddress(body.email), displayName: body.displayName, roles: roles, passwordHash: nil)
+        let body = try req.decodeJSON(CreateUser.self)
+        var newUser = try UserInput.validate(
+            email: body.email, displayName: body.displayName, roles: body.roles, password: body.password)
         newUser.passwordHash = try await AuthService(request: req).hashPassword(body.password)
         let user = try await req.stores.users.create(newUser, id: req.tandem.ids(), at: req.now)
         let response = try await UserBody(user).encodeResponse(status: .created, for: req)
-        response.headers.replaceOrAdd(name: .location, value: "\(APIRoute.prefix)/users/\(user.id)")
+        response.headers.replaceOrAdd(name: .location, value: APIRoute.user(user.id).path)
         return response
     }
 
-    @Sendable static func tokens(req: Request) async throws -> TokenList {
+    @Sendable static func tokens(req: Request) async throws -> ListEnvelope<TokenBody> {
         let user = try req.requireUser()
         try req.authorize(.manageTokens(owner: user.id))
-        return TokenList(tokens: try await req.stores.apiTokens.list(for: user.id).map(TokenBody.init))
+        let paging = try ListRequest<TokenKey>(req)
+        let page = paging.page(try await req.stores.apiTokens.list(for: user.id), by: TokenKey.init, descending: true)
+        return ListEnvelope(items: page.elements.map(TokenBody.init), nextCursor: page.nextCursor)
     }
 
     @Sendable static func revoke(req: Request) async throws -> HTTPStatus {

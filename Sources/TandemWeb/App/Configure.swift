@@ -33,15 +33,15 @@ public func configure(_ app: Application, context: AppContext, location: Databas
     app.http.server.configuration.port = config.port
     app.routes.defaultMaxBodySize = "2mb"
 
-    app.views.use(.leaf)
-    app.leaf.configuration.rootDirectory = app.directory.viewsDirectory
-    app.leaf.cache.isEnabled = app.environment.isRelease
-    app.leaf.tags["t"] = TranslateTag()
-
     let catalogs = try Catalogs.load(
         shipped: resources.appendingPathComponent("Locales"),
         imported: URL(fileURLWithPath: config.dataDirectory).appendingPathComponent("locales"))
     app.localization = LocalizationService(catalogs: catalogs)
+
+    app.views.use(.leaf)
+    app.leaf.configuration.rootDirectory = app.directory.viewsDirectory
+    app.leaf.cache.isEnabled = app.environment.isRelease
+    app.leaf.tags["t"] = TranslateTag(catalogs: catalogs)
 
     // Order matters: request ID and errors outermost, so every response (even a failure in a
     // later middleware) carries the ID and a proper error body.
@@ -49,6 +49,7 @@ public func configure(_ app: Application, context: AppContext, location: Databas
     app.middleware.use(RequestIDMiddleware())
     app.middleware.use(RequestLogMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(APINoStoreMiddleware())
     app.middleware.use(TandemErrorMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
 
@@ -57,14 +58,14 @@ public func configure(_ app: Application, context: AppContext, location: Databas
 
 func routes(_ app: Application) throws {
     HealthRoutes.register(app)
-    app.get("api", "openapi.yaml") { req async throws -> Response in
+    app.get(.openAPIDocument) { req async throws -> Response in
         let response = try await req.fileio.asyncStreamFile(
             at: req.application.directory.resourcesDirectory + "OpenAPI/openapi.yaml")
         response.headers.replaceOrAdd(name: .contentType, value: "application/yaml; charset=utf-8")
         return response
     }
 
-    let api = app.grouped("api", "v1").grouped(
+    let api = app.grouped(APIRoute.prefixComponents).grouped(
         LocalizationMiddleware(), BearerAuthenticator(), LocalizationMiddleware(), RequireAPIUser())
     UsersAPI.register(api)
 

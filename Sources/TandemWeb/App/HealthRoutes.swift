@@ -10,8 +10,8 @@ enum HealthRoutes {
     }
 
     static func register(_ app: Application) {
-        app.get("health") { _ in Status(status: "ok", database: nil) }
-        app.get("ready") { req async -> Response in
+        app.get(.health) { _ in Status(status: "ok", database: nil) }
+        app.get(.ready) { req async -> Response in
             do {
                 guard let sql = req.db as? any SQLDatabase else { throw Abort(.internalServerError) }
                 try await sql.raw("SELECT 1").run()

@@ -1,46 +1,152 @@
 import TandemDomain
+import Vapor
 
-/// Every page's path in one place: routes are registered from it and links are built from it.
-enum SiteRoute {
-    case dashboard
-    case login, logout
-    case setup(secret: String)
-    case invitation(secret: String)
-    case area(Area)
-    case users, newUser
-    case user(User.ID)
-    case userDeactivate(User.ID)
-    case userReactivate(User.ID)
-    case userInvite(User.ID)
-    case organisation
-    case profile, profileTokens
-    case revokeToken(APIToken.ID)
-    case language
+/// A parameter segment of a path: a value in a link (`SiteRoute.user(user.id)`), or a `:name`
+/// placeholder when the route is registered (`SiteRoute.user(":id")`).
+struct PathParameter: ExpressibleByStringLiteral, Sendable, Equatable {
+    let text: String
+    init(stringLiteral value: String) { text = value }
+    init<Owner>(_ id: Identifier<Owner>) { text = id.description }
+    init(value: String) { text = value }
 
-    var path: String {
-        switch self {
-        case .dashboard: return "/"
-        case .login: return "/login"
-        case .logout: return "/logout"
-        case .setup(let secret): return "/setup/\(secret)"
-        case .invitation(let secret): return "/invite/\(secret)"
-        case .area(let area): return area == .dashboard ? "/" : area == .settings ? "/settings" : "/\(area.rawValue)"
-        case .users: return "/settings/users"
-        case .newUser: return "/settings/users/new"
-        case .user(let id): return "/settings/users/\(id)"
-        case .userDeactivate(let id): return "/settings/users/\(id)/deactivate"
-        case .userReactivate(let id): return "/settings/users/\(id)/reactivate"
-        case .userInvite(let id): return "/settings/users/\(id)/invite"
-        case .organisation: return "/settings/organisation"
-        case .profile: return "/settings/profile"
-        case .profileTokens: return "/settings/profile/tokens"
-        case .revokeToken(let id): return "/settings/profile/tokens/\(id)/revoke"
-        case .language: return "/language"
-        }
+    /// The segment as it appears in a URL (a placeholder stays as it is).
+    var segment: String {
+        text.hasPrefix(":") ? text : text.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? text
     }
 }
 
-/// The JSON API's paths, relative to `/api/v1` (the OpenAPI document lists the same).
-enum APIRoute {
-    static let prefix = "/api/v1"
+/// Every page's path in one place: routes are registered from it (`routes.get(.users, use: …)`)
+/// and every link and form action is built from it. Templates never write a path.
+enum SiteRoute: Sendable, Equatable {
+    case dashboard
+    case login, logout
+    case setup(secret: PathParameter)
+    case invitation(secret: PathParameter)
+    case area(Area)
+    case users, newUser
+    case user(PathParameter)
+    case userDeactivate(PathParameter)
+    case userReactivate(PathParameter)
+    case userInvite(PathParameter)
+    case organisation
+    case profile, profileTokens
+    case revokeToken(PathParameter)
+    case language
+    case health, ready
+    case openAPIDocument
+    /// Static files served from Resources/Public.
+    case stylesheet, script, favicon
+
+    static func setup(secret: String) -> SiteRoute { .setup(secret: PathParameter(value: secret)) }
+    static func invitation(secret: String) -> SiteRoute { .invitation(secret: PathParameter(value: secret)) }
+    static func user(_ id: User.ID) -> SiteRoute { .user(PathParameter(id)) }
+    static func userDeactivate(_ id: User.ID) -> SiteRoute { .userDeactivate(PathParameter(id)) }
+    static func userReactivate(_ id: User.ID) -> SiteRoute { .userReactivate(PathParameter(id)) }
+    static func userInvite(_ id: User.ID) -> SiteRoute { .userInvite(PathParameter(id)) }
+    static func revokeToken(_ id: APIToken.ID) -> SiteRoute { .revokeToken(PathParameter(id)) }
+
+    /// The path's segments; the only place a page's path is written.
+    var segments: [String] {
+        switch self {
+        case .dashboard: return []
+        case .login: return ["login"]
+        case .logout: return ["logout"]
+        case .setup(let secret): return ["setup", secret.segment]
+        case .invitation(let secret): return ["invite", secret.segment]
+        case .area(let area):
+            switch area {
+            case .dashboard: return []
+            case .settings: return ["settings"]
+            default: return [area.rawValue]
+            }
+        case .users: return ["settings", "users"]
+        case .newUser: return ["settings", "users", "new"]
+        case .user(let id): return ["settings", "users", id.segment]
+        case .userDeactivate(let id): return ["settings", "users", id.segment, "deactivate"]
+        case .userReactivate(let id): return ["settings", "users", id.segment, "reactivate"]
+        case .userInvite(let id): return ["settings", "users", id.segment, "invite"]
+        case .organisation: return ["settings", "organisation"]
+        case .profile: return ["settings", "profile"]
+        case .profileTokens: return ["settings", "profile", "tokens"]
+        case .revokeToken(let id): return ["settings", "profile", "tokens", id.segment, "revoke"]
+        case .language: return ["language"]
+        case .health: return ["health"]
+        case .ready: return ["ready"]
+        case .openAPIDocument: return ["api", "openapi.yaml"]
+        case .stylesheet: return ["styles.css"]
+        case .script: return ["app.js"]
+        case .favicon: return ["favicon.svg"]
+        }
+    }
+
+    /// The path for links and redirects, e.g. `/settings/users/3f1c…`.
+    var path: String { "/" + segments.joined(separator: "/") }
+
+    /// The components to register the route with (`:name` segments become parameters).
+    var pathComponents: [PathComponent] { segments.map { PathComponent(stringLiteral: $0) } }
+}
+
+/// The JSON API's paths, under `/api/v1` (the OpenAPI document lists the same).
+enum APIRoute: Sendable, Equatable {
+    case me
+    case users
+    case user(PathParameter)
+    case tokens
+    case token(PathParameter)
+
+    static let prefixSegments = ["api", "v1"]
+    static var prefix: String { "/" + prefixSegments.joined(separator: "/") }
+    static var prefixComponents: [PathComponent] { prefixSegments.map { PathComponent(stringLiteral: $0) } }
+
+    static func user(_ id: User.ID) -> APIRoute { .user(PathParameter(id)) }
+    static func token(_ id: APIToken.ID) -> APIRoute { .token(PathParameter(id)) }
+
+    /// Segments after the prefix; the only place an API path is written.
+    var segments: [String] {
+        switch self {
+        case .me: return ["me"]
+        case .users: return ["users"]
+        case .user(let id): return ["users", id.segment]
+        case .tokens: return ["tokens"]
+        case .token(let id): return ["tokens", id.segment]
+        }
+    }
+
+    /// The full path, e.g. `/api/v1/users/3f1c…`.
+    var path: String { "/" + (Self.prefixSegments + segments).joined(separator: "/") }
+
+    /// Components relative to the `/api/v1` group, for registration.
+    var pathComponents: [PathComponent] { segments.map { PathComponent(stringLiteral: $0) } }
+}
+
+extension RoutesBuilder {
+    /// Registers a page route from its `SiteRoute` (with `:name` placeholders for parameters).
+    @discardableResult
+    func on<Response: AsyncResponseEncodable>(
+        _ method: HTTPMethod, _ route: SiteRoute, use closure: @Sendable @escaping (Request) async throws -> Response
+    ) -> Route {
+        on(method, route.pathComponents, use: closure)
+    }
+
+    @discardableResult
+    func get<Response: AsyncResponseEncodable>(
+        _ route: SiteRoute, use closure: @Sendable @escaping (Request) async throws -> Response
+    ) -> Route {
+        on(.GET, route.pathComponents, use: closure)
+    }
+
+    @discardableResult
+    func post<Response: AsyncResponseEncodable>(
+        _ route: SiteRoute, use closure: @Sendable @escaping (Request) async throws -> Response
+    ) -> Route {
+        on(.POST, route.pathComponents, use: closure)
+    }
+
+    /// Registers an API route from its `APIRoute`, relative to the `/api/v1` group.
+    @discardableResult
+    func on<Response: AsyncResponseEncodable>(
+        _ method: HTTPMethod, _ route: APIRoute, use closure: @Sendable @escaping (Request) async throws -> Response
+    ) -> Route {
+        on(method, route.pathComponents, use: closure)
+    }
 }

@@ -10,6 +10,7 @@ enum AuthPages {
         var email: String
         var next: String
         var error: String?
+        var action = SiteRoute.login.path
     }
     struct LoginForm: Content {
         var email: String?
@@ -18,11 +19,11 @@ enum AuthPages {
     }
 
     static func register(_ routes: any RoutesBuilder) {
-        routes.get("login", use: showLogin)
-        routes.post("login", use: submitLogin)
-        routes.post("logout", use: logout)
-        routes.get("setup", ":secret", use: showSetup)
-        routes.post("setup", ":secret", use: submitSetup)
+        routes.get(.login, use: showLogin)
+        routes.post(.login, use: submitLogin)
+        routes.post(.logout, use: logout)
+        routes.get(.setup(secret: ":secret"), use: showSetup)
+        routes.post(.setup(secret: ":secret"), use: submitSetup)
     }
 
     /// Only a local path is allowed as `next`, so the sign-in page cannot send anyone elsewhere.
@@ -85,6 +86,7 @@ enum AuthPages {
         var displayName: String
         var email: String
         var errors: FormErrors
+        var passwordMinimum = PasswordRules.minimumLength
     }
     struct SetupForm: Content {
         var organisationName: String?

@@ -17,6 +17,8 @@ enum DashboardPages {
         var cards: [Card]
         var isAdmin: Bool
         var userCount: String?
+        var organisationHref = SiteRoute.organisation.path
+        var usersHref = SiteRoute.users.path
     }
     struct OrganisationSummary: Encodable {
         var name: String
@@ -38,11 +40,11 @@ enum DashboardPages {
     }
 
     static func register(_ routes: any RoutesBuilder) {
-        routes.get(use: dashboard)
+        routes.get(.dashboard, use: dashboard)
         for area in Area.allCases where area != .dashboard && area != .settings {
-            routes.get(PathComponent(stringLiteral: area.rawValue)) { req in try await areaPage(req: req, area: area) }
+            routes.get(.area(area)) { req in try await areaPage(req: req, area: area) }
         }
-        routes.get("settings", use: settings)
+        routes.get(.area(.settings), use: settings)
     }
 
     @Sendable static func dashboard(req: Request) async throws -> Response {

@@ -11,6 +11,7 @@ enum InvitationPages {
         var name: String
         var email: String
         var errors: FormErrors
+        var passwordMinimum = PasswordRules.minimumLength
     }
     struct Form: Content {
         var password: String?
@@ -18,8 +19,8 @@ enum InvitationPages {
     }
 
     static func register(_ routes: any RoutesBuilder) {
-        routes.get("invite", ":secret", use: show)
-        routes.post("invite", ":secret", use: submit)
+        routes.get(.invitation(secret: ":secret"), use: show)
+        routes.post(.invitation(secret: ":secret"), use: submit)
     }
 
     static func pendingUser(_ req: Request) async throws -> (User, String) {

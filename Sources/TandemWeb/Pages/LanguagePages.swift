@@ -12,7 +12,7 @@ enum LanguagePages {
     }
 
     static func register(_ routes: any RoutesBuilder) {
-        routes.post("language", use: switchLanguage)
+        routes.post(.language, use: switchLanguage)
     }
 
     @Sendable static func switchLanguage(req: Request) async throws -> Response {

@@ -9,22 +9,18 @@ enum OrganisationPages {
         var labelKey: String
         var checked: Bool
     }
-    struct Option: Encodable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
     struct Context: Encodable {
         var shell: PageShell
         var canEdit: Bool
         var name: String
         var currency: String
-        var timeZones: [Option]
-        var locales: [Option]
+        var timeZones: [SelectOption]
+        var locales: [SelectOption]
         var days: [DayOption]
         /// One holiday per line, "2026-12-25 Christmas Day".
         var holidays: String
         var errors: FormErrors
+        var action = SiteRoute.organisation.path
     }
     struct Form: Content {
         var name: String?
@@ -36,8 +32,8 @@ enum OrganisationPages {
     }
 
     static func register(_ routes: any RoutesBuilder) {
-        routes.get("settings", "organisation", use: show)
-        routes.post("settings", "organisation", use: save)
+        routes.get(.organisation, use: show)
+        routes.post(.organisation, use: save)
     }
 
     static func context(
@@ -48,12 +44,8 @@ enum OrganisationPages {
         return Context(
             shell: try await req.shell(title: req.localizer.t("settings.organisation"), area: .settings),
             canEdit: Policy.permits(user, .editOrganisation), name: name, currency: currency,
-            timeZones: TimeZone.knownTimeZoneIdentifiers.sorted().map {
-                Option(value: $0, label: $0, selected: $0 == timeZone)
-            },
-            locales: req.application.localization.availableLocales.map {
-                Option(value: $0.code, label: $0.name, selected: $0.code == locale)
-            },
+            timeZones: SelectOption.timeZones(selected: timeZone),
+            locales: SelectOption.locales(req.application.localization.availableLocales, selected: locale),
             days: Weekday.allCases.map {
                 DayOption(
                     value: $0.rawValue, labelKey: "weekday.long.\($0.rawValue)", checked: days.contains($0.rawValue))

@@ -3,7 +3,9 @@ import TandemApp
 import TandemDomain
 import Vapor
 
-/// What every page's frame shows: navigation, the signed-in user, the language switcher.
+/// What every page's frame shows: navigation, the signed-in user, the language switcher, and
+/// every link the layout needs. Built from plain values, so a template renders from a plain
+/// context in a test; `Request.shell(title:area:)` gathers those values for a live request.
 struct PageShell: Encodable {
     struct NavItem: Encodable {
         var key: String
@@ -19,6 +21,17 @@ struct PageShell: Encodable {
         var kind: String
         var message: String
     }
+    /// The layout's links and form actions, from `SiteRoute`.
+    struct Links: Encodable {
+        var home = SiteRoute.dashboard.path
+        var login = SiteRoute.login.path
+        var logout = SiteRoute.logout.path
+        var language = SiteRoute.language.path
+        var profile = SiteRoute.profile.path
+        var stylesheet = SiteRoute.stylesheet.path
+        var script = SiteRoute.script.path
+        var favicon = SiteRoute.favicon.path
+    }
 
     var title: String
     var lang: String
@@ -31,31 +44,51 @@ struct PageShell: Encodable {
     var flash: Flash?
     var currentPath: String
     var requestID: String
+    var links = Links()
+    /// The shortest password allowed, for the hints next to password fields.
+    var passwordMinimum = PasswordRules.minimumLength
+
+    /// The frame from plain values: `areas` are the areas the user may see (in menu order),
+    /// `currentArea` the one to mark as current.
+    init(
+        title: String, lang: String, csrf: String, userName: String? = nil, userRoles: String? = nil,
+        organisationName: String, areas: [Area] = [], currentArea: Area? = nil, languages: [LanguageOption] = [],
+        flash: Flash? = nil, currentPath: String = SiteRoute.dashboard.path, requestID: String = ""
+    ) {
+        self.title = title
+        self.lang = lang
+        self.csrf = csrf
+        self.userName = userName
+        self.userRoles = userRoles
+        self.organisationName = organisationName
+        self.nav = areas.map {
+            NavItem(key: "nav.\($0.rawValue)", href: SiteRoute.area($0).path, current: $0 == currentArea)
+        }
+        self.languages = languages
+        self.flash = flash
+        self.currentPath = currentPath
+        self.requestID = requestID
+    }
 }
 
 extension Request {
-    /// Builds the frame for a page in `area`; `title` is already translated.
+    /// Builds the frame for a page in `area` from this request; `title` is already translated.
     func shell(title: String, area: Area?) async throws -> PageShell {
         let user = currentUser
         let settings = try await organisation()
-        let nav: [PageShell.NavItem] =
-            user.map { user in
-                Area.allCases.filter { Policy.permits(user, .viewArea($0)) }.map {
-                    PageShell.NavItem(key: "nav.\($0.rawValue)", href: SiteRoute.area($0).path, current: $0 == area)
-                }
-            } ?? []
         let locale = localizer.locale
-        let flash = takeFlash()
         return PageShell(
             title: title, lang: locale, csrf: csrfToken, userName: user?.displayName,
             userRoles: user.map {
                 $0.roles.sorted().map { localizer.t("role.\($0.rawValue)") }.joined(separator: ", ")
             },
-            organisationName: settings.name, nav: nav,
+            organisationName: settings.name,
+            areas: user.map { user in Area.allCases.filter { Policy.permits(user, .viewArea($0)) } } ?? [],
+            currentArea: area,
             languages: application.localization.availableLocales.map {
                 .init(code: $0.code, name: $0.name, selected: $0.code == locale)
             },
-            flash: flash, currentPath: url.path, requestID: id)
+            flash: takeFlash(), currentPath: url.path, requestID: id)
     }
 
     /// A one-shot message shown on the next page (after a redirect), carried in a short cookie.
@@ -109,7 +142,12 @@ struct FormErrors: Encodable {
             return
         }
         let described = ErrorDescription.describe(error, in: request)
-        if let field = described.field { add(field, described.message) } else { summary = described.message }
+        if described.fields.isEmpty, let field = described.field {
+            add(field, described.message)
+        } else if described.fields.isEmpty {
+            summary = described.message
+        }
+        for problem in described.fields { add(problem.field, problem.message) }
     }
 }
 
@@ -145,9 +183,8 @@ enum ErrorPage {
         let shell =
             (try? await request.shell(title: heading, area: nil))
             ?? PageShell(
-                title: heading, lang: l.locale, csrf: "", userName: nil, userRoles: nil, organisationName: "Tandem",
-                nav: [],
-                languages: [], flash: nil, currentPath: request.url.path, requestID: request.id)
+                title: heading, lang: l.locale, csrf: "", organisationName: "Tandem", currentPath: request.url.path,
+                requestID: request.id)
         return try await request.renderPage(
             "error",
             Context(shell: shell, status: Int(described.status.code), heading: heading, message: described.message),

@@ -5,18 +5,15 @@ import Vapor
 
 /// The signed-in user's own settings: language, time zone, password, and personal API tokens.
 enum ProfilePages {
-    struct Option: Encodable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
     struct Context: Encodable {
         var shell: PageShell
         var name: String
         var email: String
-        var locales: [Option]
-        var timeZones: [Option]
+        var locales: [SelectOption]
+        var timeZones: [SelectOption]
         var errors: FormErrors
+        var action = SiteRoute.profile.path
+        var tokensHref = SiteRoute.profileTokens.path
     }
     struct Form: Content {
         var locale: String?
@@ -39,15 +36,17 @@ enum ProfilePages {
         var newSecret: String?
         var name: String
         var errors: FormErrors
+        var action = SiteRoute.profileTokens.path
+        var profileHref = SiteRoute.profile.path
     }
     struct TokenForm: Content { var name: String? }
 
     static func register(_ routes: any RoutesBuilder) {
-        routes.get("settings", "profile", use: show)
-        routes.post("settings", "profile", use: save)
-        routes.get("settings", "profile", "tokens", use: tokens)
-        routes.post("settings", "profile", "tokens", use: createToken)
-        routes.post("settings", "profile", "tokens", ":id", "revoke", use: revokeToken)
+        routes.get(.profile, use: show)
+        routes.post(.profile, use: save)
+        routes.get(.profileTokens, use: tokens)
+        routes.post(.profileTokens, use: createToken)
+        routes.post(.revokeToken(":id"), use: revokeToken)
     }
 
     static func context(_ req: Request, user: User, locale: String, timeZone: String, errors: FormErrors) async throws
@@ -55,13 +54,11 @@ enum ProfilePages {
     {
         let l = req.localizer
         let locales =
-            [Option(value: "", label: l.t("profile.locale.automatic"), selected: locale.isEmpty)]
-            + req.application.localization.availableLocales.map {
-                Option(value: $0.code, label: $0.name, selected: $0.code == locale)
-            }
+            [SelectOption(value: "", label: l.t("profile.locale.automatic"), selected: locale.isEmpty)]
+            + SelectOption.locales(req.application.localization.availableLocales, selected: locale)
         let zones =
-            [Option(value: "", label: l.t("profile.time_zone.organisation"), selected: timeZone.isEmpty)]
-            + TimeZone.knownTimeZoneIdentifiers.sorted().map { Option(value: $0, label: $0, selected: $0 == timeZone) }
+            [SelectOption(value: "", label: l.t("profile.time_zone.organisation"), selected: timeZone.isEmpty)]
+            + SelectOption.timeZones(selected: timeZone)
         return Context(
             shell: try await req.shell(title: l.t("settings.profile"), area: .settings), name: user.displayName,
             email: user.email.value, locales: locales, timeZones: zones, errors: errors)

@@ -21,6 +21,7 @@ enum UserPages {
         var email: String
         var link: String
         var days: Int
+        var backHref = SiteRoute.users.path
     }
     struct ListContext: Encodable {
         var shell: PageShell
@@ -45,6 +46,8 @@ enum UserPages {
         var toggleAction: String?
         var inviteAction: String?
         var isSelf: Bool
+        var backHref = SiteRoute.users.path
+        var passwordMinimum = PasswordRules.minimumLength
     }
     struct UserForm: Content {
         var displayName: String?
@@ -54,15 +57,14 @@ enum UserPages {
     }
 
     static func register(_ routes: any RoutesBuilder) {
-        let users = routes.grouped("settings", "users")
-        users.get(use: list)
-        users.get("new", use: newForm)
-        users.post("new", use: create)
-        users.get(":id", use: editForm)
-        users.post(":id", use: update)
-        users.post(":id", "deactivate", use: deactivate)
-        users.post(":id", "reactivate", use: reactivate)
-        users.post(":id", "invite", use: invite)
+        routes.get(.users, use: list)
+        routes.get(.newUser, use: newForm)
+        routes.post(.newUser, use: create)
+        routes.get(.user(":id"), use: editForm)
+        routes.post(.user(":id"), use: update)
+        routes.post(.userDeactivate(":id"), use: deactivate)
+        routes.post(.userReactivate(":id"), use: reactivate)
+        routes.post(.userInvite(":id"), use: invite)
     }
 
     static func roleOptions(_ selected: Set<Role>) -> [RoleOption] {

@@ -1,24 +1,66 @@
 import Foundation
 import TandemDomain
+import TandemLocalization
 import Vapor
 
-/// `{"error": {"code": ..., "message": ..., "field": ...}}` — codes are stable, messages follow
-/// the caller's language.
+/// `{"error": {"code", "message", "field", "fields": [{"field", "code", "message"}]}}` (docs/api.md):
+/// codes are stable snake_case, messages follow the caller's language, `fields` lists every
+/// invalid field at once and `field` is the first of them (null when the error is not about a field).
 struct APIErrorBody: Content {
+    struct FieldProblem: Codable, Equatable, Sendable {
+        var field: String
+        var code: String
+        var message: String
+    }
     struct Detail: Codable {
         var code: String
         var message: String
         var field: String?
-        enum CodingKeys: String, CodingKey { case code, message, field }
+        var fields: [FieldProblem]
+        enum CodingKeys: String, CodingKey { case code, message, field, fields }
         // `field` is always present (null when no field is at fault), as the OpenAPI document says.
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(code, forKey: .code)
             try container.encode(message, forKey: .message)
             try container.encode(field, forKey: .field)
+            try container.encode(fields, forKey: .fields)
         }
     }
     var error: Detail
+}
+
+/// One invalid input field: its path (`roles`, `lines.2.amount`), a stable snake_case code and the
+/// catalog message, translated when the error is described.
+struct FieldError: Error, Sendable, Equatable {
+    var field: String
+    var code: String
+    var key: String
+    var arguments: [String: String] = [:]
+    /// A message that has no catalog key (older domain errors); used instead of `key` when set.
+    var text: String?
+
+    /// The field error a domain validation error stands for; its code is the last part of the
+    /// catalog key (`error.password.too_short` → `too_short`).
+    init?(_ error: DomainError, field fallbackField: String? = nil) {
+        switch error {
+        case .invalidInput(let field, let key, let arguments, _), .conflict(let field, let key, let arguments, _):
+            guard let field = field ?? fallbackField else { return nil }
+            let code = String(key.split(separator: ".").last ?? "invalid")
+            self.init(field: field, code: code, key: key, arguments: arguments)
+        default: return nil
+        }
+    }
+
+    init(field: String, code: String, key: String, arguments: [String: String] = [:], text: String? = nil) {
+        self.field = field
+        self.code = code
+        self.key = key
+        self.arguments = arguments
+        self.text = text
+    }
+
+    func message(_ l: Localizer) -> String { text ?? l.t(key, arguments) }
 }
 
 enum APIError: Error {
@@ -26,6 +68,12 @@ enum APIError: Error {
     case unauthorized(reason: UnauthorizedReason)
     case notFound(what: String)
     case badRequest(code: String, messageKey: String, field: String?, arguments: [String: String] = [:])
+    /// The body is not JSON at all (400 `invalid_json`).
+    case invalidJSON
+    /// The body is JSON but names no object where one is expected (422 `invalid`, no field).
+    case bodyNotAnObject
+    /// One or more fields are invalid (422 `invalid`), all listed at once.
+    case invalidFields([FieldError])
 }
 
 /// Maps every error to a status, a stable code and a localised message.
@@ -34,23 +82,37 @@ struct ErrorDescription {
     var code: String
     var message: String
     var field: String?
+    var fields: [APIErrorBody.FieldProblem] = []
+
+    init(
+        status: HTTPResponseStatus, code: String, message: String, field: String?,
+        fields: [APIErrorBody.FieldProblem] = []
+    ) {
+        self.status = status
+        self.code = code
+        self.message = message
+        self.field = field
+        self.fields = fields
+    }
+
+    /// A 422 listing `problems`; `field` is the first, the message that field's (or a summary).
+    static func invalid(_ problems: [FieldError], in l: Localizer) -> ErrorDescription {
+        let fields = problems.map { APIErrorBody.FieldProblem(field: $0.field, code: $0.code, message: $0.message(l)) }
+        let message =
+            fields.count == 1
+            ? fields[0].message
+            : l.t("error.api.fields_invalid", ["fields": fields.map(\.field).joined(separator: ", ")])
+        return .init(
+            status: .unprocessableEntity, code: "invalid", message: message, field: fields.first?.field, fields: fields)
+    }
 
     static func describe(_ error: any Error, in request: Request) -> ErrorDescription {
         let l = request.localizer
         switch error {
         case let error as APIError:
-            switch error {
-            case .unauthorized(let reason):
-                return .init(
-                    status: .unauthorized, code: reason == .missing ? "unauthenticated" : "invalid_token",
-                    message: l.t(reason == .missing ? "error.api.unauthenticated" : "error.api.invalid_token"),
-                    field: nil)
-            case .notFound(let what):
-                return .init(
-                    status: .notFound, code: "not_found", message: l.t("error.not_found", ["what": what]), field: nil)
-            case .badRequest(let code, let key, let field, let arguments):
-                return .init(status: .badRequest, code: code, message: l.t(key, arguments), field: field)
-            }
+            return describe(error, in: l)
+        case let error as FieldError:
+            return invalid([error], in: l)
         case is SignInRequired:
             return .init(
                 status: .unauthorized, code: "unauthenticated", message: l.t("error.api.unauthenticated"), field: nil)
@@ -59,24 +121,11 @@ struct ErrorDescription {
         case is CSRFRejected:
             return .init(status: .forbidden, code: "csrf", message: l.t("error.csrf"), field: nil)
         case let error as DomainError:
-            let message = error.localized { key, arguments in l.t(key, arguments) }
-            switch error {
-            case .invalidInput:
-                return .init(status: .unprocessableEntity, code: "invalid", message: message, field: error.field)
-            case .notFound:
-                return .init(status: .notFound, code: "not_found", message: message, field: nil)
-            case .conflict:
-                return .init(status: .conflict, code: "conflict", message: message, field: error.field)
-            case .forbidden:
-                return .init(status: .forbidden, code: "forbidden", message: message, field: nil)
-            case .currencyMismatch:
-                return .init(status: .unprocessableEntity, code: "currency_mismatch", message: message, field: nil)
-            }
+            return describe(error, in: l)
+        case let error as ValidationErrors:
+            return describe(error, in: l)
         case let error as DecodingError:
-            return .init(
-                status: .badRequest, code: "malformed",
-                message: l.t("error.api.malformed", ["detail": Self.describe(decoding: error)]),
-                field: Self.field(of: error))
+            return describe(DecodingProblem(error), in: l)
         case let abort as any AbortError:
             let code: String
             switch abort.status {
@@ -87,7 +136,12 @@ struct ErrorDescription {
             case .tooManyRequests: code = "rate_limited"
             default: code = abort.status.code < 500 ? "bad_request" : "internal"
             }
-            let message = abort.status == .notFound ? l.t("error.page_not_found") : abort.reason
+            let message: String
+            switch abort.status {
+            case .notFound: message = l.t("error.page_not_found")
+            case .unsupportedMediaType: message = l.t("error.api.unsupported_media_type")
+            default: message = abort.reason
+            }
             return .init(status: abort.status, code: code, message: message, field: nil)
         default:
             return .init(
@@ -96,24 +150,123 @@ struct ErrorDescription {
         }
     }
 
-    static func field(of error: DecodingError) -> String? {
-        let path: [any CodingKey]
+    static func describe(_ error: APIError, in l: Localizer) -> ErrorDescription {
         switch error {
-        case .keyNotFound(let key, let context): path = context.codingPath + [key]
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            path = context.codingPath
-        @unknown default: return nil
+        case .unauthorized(let reason):
+            return .init(
+                status: .unauthorized, code: reason == .missing ? "unauthenticated" : "invalid_token",
+                message: l.t(reason == .missing ? "error.api.unauthenticated" : "error.api.invalid_token"),
+                field: nil)
+        case .notFound(let what):
+            return .init(
+                status: .notFound, code: "not_found", message: l.t("error.not_found", ["what": what]), field: nil)
+        case .badRequest(let code, let key, let field, let arguments):
+            let message = l.t(key, arguments)
+            return .init(
+                status: .badRequest, code: code, message: message, field: field,
+                fields: field.map { [.init(field: $0, code: code, message: message)] } ?? [])
+        case .invalidJSON:
+            return .init(status: .badRequest, code: "invalid_json", message: l.t("error.api.invalid_json"), field: nil)
+        case .bodyNotAnObject:
+            return .init(
+                status: .unprocessableEntity, code: "invalid", message: l.t("error.api.body_not_object"), field: nil)
+        case .invalidFields(let problems):
+            return invalid(problems, in: l)
         }
-        return path.isEmpty ? nil : path.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
     }
 
-    static func describe(decoding error: DecodingError) -> String {
+    static func describe(_ error: DomainError, in l: Localizer) -> ErrorDescription {
+        let message = error.localized { key, arguments in l.t(key, arguments) }
         switch error {
-        case .keyNotFound(let key, _): return "missing field “\(key.stringValue)”"
-        case .typeMismatch(let type, _): return "expected \(type)"
-        case .valueNotFound(let type, _): return "expected \(type), found null"
-        case .dataCorrupted(let context): return context.debugDescription
-        @unknown default: return "unreadable JSON"
+        case .invalidInput:
+            if let problem = FieldError(error) { return invalid([problem], in: l) }
+            return .init(status: .unprocessableEntity, code: "invalid", message: message, field: nil)
+        case .notFound:
+            return .init(status: .notFound, code: "not_found", message: message, field: nil)
+        case .conflict:
+            let fields = FieldError(error).map {
+                [APIErrorBody.FieldProblem(field: $0.field, code: $0.code, message: message)]
+            }
+            return .init(
+                status: .conflict, code: "conflict", message: message, field: error.field, fields: fields ?? [])
+        case .forbidden:
+            return .init(status: .forbidden, code: "forbidden", message: message, field: nil)
+        case .currencyMismatch:
+            return .init(status: .unprocessableEntity, code: "currency_mismatch", message: message, field: nil)
+        }
+    }
+
+    /// Every invalid field at once; errors that name no field go first, as the summary.
+    static func describe(_ errors: ValidationErrors, in l: Localizer) -> ErrorDescription {
+        let problems = errors.errors.compactMap { FieldError($0) }
+        guard problems.count == errors.errors.count else {
+            return describe(errors.errors.first { $0.field == nil } ?? errors.errors[0], in: l)
+        }
+        return invalid(problems, in: l)
+    }
+
+    static func describe(_ problem: DecodingProblem, in l: Localizer) -> ErrorDescription {
+        switch problem {
+        case .notJSON: return describe(APIError.invalidJSON, in: l)
+        case .notAnObject: return describe(APIError.bodyNotAnObject, in: l)
+        case .field(let error): return invalid([error], in: l)
+        }
+    }
+}
+
+/// What a `DecodingError` means for the caller, without the decoder's internals (type names,
+/// coding paths, parser offsets): the body is not JSON, or a named field is missing, null, of
+/// the wrong type or unreadable.
+enum DecodingProblem: Equatable {
+    case notJSON
+    case notAnObject
+    case field(FieldError)
+
+    init(_ error: DecodingError) {
+        switch error {
+        case .keyNotFound(let key, let context):
+            self = .field(
+                .init(field: Self.path(context.codingPath + [key]), code: "required", key: "error.api.field.required"))
+        case .valueNotFound(_, let context):
+            let path = Self.path(context.codingPath)
+            self =
+                path.isEmpty
+                ? .notAnObject : .field(.init(field: path, code: "required", key: "error.api.field.required"))
+        case .typeMismatch(let type, let context):
+            let path = Self.path(context.codingPath)
+            let expected = Self.jsonType(type)
+            self =
+                path.isEmpty
+                ? .notAnObject
+                : .field(
+                    .init(
+                        field: path, code: "wrong_type", key: "error.api.field.wrong_type.\(expected)"))
+        case .dataCorrupted(let context):
+            let path = Self.path(context.codingPath)
+            self = path.isEmpty ? .notJSON : .field(.init(field: path, code: "invalid", key: "error.api.field.invalid"))
+        @unknown default:
+            self = .notJSON
+        }
+    }
+
+    /// `lines.2.amount`: keys by name, array positions by index.
+    static func path(_ codingPath: [any CodingKey]) -> String {
+        codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+    }
+
+    /// The JSON type a Swift type is read from: string, number, boolean, array or object.
+    static func jsonType(_ type: Any.Type) -> String {
+        let name = String(describing: type)
+        switch type {
+        case is String.Type, is Substring.Type, is Character.Type: return "string"
+        case is Bool.Type: return "boolean"
+        case is any BinaryInteger.Type, is any BinaryFloatingPoint.Type, is Decimal.Type: return "number"
+        default:
+            if name.hasPrefix("Array") || name.hasPrefix("Set") || name.hasPrefix("[") && !name.contains(":") {
+                return "array"
+            }
+            if name.hasPrefix("Dictionary") || name.hasPrefix("[") { return "object" }
+            return "value"
         }
     }
 }
@@ -148,8 +301,10 @@ struct TandemErrorMiddleware: AsyncMiddleware {
             if isAPI {
                 response = Response(status: described.status)
                 try response.content.encode(
-                    APIErrorBody(error: .init(code: described.code, message: described.message, field: described.field))
-                )
+                    APIErrorBody(
+                        error: .init(
+                            code: described.code, message: described.message, field: described.field,
+                            fields: described.fields)))
             } else {
                 response = try await ErrorPage.render(described, for: request)
             }

@@ -84,8 +84,11 @@ extension Localizer {
 }
 
 /// `#t("key")` or `#t("key", "name", value, ...)` in templates: the message in the user's language.
-/// Output is HTML-escaped like any other `#(...)`.
+/// Output is HTML-escaped like any other `#(...)`. The language is the request's; a template
+/// rendered without a request (a test with a plain context) uses the page shell's `lang`.
 struct TranslateTag: LeafTag {
+    let catalogs: Catalogs
+
     func render(_ ctx: LeafContext) throws -> LeafData {
         guard let key = ctx.parameters.first?.string else { throw "#t needs a message key as its first parameter" }
         var arguments: [String: MessageArgument] = [:]
@@ -102,7 +105,9 @@ struct TranslateTag: LeafTag {
             }
             index += 2
         }
-        let localizer = ctx.request?.localizer
-        return .string(localizer?.t(key, arguments) ?? key)
+        let localizer =
+            ctx.request?.localizer
+            ?? catalogs.localizer(locale: ctx.data["shell"]?.dictionary?["lang"]?.string ?? "en")
+        return .string(localizer.t(key, arguments))
     }
 }

@@ -25,6 +25,8 @@ def test_errors_have_a_stable_code_and_a_localised_message():
     assert english.json()["error"]["code"] == french.json()["error"]["code"] == "unauthenticated"
     assert english.json()["error"]["message"] != french.json()["error"]["message"]
     assert "field" in english.json()["error"]
+    assert english.json()["error"]["fields"] == []
+    assert english.headers["Cache-Control"] == "no-store"
 
 
 def test_a_token_from_the_profile_page_works_for_scripts():
@@ -39,8 +41,11 @@ def test_a_token_from_the_profile_page_works_for_scripts():
     headers = {"Authorization": f"Bearer {token}"}
     me = requests.get(BASE_URL + "/api/v1/me", headers=headers, timeout=10)
     assert me.status_code == 200 and me.json()["roles"] == ["manager"]
-    users = requests.get(BASE_URL + "/api/v1/users", headers=headers, timeout=10).json()["users"]
-    assert len(users) >= 9
+    users = requests.get(BASE_URL + "/api/v1/users", headers=headers, timeout=10).json()
+    assert len(users["items"]) >= 9 and users["nextCursor"] is None
+    first = requests.get(BASE_URL + "/api/v1/users?limit=5", headers=headers, timeout=10).json()
+    rest = requests.get(BASE_URL + "/api/v1/users", params={"cursor": first["nextCursor"]}, headers=headers, timeout=10).json()
+    assert [u["id"] for u in first["items"] + rest["items"]] == [u["id"] for u in users["items"]]
     forbidden = requests.post(BASE_URL + "/api/v1/users", headers=headers, timeout=10,
                               json={"email": "x@lumen.example", "displayName": "X", "roles": ["pm"], "password": "long enough pw"})
     assert forbidden.status_code == 403 and forbidden.json()["error"]["code"] == "forbidden"
