@@ -108,7 +108,9 @@ struct ListRequest<Key: Codable & Comparable> {
     }
 
     static func encodeCursor(_ key: Key) -> String? {
-        guard let data = try? JSONEncoder().encode(key) else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys  // the same key gives the same cursor
+        guard let data = try? encoder.encode(key) else { return nil }
         return data.base64EncodedString().replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
