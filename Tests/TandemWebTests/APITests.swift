@@ -154,6 +154,9 @@ struct APITests {
                 headers: bearer(secret))
             #expect(again.status == .conflict)
             #expect(again.errorCode == "conflict")
+            #expect(again.errorField == "email")
+            #expect(again.errorFieldCodes == ["taken"])
+            #expect(again.errorMessage == "Another user already has this e-mail address.")
         }
     }
 

@@ -109,7 +109,7 @@ struct ListRequest<Key: Codable & Comparable> {
 
     static func encodeCursor(_ key: Key) -> String? {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys  // the same key gives the same cursor, whatever the platform
+        encoder.outputFormatting = .sortedKeys  // the same key gives the same cursor
         guard let data = try? encoder.encode(key) else { return nil }
         return data.base64EncodedString().replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")

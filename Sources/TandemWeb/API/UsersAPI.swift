@@ -131,7 +131,12 @@ enum UsersAPI {
         var newUser = try UserInput.validate(
             email: body.email, displayName: body.displayName, roles: body.roles, password: body.password)
         newUser.passwordHash = try await AuthService(request: req).hashPassword(body.password)
-        let user = try await req.stores.users.create(newUser, id: req.tandem.ids(), at: req.now)
+        let user: User
+        do {
+            user = try await req.stores.users.create(newUser, id: req.tandem.ids(), at: req.now)
+        } catch DomainError.conflict {
+            throw APIError.conflict(FieldError(field: "email", code: "taken", key: "error.email.taken"))
+        }
         let response = try await UserBody(user).encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: APIRoute.user(user.id).path)
         return response

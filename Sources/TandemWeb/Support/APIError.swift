@@ -74,6 +74,8 @@ enum APIError: Error {
     case bodyNotAnObject
     /// One or more fields are invalid (422 `invalid`), all listed at once.
     case invalidFields([FieldError])
+    /// The value of a field clashes with a stored record (409 `conflict`), e.g. an e-mail address taken.
+    case conflict(FieldError)
 }
 
 /// Maps every error to a status, a stable code and a localised message.
@@ -172,6 +174,11 @@ struct ErrorDescription {
                 status: .unprocessableEntity, code: "invalid", message: l.t("error.api.body_not_object"), field: nil)
         case .invalidFields(let problems):
             return invalid(problems, in: l)
+        case .conflict(let problem):
+            var described = invalid([problem], in: l)
+            described.status = .conflict
+            described.code = "conflict"
+            return described
         }
     }
 
