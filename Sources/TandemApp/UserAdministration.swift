@@ -83,8 +83,8 @@ public struct UserAdministration: Sendable {
         return secret
     }
 
-    /// What an admin types to create or edit a user; the password is optional (without one the
-    /// user gets a one-time link to choose their own).
+    /// What an admin types to create or edit a user; the password is optional (nil: the user gets
+    /// a one-time link to choose their own; an empty string is a password too short).
     public struct UserInput: Sendable {
         public var displayName: String
         public var email: String
@@ -119,10 +119,12 @@ public struct UserAdministration: Sendable {
         if roles.isEmpty && !errors.contains(where: { $0.field == "roles" }) {
             errors.append(.invalid("roles", "error.roles.required", fallback: "Choose at least one role."))
         }
-        if let password = input.password, !password.isEmpty {
+        if let password = input.password {
             do { try PasswordRules.validate(password) } catch { errors += error.domainErrors }
         }
-        try ValidationErrors.check(errors)
+        // One problem per field, the first: a form shows one message next to each field.
+        var seen = Set<String?>()
+        try ValidationErrors.check(errors.filter { seen.insert($0.field).inserted })
         return try NewUser(email: email!, displayName: name, roles: roles, passwordHash: nil)
     }
 
@@ -135,7 +137,7 @@ public struct UserAdministration: Sendable {
     /// Creates a user; without a password, also their one-time link (in the same transaction).
     public func create(_ input: UserInput) async throws -> Created {
         var newUser = try Self.validate(input)
-        let password = input.password.flatMap { $0.isEmpty ? nil : $0 }
+        let password = input.password
         if let password { newUser.passwordHash = try await env.passwords.hash(password) }
         let id: User.ID = env.ids()
         let now = env.now

@@ -1,4 +1,5 @@
 import Foundation
+import TandemApp
 import TandemDomain
 import Vapor
 
@@ -118,7 +119,7 @@ enum UsersAPI {
         guard let raw = req.parameters.get("id"), let id = User.ID(uuidString: raw) else {
             throw APIError.badRequest(code: "invalid", messageKey: "error.api.bad_id", field: "id")
         }
-        guard caller.id == id || Policy.permits(caller, .viewUsers) else { throw NotPermitted() }
+        guard Policy.permits(caller, .viewUser(id)) else { throw NotPermitted() }
         guard let user = try await req.stores.users.find(id: id) else {
             throw APIError.notFound(what: req.localizer.t("entity.user"))
         }
@@ -128,15 +129,9 @@ enum UsersAPI {
     @Sendable static func create(req: Request) async throws -> Response {
         try req.authorize(.manageUsers)
         let body = try req.decodeJSON(CreateUser.self)
-        var newUser = try UserInput.validate(
-            email: body.email, displayName: body.displayName, roles: body.roles, password: body.password)
-        newUser.passwordHash = try await AuthService(request: req).hashPassword(body.password)
-        let user: User
-        do {
-            user = try await req.stores.users.create(newUser, id: req.tandem.ids(), at: req.now)
-        } catch DomainError.conflict {
-            throw APIError.conflict(FieldError(field: "email", code: "taken", key: "error.email.taken"))
-        }
+        let user = try await UserAdministration(req.appEnvironment).create(
+            .init(displayName: body.displayName, email: body.email, roles: body.roles, password: body.password)
+        ).user
         let response = try await UserBody(user).encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: APIRoute.user(user.id).path)
         return response

@@ -48,12 +48,6 @@ struct AuthService {
         try await stores.apiTokens.create(token, secretHash: Secrets.hash(secret))
         return (token, secret)
     }
-
-    /// A one-time link with which `user` sets their own password; older unused links stop working.
-    func invite(_ user: User) async throws -> String {
-        let secret = try await UserAdministration(request.appEnvironment).invite(user.id)
-        return "\(request.tandem.config.baseURL)\(SiteRoute.invitation(secret: secret).path)"
-    }
 }
 
 /// bcrypt through Vapor's hasher, off the event loop.
@@ -79,13 +73,12 @@ extension Application {
         set { storage[SignInGuardKey.self] = newValue }
     }
 
-    /// Prints a one-time link that creates the first admin, when there are no users yet.
+    /// A one-time link that creates the first admin, when there are no users yet.
     func issueSetupLinkIfNeeded() async throws -> String? {
-        let stores = Stores.fluent(db)
-        guard try await stores.users.count() == 0 else { return nil }
-        let secret = Secrets.random()
-        try await stores.setupTokens.create(
-            secretHash: Secrets.hash(secret), expiresAt: tandem.clock().addingTimeInterval(24 * 3600))
+        let env = AppEnvironment(
+            stores: .fluent(db), clock: tandem.clock, ids: tandem.ids,
+            passwords: VaporPasswordHashing(hasher: password.async))
+        guard let secret = try await FirstAdminSetup(env).issueLinkIfNeeded() else { return nil }
         return tandem.config.baseURL + SiteRoute.setup(secret: secret).path
     }
 }

@@ -98,9 +98,7 @@ enum AuthPages {
 
     @Sendable static func showSetup(req: Request) async throws -> Response {
         let secret = req.parameters.get("secret") ?? ""
-        guard try await req.stores.users.count() == 0,
-            try await req.stores.setupTokens.isUsable(secretHash: Secrets.hash(secret), at: req.now)
-        else { throw Abort(.notFound) }
+        guard try await FirstAdminSetup(req.appEnvironment).isOpen(secret: secret) else { throw Abort(.notFound) }
         let shell = try await req.shell(title: req.localizer.t("setup.title"), area: nil)
         return try await req.renderPage(
             "auth/setup",
@@ -111,29 +109,20 @@ enum AuthPages {
 
     @Sendable static func submitSetup(req: Request) async throws -> Response {
         let secret = req.parameters.get("secret") ?? ""
-        guard try await req.stores.users.count() == 0 else { throw Abort(.notFound) }
+        let setup = FirstAdminSetup(req.appEnvironment)
+        guard try await setup.isOpen(secret: secret) else { throw Abort(.notFound) }
         let form = try req.content.decode(SetupForm.self)
-        var errors = FormErrors()
-        var newUser: NewUser?
-        var organisation = try await req.organisation()
+        let admin: User
         do {
-            organisation.name = try OrganisationSettings(
-                name: form.organisationName ?? "", baseCurrency: organisation.baseCurrency,
-                timeZone: organisation.timeZone, workingDays: organisation.workingDays,
-                defaultLocale: req.localizer.locale, holidays: []
-            ).name
-            organisation.defaultLocale = req.localizer.locale
-        } catch { errors.add(error, in: req) }
-        let password = form.password ?? ""
-        do { try PasswordRules.validate(password) } catch { errors.add(error, in: req) }
-        if password != (form.passwordConfirmation ?? "") {
-            errors.add("passwordConfirmation", req.localizer.t("error.password.mismatch"))
-        }
-        do {
-            let email = try EmailAddress(form.email ?? "")
-            newUser = try NewUser(email: email, displayName: form.displayName ?? "", roles: [.admin], passwordHash: nil)
-        } catch { errors.add(error, in: req) }
-        guard errors.isEmpty, var newUser else {
+            admin = try await setup.run(
+                secret: secret,
+                .init(
+                    organisationName: form.organisationName ?? "", displayName: form.displayName ?? "",
+                    email: form.email ?? "", password: form.password ?? "",
+                    passwordConfirmation: form.passwordConfirmation ?? "", locale: req.localizer.locale))
+        } catch let refused as ValidationErrors {
+            var errors = FormErrors()
+            errors.add(refused, in: req)
             let shell = try await req.shell(title: req.localizer.t("setup.title"), area: nil)
             return try await req.renderPage(
                 "auth/setup",
@@ -142,17 +131,11 @@ enum AuthPages {
                     organisationName: form.organisationName ?? "",
                     displayName: form.displayName ?? "", email: form.email ?? "", errors: errors),
                 status: .unprocessableEntity)
+        } catch DomainError.notFound {
+            throw Abort(.notFound)  // a double submit: the first created the admin
         }
-        // Consume the link first: a double submit creates one admin, the second gets 404.
-        guard try await req.stores.setupTokens.consume(secretHash: Secrets.hash(secret), at: req.now) else {
-            throw Abort(.notFound)
-        }
-        let auth = AuthService(request: req)
-        newUser.passwordHash = try await auth.hashPassword(password)
-        let admin = try await req.stores.users.create(newUser, id: req.tandem.ids(), at: req.now)
-        try await req.stores.organisation.save(organisation)
         let response = req.redirect(to: SiteRoute.dashboard.path)
-        try await auth.signIn(admin, on: response)
+        try await AuthService(request: req).signIn(admin, on: response)
         req.setFlash(response, "setup.done")
         return response
     }

@@ -25,45 +25,45 @@ enum InvitationPages {
 
     static func pendingUser(_ req: Request) async throws -> (User, String) {
         let secret = req.parameters.get("secret") ?? ""
-        guard let id = try await req.stores.invitations.pendingUser(secretHash: Secrets.hash(secret), at: req.now),
-            let user = try await req.stores.users.find(id: id), user.isActive
-        else { throw Abort(.notFound) }
-        return (user, secret)
+        do {
+            return (try await Invitations(req.appEnvironment).pendingUser(secret: secret), secret)
+        } catch DomainError.notFound {
+            throw Abort(.notFound)
+        }
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
         let (user, secret) = try await pendingUser(req)
-        return try await req.renderPage(
+        return try await page(req, user: user, secret: secret, errors: FormErrors(), status: .ok)
+    }
+
+    static func page(_ req: Request, user: User, secret: String, errors: FormErrors, status: HTTPResponseStatus)
+        async throws -> Response
+    {
+        try await req.renderPage(
             "auth/invitation",
             Context(
                 shell: try await req.shell(title: req.localizer.t("invitation.title"), area: nil),
                 action: SiteRoute.invitation(secret: secret).path, name: user.displayName,
-                email: user.email.value, errors: FormErrors()))
+                email: user.email.value, errors: errors), status: status)
     }
 
     @Sendable static func submit(req: Request) async throws -> Response {
         let (user, secret) = try await pendingUser(req)
         let form = try req.content.decode(Form.self)
-        var errors = FormErrors()
-        let password = form.password ?? ""
-        do { try PasswordRules.validate(password) } catch { errors.add(error, in: req) }
-        if password != (form.passwordConfirmation ?? "") {
-            errors.add("passwordConfirmation", req.localizer.t("error.password.mismatch"))
-        }
-        guard errors.isEmpty else {
-            return try await req.renderPage(
-                "auth/invitation",
-                Context(
-                    shell: try await req.shell(title: req.localizer.t("invitation.title"), area: nil),
-                    action: SiteRoute.invitation(secret: secret).path, name: user.displayName,
-                    email: user.email.value, errors: errors), status: .unprocessableEntity)
-        }
-        // Use the link first: of two concurrent submits, one sets the password, the other gets 404.
-        guard try await req.stores.invitations.consume(secretHash: Secrets.hash(secret), at: req.now) else {
+        do {
+            // Of two concurrent submits, one sets the password, the other finds the link used (404).
+            _ = try await Invitations(req.appEnvironment).accept(
+                secret: secret, password: form.password ?? "", confirmation: form.passwordConfirmation ?? "")
+        } catch let refused as ValidationErrors {
+            var errors = FormErrors()
+            errors.add(refused, in: req)
+            return try await page(req, user: user, secret: secret, errors: errors, status: .unprocessableEntity)
+        } catch DomainError.notFound {
             throw Abort(.notFound)
         }
         let response = req.redirect(to: SiteRoute.dashboard.path)
-        try await AuthService(request: req).replacePassword(of: user, with: password, signingInOn: response)
+        try await AuthService(request: req).signIn(user, on: response)
         req.setFlash(response, "invitation.done")
         return response
     }

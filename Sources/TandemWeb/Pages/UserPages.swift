@@ -98,56 +98,31 @@ enum UserPages {
         return try await req.renderPage("settings/user-form", context)
     }
 
-    /// Validates the form; returns the parsed values or the errors to show next to the fields.
-    static func parse(_ form: UserForm, requirePassword: Bool, in req: Request) async -> (NewUser?, String?, FormErrors)
-    {
-        var errors = FormErrors()
-        var roles = Set<Role>()
-        for name in form.roles ?? [] {
-            if let role = Role(rawValue: name) {
-                roles.insert(role)
-            } else {
-                errors.add("roles", req.localizer.t("error.roles.unknown", ["value": name]))
-            }
-        }
+    static func input(_ form: UserForm) -> UserAdministration.UserInput {
         let password = form.password ?? ""
-        if requirePassword || !password.isEmpty {
-            do { try PasswordRules.validate(password) } catch { errors.add(error, in: req) }
-        }
-        var parsed: NewUser?
-        do {
-            let email = try EmailAddress(form.email ?? "")
-            parsed = try NewUser(email: email, displayName: form.displayName ?? "", roles: roles, passwordHash: nil)
-        } catch { errors.add(error, in: req) }
-        if (form.displayName ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-            errors.add("displayName", req.localizer.t("error.name.required"))
-        }
-        if roles.isEmpty { errors.add("roles", req.localizer.t("error.roles.required")) }
-        return (errors.isEmpty ? parsed : nil, password.isEmpty ? nil : password, errors)
+        return .init(
+            displayName: form.displayName ?? "", email: form.email ?? "", roles: form.roles ?? [],
+            password: password.isEmpty ? nil : password)
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
         try req.authorize(.manageUsers)
         let form = try req.content.decode(UserForm.self)
-        // Without a password the user gets a one-time link to set their own.
-        var (parsed, password, errors) = await parse(form, requirePassword: false, in: req)
-        if var newUser = parsed {
-            if let password { newUser.passwordHash = try await AuthService(request: req).hashPassword(password) }
-            do {
-                let user = try await req.stores.users.create(newUser, id: req.tandem.ids(), at: req.now)
-                let creator = try req.requireUser()
-                req.logger.info("user created", metadata: ["user": "\(user.id)", "by": "\(creator.id)"])
-                if password == nil { return try await invitedPage(req, user: user, status: .created) }
-                let response = req.redirect(to: SiteRoute.users.path)
-                req.setFlash(response, "users.created", ["name": user.displayName])
-                return response
-            } catch let error as DomainError {
-                if case .conflict = error {
-                    errors.add("email", req.localizer.t("error.email.taken"))
-                } else {
-                    errors.add(error, in: req)
-                }
+        var errors = FormErrors()
+        do {
+            // Without a password the user gets a one-time link to set their own.
+            let created = try await UserAdministration(req.appEnvironment).create(input(form))
+            let user = created.user
+            let creator = try req.requireUser()
+            req.logger.info("user created", metadata: ["user": "\(user.id)", "by": "\(creator.id)"])
+            if let secret = created.invitationSecret {
+                return try await invitedPage(req, user: user, link: invitationLink(req, secret), status: .created)
             }
+            let response = req.redirect(to: SiteRoute.users.path)
+            req.setFlash(response, "users.created", ["name": user.displayName])
+            return response
+        } catch  where !error.domainErrors.isEmpty {
+            errors.add(error, in: req)
         }
         let selected = Set((form.roles ?? []).compactMap(Role.init(rawValue:)))
         let context = FormContext(
@@ -156,6 +131,10 @@ enum UserPages {
             roles: roleOptions(selected), errors: errors, active: true, toggleAction: nil, inviteAction: nil,
             isSelf: false)
         return try await req.renderPage("settings/user-form", context, status: .unprocessableEntity)
+    }
+
+    static func invitationLink(_ req: Request, _ secret: String) -> String {
+        req.tandem.config.baseURL + SiteRoute.invitation(secret: secret).path
     }
 
     static func loadUser(_ req: Request) async throws -> User {
@@ -195,27 +174,21 @@ enum UserPages {
         let admin = try req.requireUser()
         let user = try await loadUser(req)
         let form = try req.content.decode(UserForm.self)
-        var (parsed, password, errors) = await parse(form, requirePassword: false, in: req)
-        if errors.isEmpty, let parsed {
-            let administration = UserAdministration(req.appEnvironment)
-            do {
-                let updated = try await administration.updateAccount(
-                    user.id, by: admin,
-                    to: .init(displayName: parsed.displayName, email: parsed.email, roles: parsed.roles))
-                // A new password set by an admin signs the user out everywhere (see docs/security.md).
-                if let password { try await administration.setPassword(of: user.id, to: password) }
-                let response = req.redirect(to: SiteRoute.users.path)
-                req.setFlash(response, "users.updated", ["name": updated.displayName])
-                return response
-            } catch let error as DomainError {
-                if case .conflict = error {
-                    errors.add("email", req.localizer.t("error.email.taken"))
-                } else {
-                    errors.add(error, in: req)
-                }
-            } catch let error as ValidationErrors {
-                errors.add(error, in: req)
-            }
+        var errors = FormErrors()
+        let administration = UserAdministration(req.appEnvironment)
+        do {
+            let input = input(form)
+            let parsed = try UserAdministration.validate(input)
+            let updated = try await administration.updateAccount(
+                user.id, by: admin, to: .init(displayName: parsed.displayName, email: parsed.email, roles: parsed.roles)
+            )
+            // A new password set by an admin signs the user out everywhere (see docs/security.md).
+            if let password = input.password { try await administration.setPassword(of: user.id, to: password) }
+            let response = req.redirect(to: SiteRoute.users.path)
+            req.setFlash(response, "users.updated", ["name": updated.displayName])
+            return response
+        } catch  where !error.domainErrors.isEmpty {
+            errors.add(error, in: req)
         }
         let roles = Set((form.roles ?? []).compactMap(Role.init(rawValue:)))
         return try await req.renderPage(
@@ -240,8 +213,9 @@ enum UserPages {
     }
 
     /// Shows the one-time link once; it is not stored anywhere it could be shown again.
-    static func invitedPage(_ req: Request, user: User, status: HTTPResponseStatus) async throws -> Response {
-        let link = try await AuthService(request: req).invite(user)
+    static func invitedPage(_ req: Request, user: User, link: String, status: HTTPResponseStatus) async throws
+        -> Response
+    {
         let context = InvitedContext(
             shell: try await req.shell(title: req.localizer.t("users.invited.title"), area: .settings),
             name: user.displayName, email: user.email.value, link: link,
@@ -253,7 +227,8 @@ enum UserPages {
         try req.authorize(.manageUsers)
         let user = try await loadUser(req)
         guard user.isActive, user.id != req.currentUser?.id else { throw Abort(.notFound) }
-        return try await invitedPage(req, user: user, status: .ok)
+        let secret = try await UserAdministration(req.appEnvironment).invite(user.id)
+        return try await invitedPage(req, user: user, link: invitationLink(req, secret), status: .ok)
     }
 
     @Sendable static func reactivate(req: Request) async throws -> Response {
