@@ -14,9 +14,11 @@ struct UserAdministrationTests {
 
     func withEnvironment(_ body: (AppEnvironment) async throws -> Void) async throws {
         let database = try await StandaloneDatabase.scratch()
+        let clock: @Sendable () -> Date = { Date(timeIntervalSince1970: 1_795_000_000) }
+        let ids = IdentifierGenerator.sequential()
         let env = AppEnvironment(
-            stores: .fluent(database.database), clock: { Date(timeIntervalSince1970: 1_795_000_000) },
-            ids: .random, passwords: PlainHashing())
+            stores: .fluent(database.database, clock: clock, ids: ids), clock: clock, ids: ids,
+            passwords: PlainHashing())
         do { try await body(env) } catch {
             await database.shutdown()
             throw error

@@ -13,7 +13,8 @@ struct StoreTests {
 
     func withStores(_ body: (Stores, StandaloneDatabase) async throws -> Void) async throws {
         let db = try await StandaloneDatabase.scratch()
-        do { try await body(.fluent(db.database), db) } catch {
+        let t0 = self.t0
+        do { try await body(.fluent(db.database, clock: { t0 }, ids: .sequential()), db) } catch {
             await db.shutdown()
             throw error
         }
@@ -218,8 +219,8 @@ struct StoreTests {
 struct InvitationStoreTests {
     @Test func anInvitationIsUsedOnceAndRevocable() async throws {
         let db = try await StandaloneDatabase.scratch()
-        let stores = Stores.fluent(db.database)
         let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+        let stores = Stores.fluent(db.database, clock: { t0 }, ids: .sequential())
         do {
             let user = try await stores.users.create(
                 try NewUser(

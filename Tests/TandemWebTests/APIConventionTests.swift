@@ -152,7 +152,7 @@ struct APIConventionTests {
     @Test func tokensArePagedNewestFirst() async throws {
         try await withTandem { app, clock in
             let admin = try await makeUser(app, "admin@lumen.example", roles: [.admin])
-            let stores = Stores.fluent(app.db)
+            let stores = app.stores
             for (index, name) in ["first", "second", "third"].enumerated() {
                 let token = APIToken(
                     id: .init(UUID()), userID: admin.id, name: name, prefix: "tdm_\(index)",
@@ -230,7 +230,7 @@ struct APIConventionTests {
             #expect(response.errorFields == ["email", "displayName", "roles", "password"])
             #expect(response.errorFieldCodes == ["invalid", "required", "unknown", "too_short"])
             #expect(response.errorField == "email")
-            #expect(try await Stores.fluent(app.db).users.count() == 1)
+            #expect(try await app.stores.users.count() == 1)
         }
     }
 

@@ -92,7 +92,7 @@ struct APITests {
             #expect(try await client.request(.GET, "/api/v1/me", headers: bearer(secret)).status == .ok)
             var deactivated = user
             deactivated.isActive = false
-            try await Stores.fluent(app.db).users.update(deactivated)
+            try await app.stores.users.update(deactivated)
             #expect(try await client.request(.GET, "/api/v1/me", headers: bearer(secret)).status == .unauthorized)
         }
     }
@@ -119,7 +119,7 @@ struct APITests {
                 headers: bearer(secret))
             #expect(create.status == .forbidden)
             #expect(create.errorCode == "forbidden")
-            #expect(try await Stores.fluent(app.db).users.count() == 1)
+            #expect(try await app.stores.users.count() == 1)
         }
     }
 
@@ -138,7 +138,7 @@ struct APITests {
             #expect(created.location == "/api/v1/users/\(id)")
             #expect(try created.json()["email"] as? String == "nina@lumen.example")
             #expect(try created.json()["roles"] as? [String] == ["sales", "pm"])
-            let stored = try await Stores.fluent(app.db).users.find(id: try #require(User.ID(uuidString: id)))
+            let stored = try await app.stores.users.find(id: try #require(User.ID(uuidString: id)))
             #expect(stored?.displayName == "Nina")
         }
     }

@@ -174,7 +174,7 @@ struct AuthTests {
             #expect(good.status == .seeOther)
             let dashboard = try await browser.get("/")
             #expect(dashboard.body.string.contains("Welcome, Ada"))
-            #expect(try await Stores.fluent(app.db).organisation.load().name == "Lumen")
+            #expect(try await app.stores.organisation.load().name == "Lumen")
             var second = Browser(app)
             #expect(try await second.get(path).status == .notFound)
             #expect(try await app.issueSetupLinkIfNeeded() == nil)

@@ -121,7 +121,7 @@ struct InvitationTests {
                 "/settings/users/new", ["displayName": "Gone", "email": "gone@lumen.example", "roles[]": "pm"])
             let goneLink = try Self.link(in: gone.body.string)
             let goneUser = try #require(
-                try await Stores.fluent(app.db).users.find(email: try EmailAddress("gone@lumen.example")))
+                try await app.stores.users.find(email: try EmailAddress("gone@lumen.example")))
             let deactivated = try await admin.submit(
                 "/settings/users/\(goneUser.id)", to: "/settings/users/\(goneUser.id)/deactivate", [:])
             #expect(deactivated.status == .seeOther)

@@ -27,7 +27,7 @@ struct PageTests {
             var nina = Browser(app)
             #expect(try await nina.signIn("nina@lumen.example", password: "nina's password").status == .seeOther)
             let stored = try #require(
-                try await Stores.fluent(app.db).users.find(email: try EmailAddress("nina@lumen.example")))
+                try await app.stores.users.find(email: try EmailAddress("nina@lumen.example")))
             #expect(stored.roles == [.pm, .sales])
         }
     }
@@ -44,7 +44,7 @@ struct PageTests {
             #expect(html.contains(#"value="Nina""#))
             #expect(html.contains("Choose at least one role."))
             #expect(html.contains("Use at least 10 characters."))
-            #expect(try await Stores.fluent(app.db).users.count() == 1)
+            #expect(try await app.stores.users.count() == 1)
         }
     }
 
@@ -72,7 +72,7 @@ struct PageTests {
             let demote = try await admin.submit(
                 "/settings/users/\(me.id)", ["displayName": "Admin", "email": "admin@lumen.example", "roles[]": "pm"])
             #expect(demote.status == .unprocessableEntity)
-            #expect(try await Stores.fluent(app.db).users.find(id: me.id)?.roles == [.admin])
+            #expect(try await app.stores.users.find(id: me.id)?.roles == [.admin])
         }
     }
 
@@ -84,7 +84,7 @@ struct PageTests {
             let deactivate = try await admin.submit(
                 "/settings/users/\(me.id)", to: "/settings/users/\(me.id)/deactivate", [:])
             #expect(deactivate.status == .unprocessableEntity)
-            #expect(try await Stores.fluent(app.db).users.find(id: me.id)?.isActive == true)
+            #expect(try await app.stores.users.find(id: me.id)?.isActive == true)
         }
     }
 
@@ -103,7 +103,7 @@ struct PageTests {
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("Line 2: “12/25/27” can be read two ways."))
             #expect(bad.body.string.contains("2026-12-25 Noël"))
-            #expect(try await Stores.fluent(app.db).organisation.load().name != "Lumen")
+            #expect(try await app.stores.organisation.load().name != "Lumen")
         }
     }
 
@@ -120,7 +120,7 @@ struct PageTests {
                     "holidays": "2026-12-25 Noël\n2027-01-01",
                 ])
             #expect(good.status == .seeOther)
-            let saved = try await Stores.fluent(app.db).organisation.load()
+            let saved = try await app.stores.organisation.load()
             #expect(saved.baseCurrency.code == "CHF")
             #expect(saved.workingDays == [.mon, .tue, .wed])
             #expect(saved.holidays.count == 2)
@@ -137,7 +137,7 @@ struct PageTests {
     func frenchAdmin(_ app: Application) async throws -> Browser {
         var user = try await makeUser(app, "admin@lumen.example", roles: [.admin])
         user.locale = "fr"
-        try await Stores.fluent(app.db).users.update(user)
+        try await app.stores.users.update(user)
         var admin = Browser(app)
         _ = try await admin.signIn("admin@lumen.example")
         return admin
@@ -150,7 +150,7 @@ struct PageTests {
             french["holidays"] = "25/12/2026 Noël\n2027-01-01 Jour de l'an"
             #expect(try await admin.submit("/settings/organisation", french).status == .seeOther)
             #expect(
-                try await Stores.fluent(app.db).organisation.load().holidays.map(\.date.description) == [
+                try await app.stores.organisation.load().holidays.map(\.date.description) == [
                     "2026-12-25", "2027-01-01",
                 ])
         }
@@ -198,7 +198,7 @@ struct PageTests {
             let switched = try await english.submit("/", to: "/language", ["locale": "fr", "back": "/settings"])
             #expect(switched.location == "/settings")
             #expect(
-                try await Stores.fluent(app.db).users.find(email: try EmailAddress("ada@lumen.example"))?.locale == "fr"
+                try await app.stores.users.find(email: try EmailAddress("ada@lumen.example"))?.locale == "fr"
             )
             #expect(try await english.get("/").body.string.contains("Bienvenue, Ada"))
         }
@@ -211,7 +211,7 @@ struct PageTests {
             _ = try await browser.signIn("ada@lumen.example")
             let unknown = try await browser.submit("/", to: "/language", ["locale": "xx"])
             #expect(unknown.status == .unprocessableEntity)
-            #expect(try await Stores.fluent(app.db).users.find(id: ada.id)?.locale == nil)
+            #expect(try await app.stores.users.find(id: ada.id)?.locale == nil)
         }
     }
 
@@ -282,12 +282,12 @@ struct PageTests {
     @Test func theDemoSeedCreatesItsPeopleAndOrganisation() async throws {
         try await withTandem { app, _ in
             let logins = try await seedDemo(app)
-            let users = try await Stores.fluent(app.db).users.list()
+            let users = try await app.stores.users.list()
             #expect(users.count == 9)
             #expect(logins.count == 9)
             #expect(users.filter { $0.has(.sales) }.count == 3)
             #expect(users.filter { $0.has(.pm) }.count == 3)
-            #expect(try await Stores.fluent(app.db).organisation.load().name == "Lumen Language Services")
+            #expect(try await app.stores.organisation.load().name == "Lumen Language Services")
         }
     }
 
@@ -296,14 +296,14 @@ struct PageTests {
             _ = try await seedDemo(app)
             let again = try await seedDemo(app)
             #expect(again.count == 9)  // the logins are listed again
-            #expect(try await Stores.fluent(app.db).users.count() == 9)  // nobody is created twice
+            #expect(try await app.stores.users.count() == 9)  // nobody is created twice
         }
     }
 
     @Test func theDemoSeedsIdentifiersAreFixed() async throws {
         try await withTandem { app, _ in
             _ = try await seedDemo(app)
-            let users = try await Stores.fluent(app.db).users.list()
+            let users = try await app.stores.users.list()
             #expect(
                 users.first { $0.email.value == "admin@lumen.example" }?.id.description
                     == "00000000-0000-0000-0000-000000020000")

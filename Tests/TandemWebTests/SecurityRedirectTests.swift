@@ -125,9 +125,11 @@ struct SecurityRedirectTests {
 
     @Test func theDemoRefusesADatabaseWithRealUsers() async throws {
         try await withTandem { app, _ in
-            try await DemoSeed.checkDatabaseIsDemoOnly(app.db)  // empty: fine
+            try await DemoSeed.checkDatabaseIsDemoOnly(app.stores)  // empty: fine
             try await makeUser(app, "real.person@client.example", roles: [.admin])
-            await #expect(throws: DemoSeed.RealUsersPresent.self) { try await DemoSeed.checkDatabaseIsDemoOnly(app.db) }
+            await #expect(throws: DemoSeed.RealUsersPresent.self) {
+                try await DemoSeed.checkDatabaseIsDemoOnly(app.stores)
+            }
         }
     }
 }

@@ -72,7 +72,7 @@ struct SignInThrottleTests {
         try await withTandem { app, clock in
             var browser = Browser(app)
             for n in 1...3 { _ = try await browser.signIn("guess\(n)@lumen.example", password: "nope nope nope") }
-            let stores = Stores.fluent(app.db)
+            let stores = app.stores
             #expect(try await stores.loginAttempts.failures(key: "ip:unknown", since: .distantPast) == 3)
             clock.advance(by: 16 * 60)
             _ = try await browser.signIn("late@lumen.example", password: "nope nope nope")

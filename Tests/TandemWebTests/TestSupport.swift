@@ -63,18 +63,19 @@ func withTandem(
     await StandaloneDatabase.dropScratch(location)
 }
 
-/// Creates a user with password "correct horse" straight in the store.
+/// Creates a user with password "correct horse" straight in the store, with the app's clock and
+/// identifier generator.
 @discardableResult
 func makeUser(_ app: Application, _ email: String, roles: Set<Role>, active: Bool = true) async throws -> User {
-    let stores = Stores.fluent(app.db)
+    let stores = app.stores
     let hash = try await app.password.async.hash("correct horse")
     var user = try await stores.users.create(
         try NewUser(
             email: try EmailAddress(email), displayName: email.components(separatedBy: "@")[0].capitalized,
-            roles: roles, passwordHash: hash), id: .init(UUID()), at: Date())
+            roles: roles, passwordHash: hash), id: app.tandem.ids(), at: app.tandem.clock())
     if !active {
+        try await stores.users.setActive(user.id, false, at: app.tandem.clock())
         user.isActive = false
-        try await stores.users.update(user)
     }
     return user
 }

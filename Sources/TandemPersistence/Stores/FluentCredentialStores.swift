@@ -83,7 +83,11 @@ public struct FluentAPITokenStore: APITokenStore {
 
 public struct FluentSetupTokenStore: SetupTokenStore {
     let database: any Database
-    public init(database: any Database) { self.database = database }
+    let ids: IdentifierGenerator
+    public init(database: any Database, ids: IdentifierGenerator) {
+        self.database = database
+        self.ids = ids
+    }
 
     public func create(secretHash: String, expiresAt: Date) async throws {
         let model = SetupTokenModel()
@@ -95,7 +99,7 @@ public struct FluentSetupTokenStore: SetupTokenStore {
     public func consume(secretHash: String, at now: Date) async throws -> Bool {
         // A conditional UPDATE, so two concurrent submits cannot both use the link.
         guard try await isUsable(secretHash: secretHash, at: now) else { return false }
-        let claim = UUID().uuidString
+        let claim = ids.uuid().uuidString
         try await SetupTokenModel.query(on: database)
             .filter(\.$secretHash == secretHash).filter(\.$claim == nil)
             .set(\.$usedAt, to: now).set(\.$claim, to: claim).update()
@@ -112,11 +116,15 @@ public struct FluentSetupTokenStore: SetupTokenStore {
 
 public struct FluentLoginAttemptStore: LoginAttemptStore {
     let database: any Database
-    public init(database: any Database) { self.database = database }
+    let ids: IdentifierGenerator
+    public init(database: any Database, ids: IdentifierGenerator) {
+        self.database = database
+        self.ids = ids
+    }
 
     public func record(key: String, at now: Date) async throws -> UUID {
         let model = LoginFailureModel()
-        let id = UUID()
+        let id = ids.uuid()
         model.id = id
         model.throttleKey = key
         model.failedAt = now

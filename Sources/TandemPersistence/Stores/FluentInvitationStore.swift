@@ -16,7 +16,11 @@ final class InvitationModel: Model, @unchecked Sendable {
 
 public struct FluentInvitationStore: InvitationStore {
     let database: any Database
-    public init(database: any Database) { self.database = database }
+    let ids: IdentifierGenerator
+    public init(database: any Database, ids: IdentifierGenerator) {
+        self.database = database
+        self.ids = ids
+    }
 
     public func create(for userID: User.ID, secretHash: String, expiresAt: Date) async throws {
         let model = InvitationModel()
@@ -35,7 +39,7 @@ public struct FluentInvitationStore: InvitationStore {
 
     public func consume(secretHash: String, at now: Date) async throws -> Bool {
         guard try await pendingUser(secretHash: secretHash, at: now) != nil else { return false }
-        let claim = UUID().uuidString
+        let claim = ids.uuid().uuidString
         try await InvitationModel.query(on: database)
             .filter(\.$secretHash == secretHash).filter(\.$claim == nil)
             .set(\.$usedAt, to: now).set(\.$claim, to: claim).update()

@@ -4,7 +4,11 @@ import TandemDomain
 
 public struct FluentOrganisationStore: OrganisationStore {
     let database: any Database
-    public init(database: any Database) { self.database = database }
+    let clock: @Sendable () -> Date
+    public init(database: any Database, clock: @escaping @Sendable () -> Date) {
+        self.database = database
+        self.clock = clock
+    }
 
     public func load() async throws -> OrganisationSettings {
         guard let model = try await OrganisationModel.query(on: database).first() else { return .initial }
@@ -25,7 +29,7 @@ public struct FluentOrganisationStore: OrganisationStore {
             model.timeZone = settings.timeZone
             model.workingDays = settings.workingDays.sorted().map(\.rawValue).joined(separator: ",")
             model.defaultLocale = settings.defaultLocale
-            model.updatedAt = Date()
+            model.updatedAt = clock()
             try await model.save(on: db)
             try await PublicHolidayModel.query(on: db).delete()
             for holiday in settings.holidays {
@@ -39,26 +43,30 @@ public struct FluentOrganisationStore: OrganisationStore {
 }
 
 extension Stores {
-    /// The live stores on one Fluent database.
-    public static func fluent(_ database: any Database) -> Stores {
+    /// The live stores on one Fluent database. The clock stamps `updated_at`; the generator makes
+    /// the IDs the stores choose themselves (attempt rows, one-time claims). Tests pin both.
+    public static func fluent(
+        _ database: any Database, clock: @escaping @Sendable () -> Date, ids: IdentifierGenerator
+    ) -> Stores {
         Stores(
-            users: FluentUserStore(database: database), sessions: FluentSessionStore(database: database),
+            users: FluentUserStore(database: database, clock: clock), sessions: FluentSessionStore(database: database),
             apiTokens: FluentAPITokenStore(database: database),
-            organisation: FluentOrganisationStore(database: database),
-            setupTokens: FluentSetupTokenStore(database: database),
-            loginAttempts: FluentLoginAttemptStore(database: database),
-            invitations: FluentInvitationStore(database: database),
-            transactions: FluentTransactionRunner(database: database))
+            organisation: FluentOrganisationStore(database: database, clock: clock),
+            setupTokens: FluentSetupTokenStore(database: database, ids: ids),
+            loginAttempts: FluentLoginAttemptStore(database: database, ids: ids),
+            invitations: FluentInvitationStore(database: database, ids: ids),
+            transactions: FluentTransactionRunner(database: database, clock: clock, ids: ids))
     }
 }
 
 /// Fluent's transaction; inside one, a nested `transaction` joins the outer one.
 public struct FluentTransactionRunner: TransactionRunner {
     let database: any Database
-    public init(database: any Database) { self.database = database }
+    let clock: @Sendable () -> Date
+    let ids: IdentifierGenerator
 
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (Stores) async throws -> T) async throws -> T {
-        if database.inTransaction { return try await body(.fluent(database)) }
-        return try await database.transaction { tx in try await body(.fluent(tx)) }
+        if database.inTransaction { return try await body(.fluent(database, clock: clock, ids: ids)) }
+        return try await database.transaction { tx in try await body(.fluent(tx, clock: clock, ids: ids)) }
     }
 }

@@ -5,7 +5,11 @@ import TandemDomain
 
 public struct FluentUserStore: UserStore {
     let database: any Database
-    public init(database: any Database) { self.database = database }
+    let clock: @Sendable () -> Date
+    public init(database: any Database, clock: @escaping @Sendable () -> Date) {
+        self.database = database
+        self.clock = clock
+    }
 
     public func count() async throws -> Int { try await UserModel.query(on: database).count() }
 
@@ -56,7 +60,7 @@ public struct FluentUserStore: UserStore {
         {
             throw DomainError.emailTaken(user.email)
         }
-        model.apply(user, at: Date())
+        model.apply(user, at: clock())
         try await model.update(on: database)
     }
 
@@ -93,7 +97,7 @@ public struct FluentUserStore: UserStore {
     }
 
     public func setPasswordHash(_ hash: String, for id: User.ID) async throws {
-        try await setColumns(id) { $0.set(\.$passwordHash, to: hash).set(\.$updatedAt, to: Date()) }
+        try await setColumns(id) { $0.set(\.$passwordHash, to: hash).set(\.$updatedAt, to: clock()) }
     }
 
     public func activeAdminCount() async throws -> Int {

@@ -10,6 +10,9 @@ public struct AppContext: Sendable {
     public var config: TandemConfig
     public var clock: @Sendable () -> Date
     public var ids: IdentifierGenerator
+    /// Makes the stores on a database connection (Fluent's, with this clock and generator);
+    /// every request, command and seed reaches its stores through here.
+    public var makeStores: @Sendable (any Database) -> Stores
 
     public init(
         config: TandemConfig, clock: @escaping @Sendable () -> Date = { Date() }, ids: IdentifierGenerator = .random
@@ -17,6 +20,7 @@ public struct AppContext: Sendable {
         self.config = config
         self.clock = clock
         self.ids = ids
+        self.makeStores = { database in .fluent(database, clock: clock, ids: ids) }
     }
 }
 
@@ -30,11 +34,14 @@ extension Application {
         }
         set { storage[AppContextKey.self] = newValue }
     }
+
+    /// The stores on the app's default database (for start-up work, seeds and tests).
+    public var stores: Stores { tandem.makeStores(db) }
 }
 
 extension Request {
     var tandem: AppContext { application.tandem }
     var now: Date { application.tandem.clock() }
     /// The live stores on this request's database connection.
-    var stores: Stores { .fluent(db) }
+    var stores: Stores { application.tandem.makeStores(db) }
 }

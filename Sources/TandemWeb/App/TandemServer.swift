@@ -40,7 +40,7 @@ public enum TandemServer {
             app.logger.info("storage: \(config.databaseLocation)")
             try await app.autoMigrate()
             if options.demo {
-                try await DemoSeed.checkDatabaseIsDemoOnly(app.db)
+                try await DemoSeed.checkDatabaseIsDemoOnly(app.stores)
                 let logins = try await DemoSeed.run(on: app.db, hasher: app.password.async, clock: app.tandem.clock)
                 printBanner(DemoSeed.banner(logins: logins, baseURL: config.baseURL))
             } else if let link = try await app.issueSetupLinkIfNeeded() {

@@ -76,7 +76,7 @@ extension Application {
     /// A one-time link that creates the first admin, when there are no users yet.
     func issueSetupLinkIfNeeded() async throws -> String? {
         let env = AppEnvironment(
-            stores: .fluent(db), clock: tandem.clock, ids: tandem.ids,
+            stores: stores, clock: tandem.clock, ids: tandem.ids,
             passwords: VaporPasswordHashing(hasher: password.async))
         guard let secret = try await FirstAdminSetup(env).issueLinkIfNeeded() else { return nil }
         return tandem.config.baseURL + SiteRoute.setup(secret: secret).path

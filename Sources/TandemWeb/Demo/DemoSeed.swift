@@ -72,9 +72,9 @@ public enum DemoSeed {
     }
 
     /// Throws `RealUsersPresent` when any user is not one of the demo's people.
-    public static func checkDatabaseIsDemoOnly(_ database: any Database) async throws {
+    public static func checkDatabaseIsDemoOnly(_ stores: Stores) async throws {
         let demoAddresses = Set(people.map(\.email))
-        let others = try await Stores.fluent(database).users.list().filter { !demoAddresses.contains($0.email.value) }
+        let others = try await stores.users.list().filter { !demoAddresses.contains($0.email.value) }
         if !others.isEmpty { throw RealUsersPresent(count: others.count) }
     }
 
@@ -87,7 +87,8 @@ public enum DemoSeed {
         for step in steps where !(try await ledger.hasRun(step.name)) {
             // Each step and its ledger entry commit together: an interrupted seed reruns cleanly.
             try await database.transaction { db in
-                try await step.run(.fluent(db), .sequential(startingAt: step.idBase), hasher, clock())
+                let ids = IdentifierGenerator.sequential(startingAt: step.idBase)
+                try await step.run(.fluent(db, clock: clock, ids: ids), ids, hasher, clock())
                 try await FluentSeedLedger(database: db).markRun(step.name, at: clock())
             }
         }
