@@ -276,7 +276,7 @@ struct TandemErrorMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
-            let isAPI = request.url.path.hasPrefix("/api/")
+            let isAPI = APIRoute.isAPI(path: request.url.path)
             if !isAPI, error is SignInRequired {
                 return request.redirect(to: SiteRoute.login.path)
             }
