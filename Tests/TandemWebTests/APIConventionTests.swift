@@ -287,6 +287,20 @@ struct APIConventionTests {
         }
     }
 
+    /// The in-memory test client skips the body limit, so this checks how the 413 is described.
+    @Test func aBodyOverTheLimitIs413WithACatalogMessage() async throws {
+        try await withTandem { app, _ in
+            let api = Request(application: app, method: .POST, url: "/api/v1/users", on: app.eventLoopGroup.next())
+            let described = ErrorDescription.describe(Abort(.payloadTooLarge), in: api)
+            #expect(described.status == .payloadTooLarge)
+            #expect(described.code == "payload_too_large")
+            #expect(described.message == "The request body is too large.")
+            let page = Request(
+                application: app, method: .POST, url: "/settings/users/new", on: app.eventLoopGroup.next())
+            #expect(ErrorDescription.describe(Abort(.payloadTooLarge), in: page).code == "payload_too_large")
+        }
+    }
+
     @Test func fieldMessagesFollowTheCallersLanguage() async throws {
         try await withTandem { app, _ in
             let response = try await createUser(

@@ -202,6 +202,24 @@ struct APITests {
         }
     }
 
+    /// The document describes the conventions of docs/api.md as reusable components.
+    @Test func theOpenAPIDocumentDescribesTheConventions() throws {
+        let url = repositoryRoot.appendingPathComponent("Resources/OpenAPI/openapi.yaml")
+        let document = try #require(try Yams.load(yaml: String(contentsOf: url, encoding: .utf8)) as? [String: Any])
+        let components = try #require(document["components"] as? [String: Any])
+        let schemas = try #require(components["schemas"] as? [String: [String: Any]])
+        for name in ["ListEnvelope", "UserList", "TokenList", "Money", "FieldError", "Reason", "Percentage"] {
+            #expect(schemas[name] != nil, "components.schemas.\(name)")
+        }
+        #expect(schemas["ListEnvelope"]?["required"] as? [String] == ["items", "nextCursor"])
+        #expect(schemas["Money"]?["required"] as? [String] == ["amount", "currency"])
+        let error = try #require((schemas["Error"]?["properties"] as? [String: Any])?["error"] as? [String: Any])
+        #expect(error["required"] as? [String] == ["code", "message", "field", "fields"])
+        let parameters = try #require(components["parameters"] as? [String: [String: Any]])
+        #expect(parameters["Limit"]?["name"] as? String == "limit")
+        #expect(parameters["Cursor"]?["name"] as? String == "cursor")
+    }
+
     /// Every route under /api/v1 is in the OpenAPI document and every documented operation exists.
     @Test func routesAndTheOpenAPIDocumentAgree() async throws {
         try await withTandem { app, _ in

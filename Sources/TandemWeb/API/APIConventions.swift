@@ -178,7 +178,7 @@ struct ReasonBody: Content, Equatable {
 struct APINoStoreMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
-        if request.url.path.hasPrefix("/api/") {
+        if APIRoute.isAPI(path: request.url.path) {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
         return response

@@ -101,6 +101,9 @@ enum APIRoute: Sendable, Equatable {
     static func user(_ id: User.ID) -> APIRoute { .user(PathParameter(id)) }
     static func token(_ id: APIToken.ID) -> APIRoute { .token(PathParameter(id)) }
 
+    /// True for paths answered in JSON: everything under `/api/` (the versioned API and its document).
+    static func isAPI(path: String) -> Bool { path.hasPrefix("/\(prefixSegments[0])/") }
+
     /// Segments after the prefix; the only place an API path is written.
     var segments: [String] {
         switch self {

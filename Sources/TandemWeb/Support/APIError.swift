@@ -138,10 +138,12 @@ struct ErrorDescription {
             case .tooManyRequests: code = "rate_limited"
             default: code = abort.status.code < 500 ? "bad_request" : "internal"
             }
+            let isAPI = APIRoute.isAPI(path: request.url.path)
             let message: String
             switch abort.status {
             case .notFound: message = l.t("error.page_not_found")
-            case .unsupportedMediaType: message = l.t("error.api.unsupported_media_type")
+            case .unsupportedMediaType where isAPI: message = l.t("error.api.unsupported_media_type")
+            case .payloadTooLarge where isAPI: message = l.t("error.api.payload_too_large")
             default: message = abort.reason
             }
             return .init(status: abort.status, code: code, message: message, field: nil)
@@ -285,7 +287,7 @@ struct TandemErrorMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
-            let isAPI = request.url.path.hasPrefix("/api/")
+            let isAPI = APIRoute.isAPI(path: request.url.path)
             if !isAPI, error is SignInRequired {
                 return request.redirect(to: SiteRoute.login.path)
             }
