@@ -35,6 +35,8 @@ let package = Package(
         ),
         .target(name: "TandemPlanning", dependencies: ["TandemDomain"]),
         .target(name: "TandemLocalization", dependencies: ["TandemDomain"]),
+        // The planning engine's codes in words (reasons, plan table): for the command line and the web.
+        .target(name: "TandemPlanningText", dependencies: ["TandemDomain", "TandemPlanning", "TandemLocalization"]),
         .target(
             name: "TandemPersistence",
             dependencies: [
@@ -58,7 +60,7 @@ let package = Package(
         .target(
             name: "TandemCommands",
             dependencies: [
-                "TandemDomain", "TandemAnalysis", "TandemPlanning", "TandemLocalization",
+                "TandemDomain", "TandemAnalysis", "TandemPlanning", "TandemLocalization", "TandemPlanningText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,7 +73,8 @@ let package = Package(
         ),
         .testTarget(name: "TandemDomainTests", dependencies: ["TandemDomain"]),
         .testTarget(name: "TandemAnalysisTests", dependencies: ["TandemAnalysis"]),
-        .testTarget(name: "TandemPlanningTests", dependencies: ["TandemPlanning"]),
+        .testTarget(
+            name: "TandemPlanningTests", dependencies: ["TandemPlanning", "TandemPlanningText", "TandemLocalization"]),
         .testTarget(name: "TandemLocalizationTests", dependencies: ["TandemLocalization"]),
         .testTarget(name: "TandemPersistenceTests", dependencies: ["TandemPersistence"]),
         .testTarget(

@@ -90,7 +90,7 @@ extension Scheduler {
                 let eligible = stepCandidates[t][s].filter { !excluded.contains($0.slot) }
                 guard !eligible.isEmpty else { return nil }
                 var times: [FreeTime] = []
-                for candidate in eligible { times.append(base(candidate.local, slot: candidate.slot)) }
+                for candidate in eligible { times.append(base(candidate.vendor, slot: candidate.slot)) }
                 guard
                     let assignments = scheduleStep(ready: ready, words: step.words, candidates: eligible, times: times)
                 else { return nil }

@@ -94,10 +94,10 @@ struct PropertyTests {
             var scheduler = Scheduler(
                 index: index, request: request, origin: origin, horizon: horizon, weighTentative: false)
             let run = scheduler.bestRun(orders: scheduler.targetOrders(limit: 4))
-            var used: [Int: [Span]] = [:]
+            var used: [VendorSlot: [Span]] = [:]
             for (t, target) in run.targets.enumerated() {
                 var previousEnd = origin
-                var wrote = Set<Int>()
+                var wrote = Set<VendorSlot>()
                 for step in target.steps {
                     #expect(step.assignments.reduce(0) { $0 + $1.words } == step.words)
                     #expect(step.assignments.count <= request.maxVendorsPerStep)
