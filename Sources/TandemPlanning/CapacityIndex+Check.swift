@@ -112,17 +112,24 @@ struct FeasibilityCheck {
         scheduler.forbidden = kept
     }
 
-    /// Single changes, then pairs of changes (see `Scheduler.localSearch`), on small requests.
+    /// Single changes, then pairs of changes (see `Scheduler.localSearch`), on small requests;
+    /// then the same from the result with finer shares (a quarter or three quarters of a
+    /// vendor's share), which targets sharing vendors need (e.g. a translator who does only the
+    /// few words the other cannot finish by the next morning, and is free for a second target).
     mutating func searchLocally() {
         guard isSmall, options.localSearchPlans > 0 else { return }
         let orders =
             scheduler.orderMatters(for: best) ? scheduler.targetOrders(limit: options.exhaustiveOrderLimit) : []
         let bound = scheduler.deliveryLowerBound()
-        best =
-            scheduler.localSearch(
-                from: best, rules: Scheduler.Rules(forbidden: scheduler.forbidden), orders: orders,
-                budget: options.localSearchPlans, bound: bound
-            ).run
+        var found = scheduler.localSearch(
+            from: best, rules: Scheduler.Rules(forbidden: scheduler.forbidden), orders: orders,
+            budget: options.localSearchPlans, bound: bound)
+        if options.refinementPlans > 0, let delivery = found.run.delivery, delivery > bound ?? Int.min {
+            found = scheduler.localSearch(
+                from: found.run, rules: found.rules, orders: orders, budget: options.refinementPlans, bound: bound,
+                finerShares: true)
+        }
+        best = found.run
     }
 
     /// The delivery with tentative work at its weighted share. If the plan leaves that time
@@ -144,7 +151,7 @@ struct FeasibilityCheck {
             candidates: candidates)
         riskScheduler.forbidden = scheduler.forbidden
         riskScheduler.lastResort = scheduler.lastResort
-        riskScheduler.halved = scheduler.halved
+        riskScheduler.reduced = scheduler.reduced
         return min(shifted, riskScheduler.bestRun(orders: [best.order]).delivery ?? Int.max)
     }
 

@@ -22,15 +22,20 @@ struct Scheduler {
     /// the end of their working block (set by the local search): the step may end a little
     /// later, but the vendor is free sooner for other work.
     var lastResort: Set<StepVendor> = []
-    /// Vendors who, on particular steps, take at most half of what they would take (set by the
-    /// local search); the step's other vendors do the rest, later if need be.
-    var halved: Set<StepVendor> = []
+    /// Vendors who, on particular steps, take only 1, 2 or 3 quarters of what they would take
+    /// (set by the local search); the step's other vendors do the rest, later if need be.
+    var reduced: [StepVendor: Int] = [:]
 
     /// One vendor on one step of one target.
     struct StepVendor: Hashable, Sendable {
         var target: Int
         var step: Int
         var slot: VendorSlot
+
+        /// A fixed order, for walking sets of these the same way in every process.
+        static func precedes(_ a: StepVendor, _ b: StepVendor) -> Bool {
+            (a.target, a.step, a.slot.index) < (b.target, b.step, b.slot.index)
+        }
     }
 
     init(
@@ -199,7 +204,7 @@ struct Scheduler {
             guard
                 let assignments = scheduleStep(
                     ready: ready, words: step.words, candidates: pool.eligible, times: times,
-                    lastResort: rules.lastResort, halved: rules.halved)
+                    lastResort: rules.lastResort, reduced: rules.reduced)
             else {
                 outcome.failure = (s, .beyondHorizon)
                 break
@@ -251,25 +256,29 @@ struct Scheduler {
         return (eligible, fourEyes, byRequest)
     }
 
-    /// Positions among `eligible` of the step's last resorts and halved vendors.
-    private func stepRules(target t: Int, step s: Int, eligible: [Candidate]) -> (lastResort: [Int], halved: [Int]) {
-        guard !lastResort.isEmpty || !halved.isEmpty else { return ([], []) }
+    /// Positions among `eligible` of the step's last resorts, and of its reduced vendors with
+    /// their quarters.
+    private func stepRules(target t: Int, step s: Int, eligible: [Candidate]) -> (
+        lastResort: [Int], reduced: [Int: Int]
+    ) {
+        guard !lastResort.isEmpty || !reduced.isEmpty else { return ([], [:]) }
         var spare: [Int] = []
-        var halves: [Int] = []
+        var shares: [Int: Int] = [:]
         for (i, candidate) in eligible.enumerated() {
             let key = StepVendor(target: t, step: s, slot: candidate.slot)
             if lastResort.contains(key) { spare.append(i) }
-            if halved.contains(key) { halves.append(i) }
+            if let quarters = reduced[key] { shares[i] = quarters }
         }
-        return (spare, halves)
+        return (spare, shares)
     }
 
     /// The step's words split over at most `maxVendorsPerStep` candidates (see `StepSplit`).
     /// Chosen vendors listed in `lastResort` (positions in `candidates`) only take what the best
-    /// others cannot do by the end of their working block; a chosen vendor listed in `halved`
-    /// takes at most half of its share, the best others the rest.
+    /// others cannot do by the end of their working block; a chosen vendor listed in `reduced`
+    /// takes only that many quarters of its share, the best others the rest.
     func scheduleStep(
-        ready: Int, words: Int, candidates: [Candidate], times: [FreeTime], lastResort: [Int] = [], halved: [Int] = []
+        ready: Int, words: Int, candidates: [Candidate], times: [FreeTime], lastResort: [Int] = [],
+        reduced: [Int: Int] = [:]
     ) -> [AssignmentOutcome]? {
         var split = StepSplit(
             ready: ready, words: words, horizon: horizon, candidates: candidates, times: times,
@@ -278,10 +287,11 @@ struct Scheduler {
         var chosen = split.chooseVendors()
         if !lastResort.isEmpty, chosen.contains(where: lastResort.contains) {
             chosen = split.lastResort(lastResort, chosen: chosen, finish: finish)
-        } else if !halved.isEmpty, split.maxVendors > 1, let h = chosen.first(where: halved.contains),
-            split.capacity(of: h) / 2 > 0
+        } else if !reduced.isEmpty, split.maxVendors > 1, let h = chosen.first(where: { reduced[$0] != nil }),
+            split.capacity(of: h) * reduced[h]! / 4 > 0
         {
-            chosen = split.halve(h, excluding: halved, chosen: chosen, finish: finish)
+            chosen = split.reduce(
+                h, toQuarters: reduced[h]!, excluding: Array(reduced.keys), chosen: chosen, finish: finish)
         }
         return split.assignments(chosen, index: index)
     }

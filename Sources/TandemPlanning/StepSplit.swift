@@ -159,10 +159,14 @@ struct StepSplit {
     /// Words candidate `i` can do by the instant last evaluated.
     func capacity(of i: Int) -> Int { capacity[i] }
 
-    /// Re-splits so `halved` does half of what it could by `finish` and the best `maxVendors − 1`
-    /// others (not in `excluded`) the rest, by the earliest instant they can.
-    mutating func halve(_ halved: Int, excluding excluded: [Int], chosen: [Int], finish: Int) -> [Int] {
-        let share = capacity[halved] / 2
+    /// Re-splits so `reduced` does `quarters` quarters of what it could by `finish` and the
+    /// best `maxVendors − 1` others (not in `excluded`) the rest, by the earliest instant they can.
+    mutating func reduce(
+        _ reduced: Int, toQuarters quarters: Int, excluding excluded: [Int], chosen: [Int], finish: Int
+    )
+        -> [Int]
+    {
+        let share = capacity[reduced] * quarters / 4
         let need = words - share
         let others = candidates.indices.filter { !excluded.contains($0) }
         func best(by t: Int) -> (sum: Int, ids: [Int]) {
@@ -188,8 +192,8 @@ struct StepSplit {
             if best(by: mid).sum >= need { hi = mid } else { lo = mid + 1 }
         }
         let ids = best(by: hi).ids.sorted(by: ranking.fillsFirst)
-        capacity[halved] = share
-        return ids + [halved]
+        capacity[reduced] = share
+        return ids + [reduced]
     }
 
     /// Fills `chosen` in order, each up to its capacity; nil if the words do not fit.
