@@ -106,19 +106,25 @@ struct PlanningRulesTests {
                 .noCapableVendor(target: Fixtures.tag("ja"), source: Fixtures.tag("en"), service: .translation)))
     }
 
-    @Test func excludedAndPreferredVendors() throws {
+    @Test func excludedVendorIsNotPlanned() throws {
         let request = Fixtures.request(
             deadline: "2027-03-10T17:00:00Z", excluded: ["ana"], Fixtures.target(steps: (.translation, 1600)))
-        let excluded = try Fixtures.check(Fixtures.workedExampleVendors, request)
-        #expect(excluded.targets[0].steps[0].assignments.map(\.vendor) == ["ben"])
 
-        // Both finish the same day; ben is preferred when he can finish as early as needed.
+        let excluded = try Fixtures.check(Fixtures.workedExampleVendors, request)
+
+        #expect(excluded.targets[0].steps[0].assignments.map(\.vendor) == ["ben"])
+    }
+
+    /// ana and ben are equally fast and cost the same; the preferred one gets the work.
+    @Test func preferredVendorIsChosenOnATie() throws {
         let vendors = [
             Fixtures.vendor("ana", Fixtures.capability(wph: 300)),
             Fixtures.vendor("ben", Fixtures.capability(wph: 300)),
         ]
+
         let preferred = try Fixtures.check(
             vendors, Fixtures.request(preferred: ["ben"], Fixtures.target(steps: (.translation, 1600))))
+
         #expect(preferred.targets[0].steps[0].assignments.map(\.vendor) == ["ben"])
     }
 
@@ -165,21 +171,28 @@ struct PlanningRulesTests {
                     slack: 180, windowPercent: 5, amberPercent: 10))
     }
 
-    @Test func amberWhenLikelyTentativeWorkIsNeeded() throws {
-        // ana alone: 16 h, Mon–Tue. A 90% tentative job fills Tuesday; weighted, it blocks 7 h 12 min.
-        let likely = [
-            Fixtures.vendor(
-                "ana", tentative: [("2027-03-02T09:00:00Z", "2027-03-02T17:00:00Z", 0.9)], Fixtures.capability(wph: 300)
-            )
-        ]
+    /// ana has a 90% tentative job on Tuesday 09:00–17:00; weighted, it blocks 7 h 12 min.
+    static let likelyTentative = [
+        Fixtures.vendor(
+            "ana", tentative: [("2027-03-02T09:00:00Z", "2027-03-02T17:00:00Z", 0.9)], Fixtures.capability(wph: 300))
+    ]
+    /// 4,000 words (13 h 20 min, into Tuesday) by Tuesday 20:00.
+    static let tightRequest = Fixtures.request(
+        deadline: "2027-03-02T20:00:00Z", Fixtures.target(steps: (.translation, 4000)))
+
+    @Test func likelyTentativeWorkWithRoomToSlideStaysGreen() throws {
+        // ana alone: 16 h, Mon–Tue; weighted, it ends Wed 16:12, still before Thu 17:00.
         let request = Fixtures.request(deadline: "2027-03-04T17:00:00Z", Fixtures.target(steps: (.translation, 4800)))
 
-        let result = try Fixtures.check(likely, request)
-        #expect(result.earliestDelivery == Fixtures.t("2027-03-02T17:00:00Z"))
-        #expect(result.verdict == .green)  // weighted: ends Wed 16:12, still before Thu 17:00
+        let result = try Fixtures.check(Self.likelyTentative, request)
 
-        let tight = Fixtures.request(deadline: "2027-03-02T20:00:00Z", Fixtures.target(steps: (.translation, 4000)))
-        let amber = try Fixtures.check(likely, tight)
+        #expect(result.earliestDelivery == Fixtures.t("2027-03-02T17:00:00Z"))
+        #expect(result.verdict == .green)
+    }
+
+    @Test func amberWhenLikelyTentativeWorkIsNeeded() throws {
+        let amber = try Fixtures.check(Self.likelyTentative, Self.tightRequest)
+
         #expect(amber.earliestDelivery == Fixtures.t("2027-03-02T14:20:00Z"))
         #expect(amber.verdict == .amber)
         #expect(
@@ -188,13 +201,17 @@ struct PlanningRulesTests {
                     vendor: "ana", minutes: 320, probability: 90, from: Fixtures.t("2027-03-02T09:00:00Z"))
             ))
         #expect(amber.confidence < 0.5)
+    }
 
+    @Test func unlikelyTentativeWorkStaysGreen() throws {
         let unlikely = [
             Fixtures.vendor(
                 "ana", tentative: [("2027-03-02T09:00:00Z", "2027-03-02T17:00:00Z", 0.05)],
                 Fixtures.capability(wph: 300))
         ]
-        let green = try Fixtures.check(unlikely, tight)
+
+        let green = try Fixtures.check(unlikely, Self.tightRequest)
+
         #expect(green.verdict == .green)
         #expect(green.confidence > 0.7)
     }
@@ -216,6 +233,7 @@ struct PlanningRulesTests {
         let b = try Fixtures.check(Fixtures.workedExampleVendors, request)
 
         #expect(a.confidence == b.confidence)
-        #expect(a.confidence > 0.2 && a.confidence < 0.9)
+        // Seeded: the same figure in every process, on every machine.
+        #expect(a.confidence == 0.23)
     }
 }
