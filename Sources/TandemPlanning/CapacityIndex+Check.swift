@@ -67,9 +67,11 @@ struct FeasibilityCheck {
     /// A plan that runs into the horizon is made again with a horizon four times as long.
     mutating func planInTheBestOrder() {
         while true {
-            scheduler = Scheduler(
-                index: index, request: request, origin: origin, horizon: origin + horizonDays * 1440,
-                weighTentative: false, candidates: candidates)
+            if scheduler.horizon != origin + horizonDays * 1440 {
+                scheduler = Scheduler(
+                    index: index, request: request, origin: origin, horizon: origin + horizonDays * 1440,
+                    weighTentative: false, candidates: candidates)
+            }
             best = scheduler.plan(order: Array(request.targets.indices))
             let comfortable =
                 best.delivery.map {

@@ -39,6 +39,8 @@ struct StepSplit {
     private var capacity: [Int]
     /// Candidates still able to be among the best `maxVendors`.
     private var active: [Int]
+    /// The best `maxVendors` capacities at the instant last evaluated, largest first.
+    private var top: [Int]
 
     init(
         ready: Int, words: Int, horizon: Int, candidates: [Candidate], times: [FreeTime], maxVendors: Int,
@@ -57,6 +59,19 @@ struct StepSplit {
         startMinutes = times.map { $0.minutes(before: ready) }
         capacity = [Int](repeating: 0, count: candidates.count)
         active = Array(candidates.indices)
+        top = [Int](repeating: 0, count: self.maxVendors)
+    }
+
+    /// Inserts `value` into `best` (largest first) if it beats its smallest.
+    private static func keepLargest(_ value: Int, in best: inout [Int]) {
+        let k = best.count
+        guard value > best[k - 1] else { return }
+        var j = k - 1
+        while j > 0, best[j - 1] < value {
+            best[j] = best[j - 1]
+            j -= 1
+        }
+        best[j] = value
     }
 
     /// Words candidate `i` can do between `ready` and `t`.
@@ -67,21 +82,13 @@ struct StepSplit {
     /// Fills `capacity` at `t` for the active candidates; returns the sum of the best
     /// `maxVendors` and the smallest of them.
     private mutating func evaluate(_ t: Int) -> (sum: Int, kth: Int) {
-        let k = maxVendors
-        var top = [Int](repeating: 0, count: k)
+        for j in top.indices { top[j] = 0 }
         for i in active {
             let c = words(i, by: t)
             capacity[i] = c
-            if c > top[k - 1] {
-                var j = k - 1
-                while j > 0, top[j - 1] < c {
-                    top[j] = top[j - 1]
-                    j -= 1
-                }
-                top[j] = c
-            }
+            Self.keepLargest(c, in: &top)
         }
-        return (top.reduce(0, +), top[k - 1])
+        return (top.reduce(0, +), top[maxVendors - 1])
     }
 
     /// The earliest T by which the best `maxVendors` can do the words, or nil within the
@@ -89,18 +96,20 @@ struct StepSplit {
     /// candidate whose capacity at an upper bound is below the k-th best at a lower bound can
     /// never be among the best and drops out. Leaves `capacity` evaluated at T.
     mutating func earliestFinish() -> Int? {
-        let fastest = candidates.map(\.rate).sorted(by: >).prefix(maxVendors).reduce(0, +)
+        var fastestRates = [Int](repeating: 0, count: maxVendors)
+        for candidate in candidates { Self.keepLargest(candidate.rate, in: &fastestRates) }
+        let fastest = fastestRates.reduce(0, +)
         var lo = min(horizon, ready + max(1, (words * 60) / max(1, fastest)))
         var hi = horizon
         var kthAtLo = 0
-        var capacityAtHi = capacity
+        var capacityAtHi = [Int](repeating: 0, count: candidates.count)
         var probe = lo
         var stride = max(240, lo - ready)
         while true {
             let (sum, kth) = evaluate(probe)
             if sum >= words {
                 hi = probe
-                capacityAtHi = capacity
+                for i in active { capacityAtHi[i] = capacity[i] }
                 break
             }
             if probe >= horizon { return nil }
@@ -116,7 +125,7 @@ struct StepSplit {
             let (sum, kth) = evaluate(mid)
             if sum >= words {
                 hi = mid
-                capacityAtHi = capacity
+                for i in active { capacityAtHi[i] = capacity[i] }
             } else {
                 lo = mid + 1
                 kthAtLo = kth
