@@ -41,6 +41,8 @@ let package = Package(
         // Use cases: the rules pages, the API and commands share. Stores, a clock, identifiers and a
         // password hasher come in; no Vapor, no Fluent.
         .target(name: "TandemApp", dependencies: ["TandemDomain", .product(name: "Crypto", package: "swift-crypto")]),
+        // The planning engine's codes in words (reasons, plan table): for the command line and the web.
+        .target(name: "TandemPlanningText", dependencies: ["TandemDomain", "TandemPlanning", "TandemLocalization"]),
         .target(
             name: "TandemPersistence",
             dependencies: [
@@ -64,7 +66,7 @@ let package = Package(
         .target(
             name: "TandemCommands",
             dependencies: [
-                "TandemDomain", "TandemAnalysis", "TandemPlanning", "TandemLocalization",
+                "TandemDomain", "TandemAnalysis", "TandemPlanning", "TandemLocalization", "TandemPlanningText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,7 +79,8 @@ let package = Package(
         ),
         .testTarget(name: "TandemDomainTests", dependencies: ["TandemDomain"]),
         .testTarget(name: "TandemAnalysisTests", dependencies: ["TandemAnalysis"]),
-        .testTarget(name: "TandemPlanningTests", dependencies: ["TandemPlanning"]),
+        .testTarget(
+            name: "TandemPlanningTests", dependencies: ["TandemPlanning", "TandemPlanningText", "TandemLocalization"]),
         .testTarget(name: "TandemLocalizationTests", dependencies: ["TandemLocalization"]),
         .testTarget(name: "TandemPersistenceTests", dependencies: ["TandemPersistence"]),
         .testTarget(name: "TandemAppTests", dependencies: ["TandemApp", "TandemPersistence"]),

@@ -1,9 +1,12 @@
 import ArgumentParser
 import Foundation
-import TandemPlanning
+import TandemLocalization
+import TandemPlanningText
 
 /// `tandem plan [--format table|json] FILE`: earliest delivery, verdict and plan for a request.
-/// Thin: decoding, planning, rendering and exit codes live in `TandemPlanning.PlanRunner`.
+/// Thin: decoding, planning, rendering and exit codes live in `TandemPlanningText.PlanRunner`.
+/// Messages come from the catalogs in `$TANDEM_RESOURCES_DIR/Locales` (default `./Resources`),
+/// in the language of `LC_ALL`, `LC_MESSAGES` or `LANG` (`fr_FR.UTF-8` → French), else English.
 public struct PlanCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "plan",
@@ -27,7 +30,19 @@ public struct PlanCommand: ParsableCommand {
             FileHandle.standardError.write(Data("error: cannot read \(file)\n".utf8))
             throw ExitCode(66)
         }
-        let outcome = PlanRunner.run(fileContents: data, format: format)
+        let environment = ProcessInfo.processInfo.environment
+        let resources = URL(fileURLWithPath: environment["TANDEM_RESOURCES_DIR"] ?? "Resources")
+        let localizer: Localizer
+        if let found = PlanningText.commandLineLocalizer(environment: environment, resources: resources) {
+            localizer = found
+        } else {
+            FileHandle.standardError.write(
+                Data(
+                    "warning: cannot read the message catalogs in \(resources.path)/Locales (set TANDEM_RESOURCES_DIR); reasons are shown as message keys\n"
+                        .utf8))
+            localizer = try Catalogs([Catalog(locale: "en", name: "English")]).localizer(locale: "en")
+        }
+        let outcome = PlanRunner.run(fileContents: data, format: format, localizer: localizer)
         if !outcome.standardError.isEmpty { FileHandle.standardError.write(Data(outcome.standardError.utf8)) }
         if !outcome.standardOutput.isEmpty { FileHandle.standardOutput.write(Data(outcome.standardOutput.utf8)) }
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }

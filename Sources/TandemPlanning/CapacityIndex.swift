@@ -22,17 +22,21 @@ public struct CapacityIndex: Sendable {
     private var freeTimes: [FreeTime?] = []
     /// ...and tentative work at its probability-weighted share, if any.
     private var weightedTentatives: [[Span]?] = []
-    private var slots: [VendorID: Int] = [:]
+    private var slots: [VendorID: VendorSlot] = [:]
     private var byCapability: [CapabilityKey: [CapabilityRef]] = [:]
+    /// The currencies of all capabilities, numbered in order of appearance (`CapabilityRef.currency`).
+    private(set) var currencies: [CurrencyCode] = []
+    private var currencyNumbers: [CurrencyCode: Int] = [:]
 
     /// One capability of one vendor, flattened for candidate look-ups.
     struct CapabilityRef: Sendable {
-        var slot: Int
+        var slot: VendorSlot
         var capabilityIndex: Int
         var rate: Int
-        var cost: Decimal
-        /// `cost` in millionths, for ordering candidates without `Decimal` comparisons.
-        var costOrder: Int
+        /// The per-word cost in millionths of its currency, for ordering without `Decimal`.
+        var costMillionths: Int
+        /// The cost's currency, by its number in `currencies`.
+        var currency: Int
         /// The capability's target subtags beyond the language (`FR` in `fr-FR`), joined.
         var targetDetail: String
     }
@@ -55,7 +59,7 @@ public struct CapacityIndex: Sendable {
     /// Recomputes every vendor's free time over a new window (nil: compute per check).
     public mutating func setWindow(_ window: TimeRange?) {
         self.window = window
-        for slot in entries.indices { freeTimes[slot] = entries[slot].flatMap { precompute($0.calendar) } }
+        for i in entries.indices { freeTimes[i] = entries[i].flatMap { precompute($0.calendar) } }
     }
 
     private func precompute(_ calendar: VendorCalendar) -> FreeTime? {
@@ -65,7 +69,7 @@ public struct CapacityIndex: Sendable {
 
     public var vendorCount: Int { slots.count }
 
-    public func vendor(_ id: VendorID) -> PlanningVendor? { slots[id].flatMap { entries[$0]?.vendor } }
+    public func vendor(_ id: VendorID) -> PlanningVendor? { slots[id].flatMap { entries[$0.index]?.vendor } }
 
     /// Adds a vendor or replaces one with the same id.
     public mutating func upsert(_ vendor: PlanningVendor) throws { try upsert(vendor, field: "vendor") }
@@ -84,21 +88,26 @@ public struct CapacityIndex: Sendable {
                 message: "unknown time zone “\(vendor.timeZone)”; use an IANA name such as Europe/Paris")
         }
         if let slot = slots[vendor.id] { remove(slot: slot) }
-        let slot = entries.count
+        let slot = VendorSlot(index: entries.count)
         let calendar = VendorCalendar(vendor: vendor, zone: zone)
         entries.append(Entry(vendor: vendor, calendar: calendar))
         freeTimes.append(precompute(calendar))
         weightedTentatives.append(calendar.tentative.isEmpty ? nil : calendar.weightedTentative)
         slots[vendor.id] = slot
         for (i, capability) in vendor.capabilities.enumerated() {
+            let currency = capability.costPerWord.currency
+            if currencyNumbers[currency] == nil {
+                currencyNumbers[currency] = currencies.count
+                currencies.append(currency)
+            }
             let key = CapabilityKey(
                 source: capability.pair.source.language, target: capability.pair.target.language,
                 service: capability.service)
             byCapability[key, default: []].append(
                 CapabilityRef(
                     slot: slot, capabilityIndex: i, rate: capability.wordsPerHour,
-                    cost: capability.costPerWord.amount,
-                    costOrder: Self.costOrder(capability.costPerWord.amount),
+                    costMillionths: CostKey.millionths(capability.costPerWord.amount),
+                    currency: currencyNumbers[currency]!,
                     targetDetail: capability.pair.target.subtags.dropFirst().joined(separator: "-")))
         }
     }
@@ -107,8 +116,8 @@ public struct CapacityIndex: Sendable {
         if let slot = slots[id] { remove(slot: slot) }
     }
 
-    private mutating func remove(slot: Int) {
-        guard let entry = entries[slot] else { return }
+    private mutating func remove(slot: VendorSlot) {
+        guard let entry = entries[slot.index] else { return }
         for key in Set(
             entry.vendor.capabilities.map {
                 CapabilityKey(source: $0.pair.source.language, target: $0.pair.target.language, service: $0.service)
@@ -117,14 +126,16 @@ public struct CapacityIndex: Sendable {
             byCapability[key]?.removeAll { $0.slot == slot }
         }
         slots[entry.vendor.id] = nil
-        entries[slot] = nil
-        freeTimes[slot] = nil
-        weightedTentatives[slot] = nil
+        entries[slot.index] = nil
+        freeTimes[slot.index] = nil
+        weightedTentatives[slot.index] = nil
     }
 
     /// Records confirmed work; no rebuild, only this vendor's busy list changes.
     public mutating func book(_ booking: Booking, for id: VendorID) throws {
-        guard let slot = slots[id] else { throw PlanningInputError(field: "vendor", message: "unknown vendor “\(id)”") }
+        guard let slot = slots[id]?.index else {
+            throw PlanningInputError(field: "vendor", message: "unknown vendor “\(id)”")
+        }
         guard booking.range.end > booking.range.start else {
             throw PlanningInputError(
                 field: "booking", message: "ends at \(booking.range.end) before it starts at \(booking.range.start)")
@@ -138,7 +149,7 @@ public struct CapacityIndex: Sendable {
     /// Removes confirmed work by its id; returns whether it was there.
     @discardableResult
     public mutating func release(_ bookingID: BookingID, for id: VendorID) -> Bool {
-        guard let slot = slots[id], var entry = entries[slot] else { return false }
+        guard let slot = slots[id]?.index, var entry = entries[slot] else { return false }
         let before = entry.vendor.booked.count
         entry.vendor.booked.removeAll { $0.id == bookingID }
         let beforeTentative = entry.vendor.tentative.count
@@ -155,7 +166,9 @@ public struct CapacityIndex: Sendable {
 
     /// Records work from an open quote with its win probability.
     public mutating func addTentative(_ tentative: TentativeBooking, for id: VendorID) throws {
-        guard let slot = slots[id] else { throw PlanningInputError(field: "vendor", message: "unknown vendor “\(id)”") }
+        guard let slot = slots[id]?.index else {
+            throw PlanningInputError(field: "vendor", message: "unknown vendor “\(id)”")
+        }
         entries[slot]!.vendor.tentative.append(tentative)
         entries[slot]!.calendar.tentative.append(
             (Span(tentative.range.start.minutes, tentative.range.end.minutes), tentative.probability))
@@ -164,13 +177,13 @@ public struct CapacityIndex: Sendable {
 
     // MARK: - Lookups for the planner
 
-    func slot(of id: VendorID) -> Int? { slots[id] }
+    func slot(of id: VendorID) -> VendorSlot? { slots[id] }
 
-    func entry(_ slot: Int) -> Entry { entries[slot]! }
+    func entry(_ slot: VendorSlot) -> Entry { entries[slot.index]! }
 
     /// Vendors able to do `service` from `source` into `target`, each with its best capability
     /// (closest language match, then fastest).
-    func candidates(source: LanguageTag, target: LanguageTag, service: Service) -> [Candidate] {
+    func candidates(source: LanguageTag, target: LanguageTag, service: Service, costs: CostScale) -> [Candidate] {
         guard let refs = byCapability[CapabilityKey(source: source.language, target: target.language, service: service)]
         else { return [] }
         // Same language is guaranteed by the key; the capability's target must equal the
@@ -189,8 +202,8 @@ public struct CapacityIndex: Sendable {
                 continue
             }
             let candidate = Candidate(
-                slot: ref.slot, capabilityIndex: ref.capabilityIndex, rate: ref.rate, cost: ref.cost,
-                costOrder: ref.costOrder)
+                slot: ref.slot, capabilityIndex: ref.capabilityIndex, rate: ref.rate,
+                cost: costs.key(millionths: ref.costMillionths, currency: ref.currency))
             if let last = out.last, last.slot == ref.slot {
                 // A vendor's capabilities are adjacent: keep the closer match, then the faster.
                 if (quality, ref.rate) > (bestQuality, last.rate) {
@@ -205,29 +218,24 @@ public struct CapacityIndex: Sendable {
         return out
     }
 
-    func precomputed(_ slot: Int) -> FreeTime? { freeTimes[slot] }
-
-    static func costOrder(_ amount: Decimal) -> Int {
-        NSDecimalNumber(decimal: (amount * 1_000_000).rounded(scale: 0)).intValue
-    }
+    func precomputed(_ slot: VendorSlot) -> FreeTime? { freeTimes[slot.index] }
 
     /// Slots are never reused; removed vendors leave a nil behind.
     var slotCount: Int { entries.count }
 
-    func weightedTentative(_ slot: Int) -> [Span]? { weightedTentatives[slot] }
+    func weightedTentative(_ slot: VendorSlot) -> [Span]? { weightedTentatives[slot.index] }
 
     func capability(of candidate: Candidate) -> Capability {
-        entries[candidate.slot]!.vendor.capabilities[candidate.capabilityIndex]
+        entries[candidate.slot.index]!.vendor.capabilities[candidate.capabilityIndex]
     }
 }
 
 /// A vendor able to do a step, in plain values so the planner's inner loops copy no references.
 struct Candidate: Sendable {
-    var slot: Int
-    /// Index among the distinct vendors of one check (see `Scheduler.localize`).
-    var local: Int = 0
+    var slot: VendorSlot
+    var vendor = RequestVendor(index: 0)
     var capabilityIndex: Int
+    /// Words per hour.
     var rate: Int
-    var cost: Decimal
-    var costOrder: Int
+    var cost: CostKey
 }

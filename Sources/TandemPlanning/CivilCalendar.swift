@@ -2,8 +2,6 @@ import TandemDomain
 
 /// Proleptic Gregorian arithmetic on day numbers (days since 1970-01-01), free of time zones.
 enum CivilCalendar {
-    static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
     static func floorDivMod(_ a: Int, _ b: Int) -> (Int, Int) {
         let q = a >= 0 ? a / b : -((-a + b - 1) / b)
         return (q, a - q * b)
@@ -106,8 +104,6 @@ extension Weekday {
 
     /// 1970-01-01 was a Thursday.
     static func of(dayNumber: Int) -> Weekday { byIndex[CivilCalendar.floorDivMod(dayNumber + 3, 7).1] }
-
-    var shortName: String { ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][index] }
 
     /// `mon` or `monday`, any case.
     init?(planCode text: String) {

@@ -37,9 +37,9 @@ enum ConfidenceSimulation {
             var rate: Int
             var plannedStart: Int
         }
-        var slots: [Int] = []
-        var locals: [Int] = []
-        var local: [Int: Int] = [:]
+        var slots: [VendorSlot] = []
+        var vendors: [RequestVendor] = []
+        var local: [VendorSlot: Int] = [:]
         var items: [Item] = []
         for (t, target) in run.targets.enumerated() {
             for (s, step) in target.steps.enumerated() {
@@ -51,7 +51,7 @@ enum ConfidenceSimulation {
                         v = slots.count
                         local[a.slot] = v
                         slots.append(a.slot)
-                        locals.append(a.local)
+                        vendors.append(a.vendor)
                     }
                     items.append(
                         Item(
@@ -63,8 +63,8 @@ enum ConfidenceSimulation {
         items.sort { ($0.plannedStart, $0.target, $0.step) < ($1.plannedStart, $1.target, $1.step) }
         var base: [FreeTime] = []
         var tentative: [[(span: Span, probability: Double)]] = []
-        for (slot, localIndex) in zip(slots, locals) {
-            base.append(scheduler.base(localIndex, slot: slot))
+        for (slot, vendor) in zip(slots, vendors) {
+            base.append(scheduler.base(vendor, slot: slot))
             tentative.append(
                 index.entry(slot).calendar.tentative.filter {
                     $0.span.end > scheduler.origin && $0.span.start < scheduler.horizon && $0.probability > 0
@@ -145,13 +145,13 @@ enum ConfidenceSimulation {
             for (s, step) in target.steps.enumerated() { for a in step.assignments { items.append((t, s, a)) } }
         }
         items.sort { ($0.a.start, $0.target, $0.step) < ($1.a.start, $1.target, $1.step) }
-        var times: [Int: FreeTime] = [:]
-        var cursor: [Int: Int] = [:]
+        var times: [VendorSlot: FreeTime] = [:]
+        var cursor: [VendorSlot: Int] = [:]
         var stepEnd: [[Int]] = run.targets.map { Array(repeating: Int.min, count: $0.steps.count) }
         for item in items {
             let slot = item.a.slot
             if times[slot] == nil {
-                let base = scheduler.base(item.a.local, slot: slot)
+                let base = scheduler.base(item.a.vendor, slot: slot)
                 times[slot] = index.weightedTentative(slot).map { base.subtracting($0) } ?? base
             }
             let time = times[slot]!

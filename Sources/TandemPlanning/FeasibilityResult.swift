@@ -40,7 +40,8 @@ public struct FeasibilityResult: Hashable, Sendable, Codable {
     /// Delivery when tentative work takes its probability-weighted share of the vendors' time.
     public var riskAdjustedDelivery: Instant?
     public var targets: [PlannedTarget]
-    public var reasons: [String]
+    /// Why, most important first, as codes with arguments (see `FeasibilityReason`).
+    public var reasons: [FeasibilityReason]
     /// Total vendor cost per currency.
     public var cost: [Money]
 }

@@ -25,15 +25,6 @@ public struct Instant: Hashable, Comparable, Sendable, Codable, CustomStringConv
         return "\(pad(d.year, 4))-\(pad(d.month))-\(pad(d.day))T\(pad(minute / 60)):\(pad(minute % 60)):00Z"
     }
 
-    /// `Wed 03 Mar 13:00 UTC`, for reasons a person reads.
-    public var readable: String {
-        let (day, minute) = CivilCalendar.floorDivMod(minutes, 1440)
-        let d = CivilCalendar.date(fromDayNumber: day)
-        let weekday = Weekday.of(dayNumber: day).shortName
-        return
-            "\(weekday) \(pad(d.day)) \(CivilCalendar.monthNames[d.month - 1]) \(pad(minute / 60)):\(pad(minute % 60)) UTC"
-    }
-
     public var description: String { iso8601 }
 
     private func pad(_ value: Int, _ width: Int = 2) -> String {

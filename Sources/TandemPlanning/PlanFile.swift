@@ -290,6 +290,7 @@ private struct RawRequest: Decodable {
     var targets: [RawTarget]
     var preferredVendors: [String]?
     var excludedVendors: [String]?
+    var exchangeRates: RawRates?
 
     func request() throws -> FeasibilityRequest {
         guard let start = Instant(iso8601: start) else {
@@ -321,6 +322,33 @@ private struct RawRequest: Decodable {
         return FeasibilityRequest(
             start: start, deadline: deadline, maxVendorsPerStep: maxVendorsPerStep ?? 1, targets: targetsOut,
             preferredVendors: (preferredVendors ?? []).map { VendorID($0) },
-            excludedVendors: (excludedVendors ?? []).map { VendorID($0) })
+            excludedVendors: (excludedVendors ?? []).map { VendorID($0) },
+            exchangeRates: try exchangeRates?.rates(field: "request.exchangeRates"))
+    }
+}
+
+/// `{"currency": "EUR", "rates": {"USD": "0.92"}}`: rates are strings, never floats.
+private struct RawRates: Decodable {
+    var currency: String
+    var rates: [String: String]
+
+    func rates(field: String) throws -> ExchangeRates {
+        guard let base = try? CurrencyCode(currency) else {
+            throw PlanningInputError(
+                field: "\(field).currency", message: "“\(currency)” is not a currency code such as EUR")
+        }
+        var out: [String: Decimal] = [:]
+        for (code, text) in rates.sorted(by: { $0.key < $1.key }) {
+            guard let currency = try? CurrencyCode(code) else {
+                throw PlanningInputError(
+                    field: "\(field).rates.\(code)", message: "“\(code)” is not a currency code such as USD")
+            }
+            guard let rate = Decimal(canonical: text), rate > 0 else {
+                throw PlanningInputError(
+                    field: "\(field).rates.\(code)", message: "“\(text)” is not a positive amount such as \"0.92\"")
+            }
+            out[currency.code] = rate
+        }
+        return ExchangeRates(currency: base, rates: out)
     }
 }

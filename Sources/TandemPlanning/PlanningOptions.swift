@@ -18,12 +18,17 @@ public struct PlanningOptions: Hashable, Sendable, Codable {
     /// Then, on the same small requests, at most this many plans of local search: single and
     /// paired changes (a vendor kept off a step, a step re-split, another order of targets).
     public var localSearchPlans: Int
+    /// Then at most this many more plans of the same search with finer shares (a quarter or
+    /// three quarters of a vendor's share of a step).
+    public var refinementPlans: Int
 
     public init(
         amberSlackFraction: Double = 0.10, throughputVariation: Double = 0.15, confidenceSamples: Int = 100,
         seed: UInt64 = 0x7A4D_E11A, maxHorizonDays: Int = 366, exhaustiveOrderLimit: Int = 4,
-        improvementRounds: Int = 40, smallRequestCandidates: Int = 400, localSearchPlans: Int = 500
+        improvementRounds: Int = 40, smallRequestCandidates: Int = 400, localSearchPlans: Int = 500,
+        refinementPlans: Int = 300
     ) {
+        self.refinementPlans = refinementPlans
         self.amberSlackFraction = amberSlackFraction
         self.throughputVariation = throughputVariation
         self.confidenceSamples = confidenceSamples

@@ -1,9 +1,10 @@
 /// Bounded local search over the planner's rules, for small requests.
 ///
 /// A state is an order of the targets and a set of rules: vendors kept off particular steps
-/// (`forbidden`) and vendors who only take a step's remainder (`lastResort`). A move changes one
-/// thing: keeps one vendor of the plan off one step, makes one vendor of a shared step its last
-/// resort (re-splitting the step), or plans the targets in another order. The search takes the
+/// (`forbidden`), vendors who only take a step's remainder (`lastResort`) and vendors who take a
+/// part of their share (`reduced`, in quarters). A move changes one thing: keeps one vendor of
+/// the plan off one step, makes one vendor of a shared step its last resort or reduces its
+/// share (re-splitting the step), undoes a rule, or plans the targets in another order. The search takes the
 /// first move that gives a better plan; when no single move does, it tries pairs of moves (a
 /// second move on top of each first one, most promising first), so two coordinated changes that
 /// are each worse alone are found. It stops at a local optimum or when `budget` plans are spent,
@@ -13,7 +14,17 @@ extension Scheduler {
     struct Rules: Hashable, Sendable {
         var forbidden: Set<StepVendor> = []
         var lastResort: Set<StepVendor> = []
-        var halved: Set<StepVendor> = []
+        /// Quarters (1, 2 or 3) of its share a vendor takes on a step.
+        var reduced: [StepVendor: Int] = [:]
+
+        /// Without any rule on `key`.
+        func clearing(_ key: StepVendor) -> Rules {
+            var r = self
+            r.forbidden.remove(key)
+            r.lastResort.remove(key)
+            r.reduced[key] = nil
+            return r
+        }
     }
 
     private struct State: Hashable {
@@ -24,59 +35,69 @@ extension Scheduler {
     mutating func plan(order: [Int], rules: Rules) -> RunOutcome {
         forbidden = rules.forbidden
         lastResort = rules.lastResort
-        halved = rules.halved
+        reduced = rules.reduced
         return plan(order: order)
     }
 
-    /// The states one move away from `run` (planned under `rules`).
-    private func neighbours(of run: RunOutcome, rules: Rules, orders: [[Int]]) -> [State] {
+    /// The states one move away from `run` (planned under `rules`), in a fixed order (rules are
+    /// sets, whose iteration order changes from one process to the next).
+    /// With `finerShares`, also a quarter and three quarters of a share.
+    private func neighbours(of run: RunOutcome, rules: Rules, orders: [[Int]], finerShares: Bool) -> [State] {
         var out: [State] = []
+        var finer: [State] = []
+        let splits = request.maxVendorsPerStep > 1
         for (t, target) in run.targets.enumerated() {
             for (s, step) in target.steps.enumerated() {
                 for a in step.assignments {
                     let key = StepVendor(target: t, step: s, slot: a.slot)
                     if !rules.forbidden.contains(key) {
-                        var r = rules
+                        var r = rules.clearing(key)
                         r.forbidden.insert(key)
-                        r.lastResort.remove(key)
-                        r.halved.remove(key)
                         out.append(State(order: run.order, rules: r))
                     }
-                    if request.maxVendorsPerStep > 1, !rules.lastResort.contains(key) {
-                        var r = rules
+                    if splits, !rules.lastResort.contains(key) {
+                        var r = rules.clearing(key)
+                        r.forbidden = rules.forbidden
                         r.lastResort.insert(key)
-                        r.halved.remove(key)
                         out.append(State(order: run.order, rules: r))
                     }
-                    if request.maxVendorsPerStep > 1, !rules.halved.contains(key) {
-                        var r = rules
-                        r.halved.insert(key)
-                        r.lastResort.remove(key)
-                        out.append(State(order: run.order, rules: r))
+                    guard splits else { continue }
+                    // Halving; with `finerShares` also a quarter and three quarters, after every
+                    // other move, so they refine rather than crowd the search.
+                    let current = rules.reduced[key]
+                    for quarters in finerShares ? [2, 1, 3] : [2] where quarters != current {
+                        var r = rules.clearing(key)
+                        r.forbidden = rules.forbidden
+                        r.reduced[key] = quarters
+                        if quarters == 2 {
+                            out.append(State(order: run.order, rules: r))
+                        } else {
+                            finer.append(State(order: run.order, rules: r))
+                        }
                     }
                 }
             }
         }
         // Undoing a rule, or softening a kept-off vendor to a last resort.
-        for key in rules.forbidden {
+        for key in rules.forbidden.sorted(by: StepVendor.precedes) {
             var r = rules
             r.forbidden.remove(key)
             out.append(State(order: run.order, rules: r))
             r.lastResort.insert(key)
             out.append(State(order: run.order, rules: r))
         }
-        for key in rules.lastResort {
+        for key in rules.lastResort.sorted(by: StepVendor.precedes) {
             var r = rules
             r.lastResort.remove(key)
             out.append(State(order: run.order, rules: r))
         }
-        for key in rules.halved {
+        for key in rules.reduced.keys.sorted(by: StepVendor.precedes) {
             var r = rules
-            r.halved.remove(key)
+            r.reduced[key] = nil
             out.append(State(order: run.order, rules: r))
         }
         for order in orders where order != run.order { out.append(State(order: order, rules: rules)) }
-        return out
+        return out + finer
     }
 
     /// A lower bound on the last delivery: each target planned alone, with every vendor free
@@ -90,7 +111,7 @@ extension Scheduler {
                 let eligible = stepCandidates[t][s].filter { !excluded.contains($0.slot) }
                 guard !eligible.isEmpty else { return nil }
                 var times: [FreeTime] = []
-                for candidate in eligible { times.append(base(candidate.local, slot: candidate.slot)) }
+                for candidate in eligible { times.append(base(candidate.vendor, slot: candidate.slot)) }
                 guard
                     let assignments = scheduleStep(ready: ready, words: step.words, candidates: eligible, times: times)
                 else { return nil }
@@ -104,9 +125,9 @@ extension Scheduler {
     /// Improves `start` (planned under `rules`) by single moves, then pairs of moves, within
     /// `budget` plans. Leaves the scheduler's rules set to the returned ones.
     /// Stops early once the delivery reaches `bound` (nothing can deliver earlier).
-    mutating func localSearch(from start: RunOutcome, rules: Rules, orders: [[Int]], budget: Int, bound: Int? = nil)
-        -> (run: RunOutcome, rules: Rules)
-    {
+    mutating func localSearch(
+        from start: RunOutcome, rules: Rules, orders: [[Int]], budget: Int, bound: Int? = nil, finerShares: Bool = false
+    ) -> (run: RunOutcome, rules: Rules) {
         var best = start
         var bestRules = rules
         var remaining = budget
@@ -114,7 +135,7 @@ extension Scheduler {
         search: while remaining > 0 {
             if let bound, let delivery = best.delivery, delivery <= bound { break }
             var tried: [(run: RunOutcome, rules: Rules)] = []
-            for state in neighbours(of: best, rules: bestRules, orders: orders) {
+            for state in neighbours(of: best, rules: bestRules, orders: orders, finerShares: finerShares) {
                 guard remaining > 0 else { break search }
                 guard seen.insert(state).inserted else { continue }
                 remaining -= 1
@@ -129,7 +150,7 @@ extension Scheduler {
             // No single move helps: a second move on top of each first one, best first.
             tried.sort { $0.run.isBetter(than: $1.run) }
             for first in tried {
-                for state in neighbours(of: first.run, rules: first.rules, orders: orders) {
+                for state in neighbours(of: first.run, rules: first.rules, orders: orders, finerShares: finerShares) {
                     guard remaining > 0 else { break search }
                     guard seen.insert(state).inserted else { continue }
                     remaining -= 1
@@ -145,7 +166,7 @@ extension Scheduler {
         }
         forbidden = bestRules.forbidden
         lastResort = bestRules.lastResort
-        halved = bestRules.halved
+        reduced = bestRules.reduced
         return (best, bestRules)
     }
 }

@@ -20,19 +20,6 @@ public struct Service: Hashable, Sendable, Codable, CustomStringConvertible, Exp
     /// the text of that target in an earlier step off these.
     public var isReview: Bool { ["revision", "proofreading", "review", "editing", "qa"].contains(rawValue) }
 
-    /// "translator", "reviser"... for reasons.
-    public var workerNoun: String {
-        switch rawValue {
-        case "translation": return "translator"
-        case "revision", "review", "editing": return "reviser"
-        case "proofreading": return "proofreader"
-        case "post-editing", "mtpe": return "post-editor"
-        case "dtp": return "DTP specialist"
-        case "qa": return "QA checker"
-        default: return "\(rawValue) vendor"
-        }
-    }
-
     public init(from decoder: Decoder) throws { self.init(try decoder.singleValueContainer().decode(String.self)) }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.singleValueContainer()

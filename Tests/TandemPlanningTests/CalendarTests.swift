@@ -27,9 +27,10 @@ struct CalendarTests {
         #expect(result.targets[0].steps[0].start == Fixtures.t("2027-03-01T13:00:00Z"))
         #expect(result.earliestDelivery == Fixtures.t("2027-03-02T13:00:00Z"))
         #expect(
-            result.reasons.contains {
-                $0.contains("fr translation: the only eligible translator, ana, is booked until Mon 01 Mar 13:00 UTC")
-            })
+            result.reasons.contains(
+                .vendorBooked(
+                    target: Fixtures.tag("fr"), service: .translation, vendor: "ana",
+                    until: Fixtures.t("2027-03-01T13:00:00Z"), start: Fixtures.t("2027-03-01T13:00:00Z"), eligible: 1)))
     }
 
     @Test func bookingInTheMiddleOfTheWorkPausesIt() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import TandemDomain
+import TandemLocalization
 
 @testable import TandemPlanning
 
@@ -48,6 +49,14 @@ enum Fixtures {
         FeasibilityRequest(
             start: t(start), deadline: t(deadline), maxVendorsPerStep: maxVendors, targets: targets,
             preferredVendors: preferred.map { VendorID($0) }, excludedVendors: excluded.map { VendorID($0) })
+    }
+
+    /// The repository's catalogs (`Resources/Locales`), times in UTC.
+    static func localizer(_ locale: String) throws -> Localizer {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        return try Catalogs.load(shipped: root.appendingPathComponent("Resources/Locales")).localizer(
+            locale: locale, timeZone: TimeZone(identifier: "UTC")!)
     }
 
     static func check(_ vendors: [PlanningVendor], _ request: FeasibilityRequest, now: String? = nil) throws

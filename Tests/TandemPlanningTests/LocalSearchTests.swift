@@ -117,7 +117,7 @@ struct LocalSearchTests {
         let ana = try #require(index.slot(of: "ana"))
         let ben = try #require(index.slot(of: "ben"))
         let halved = scheduler.plan(
-            order: [0], rules: Scheduler.Rules(halved: [Scheduler.StepVendor(target: 0, step: 0, slot: ana)]))
+            order: [0], rules: Scheduler.Rules(reduced: [Scheduler.StepVendor(target: 0, step: 0, slot: ana): 2]))
         let step = halved.targets[0].steps[0]
         #expect(step.assignments.first { $0.slot == ana }?.words == 1200)
         #expect(step.assignments.first { $0.slot == ana }?.end == Fixtures.t("2027-03-01T13:00:00Z").minutes)

@@ -47,17 +47,23 @@ struct PropertyTests {
 
     /// With vendors who both translate and revise, the four-eyes rule makes list scheduling
     /// non-monotone in rare cases (a faster translator is then no longer free to revise). The
-    /// engine tries a look-ahead variant and, on small requests, a local search; on this seeded
-    /// sample no change makes delivery later (the tolerance was 2% of changes). It is not a
-    /// theorem: over seeds 1–12 (3,600 changes) one was 6 minutes later with the first version
-    /// of the local search (seed 3, #59 freed booking), and without the local search one other,
-    /// by 11 minutes (seed 7, #99). These checks use 4 improvement rounds and 40 search plans.
+    /// engine tries a look-ahead variant and, on small requests, a local search. The promise is
+    /// what the name says: at most 2% of capacity changes make delivery later (rarely), each by
+    /// at most 5% of the time to delivery (barely). Over seeds 1–12 (3,600 changes) one was
+    /// 6 minutes later with the first version of the local search (seed 3, #59 freed booking),
+    /// and without the local search one other, by 11 minutes (seed 7, #99). These checks use 4
+    /// improvement rounds and 40 search plans.
     @Test func moreCapacityRarelyAndBarelyLaterWithFourEyes() throws {
-        let changes = try capacityChanges(seed: 1, dualRole: true)
-        let violations = changes.filter { $0.after > $0.before }
-        #expect(violations.isEmpty, "\(violations)")
-        for v in violations {
-            #expect(Double(v.after - v.before) <= 0.05 * Double(v.before - RandomInstances.start), "\(v)")
+        let changes = try capacityChanges(seed: 3, dualRole: true)
+
+        let later = changes.filter { $0.after > $0.before }
+
+        #expect(changes.count == 3 * Self.count)
+        // The sample has teeth: the changes do move deliveries earlier.
+        #expect(changes.filter { $0.after < $0.before }.count >= Self.count / 4)
+        #expect(Double(later.count) <= 0.02 * Double(changes.count), "rarely: \(later)")
+        for v in later {
+            #expect(Double(v.after - v.before) <= 0.05 * Double(v.before - RandomInstances.start), "barely: \(v)")
         }
     }
 
@@ -94,10 +100,10 @@ struct PropertyTests {
             var scheduler = Scheduler(
                 index: index, request: request, origin: origin, horizon: horizon, weighTentative: false)
             let run = scheduler.bestRun(orders: scheduler.targetOrders(limit: 4))
-            var used: [Int: [Span]] = [:]
+            var used: [VendorSlot: [Span]] = [:]
             for (t, target) in run.targets.enumerated() {
                 var previousEnd = origin
-                var wrote = Set<Int>()
+                var wrote = Set<VendorSlot>()
                 for step in target.steps {
                     #expect(step.assignments.reduce(0) { $0 + $1.words } == step.words)
                     #expect(step.assignments.count <= request.maxVendorsPerStep)

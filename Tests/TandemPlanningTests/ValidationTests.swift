@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import TandemPlanning
+@testable import TandemPlanningText
 
 @Suite("Input validation: exit 65 with the field named")
 struct ValidationTests {
@@ -19,7 +20,9 @@ struct ValidationTests {
              {"service": "translation", "words": 800}, {"service": "revision", "words": 800}]}]}}
         """
 
-    func run(_ text: String) -> PlanRunOutcome { PlanRunner.run(fileContents: Data(text.utf8), format: .json) }
+    func run(_ text: String) -> PlanRunOutcome {
+        PlanRunner.run(fileContents: Data(text.utf8), format: .json, localizer: try! Fixtures.localizer("en"))
+    }
 
     @Test func theIssueExampleIsAccepted() {
         let outcome = run(Self.valid)

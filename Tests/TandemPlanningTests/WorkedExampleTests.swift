@@ -3,6 +3,7 @@ import TandemDomain
 import Testing
 
 @testable import TandemPlanning
+@testable import TandemPlanningText
 
 @Suite("Worked example of the issue")
 struct WorkedExampleTests {
@@ -28,7 +29,7 @@ struct WorkedExampleTests {
             "../../docs/examples/worked-example.json")
         let data = try Data(contentsOf: url)
 
-        let outcome = PlanRunner.run(fileContents: data, format: .json)
+        let outcome = PlanRunner.run(fileContents: data, format: .json, localizer: try Fixtures.localizer("en"))
 
         #expect(outcome.exitCode == 0)
         #expect(outcome.standardError.isEmpty)
@@ -47,14 +48,21 @@ struct WorkedExampleTests {
         #expect(assignment["words"] as? Int == 8000)
         #expect(assignment["start"] as? String == "2027-03-03T09:00:00Z")
         #expect((assignment["cost"] as? [String: String])?["amount"] == "240")
-        #expect(json["reasons"] is [String])
+        let reason = try #require((json["reasons"] as? [[String: Any]])?.first)
+        #expect(reason["code"] as? String == "on_time")
+        #expect((reason["args"] as? [String: Any])?["delivery"] as? String == "2027-03-03T17:00:00Z")
+        #expect(
+            reason["text"] as? String
+                == "Earliest delivery Wed 3/3/2027, 5:00\u{202F}PM UTC leaves 1 d before the deadline Thu 3/4/2027, 5:00\u{202F}PM UTC (29% of the window)."
+        )
     }
 
     @Test func tableNamesVerdictInWords() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
             "../../docs/examples/worked-example.json")
 
-        let outcome = PlanRunner.run(fileContents: try Data(contentsOf: url), format: .table)
+        let outcome = PlanRunner.run(
+            fileContents: try Data(contentsOf: url), format: .table, localizer: try Fixtures.localizer("en"))
 
         #expect(outcome.standardOutput.contains("GREEN"))
         #expect(outcome.standardOutput.contains("2027-03-03T17:00:00Z"))

@@ -181,7 +181,8 @@ def main():
         "notOptimal": [dict(r, gapPercent=round(100 * (r["engineMinutes"] - 60 * r["cpsatHours"]) / (60 * r["cpsatHours"]), 2))
                        for r in proven if r["engineMinutes"] > 60 * r["cpsatHours"]],
     }
-    json.dump({"summary": summary, "rows": rows}, open("out/optimality.json", "w"), indent=2)
+    stem = path.rsplit("/", 1)[-1].replace("instances.json", "optimality.json")
+    json.dump({"summary": summary, "rows": rows}, open("out/" + stem, "w"), indent=2)
     print(json.dumps(summary, indent=2))
 
 

@@ -10,12 +10,14 @@ enum Optimality {
     static let zones = ["UTC", "Europe/Paris", "America/New_York", "Asia/Tokyo"]
     static let targets = ["fr", "de", "es"]
 
-    static func export(to directory: String, count: Int, seed: UInt64) throws {
+    /// `family`: `mixed` (the original instances) or `multi` (`multiTargetInstance`); written to
+    /// `DIR/instances.json` and `DIR/multi-instances.json`.
+    static func export(to directory: String, count: Int, seed: UInt64, family: String = "mixed") throws {
         var rng = Seeded(state: seed)
         var instances: [[String: Any]] = []
         var engineTime = 0.0
         for n in 0..<count {
-            let (vendors, request) = instance(&rng)
+            let (vendors, request) = family == "multi" ? multiTargetInstance(&rng) : instance(&rng)
             let index = try CapacityIndex(vendors: vendors)
             let t0 = DispatchTime.now().uptimeNanoseconds
             let result = try index.check(request, now: request.start, options: PlanningOptions(confidenceSamples: 1))
@@ -32,7 +34,7 @@ enum Optimality {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let data = try JSONSerialization.data(
             withJSONObject: ["instances": instances], options: [.prettyPrinted, .sortedKeys])
-        let path = directory + "/instances.json"
+        let path = directory + (family == "multi" ? "/multi-instances.json" : "/instances.json")
         try data.write(to: URL(fileURLWithPath: path))
         print(
             String(

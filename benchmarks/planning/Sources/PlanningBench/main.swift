@@ -1,13 +1,13 @@
 import Foundation
 
 // PlanningBench latency [vendors] [jobs] [checks]   — 10k-vendor feasibility latency
-// PlanningBench export DIR [count] [seed]            — small instances + engine answers for CP-SAT
+// PlanningBench export DIR [count] [seed] [mixed|multi] — small instances + engine answers for CP-SAT
 let args = CommandLine.arguments
 switch args.count > 1 ? args[1] : "latency" {
 case "export":
     try Optimality.export(
         to: args.count > 2 ? args[2] : "out", count: args.count > 3 ? Int(args[3])! : 200,
-        seed: args.count > 4 ? UInt64(args[4])! : 2027)
+        seed: args.count > 4 ? UInt64(args[4])! : 2027, family: args.count > 5 ? args[5] : "mixed")
 default:
     try Latency.run(
         vendors: args.count > 2 ? Int(args[2])! : 10_000, jobs: args.count > 3 ? Int(args[3])! : 100_000,

@@ -1,4 +1,6 @@
 import Foundation
+import TandemLocalization
+import TandemPlanning
 
 /// What `tandem plan` prints and how it exits, as a value so it can be tested without a process.
 public struct PlanRunOutcome: Sendable, Equatable {
@@ -8,17 +10,20 @@ public struct PlanRunOutcome: Sendable, Equatable {
 }
 
 public enum PlanRunner {
-    /// Decodes, validates, plans and renders. Bad input gives exit code 65 and a message naming
-    /// the field on standard error, nothing on standard output. The plan is computed as of the
-    /// request's start (a file is a snapshot).
-    public static func run(fileContents: Data, format: PlanOutputFormat, options: PlanningOptions = .standard)
-        -> PlanRunOutcome
-    {
+    /// Decodes, validates, plans and renders in the localizer's language. Bad input gives exit
+    /// code 65 and a message naming the field on standard error, nothing on standard output.
+    /// The plan is computed as of the request's start (a file is a snapshot).
+    public static func run(
+        fileContents: Data, format: PlanOutputFormat, localizer: Localizer, options: PlanningOptions = .standard
+    ) -> PlanRunOutcome {
         do {
             let file = try PlanFile.decode(fileContents)
             let index = try CapacityIndex(vendors: file.vendors)
             let result = try index.check(file.request, now: file.request.start, options: options)
-            let text = format == .json ? PlanRendering.json(result) + "\n" : PlanRendering.table(result)
+            let text =
+                format == .json
+                ? PlanRendering.json(result, localizer: localizer) + "\n"
+                : PlanRendering.table(result, localizer: localizer)
             return PlanRunOutcome(standardOutput: text, standardError: "", exitCode: 0)
         } catch let error as PlanningInputError {
             return PlanRunOutcome(
