@@ -9,13 +9,19 @@ import VaporTesting
 
 @Suite("Sign-in, sessions and CSRF")
 struct AuthTests {
-    @Test func healthAndReadiness() async throws {
+    @Test func healthAnswersWithARequestID() async throws {
         try await withTandem { app, _ in
             var browser = Browser(app)
             let health = try await browser.get("/health")
             #expect(health.status == .ok)
             #expect(health.body.string.contains("\"ok\""))
             #expect(health.headers.first(name: "X-Request-ID")?.isEmpty == false)
+        }
+    }
+
+    @Test func readinessReportsTheDatabase() async throws {
+        try await withTandem { app, _ in
+            var browser = Browser(app)
             let ready = try await browser.get("/ready")
             #expect(ready.status == .ok)
             #expect(ready.body.string.contains("\"database\":\"ok\""))
@@ -92,7 +98,7 @@ struct AuthTests {
         }
     }
 
-    @Test func aFormWithoutItsTokenIsRefused() async throws {
+    @Test func theSignInFormWithoutItsTokenIsRefused() async throws {
         try await withTandem { app, _ in
             try await makeUser(app, "ada@lumen.example", roles: [.admin])
             var browser = Browser(app)
@@ -101,10 +107,19 @@ struct AuthTests {
                 .POST, "/login", form: ["email": "ada@lumen.example", "password": "correct horse"])
             #expect(forged.status == .forbidden)
             #expect(forged.body.string.contains("This form has expired"))
+            #expect(browser.cookies["tandem_session"] == nil)
+        }
+    }
+
+    @Test func aSignedInFormWithAGuessedTokenIsRefused() async throws {
+        try await withTandem { app, _ in
+            let ada = try await makeUser(app, "ada@lumen.example", roles: [.admin])
+            var browser = Browser(app)
             _ = try await browser.signIn("ada@lumen.example")
-            let forgedLogout = try await browser.request(
+            let forged = try await browser.request(
                 .POST, "/settings/profile/tokens", form: ["name": "x", "_csrf": "guess"])
-            #expect(forgedLogout.status == .forbidden)
+            #expect(forged.status == .forbidden)
+            #expect(try await app.stores.apiTokens.list(for: ada.id).isEmpty)
         }
     }
 
@@ -150,34 +165,59 @@ struct AuthTests {
         }
     }
 
-    @Test func theSetupLinkCreatesTheFirstAdminOnce() async throws {
+    func setupPath(_ app: Application) async throws -> String {
+        let link = try #require(try await app.issueSetupLinkIfNeeded())
+        return String(link[link.range(of: "/setup/")!.lowerBound...])
+    }
+
+    static let goodSetup = [
+        "organisationName": "Lumen", "displayName": "Ada", "email": "ada@lumen.example",
+        "password": "long enough pw", "passwordConfirmation": "long enough pw",
+    ]
+
+    @Test func aWrongSetupSecretIs404() async throws {
         try await withTandem { app, _ in
-            let link = try #require(try await app.issueSetupLinkIfNeeded())
-            let path = String(link[link.range(of: "/setup/")!.lowerBound...])
+            _ = try await setupPath(app)
             var browser = Browser(app)
             #expect(try await browser.get("/setup/not-the-secret").status == .notFound)
-            let bad = try await browser.submit(
-                path,
-                [
-                    "organisationName": "Lumen", "displayName": "Ada", "email": "ada@lumen",
-                    "password": "long enough pw", "passwordConfirmation": "long enough pw",
-                ])
+        }
+    }
+
+    @Test func aBadSetupFormKeepsWhatWasTyped() async throws {
+        try await withTandem { app, _ in
+            let path = try await setupPath(app)
+            var browser = Browser(app)
+            var fields = Self.goodSetup
+            fields["email"] = "ada@lumen"
+            let bad = try await browser.submit(path, fields)
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("is not an e-mail address"))
             #expect(bad.body.string.contains(#"value="Lumen""#))
-            let good = try await browser.submit(
-                path,
-                [
-                    "organisationName": "Lumen", "displayName": "Ada", "email": "ada@lumen.example",
-                    "password": "long enough pw", "passwordConfirmation": "long enough pw",
-                ])
+            #expect(try await app.stores.users.count() == 0)
+        }
+    }
+
+    @Test func theSetupLinkCreatesTheAdminAndNamesTheOrganisation() async throws {
+        try await withTandem { app, _ in
+            let path = try await setupPath(app)
+            var browser = Browser(app)
+            let good = try await browser.submit(path, Self.goodSetup)
             #expect(good.status == .seeOther)
             let dashboard = try await browser.get("/")
             #expect(dashboard.body.string.contains("Welcome, Ada"))
             #expect(try await app.stores.organisation.load().name == "Lumen")
+        }
+    }
+
+    @Test func theSetupLinkWorksOnce() async throws {
+        try await withTandem { app, _ in
+            let path = try await setupPath(app)
+            var browser = Browser(app)
+            _ = try await browser.submit(path, Self.goodSetup)
             var second = Browser(app)
             #expect(try await second.get(path).status == .notFound)
             #expect(try await app.issueSetupLinkIfNeeded() == nil)
+            #expect(try await app.stores.users.count() == 1)
         }
     }
 }
