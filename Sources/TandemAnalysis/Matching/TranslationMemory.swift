@@ -437,47 +437,10 @@ public final class TranslationMemory: Sendable {
         }
     }
 
-    static func intersectionCount(_ a: [Int32], _ b: [Int32]) -> Int {
-        var i = 0
-        var j = 0
-        var count = 0
-        while i < a.count && j < b.count {
-            if a[i] == b[j] {
-                count += 1
-                i += 1
-                j += 1
-            } else if a[i] < b[j] {
-                i += 1
-            } else {
-                j += 1
-            }
-        }
-        return count
-    }
-
     /// True if a 100% match's neighbours in the TM equal the segment's neighbours in the file.
     func isContextMatch(exact: String, previous: String, next: String) -> Bool {
         exactMatches(exact).contains {
             entries[Int($0)].previousExact == previous && entries[Int($0)].nextExact == next
         }
     }
-}
-
-/// Maps `0..<count` in parallel over the available cores, keeping order.
-func parallelMap<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
-    if count < 2048 { return (0..<count).map(transform) }
-    let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-    let chunk = (count + workers * 8 - 1) / (workers * 8)
-    let chunks = (count + chunk - 1) / chunk
-    var results = [T?](repeating: nil, count: count)
-    results.withUnsafeMutableBufferPointer { buffer in
-        // Each index is written by exactly one worker; the buffer outlives the parallel loop.
-        nonisolated(unsafe) let base = buffer.baseAddress!
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            let start = c * chunk
-            let end = min(count, start + chunk)
-            for i in start..<end { base[i] = transform(i) }
-        }
-    }
-    return results.map { $0! }
 }
