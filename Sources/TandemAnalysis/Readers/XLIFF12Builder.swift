@@ -89,7 +89,7 @@ final class XLIFF12Builder: XMLDirectHandler {
     @exclusivity(unchecked) private var locked: [String] = []
     @exclusivity(unchecked) private var content = SegmentContent()
 
-    @exclusivity(unchecked) private var cache = [(UnsafeRawPointer?, Name)](repeating: (nil, .other), count: 256)
+    @exclusivity(unchecked) private var names = InternedNames<Name>(slots: 256, placeholder: .other)
 
     init(reader: XMLEventReader) {
         self.reader = reader
@@ -102,13 +102,7 @@ final class XLIFF12Builder: XMLDirectHandler {
     /// parser's dictionary, so a pointer always names the same string).
     @inline(__always) private func name(_ p: UnsafePointer<xmlChar>?) -> Name {
         guard let p else { return .other }
-        let key = UnsafeRawPointer(p)
-        let slot = Int(
-            truncatingIfNeeded: (UInt64(UInt(bitPattern: Int(bitPattern: key))) &* 0x9E37_79B9_7F4A_7C15) >> 56)
-        if cache[slot].0 == key { return cache[slot].1 }
-        let n = Name(String(cString: p))
-        cache[slot] = (key, n)
-        return n
+        return names.value(p, make: Name.init)
     }
 
     // MARK: libxml2 callbacks

@@ -61,11 +61,11 @@ extension XLIFF2Builder {
 
     @inline(__always) func interned(_ p: UnsafePointer<xmlChar>?) -> Interned {
         guard let p else { return Self.noName }
-        let key = UnsafeRawPointer(p)
-        let slot = Int(
-            truncatingIfNeeded: (UInt64(UInt(bitPattern: Int(bitPattern: key))) &* 0x9E37_79B9_7F4A_7C15) >> 55)
-        if cache[slot].key == key { return cache[slot] }
-        var s = String(cString: p)
+        return names.value(p) { makeInterned($0, key: UnsafeRawPointer(p)) }
+    }
+
+    private func makeInterned(_ name: String, key: UnsafeRawPointer) -> Interned {
+        var s = name
         let isCore = s == XLIFF2Reader.core
         // The literal itself: an immortal string, which copies of tags do not retain.
         if isCore { s = XLIFF2Reader.core }
@@ -75,7 +75,6 @@ extension XLIFF2Builder {
             key: key, stringIndex: Int32(strings.count - 1), name: Name(s), isCore: isCore,
             isXML: s == XLIFF2Validator.xml,
             attributeKey: Self.attributeNames.firstIndex(of: s) ?? -1, xmlAttributeKey: xmlKey)
-        cache[slot] = entry
         return entry
     }
 

@@ -109,7 +109,7 @@ final class XLIFF2Builder: XMLDirectHandler {
     @exclusivity(unchecked) var collecting = false
     @exclusivity(unchecked) var content = SegmentContent()
 
-    @exclusivity(unchecked) var cache = [Interned](repeating: XLIFF2Builder.noName, count: 512)
+    @exclusivity(unchecked) var names = InternedNames<Interned>(slots: 512, placeholder: XLIFF2Builder.noName)
     @exclusivity(unchecked) var strings: [String] = [""]
     @exclusivity(unchecked) var scratch: [XMLAttribute] = []
 

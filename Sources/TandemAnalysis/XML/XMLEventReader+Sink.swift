@@ -6,9 +6,7 @@ extension XMLEventReader {
     final class Sink {
         var events: [Event] = []
         var head = 0
-        var names: [UnsafeRawPointer: String] = [:]
-        /// Direct-mapped cache in front of `names` (libxml2 interns names, so pointers repeat).
-        var recent = [(UnsafeRawPointer?, String)](repeating: (nil, ""), count: 1024)
+        var names = InternedNames<String>(slots: 1024, placeholder: "")
         var context: xmlParserCtxtPtr?
         var errorMessage: String?
         var errorLine = 0
@@ -126,19 +124,7 @@ extension XMLEventReader {
 
         func name(_ p: UnsafePointer<xmlChar>?) -> String {
             guard let p else { return "" }
-            let key = UnsafeRawPointer(p)
-            let slot = Int(
-                truncatingIfNeeded: (UInt64(UInt(bitPattern: Int(bitPattern: key))) &* 0x9E37_79B9_7F4A_7C15) >> 54)
-            if recent[slot].0 == key { return recent[slot].1 }
-            let s: String
-            if let cached = names[key] {
-                s = cached
-            } else {
-                s = String(cString: p)
-                names[key] = s
-            }
-            recent[slot] = (key, s)
-            return s
+            return names.value(p) { $0 }
         }
 
         var line: Int { context.map { Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer($0))) } ?? 0 }
