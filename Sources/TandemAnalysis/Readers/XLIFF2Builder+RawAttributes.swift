@@ -58,8 +58,8 @@ extension XLIFF2Builder {
         return true
     }
 
-    @inline(__always) static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
-        bytes.count == literal.utf8CodeUnitCount && memcmp(bytes.baseAddress!, literal.utf8Start, bytes.count) == 0
+    static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ literal: String) -> Bool {
+        bytes.elementsEqual(literal.utf8)
     }
 
     static func isASCIINMToken(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

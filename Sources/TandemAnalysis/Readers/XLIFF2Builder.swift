@@ -137,8 +137,8 @@ final class XLIFF2Builder: XMLDirectHandler {
     @exclusivity(unchecked) var rawAttributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     @exclusivity(unchecked) var rawActive = false
     /// The key of each attribute of the tag, in libxml2's order (at most one per key, so at
-    /// most 64); a fixed buffer, as clearing an array per tag costs more than the tag's checks.
-    let rawKeys = UnsafeMutablePointer<Int>.allocate(capacity: 64)
+    /// most 64); filled from the start for each tag, never cleared.
+    @exclusivity(unchecked) var rawKeys = [Int](repeating: 0, count: 64)
     @exclusivity(unchecked) var rawKeyCount = 0
     /// Bits of the keys in `rawKeys`: most lookups are for attributes a tag does not have.
     @exclusivity(unchecked) var rawKeyBits: UInt64 = 0
@@ -150,8 +150,6 @@ final class XLIFF2Builder: XMLDirectHandler {
             targetLanguage: validator.targetLanguage, segments: [])
         super.init()
     }
-
-    deinit { rawKeys.deallocate() }
 
     // MARK: libxml2 callbacks
 
