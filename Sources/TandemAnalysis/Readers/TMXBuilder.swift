@@ -40,7 +40,6 @@ final class TMXBuilder: XMLDirectHandler {
     enum Frame: UInt8 { case plain, tuv, seg }
 
     unowned let reader: XMLEventReader
-    private let xmlNamespace = TMXReader.xmlNamespace
     private let each: (TMXUnit) throws -> Void
 
     @exclusivity(unchecked) var error: Error?
@@ -88,7 +87,8 @@ final class TMXBuilder: XMLDirectHandler {
             guard count > 0, let attributes else { return nil }
             for i in 0..<Int(count) {
                 let base = attributes + i * 5
-                let matches = inXML ? base[2].map { String(cString: $0) == xmlNamespace } ?? false : base[2] == nil
+                let matches =
+                    inXML ? base[2].map { String(cString: $0) == TMXReader.xmlNamespace } ?? false : base[2] == nil
                 if matches, name(base[0]) == wanted { return XMLEventReader.Sink.attributeValue(base) }
             }
             return nil
@@ -114,7 +114,8 @@ final class TMXBuilder: XMLDirectHandler {
         switch event {
         case .start(let e, let isEmpty):
             start(Name(e.name), line: e.line, column: e.column) { wanted, inXML in
-                e.attributes.first { $0.namespace == (inXML ? xmlNamespace : "") && Name($0.name) == wanted }?.value
+                e.attributes.first { $0.namespace == (inXML ? TMXReader.xmlNamespace : "") && Name($0.name) == wanted }?
+                    .value
             }
             if isEmpty, error == nil { end() }
         case .end:

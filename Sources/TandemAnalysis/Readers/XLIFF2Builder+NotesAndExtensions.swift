@@ -15,14 +15,14 @@ extension XLIFF2Builder {
         guard tag.name == "note", eventIsCore else { throw fail(tag, "<notes> may contain only <note>.") }
         try checkAttributes(tag, .note)
         notesCount += 1
-        if let id = value(idKey, tag) {
+        if let id = value(Self.idKey, tag) {
             if notesIds.contains(id) { throw fail(tag, "note id “\(id)” is not unique.") }
             notesIds.append(id)
         }
-        if let a = value(appliesToKey, tag), a != "source", a != "target" {
+        if let a = value(Self.appliesToKey, tag), a != "source", a != "target" {
             throw fail(tag, "appliesTo must be source or target.")
         }
-        if let p = value(priorityKey, tag), !(Int(p).map { (1...10).contains($0) } ?? false) {
+        if let p = value(Self.priorityKey, tag), !(Int(p).map { (1...10).contains($0) } ?? false) {
             throw fail(tag, "priority must be 1 to 10.")
         }
         noteTag = Mark(tag)
@@ -32,9 +32,9 @@ extension XLIFF2Builder {
     func startData(_ n: Name, _ tag: XMLTag) throws {
         guard tag.name == "data", eventIsCore else { throw fail(tag, "<originalData> may contain only <data>.") }
         try checkAttributes(tag, .data)
-        guard let id = value(idKey, tag) else { throw fail(tag, "<data> must have an id.") }
+        guard let id = value(Self.idKey, tag) else { throw fail(tag, "<data> must have an id.") }
         if !unit.dataIds.insert(id).inserted { throw fail(tag, "data id “\(id)” is not unique in the unit.") }
-        if let space = value(xmlSpaceKey, tag), space != "preserve" {
+        if let space = value(Self.xmlSpaceKey, tag), space != "preserve" {
             throw fail(tag, "xml:space on <data> must be preserve.")
         }
         dataCount += 1
@@ -71,7 +71,7 @@ extension XLIFF2Builder {
         _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     ) -> Bool {
         if count > 0, let attributes {
-            for i in 0..<Int(count) where interned(attributes[i * 5]).attributeKey == idKey { return false }
+            for i in 0..<Int(count) where interned(attributes[i * 5]).attributeKey == Self.idKey { return false }
         }
         let top = extensionLevels.count - 1
         let sameNamespace =

@@ -13,7 +13,7 @@ extension XLIFF2Builder {
         rawKeyCount = 0
         rawKeyBits = 0
         guard count > 0, let attributes else { return true }
-        let allowed = allowedKeys[Int(n.rawValue)]
+        let allowed = Self.allowedKeys[Int(n.rawValue)]
         for i in 0..<count {
             let base = attributes + i * 5
             let key: Int
@@ -30,23 +30,23 @@ extension XLIFF2Builder {
             let value = UnsafeBufferPointer(start: base[3]!, count: base[4]! - base[3]!)
             if value.contains(UInt8(ascii: "&")) { return false }
             let bit: UInt64 = 1 << UInt64(key)
-            if yesNoKeys & bit != 0 {
+            if Self.yesNoKeys & bit != 0 {
                 if !(Self.equals(value, "yes") || Self.equals(value, "no")) { return false }
-            } else if directionKeys & bit != 0 {
+            } else if Self.directionKeys & bit != 0 {
                 if !(Self.equals(value, "ltr") || Self.equals(value, "rtl") || Self.equals(value, "auto")) {
                     return false
                 }
-            } else if key == canReorderKey {
+            } else if key == Self.canReorderKey {
                 if !(Self.equals(value, "yes") || Self.equals(value, "no") || Self.equals(value, "firstNo")) {
                     return false
                 }
-            } else if key == idKey {
+            } else if key == Self.idKey {
                 if !Self.isASCIINMToken(value) && !XLIFF2Validator.isNMToken(String(decoding: value, as: UTF8.self)) {
                     return false
                 }
-            } else if key == xmlSpaceKey {
+            } else if key == Self.xmlSpaceKey {
                 if !(Self.equals(value, "default") || Self.equals(value, "preserve")) { return false }
-            } else if key == xmlLangKey {
+            } else if key == Self.xmlLangKey {
                 if !value.isEmpty && !XLIFF2Validator.isWellFormedLanguage(String(decoding: value, as: UTF8.self)) {
                     return false
                 }
@@ -75,8 +75,8 @@ extension XLIFF2Builder {
     func value(_ key: Int, _ tag: XMLTag) -> String? {
         if rawActive { return rawAttribute(key).map(XMLEventReader.Sink.attributeValue) }
         switch key {
-        case xmlLangKey: return tag.attribute("lang", namespace: XLIFF2Validator.xml)
-        case xmlSpaceKey: return tag.attribute("space", namespace: XLIFF2Validator.xml)
+        case Self.xmlLangKey: return tag.attribute("lang", namespace: XLIFF2Validator.xml)
+        case Self.xmlSpaceKey: return tag.attribute("space", namespace: XLIFF2Validator.xml)
         default: return tag.attribute(Self.attributeNames[key])
         }
     }
@@ -96,17 +96,17 @@ extension XLIFF2Builder {
     /// Reads the tag's id into `buffer`; false if it has none.
     func readId(_ tag: XMLTag, into buffer: TextBuffer) -> Bool {
         if rawActive {
-            guard let bytes = rawBytes(idKey) else { return false }
+            guard let bytes = rawBytes(Self.idKey) else { return false }
             buffer.set(bytes)
             return true
         }
-        guard var id = value(idKey, tag) else { return false }
+        guard var id = value(Self.idKey, tag) else { return false }
         id.withUTF8 { buffer.set($0) }
         return true
     }
 
     /// The attribute rules of a start tag, unless the raw path has judged them.
     func checkAttributes(_ tag: XMLTag, _ n: Name) throws {
-        if !rawActive { try validator.attributes(tag, allowed: allowed[Int(n.rawValue)]) }
+        if !rawActive { try validator.attributes(tag, allowed: Self.allowed[Int(n.rawValue)]) }
     }
 }

@@ -7,7 +7,7 @@ extension XLIFF2Builder {
 
     func startFile(_ tag: XMLTag) throws {
         try checkAttributes(tag, .file)
-        guard let id = value(idKey, tag) else { throw fail(tag, "<file> must have an id.") }
+        guard let id = value(Self.idKey, tag) else { throw fail(tag, "<file> must have an id.") }
         if !fileIds.insert(id).inserted { throw fail(tag, "file id “\(id)” is not unique.") }
         files += 1
         fileUnitIds.removeAll()
@@ -16,9 +16,9 @@ extension XLIFF2Builder {
         containers.append(
             Container(
                 tag: tag, isFile: true,
-                lang: value(xmlLangKey, tag) ?? validator.rootLanguage,
-                space: value(xmlSpaceKey, tag) ?? validator.rootSpace,
-                translatable: value(translateKey, tag) != "no"))
+                lang: value(Self.xmlLangKey, tag) ?? validator.rootLanguage,
+                space: value(Self.xmlSpaceKey, tag) ?? validator.rootSpace,
+                translatable: value(Self.translateKey, tag) != "no"))
         frames.append(.container)
     }
 
@@ -50,14 +50,14 @@ extension XLIFF2Builder {
             containers[top].phase = 2
             containers[top].hasContent = true
             try checkAttributes(tag, .group)
-            guard let id = value(idKey, tag) else { throw fail(tag, "<group> must have an id.") }
+            guard let id = value(Self.idKey, tag) else { throw fail(tag, "<group> must have an id.") }
             if !fileGroupIds.insert(id).inserted { throw fail(tag, "group id “\(id)” is not unique in the file.") }
             containers.append(
                 Container(
                     tag: tag, isFile: false,
-                    lang: value(xmlLangKey, tag) ?? containers[top].lang,
-                    space: value(xmlSpaceKey, tag) ?? containers[top].space,
-                    translatable: containers[top].translatable && value(translateKey, tag) != "no"))
+                    lang: value(Self.xmlLangKey, tag) ?? containers[top].lang,
+                    space: value(Self.xmlSpaceKey, tag) ?? containers[top].space,
+                    translatable: containers[top].translatable && value(Self.translateKey, tag) != "no"))
             frames.append(.container)
         case .unit:
             containers[top].phase = 2
@@ -88,9 +88,9 @@ extension XLIFF2Builder {
             throw fail(tag, "unit id “\(unit.id)” is not unique in the file.")
         }
         unit.tag = Mark(tag)
-        unit.lang = value(xmlLangKey, tag) ?? lang
-        unit.space = value(xmlSpaceKey, tag) ?? space
-        unit.translatable = translatable && value(translateKey, tag) != "no"
+        unit.lang = value(Self.xmlLangKey, tag) ?? lang
+        unit.space = value(Self.xmlSpaceKey, tag) ?? space
+        unit.translatable = translatable && value(Self.translateKey, tag) != "no"
         unit.clear()
         frames.append(.unit)
     }
@@ -137,8 +137,8 @@ extension XLIFF2Builder {
             throw fail(tag, "segment/ignorable id “\(unit.partIdBytes.string())” is not unique in the unit.")
         }
         if n == .segment {
-            let state = value(stateKey, tag)
-            let subState = value(subStateKey, tag)
+            let state = value(Self.stateKey, tag)
+            let subState = value(Self.subStateKey, tag)
             if let state, !["initial", "translated", "reviewed", "final"].contains(state) {
                 throw fail(tag, "state=\"\(state)\" must be initial, translated, reviewed or final.")
             }
@@ -162,12 +162,12 @@ extension XLIFF2Builder {
             guard n == .source else { throw fail(part.tag, "<\(part.tag.name)> must start with one <source>.") }
             part.sawSource = true
             try checkAttributes(tag, .source)
-            if let lang = value(xmlLangKey, tag) ?? unit.lang,
+            if let lang = value(Self.xmlLangKey, tag) ?? unit.lang,
                 lang.lowercased() != validator.sourceLanguage.description.lowercased()
             {
                 throw fail(tag, "the source language “\(lang)” differs from srcLang “\(validator.sourceLanguage)”.")
             }
-            part.sourceSpace = value(xmlSpaceKey, tag) ?? unit.space
+            part.sourceSpace = value(Self.xmlSpaceKey, tag) ?? unit.space
             part.nonRemovableMark = unit.sourceFlow.nonRemovable.count
             collecting = part.isSegment
             content.reset()
@@ -181,7 +181,7 @@ extension XLIFF2Builder {
             )
         }
         part.sawTarget = true
-        try validator.attributes(tag, allowed: allowed[Int(Name.target.rawValue)])
+        try validator.attributes(tag, allowed: Self.allowed[Int(Name.target.rawValue)])
         guard let trg = validator.targetLanguage?.description else {
             throw fail(tag, "a <target> requires trgLang on <xliff>.")
         }
@@ -203,7 +203,8 @@ extension XLIFF2Builder {
     func inlineChild(_ n: Name, _ tag: XMLTag) throws {
         unit.flowsUsed = true
         try validator.inlineStart(
-            tag, allowed: allowed[Int(n.rawValue)], attributesChecked: inlineAttributesChecked, flow: &unit.sourceFlow,
+            tag, allowed: Self.allowed[Int(n.rawValue)], attributesChecked: inlineAttributesChecked,
+            flow: &unit.sourceFlow,
             context: codeContext(), isTarget: false)
         if collecting {
             switch n {

@@ -113,24 +113,7 @@ final class XLIFF2Builder: XMLDirectHandler {
     @exclusivity(unchecked) var strings: [String] = [""]
     @exclusivity(unchecked) var scratch: [XMLAttribute] = []
 
-    // Copies of the static tables: a static costs a `swift_once` check at every use.
-    let allowedKeys = XLIFF2Builder.allowedKeys
-    let structural = XLIFF2Builder.structural
-    let yesNoKeys = XLIFF2Builder.yesNoKeys
-    let directionKeys = XLIFF2Builder.directionKeys
-    let canReorderKey = XLIFF2Builder.canReorderKey
-    let idKey = XLIFF2Builder.idKey
-    let xmlSpaceKey = XLIFF2Builder.xmlSpaceKey
-    let xmlLangKey = XLIFF2Builder.xmlLangKey
-    let translateKey = XLIFF2Builder.translateKey
-    let stateKey = XLIFF2Builder.stateKey
-    let subStateKey = XLIFF2Builder.subStateKey
-    let appliesToKey = XLIFF2Builder.appliesToKey
-    let priorityKey = XLIFF2Builder.priorityKey
-    let allowed = XLIFF2Builder.allowed
-
     // The attributes of the tag being started, on the raw path (`rawAttributesPass`).
-    let inline = XLIFF2Builder.inline
     /// The inline tag being started passed `rawAttributesPass`.
     @exclusivity(unchecked) var inlineAttributesChecked = false
 
@@ -165,7 +148,7 @@ final class XLIFF2Builder: XMLDirectHandler {
         eventIsCore = namespace.isCore
         eventKeys = (namespace.key, local.key)
         inlineAttributesChecked = false
-        if capture.isEmpty, structural[Int(n.rawValue)], rawAttributesPass(n, Int(count), attributes) {
+        if capture.isEmpty, Self.structural[Int(n.rawValue)], rawAttributesPass(n, Int(count), attributes) {
             // Checked on libxml2's array; values are read from it on demand (`value`).
             rawAttributes = attributes
             rawActive = true
@@ -182,7 +165,7 @@ final class XLIFF2Builder: XMLDirectHandler {
             return
         }
         inlineAttributesChecked =
-            capture.isEmpty && inline[Int(n.rawValue)] && rawAttributesPass(n, Int(count), attributes)
+            capture.isEmpty && Self.inline[Int(n.rawValue)] && rawAttributesPass(n, Int(count), attributes)
         if !scratch.isEmpty { scratch.removeAll(keepingCapacity: true) }
         // Outside kept subtrees, only the ids of extension elements matter (extension elements
         // are judged by name and id; anywhere else they are an error by name alone).
@@ -191,7 +174,7 @@ final class XLIFF2Builder: XMLDirectHandler {
             for i in 0..<Int(count) {
                 let base = attributes + i * 5
                 let name = interned(base[0])
-                if idsOnly, name.attributeKey != idKey { continue }
+                if idsOnly, name.attributeKey != Self.idKey { continue }
                 scratch.append(
                     XMLAttribute(
                         name: string(name), namespace: string(interned(base[2])),
