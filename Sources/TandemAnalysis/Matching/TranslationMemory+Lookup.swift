@@ -124,25 +124,21 @@ extension TranslationMemory {
 
     /// Size of the intersection of sorted `a` with the stored features of one entry.
     private func intersectionCount(_ a: [Int32], from start: Int, to end: Int) -> Int {
-        flatFeatures.withUnsafeBufferPointer { b in
-            a.withUnsafeBufferPointer { a in
-                var i = 0
-                var j = start
-                var count = 0
-                while i < a.count && j < end {
-                    if a[i] == b[j] {
-                        count += 1
-                        i += 1
-                        j += 1
-                    } else if a[i] < b[j] {
-                        i += 1
-                    } else {
-                        j += 1
-                    }
-                }
-                return count
+        var i = 0
+        var j = start
+        var count = 0
+        while i < a.count && j < end {
+            if a[i] == flatFeatures[j] {
+                count += 1
+                i += 1
+                j += 1
+            } else if a[i] < flatFeatures[j] {
+                i += 1
+            } else {
+                j += 1
             }
         }
+        return count
     }
 
     /// True if a 100% match's neighbours in the TM equal the segment's neighbours in the file.
