@@ -4,8 +4,6 @@ extension XLIFF2Builder {
     /// What the builder knows of the `<unit>` being read.
     struct UnitState {
         var tag = Mark()
-        /// The unit's id and the part's id as UTF-8: a segment's id is made from them as one string.
-        let idBytes = TextBuffer(), partIdBytes = TextBuffer(), segmentIdBytes = TextBuffer()
         var hasPartId = false
         var lang: String?
         var space = "default"
@@ -17,8 +15,6 @@ extension XLIFF2Builder {
         var dataIds: Set<String> = []
         var hasOriginalData = false
         var context: XLIFF2Validator.UnitContext?
-        /// The ids of the unit's segments and ignorables (cleared per unit in O(1)).
-        let partIds = ByteIdSet()
         var parts = 0
         var segmentIndex = 0
         var orders: [(order: Int, target: XMLTag)] = []
@@ -30,9 +26,6 @@ extension XLIFF2Builder {
         var targets: [XMLElement] = []
         var nonRemovable: [(ids: ArraySlice<String>, target: XMLElement)] = []
 
-        /// The unit's id as a string, for the rules and messages that need it.
-        var id: String { idBytes.string() }
-
         /// Empties what the previous unit left, keeping storage. Clearing is skipped for what most
         /// units leave empty (clearing an empty set still costs).
         mutating func clear() {
@@ -42,7 +35,6 @@ extension XLIFF2Builder {
             if !dataIds.isEmpty { dataIds = [] }
             hasOriginalData = false
             context = nil
-            partIds.removeAll()
             parts = 0
             segmentIndex = 0
             if !orders.isEmpty { orders.removeAll(keepingCapacity: true) }

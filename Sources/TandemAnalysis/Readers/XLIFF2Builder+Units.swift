@@ -83,15 +83,16 @@ extension XLIFF2Builder {
 
     func startUnit(_ tag: XMLTag, lang: String?, space: String, translatable: Bool) throws {
         try checkAttributes(tag, .unit)
-        guard readId(tag, into: unit.idBytes) else { throw fail(tag, "<unit> must have an id.") }
-        if !fileUnitIds.insert(unit.idBytes.bytes) {
-            throw fail(tag, "unit id “\(unit.id)” is not unique in the file.")
+        guard readId(tag, into: unitIdBytes) else { throw fail(tag, "<unit> must have an id.") }
+        if !fileUnitIds.insert(unitIdBytes.bytes) {
+            throw fail(tag, "unit id “\(unitId)” is not unique in the file.")
         }
         unit.tag = Mark(tag)
         unit.lang = value(Self.xmlLangKey, tag) ?? lang
         unit.space = value(Self.xmlSpaceKey, tag) ?? space
         unit.translatable = translatable && value(Self.translateKey, tag) != "no"
         unit.clear()
+        partIds.removeAll()
         frames.append(.unit)
     }
 
@@ -132,9 +133,9 @@ extension XLIFF2Builder {
 
     func startPart(_ n: Name, _ tag: XMLTag) throws {
         try checkAttributes(tag, n)
-        unit.hasPartId = readId(tag, into: unit.partIdBytes)
-        if unit.hasPartId, !unit.partIds.insert(unit.partIdBytes.bytes) {
-            throw fail(tag, "segment/ignorable id “\(unit.partIdBytes.string())” is not unique in the unit.")
+        unit.hasPartId = readId(tag, into: partIdBytes)
+        if unit.hasPartId, !partIds.insert(partIdBytes.bytes) {
+            throw fail(tag, "segment/ignorable id “\(partIdBytes.string())” is not unique in the unit.")
         }
         if n == .segment {
             let state = value(Self.stateKey, tag)
@@ -232,7 +233,7 @@ extension XLIFF2Builder {
     func codeContext() -> XLIFF2Validator.UnitContext {
         if let context = unit.context { return context }
         let made = XLIFF2Validator.UnitContext(
-            unitId: unit.id, dataIds: unit.dataIds, hasOriginalData: unit.hasOriginalData, noteIds: unit.noteIds,
+            unitId: unitId, dataIds: unit.dataIds, hasOriginalData: unit.hasOriginalData, noteIds: unit.noteIds,
             sourceCodeIds: [])
         unit.context = made
         return made
@@ -247,7 +248,7 @@ extension XLIFF2Builder {
         guard !unit.sourceFlow.ids.isEmpty || !unit.sourceFlow.codeIds.isEmpty || !unit.targets.isEmpty else { return }
         unit.flowsUsed = true
         try validator.finishUnit(
-            unit: unit.tag.tag, isPartId: unit.partIds.contains, source: unit.sourceFlow, targets: unit.targets,
+            unit: unit.tag.tag, isPartId: partIds.contains, source: unit.sourceFlow, targets: unit.targets,
             targetFlow: &unit.targetFlow,
             context: codeContext(), nonRemovable: unit.nonRemovable)
         if !unit.sourceFlow.subFlows.isEmpty { pendingSubFlows += unit.sourceFlow.subFlows }

@@ -102,6 +102,14 @@ final class XLIFF2Builder: XMLDirectHandler {
     /// The `<unit>` being read, and its current segment or ignorable.
     @exclusivity(unchecked) var unit = UnitState()
     @exclusivity(unchecked) var part = PartState()
+    /// The unit's id and the part's id as UTF-8 (a segment's id is made from them as one string),
+    /// and the ids of the unit's segments and ignorables (cleared per unit in O(1)). Constants of
+    /// the builder rather than fields of `unit`: a reference held in a mutable struct is retained
+    /// at each use.
+    let unitIdBytes = TextBuffer(), partIdBytes = TextBuffer(), segmentIdBytes = TextBuffer()
+    let partIds = ByteIdSet()
+    /// The unit's id as a string, for the rules and messages that need it.
+    var unitId: String { unitIdBytes.string() }
 
     // Inline content of the current source.
     @exclusivity(unchecked) var inlineTags: [XMLTag] = []
@@ -278,14 +286,14 @@ final class XLIFF2Builder: XMLDirectHandler {
             if !part.sawSource { throw fail(part.tag, "<\(part.tag.name)> must start with one <source>.") }
         case .source:
             if collecting {
-                unit.segmentIdBytes.set(unit.idBytes.bytes)
-                unit.segmentIdBytes.append(UInt8(ascii: "/"))
+                segmentIdBytes.set(unitIdBytes.bytes)
+                segmentIdBytes.append(UInt8(ascii: "/"))
                 if unit.hasPartId {
-                    unit.segmentIdBytes.append(unit.partIdBytes)
+                    segmentIdBytes.append(partIdBytes)
                 } else {
-                    unit.segmentIdBytes.append(String(unit.segmentIndex))
+                    segmentIdBytes.append(String(unit.segmentIndex))
                 }
-                let id = unit.segmentIdBytes.string()
+                let id = segmentIdBytes.string()
                 document.segments.append(
                     SourceSegment(id: id, content: content.take(), translatable: unit.translatable))
                 collecting = false
