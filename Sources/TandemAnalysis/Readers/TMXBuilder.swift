@@ -9,7 +9,7 @@ import TandemDomain
 ///
 /// Its state is only touched from the parser's callbacks on one thread, one callback at a time,
 /// hence `@exclusivity(unchecked)` on the hot properties.
-final class TMXBuilder: XMLDirectHandler {
+final class TMXBuilder: XMLDirectHandler, RecordReader {
     enum Name: UInt8 {
         case other, header, tu, tuv, seg, prop, note, bpt, ept, it, ph, ut, sub
         case srclang, lang, tuid, pos
@@ -43,6 +43,7 @@ final class TMXBuilder: XMLDirectHandler {
     private let each: (TMXUnit) throws -> Void
 
     @exclusivity(unchecked) var error: Error?
+    var failure: Error? { error }
     @exclusivity(unchecked) var pending: AnalysisError?
     @exclusivity(unchecked) var recordMode = false
     @exclusivity(unchecked) var sourceLanguage: LanguageTag?

@@ -14,7 +14,7 @@ import TandemDomain
 /// Errors surface in the order the event reader gave them: an XML error of a chunk comes before
 /// the reader's errors found in that chunk's events; a `<file>` start is only judged (languages)
 /// once the next event has arrived, as the event queue handed out a start tag only then.
-final class XLIFF12Builder: XMLDirectHandler {
+final class XLIFF12Builder: XMLDirectHandler, RecordReader {
     enum Name: UInt8 {
         case other, transUnit, source, segSource, segDefs, mrk, g, bx, bpt, ex, ept, x, ph, it
         case file, header, binUnit, group, xliff, unused
@@ -62,6 +62,7 @@ final class XLIFF12Builder: XMLDirectHandler {
     @exclusivity(unchecked) var wholeUnits: [Int] = []
     /// The first error, as it would have been thrown; processing stops there.
     @exclusivity(unchecked) var error: AnalysisError?
+    var failure: Error? { error }
     /// An error of the last `<file>` start, thrown once the next event arrives (or at the end).
     @exclusivity(unchecked) var pending: AnalysisError?
     /// Trans-units that start from now on are records: their inner events are not events of
