@@ -31,13 +31,23 @@ struct AnalyzerTests {
         #expect(result.files[0].details![1].match == TMReference(tm: "tm.tmx", unit: 2, tuid: "t2"))
     }
 
-    @Test("Fuzzy bands follow the configurable boundaries")
-    func boundaries() throws {
+    @Test("A fuzzy score of 75 falls in 75-84 with the standard boundaries")
+    func standardBoundaries() throws {
         let tm = try memory([("Open the file now", "Ouvrez le fichier maintenant")])
         let doc = document("d.txt", ["Open the file later"])  // scores 75
         #expect(Analyzer.analyze([doc], memory: tm).total.bands[.fuzzyLow].segments == 1)
+    }
+
+    @Test("Fuzzy bands follow configured boundaries: 75 falls in the lowest band when it starts at 60")
+    func configuredBoundaries() throws {
+        let tm = try memory([("Open the file now", "Ouvrez le fichier maintenant")])
+        let doc = document("d.txt", ["Open the file later"])  // scores 75
         let strict = AnalysisSettings(boundaries: try BandBoundaries(high: 95, middle: 85, low: 80, lowest: 60))
         #expect(Analyzer.analyze([doc], memory: tm, settings: strict).total.bands[.fuzzyLowest].segments == 1)
+    }
+
+    @Test("Boundaries out of order are refused")
+    func unorderedBoundaries() {
         #expect(throws: AnalysisError.self) { try BandBoundaries(high: 80, middle: 85, low: 75, lowest: 50) }
     }
 
@@ -62,15 +72,27 @@ struct AnalyzerTests {
         #expect(result.weightedWords == 3)
     }
 
-    @Test("Weighting grids: presets and custom specs")
-    func grids() throws {
+    @Test("Weighted words with the Trados grid")
+    func tradosGrid() {
         let doc = document("d.txt", ["One two three.", "One two three.", "Four five."])
         let result = Analyzer.analyze([doc], memory: nil, settings: AnalysisSettings(grid: .tradosGoldenRule))
         // new 5 words × 100% + repetition 3 words × 30% = 5.9
         #expect(result.weightedWords == 5.9)
+    }
+
+    @Test("A custom grid spec: named bands take their weight, the others 100%")
+    func customGrid() throws {
         let custom = try WeightingGrid(spec: "repetition=50, new=80")
         #expect(custom.weight(.repetition) == 50 && custom.weight(.new) == 80 && custom.weight(.fuzzyHigh) == 100)
+    }
+
+    @Test("A preset name is a grid spec")
+    func presetGrid() throws {
         #expect(try WeightingGrid(spec: "agency") == .agencyExample)
+    }
+
+    @Test("A grid spec with an unknown band is refused")
+    func badGrid() {
         #expect(throws: AnalysisError.self) { try WeightingGrid(spec: "bogus=10") }
     }
 }

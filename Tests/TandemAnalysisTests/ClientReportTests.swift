@@ -7,7 +7,7 @@ import Testing
 struct ClientReportTests {
     @Test("Trados Studio Analyze Files XML")
     func trados() throws {
-        let url = SharedData.url("trados-analysis-reports/Analyze Files en-US_en-GB.xml")
+        let url = try Fixtures.url("trados-analysis-reports/Analyze Files en-US_en-GB.xml")
         let result = try ClientReport.result([.file(url)])
         #expect(result.files.map(\.name) == ["Test5.docx.sdlxliff"])
         #expect(result.total.bands[.new] == Counts(segments: 2, words: 27, characters: 98))
@@ -69,10 +69,13 @@ struct ClientReportTests {
         #expect(f.bands[.fuzzyLowest].words == 3)
         #expect(f.bands[.new] == Counts(segments: 4, words: 22, characters: 110))  // No match + Fragments
         #expect(f.words == 44)
-        // The template from shared/data reads (all zero).
-        let template = try ClientReport.read(
-            Data(contentsOf: SharedData.url("memoq-statistics/Analysis-Template.csv")), name: "t.csv")
-        #expect(template.allSatisfy { $0.words == 0 })
+    }
+
+    @Test("The memoQ template (all zero) reads as one file row of zeros in every band")
+    func memoQTemplate() throws {
+        let template = try ClientReport.read(try Fixtures.data("memoq-statistics/Analysis-Template.csv"), name: "t.csv")
+        #expect(!template.isEmpty)
+        #expect(template.allSatisfy { $0.segments == 0 && $0.words == 0 && $0.characters == 0 })
     }
 
     @Test("Phrase-style CSV with one header row")
@@ -89,12 +92,16 @@ struct ClientReportTests {
         #expect(files[0].words == 154)
     }
 
-    @Test("Reports through the runner, with a grid; a CSV without bands is refused")
+    @Test("A report through the runner, with a grid")
     func runner() throws {
-        let url = SharedData.url("trados-analysis-reports/Analyze Files en-US_en-GB.xml")
+        let url = try Fixtures.url("trados-analysis-reports/Analyze Files en-US_en-GB.xml")
         let outcome = AnalyzeRunner.run(AnalyzeRequest(files: [url.path], grid: "trados", format: .json))
         #expect(outcome.exitCode == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("\"weightedWords\" : 27"))
+    }
+
+    @Test("A CSV without band columns is refused through the runner")
+    func runnerRefusesCSVWithoutBands() throws {
         let bad = AnalyzeRunner.run(AnalyzeRequest(files: [try temporaryFile("x.csv", Data("a,b\n1,2\n".utf8))]))
         #expect(bad.exitCode == 65 && bad.stderr.contains("no band columns"))
     }

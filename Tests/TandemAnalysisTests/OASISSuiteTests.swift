@@ -5,21 +5,28 @@ import Testing
 
 @Suite("OASIS XLIFF 2 conformance suite")
 struct OASISSuiteTests {
-    static let valid =
-        SharedData.files(in: "xliff2-oasis-test-suite/core/valid", extensions: ["xlf"])
-        + SharedData.files(in: "xliff2-oasis-test-suite/modules/valid", extensions: ["xlf"])
-    static let invalid = SharedData.files(in: "xliff2-oasis-test-suite/core/invalid", extensions: ["xlf"])
+    static let suite = "xliff2-oasis-test-suite/"
+    static let coreValid = Fixtures.files(in: suite + "core/valid", extensions: ["xlf"])
+    static let modulesValid = Fixtures.files(in: suite + "modules/valid", extensions: ["xlf"])
+    static let valid = coreValid + modulesValid
+    static let invalid = Fixtures.files(in: suite + "core/invalid", extensions: ["xlf"])
+    static let inOutFiles = Fixtures.files(in: suite + "core/in-out", extensions: ["xlf"])
 
-    @Test("The suite is there")
-    func present() {
-        #expect(Self.valid.count >= 25)
-        #expect(Self.invalid.count == 119)
+    @Test(
+        "The suite is in Tests/Fixtures, whole",
+        arguments: [("core/valid", 25), ("modules/valid", 34), ("core/invalid", 119), ("core/in-out", 18)])
+    func present(folder: String, count: Int) throws {
+        let files = try Fixtures.requiredFiles(in: Self.suite + folder, extensions: ["xlf"])
+        #expect(files.count == count, "\(Fixtures.root.path)/\(Self.suite)\(folder)")
     }
 
-    @Test("core/valid and modules/valid documents are accepted", arguments: valid)
+    @Test("core/valid and modules/valid documents are accepted, with their segments", arguments: valid)
     func accepts(url: URL) throws {
         let doc = try DocumentReader.read(contentsOf: url)
         #expect(doc.format == .xliff2)
+        // One segment per <segment> element (a valid unit holds at least one).
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(doc.segments.count == Self.segmentElements(in: text))
     }
 
     @Test("core/invalid documents are refused with a position and a reason", arguments: invalid)
@@ -35,11 +42,17 @@ struct OASISSuiteTests {
         }
     }
 
-    @Test("in-out documents are readable")
-    func inOut() throws {
-        for url in SharedData.files(in: "xliff2-oasis-test-suite/core/in-out", extensions: ["xlf"]) {
-            _ = try DocumentReader.read(contentsOf: url)
-        }
+    @Test("in-out documents are read as XLIFF 2 with their segments", arguments: inOutFiles)
+    func inOut(url: URL) throws {
+        let doc = try DocumentReader.read(contentsOf: url)
+        #expect(doc.format == .xliff2)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(doc.segments.count == Self.segmentElements(in: text))
+    }
+
+    /// The number of `<segment>` start tags in a document's text.
+    static func segmentElements(in text: String) -> Int {
+        text.components(separatedBy: "<segment").dropFirst().filter { $0.first == ">" || $0.first == " " }.count
     }
 }
 

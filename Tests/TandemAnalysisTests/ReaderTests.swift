@@ -9,11 +9,15 @@ struct ReaderTests {
         try DocumentReader.read(Data(text.utf8), name: name, options: .init(sourceLanguage: source.map(tag)))
     }
 
-    @Test("XLIFF 1.2: seg-source marks are segments, codes are not text, translate=\"no\" is apart")
-    func xliff12() throws {
-        let doc = try DocumentReader.read(contentsOf: SharedData.url("xliff12/okapi/segmented.xlf"))
+    @Test("XLIFF 1.2: the seg-source marks of the Okapi sample are its segments")
+    func xliff12Sample() throws {
+        let doc = try DocumentReader.read(contentsOf: Fixtures.url("xliff12/okapi/segmented.xlf"))
         #expect(doc.format == .xliff12)
         #expect(doc.segments.count == 3)
+    }
+
+    @Test("XLIFF 1.2: codes are not text, translate=\"no\" is apart")
+    func xliff12() throws {
         let inline = try read(
             """
             <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="en" target-language="de" datatype="x" original="o"><body>
@@ -31,7 +35,7 @@ struct ReaderTests {
 
     @Test("SDLXLIFF: segments from mrk seg, languages from the file")
     func sdlxliff() throws {
-        let doc = try DocumentReader.read(contentsOf: SharedData.url("sdlxliff/okapi-TS09-12-Test01.sdlxliff"))
+        let doc = try DocumentReader.read(contentsOf: Fixtures.url("sdlxliff/okapi-TS09-12-Test01.sdlxliff"))
         #expect(doc.format == .xliff12)
         // 19 mrk mtype="seg" in seg-source; 21 units are translate="no"
         #expect(doc.segments.filter(\.translatable).count == 19)
@@ -119,18 +123,26 @@ struct ReaderTests {
     func text() throws {
         let doc = try read("Mr. Smith went home. He slept!  Then what?\nSecond line\n\n", name: "t.txt", source: "en")
         #expect(doc.segments.map(\.plainText) == ["Mr. Smith went home.", "He slept!", "Then what?", "Second line"])
-        let cjk = try read("今日は晴れ。明日は雨。", name: "j.txt", source: "ja")
-        #expect(cjk.segments.count == 2)
     }
 
-    @Test("SRX files from the shared data parse and segment")
+    @Test("Plain text: Japanese sentences break without white space")
+    func japaneseText() throws {
+        let doc = try read("今日は晴れ。明日は雨。", name: "j.txt", source: "ja")
+        #expect(doc.segments.map(\.plainText) == ["今日は晴れ。", "明日は雨。"])
+    }
+
+    @Test("Okapi's default SRX rules parse and segment")
     func srx() throws {
-        let rules = try SRXRules(
-            data: Data(contentsOf: SharedData.url("srx/okapi-defaultSegmentation.srx")), fileName: "okapi.srx")
+        let rules = try SRXRules(data: Fixtures.data("srx/okapi-defaultSegmentation.srx"), fileName: "okapi.srx")
         let sentences = Segmenter(rules: rules, language: tag("en")).segment("This is one. This is two.")
         #expect(sentences == ["This is one.", "This is two."])
-        _ = try SRXRules(
-            data: Data(contentsOf: SharedData.url("srx/okapi-tradosSegmentation.srx")), fileName: "trados.srx")
+    }
+
+    @Test("Okapi's Trados-like SRX rules parse and segment")
+    func tradosSRX() throws {
+        let rules = try SRXRules(data: Fixtures.data("srx/okapi-tradosSegmentation.srx"), fileName: "trados.srx")
+        let sentences = Segmenter(rules: rules, language: tag("en")).segment("This is one. This is two.")
+        #expect(sentences == ["This is one.", "This is two."])
     }
 
     @Test("DOCX: paragraphs and table cells, deleted text skipped, language from styles")

@@ -76,25 +76,41 @@ struct RunnerTests {
         #expect(table.stdout.contains("Total (1 file)"))
     }
 
-    @Test("Missing languages are a clear error")
-    func languages() throws {
-        let (file, tm) = try fixture()
+    @Test("A missing source language is a clear error")
+    func noSourceLanguage() throws {
+        let (file, _) = try fixture()
         let noSource = AnalyzeRunner.run(AnalyzeRequest(files: [file]))
         #expect(noSource.exitCode == 65)
         #expect(noSource.stderr.contains("--source-lang"))
+    }
+
+    @Test("A TM analysis without a target language is a clear error")
+    func noTargetLanguage() throws {
+        let (file, tm) = try fixture()
         let noTarget = AnalyzeRunner.run(AnalyzeRequest(files: [file], memories: [tm], sourceLanguage: "en"))
         #expect(noTarget.exitCode == 65)
         #expect(noTarget.stderr.contains("--target-lang"))
-        let badTag = AnalyzeRunner.run(AnalyzeRequest(files: [file], sourceLanguage: "e n"))
-        #expect(badTag.exitCode == 65 && badTag.stdout.isEmpty)
     }
 
-    @Test("A missing file and a bad grid exit 65 with the name")
-    func usage() {
+    @Test("A malformed language tag exits 65 and prints nothing")
+    func badLanguageTag() throws {
+        let (file, _) = try fixture()
+        let badTag = AnalyzeRunner.run(AnalyzeRequest(files: [file], sourceLanguage: "e n"))
+        #expect(badTag.exitCode == 65 && badTag.stdout.isEmpty)
+        #expect(badTag.stderr.hasPrefix("--source-lang:1:1: "), "\(badTag.stderr)")
+    }
+
+    @Test("A missing file exits 65 with its name")
+    func missingFile() {
         let missing = AnalyzeRunner.run(AnalyzeRequest(files: ["/nonexistent/file.xlf"]))
         #expect(missing.exitCode == 65)
         #expect(missing.stderr.hasPrefix("/nonexistent/file.xlf:1:1: "))
+    }
+
+    @Test("A bad grid exits 65 and names the option")
+    func badGrid() {
         let grid = AnalyzeRunner.run(AnalyzeRequest(files: ["x"], grid: "nope"))
+        #expect(grid.exitCode == 65)
         #expect(grid.stderr.hasPrefix("--grid:1:1: "))
     }
 }

@@ -88,7 +88,9 @@ struct TMXDirectReaderTests {
         return Data(xml.utf8)
     }
 
-    func same(_ data: Data, sourceLocation: SourceLocation = #_sourceLocation) {
+    /// Both readers give the same units, or the same error; returns the error, if any.
+    @discardableResult
+    func same(_ data: Data, sourceLocation: SourceLocation = #_sourceLocation) -> Error? {
         let expected = Result { try Self.oracle(data) }
         let actual = Result { try Self.direct(data) }
         switch (expected, actual) {
@@ -102,15 +104,36 @@ struct TMXDirectReaderTests {
         default:
             Issue.record("oracle \(expected), direct \(actual)", sourceLocation: sourceLocation)
         }
+        if case .failure(let error) = actual { return error }
+        return nil
     }
 
-    @Test("Units, codes, languages and errors across chunk boundaries")
-    func compare() {
+    @Test("Units, codes and languages across chunk boundaries")
+    func compare() throws {
         let data = Self.document(units: 300)
         #expect(data.count > 10 * Self.chunk)
-        same(data)
-        same(Self.document(units: 2, extra: #"<tu><tuv xml:lang="not a tag"><seg>x</seg></tuv></tu>"#))
-        same(Self.document(units: 300, extra: #"<tu><tuv xml:lang="en"><seg>x</seg></tuv><tuv xml:lang="e_n"/></tu>"#))
-        same(Self.document(units: 300, extra: #"<header srclang="bad tag"/><tu/>"#))
+        #expect(same(data) == nil)
+        let (language, units) = try Self.direct(data)
+        #expect(language == tag("en-US"))
+        #expect(units.count == 400)  // the third pattern holds two tu
+    }
+
+    @Test("A bad xml:lang in the replayed events: the same error")
+    func badLanguageEarly() throws {
+        let error = same(Self.document(units: 2, extra: #"<tu><tuv xml:lang="not a tag"><seg>x</seg></tuv></tu>"#))
+        #expect((try #require(error as? AnalysisError)).description.contains("xml:lang"))
+    }
+
+    @Test("A bad xml:lang on a variant without a seg, after many chunks: the same error")
+    func badLanguageLate() throws {
+        let error = same(
+            Self.document(units: 300, extra: #"<tu><tuv xml:lang="en"><seg>x</seg></tuv><tuv xml:lang="e_n"/></tu>"#))
+        #expect((try #require(error as? AnalysisError)).description.contains("xml:lang"))
+    }
+
+    @Test("A second header with a bad srclang, after many chunks: the same error")
+    func badSourceLanguageLate() throws {
+        let error = same(Self.document(units: 300, extra: #"<header srclang="bad tag"/><tu/>"#))
+        #expect((try #require(error as? AnalysisError)).description.contains("srclang"))
     }
 }

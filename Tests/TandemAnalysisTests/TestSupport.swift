@@ -3,35 +3,46 @@ import TandemDomain
 
 @testable import TandemAnalysis
 
-/// Locates `shared/data`: `TANDEM_SHARED_DATA`, else the first ancestor of this file (symlinks
-/// resolved) that has a `shared/data` child.
-enum SharedData {
-    static let root: URL? = {
-        if let env = ProcessInfo.processInfo.environment["TANDEM_SHARED_DATA"], !env.isEmpty {
-            return URL(fileURLWithPath: env, isDirectory: true)
-        }
-        var directory = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        while directory.path != "/" {
-            let candidate = directory.appendingPathComponent("shared/data", isDirectory: true)
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-            directory.deleteLastPathComponent()
-        }
-        return nil
-    }()
+/// The sample files under `Tests/Fixtures` (provenance and licences in its `README.md`). A
+/// missing file or folder is an error that names it: a test never passes on fewer samples.
+enum Fixtures {
+    /// `Tests/Fixtures`, found from this file's place in the repository.
+    static let root = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures", isDirectory: true)
 
-    static func url(_ relative: String) -> URL {
-        guard let root else { fatalError("shared/data not found; set TANDEM_SHARED_DATA") }
-        return root.appendingPathComponent(relative)
+    struct Missing: Error, CustomStringConvertible {
+        var path: String
+        var description: String { "missing fixture \(path) (see Tests/Fixtures/README.md)" }
     }
 
+    /// The fixture at `relative`; throws `Missing` when it is not there.
+    static func url(_ relative: String) throws -> URL {
+        let url = root.appendingPathComponent(relative)
+        guard FileManager.default.fileExists(atPath: url.path) else { throw Missing(path: url.path) }
+        return url
+    }
+
+    /// The contents of the fixture at `relative`.
+    static func data(_ relative: String) throws -> Data { try Data(contentsOf: url(relative)) }
+
+    /// The files below the folder `relative` whose extension is one of `extensions`, sorted.
+    /// Empty when the folder is missing: each suite that takes its arguments from here has a
+    /// test that checks their number and names the folder.
     static func files(in relative: String, extensions: Set<String>) -> [URL] {
-        guard let root else { return [] }
         let base = root.appendingPathComponent(relative)
         guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else {
             return []
         }
-        return enumerator.compactMap { $0 as? URL }.filter { extensions.contains($0.pathExtension.lowercased()) }.sorted
-        { $0.path < $1.path }
+        return enumerator.compactMap { $0 as? URL }.filter { extensions.contains($0.pathExtension.lowercased()) }
+            .sorted { $0.path < $1.path }
+    }
+
+    /// The files of `files(in:extensions:)`, or `Missing` naming the folder when there are none.
+    static func requiredFiles(in relative: String, extensions: Set<String>) throws -> [URL] {
+        let found = files(in: relative, extensions: extensions)
+        if found.isEmpty { throw Missing(path: root.appendingPathComponent(relative).path) }
+        return found
     }
 }
 

@@ -37,14 +37,15 @@ struct TranslationMemoryTests {
 
     @Test("UTF-16 TMX files load")
     func utf16() throws {
-        let url = SharedData.url("tmx/lisa-compkit-via-okapi/ImportTest2A.tmx")
+        let url = try Fixtures.url("tmx/lisa-compkit-via-okapi/ImportTest2A.tmx")
         let data = try Data(contentsOf: url)
         #expect(data.starts(with: [0xFF, 0xFE]))
-        var units = 0
+        var units: [TMXUnit] = []
         let reader = try XMLEventReader(data: data, fileName: url.lastPathComponent, limits: .default)
         let (root, empty) = try reader.root()
-        _ = try TMXReader.read(reader, root: root, rootIsEmpty: empty) { _ in units += 1 }
-        #expect(units > 0)
+        _ = try TMXReader.read(reader, root: root, rootIsEmpty: empty) { units.append($0) }
+        #expect(units.count == 7)
+        #expect(units.first?.variants.map(\.language) == [tag("en-us"), tag("fr-ca")])
     }
 
     @Test("Property: adding a TM unit never lowers a segment's best score")

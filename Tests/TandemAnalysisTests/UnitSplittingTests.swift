@@ -4,6 +4,17 @@ import Testing
 
 @testable import TandemAnalysis
 
+/// The whole-unit texts of the XLIFF 1.2 samples (the one documented as invalid XML left out).
+func sampleTexts() throws -> [String] {
+    var texts: [String] = []
+    for url in try Fixtures.requiredFiles(in: "xliff12", extensions: ["xlf", "xliff", "sdlxliff"])
+    where url.lastPathComponent != "invalid_xml_entity.xlf" {
+        let doc = try DocumentReader.read(contentsOf: url, options: DocumentReader.Options(splitsUnits: false))
+        texts += doc.segments.map(\.plainText)
+    }
+    return texts
+}
+
 /// XLIFF 1.2 units without `<seg-source>` are split into sentences by the SRX rules, as CAT tools
 /// do when they open such files (docs/analysis.md, "Segmentation").
 @Suite("Sentences of unsegmented XLIFF 1.2 units")
@@ -32,10 +43,14 @@ struct UnitSplittingTests {
             ])
     }
 
-    @Test("--whole-units keeps one segment per unit")
+    @Test("Whole units (splitsUnits false) keep one segment per unit")
     func wholeUnits() throws {
         let doc = try read(["Save the file. Close the window."], split: false)
         #expect(doc.segments.map(\.id) == ["u1"])
+    }
+
+    @Test("--whole-units through the runner counts one segment instead of two")
+    func wholeUnitsOption() throws {
         let file = try temporaryFile("w.xlf", Self.xliff(["Save the file. Close the window."]))
         let split = AnalyzeRunner.run(AnalyzeRequest(files: [file], format: .csv))
         let whole = AnalyzeRunner.run(AnalyzeRequest(files: [file], format: .csv, wholeUnits: true))
@@ -52,11 +67,14 @@ struct UnitSplittingTests {
         #expect(doc.segments.map(\.id) == ["4/1", "4/2"])
     }
 
-    @Test("Abbreviations of the source language do not end a sentence")
-    func abbreviations() throws {
-        #expect(try read(["Ask Dr. Smith. Then leave."]).segments.count == 2)
-        #expect(try read(["Voir M. Dupont. Puis partir."], language: "fr").segments.count == 2)
-        #expect(try read(["Call e.g. support now."]).segments.count == 1)
+    @Test(
+        "Abbreviations of the source language do not end a sentence",
+        arguments: [
+            ("Ask Dr. Smith. Then leave.", "en", 2), ("Voir M. Dupont. Puis partir.", "fr", 2),
+            ("Call e.g. support now.", "en", 1),
+        ])
+    func abbreviations(text: String, language: String, sentences: Int) throws {
+        #expect(try read([text], language: language).segments.count == sentences)
     }
 
     @Test("Codes stay with their text; a closing code at a boundary ends the sentence before it")
@@ -100,12 +118,7 @@ struct UnitSplittingTests {
             "“Quoted.” Then",
             "1. 2. 3.", "Mr. X", "。", "終わり。次", "Fin ! Suite", "Ende. \u{00A0}Nächste", "done.\tnext", "A.\u{2028}B",
         ]
-        for url in SharedData.files(in: "xliff12", extensions: ["xlf", "xliff", "sdlxliff"]) {
-            if let doc = try? DocumentReader.read(contentsOf: url, options: DocumentReader.Options(splitsUnits: false))
-            {
-                texts += doc.segments.map(\.plainText)
-            }
-        }
+        texts += try sampleTexts()
         #expect(texts.count > 100)
         // Breaks the quick test skips may exist (before trailing white space), but they must not
         // make a second sentence.
@@ -164,14 +177,8 @@ struct SegmenterBreaksTests {
             "No stop here", "Colon: then\nmore. Done", "Dots... lower. Upper", "Dots... Upper", "混在。 Mixed. 次！",
             "Semi;\nColon:\n", "e.g. this. And i.e. that. Etc.", "Mr. Smith... went. Out!",
         ]
-        for url in SharedData.files(in: "xliff12", extensions: ["xlf", "xliff", "sdlxliff"]) {
-            if let doc = try? DocumentReader.read(contentsOf: url, options: DocumentReader.Options(splitsUnits: false))
-            {
-                texts += doc.segments.map(\.plainText)
-            }
-        }
-        let okapi = try SRXRules(
-            data: Data(contentsOf: SharedData.url("srx/okapi-defaultSegmentation.srx")), fileName: "okapi.srx")
+        texts += try sampleTexts()
+        let okapi = try SRXRules(data: Fixtures.data("srx/okapi-defaultSegmentation.srx"), fileName: "okapi.srx")
         var compared = 0
         for (rules, languages) in [(SRXRules.standard, ["en", "fr", "de", "ja"]), (okapi, ["en", "fr", "de"])] {
             for language in languages {

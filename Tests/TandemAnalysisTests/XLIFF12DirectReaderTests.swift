@@ -88,7 +88,9 @@ struct XLIFF12DirectReaderTests {
         return Data(xml.utf8)
     }
 
-    func same(_ data: Data, sourceLocation: SourceLocation = #_sourceLocation) {
+    /// Both readers give the same segments, or the same error; returns the error, if any.
+    @discardableResult
+    func same(_ data: Data, sourceLocation: SourceLocation = #_sourceLocation) -> Error? {
         let expected = Result { try Self.oracle(data, name: "d.xlf") }
         let actual = Result { try Self.direct(data, name: "d.xlf") }
         switch (expected, actual) {
@@ -108,6 +110,8 @@ struct XLIFF12DirectReaderTests {
         default:
             Issue.record("oracle \(expected), direct \(actual)", sourceLocation: sourceLocation)
         }
+        if case .failure(let error) = actual { return error }
+        return nil
     }
 
     @Test("Every rule, across chunk boundaries")
@@ -127,39 +131,60 @@ struct XLIFF12DirectReaderTests {
         #expect(doc.segments.contains { $0.plainText == "Raw <text> 2 " })
     }
 
-    @Test("Errors: position and message as before, wherever they fall")
-    func errors() {
-        // A unit without source, early (replayed events) and late (direct callbacks).
-        same(Self.document(units: 2, extra: "<trans-unit id=\"bad\"><target>t</target></trans-unit>"))
-        same(Self.document(units: 300, extra: "<trans-unit id=\"bad\"><target>t</target></trans-unit>"))
-        // A bad language on a later <file>, a malformed end, an undefined entity, no <file>.
-        let late = String(decoding: Self.document(units: 300), as: UTF8.self)
-        same(
-            Data(
-                late.replacingOccurrences(
-                    of: "</file></xliff>", with: "</file><file source-language=\"e n\"><body/></file></xliff>"
-                ).utf8))
-        same(
-            Data(
-                late.replacingOccurrences(
-                    of: "</file></xliff>",
-                    with: "</file><file source-language=\"e n\"><body>&bad;</body></file></xliff>"
-                ).utf8))
-        same(
-            Data(
-                late.replacingOccurrences(
-                    of: "</body></file></xliff>",
-                    with: "<trans-unit id=\"x\"><source>unclosed</trans-unit></body></file></xliff>"
-                ).utf8))
-        same(
-            Data(
-                late.replacingOccurrences(
-                    of: "</body></file></xliff>",
-                    with: "<trans-unit id=\"x\"><source>&nbsp;</source></trans-unit></body></file></xliff>"
-                ).utf8))
-        same(Data(late.prefix(late.utf8.count - 200).utf8))
-        same(
-            Data(#"<xliff version="1.2"><body><trans-unit id="1"><source>s</source></trans-unit></body></xliff>"#.utf8))
-        same(Data(#"<xliff version="1.2"/>"#.utf8))
+    /// A valid document of 300 units (past many chunks) with its end replaced.
+    static func late(replacing end: String, with replacement: String) -> Data {
+        let text = String(decoding: document(units: 300), as: UTF8.self)
+        return Data(text.replacingOccurrences(of: end, with: replacement).utf8)
+    }
+
+    /// Each case: the document and a part of the error message both readers must give.
+    static let errorCases: [(name: String, data: Data, message: String)] = [
+        (
+            "a unit without source in the replayed events",
+            document(units: 2, extra: "<trans-unit id=\"bad\"><target>t</target></trans-unit>"), "has no <source>"
+        ),
+        (
+            "a unit without source after many chunks",
+            document(units: 300, extra: "<trans-unit id=\"bad\"><target>t</target></trans-unit>"), "has no <source>"
+        ),
+        (
+            "a bad language on a later file",
+            late(replacing: "</file></xliff>", with: "</file><file source-language=\"e n\"><body/></file></xliff>"),
+            "source-language"
+        ),
+        (
+            "a bad language on a later file, then an undefined entity",
+            late(
+                replacing: "</file></xliff>",
+                with: "</file><file source-language=\"e n\"><body>&bad;</body></file></xliff>"),
+            // The XML error of a chunk comes before the reader's errors in that chunk's events.
+            "Entity 'bad' not defined"
+        ),
+        (
+            "a malformed end tag",
+            late(
+                replacing: "</body></file></xliff>",
+                with: "<trans-unit id=\"x\"><source>unclosed</trans-unit></body></file></xliff>"), "mismatch"
+        ),
+        (
+            "an undefined entity",
+            late(
+                replacing: "</body></file></xliff>",
+                with: "<trans-unit id=\"x\"><source>&nbsp;</source></trans-unit></body></file></xliff>"), "nbsp"
+        ),
+        ("a document cut short", document(units: 300).dropLast(200), "Extra content at the end of the document"),
+        (
+            "no file",
+            Data(#"<xliff version="1.2"><body><trans-unit id="1"><source>s</source></trans-unit></body></xliff>"#.utf8),
+            "has no <file>"
+        ),
+        ("an empty root", Data(#"<xliff version="1.2"/>"#.utf8), "has no <file>"),
+    ]
+
+    @Test("Errors: the same position and message as the tree-based reader", arguments: 0..<errorCases.count)
+    func error(index: Int) throws {
+        let (name, data, message) = Self.errorCases[index]
+        let error = try #require(same(data) as? AnalysisError, "\(name): accepted")
+        #expect(error.message.contains(message), "\(name): \(error)")
     }
 }

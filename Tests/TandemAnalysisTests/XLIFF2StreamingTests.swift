@@ -33,7 +33,10 @@ struct XLIFF2StreamingTests {
         return Data(xml.utf8)
     }
 
-    func same(_ data: Data, sourceLocation: SourceLocation = #_sourceLocation) {
+    /// Reads `data` whole and in small chunks; all reads must give the same document, or the
+    /// same error. Returns the error of the whole read, if any.
+    @discardableResult
+    func same(_ data: Data, sourceLocation: SourceLocation = #_sourceLocation) -> Error? {
         let whole = Result { try Self.read(data, chunk: XMLEventReader.chunkSize) }
         for chunk in [1, 7, 4096] {
             let small = Result { try Self.read(data, chunk: chunk) }
@@ -44,6 +47,8 @@ struct XLIFF2StreamingTests {
             default: Issue.record("chunk \(chunk): whole \(whole), small \(small)", sourceLocation: sourceLocation)
             }
         }
+        if case .failure(let error) = whole { return error }
+        return nil
     }
 
     @Test("A valid document reads the same in any chunks, with the text of its segments")
@@ -63,34 +68,49 @@ struct XLIFF2StreamingTests {
         #expect(doc.segments[80].id == "k/1" && !doc.segments[80].translatable && doc.segments[0].translatable)
     }
 
-    @Test("Errors are the same in any chunks: a duplicate file, a document cut short, a late subFlows reference")
-    func invalid() {
-        same(
+    @Test("A duplicate file id: the same error in any chunks")
+    func duplicateFile() throws {
+        let error = same(
             Self.document(
                 files: 2, units: 40,
                 last: #"<file id="f0"><unit id="u"><segment><source>dup</source></segment></unit></file>"#))
-        same(Self.document(files: 2, units: 40, last: #"<file id="t"><unit id="u"><segment><source>open"#))
-        same(
+        #expect("\(try #require(error))".hasSuffix("file id “f0” is not unique."))
+    }
+
+    @Test("A document cut short: the same error in any chunks")
+    func cutShort() throws {
+        let error = same(Self.document(files: 2, units: 40, last: #"<file id="t"><unit id="u"><segment><source>open"#))
+        #expect((try #require(error as? AnalysisError)).kind == .malformed)
+    }
+
+    @Test("A subFlows reference to a unit the file lacks: the same error in any chunks")
+    func missingSubFlowsUnit() throws {
+        let error = same(
             Self.document(
                 files: 1, units: 40,
                 last:
                     #"<file id="s"><unit id="a"><segment><source><ph id="1" subFlows="zz"/></source></segment></unit></file>"#
             ))
+        #expect("\(try #require(error))".hasSuffix("subFlows refers to unit “zz”, which is not in the file."))
     }
 
-    @Test("A subFlows reference may point to a unit later in the file, not to one outside it")
-    func subFlows() throws {
-        func doc(_ later: String) -> Data {
-            Data(
-                #"<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en"><file id="f"><unit id="a"><segment><source>See <ph id="1" subFlows="b"/>.</source></segment></unit>\#(later)</file></xliff>"#
-                    .utf8)
-        }
-        #expect(
-            try Self.read(doc(#"<unit id="b"><segment><source>Alt text</source></segment></unit>"#), chunk: 16).segments
-                .count == 2)
-        #expect(throws: AnalysisError.self) {
-            try Self.read(doc(#"<unit id="c"><segment><source>Other</source></segment></unit>"#), chunk: 16)
-        }
+    static func subFlowsDocument(later: String) -> Data {
+        Data(
+            #"<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en"><file id="f"><unit id="a"><segment><source>See <ph id="1" subFlows="b"/>.</source></segment></unit>\#(later)</file></xliff>"#
+                .utf8)
+    }
+
+    @Test("A subFlows reference may point to a unit later in the file")
+    func laterSubFlows() throws {
+        let data = Self.subFlowsDocument(later: #"<unit id="b"><segment><source>Alt text</source></segment></unit>"#)
+        #expect(try Self.read(data, chunk: 16).segments.map(\.id) == ["a/1", "b/1"])
+    }
+
+    @Test("A subFlows reference may not point to a unit outside the file")
+    func subFlowsOutsideFile() throws {
+        let data = Self.subFlowsDocument(later: #"<unit id="c"><segment><source>Other</source></segment></unit>"#)
+        let error = try #require(throws: AnalysisError.self) { try Self.read(data, chunk: 16) }
+        #expect(error.message == "invalid XLIFF 2: subFlows refers to unit “b”, which is not in the file.")
     }
 }
 

@@ -35,9 +35,9 @@ with open('work/big.xlf', 'w', encoding='utf-8') as f:
         chunk = body.replace('trans-unit id="', 'trans-unit id="r%d-' % i); f.write(chunk); n += len(chunk.encode()); i += 1
     f.write('</body>' + tail)
 PY
-# memoQ: the Okapi memoQ sample (shared/data) repeated to 20 MB, unit ids made unique.
+# memoQ: the Okapi memoQ sample (Tests/Fixtures) repeated to 20 MB, unit ids made unique.
 [ -f work/memoq-20mb.xlf ] || python3 - <<'PY'
-src = open('../../../shared/data/xliff12/okapi/MQ-12-Test01.xlf', encoding='utf-8').read()
+src = open('../../Tests/Fixtures/xliff12/okapi/MQ-12-Test01.xlf', encoding='utf-8').read()
 head, rest = src.split('<body>\n', 1); body, tail = rest.rsplit('</body>', 1)
 with open('work/memoq-20mb.xlf', 'w', encoding='utf-8') as f:
     f.write(head + '<body>\n'); n = i = 0
@@ -65,7 +65,7 @@ PY
 import xml.etree.ElementTree as ET
 from xml.sax.saxutils import escape, quoteattr
 X = '{urn:oasis:names:tc:xliff:document:1.2}'
-units = list(ET.parse('../../../shared/data/xliff12/okapi/MQ-12-Test01.xlf').getroot().iter(X + 'trans-unit'))
+units = list(ET.parse('../../Tests/Fixtures/xliff12/okapi/MQ-12-Test01.xlf').getroot().iter(X + 'trans-unit'))
 def unit(tu, uid):
     data, out = [], []
     src = tu.find(X + 'source')

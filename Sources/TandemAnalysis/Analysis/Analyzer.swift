@@ -72,30 +72,19 @@ public enum Analyzer {
         let matches: [TMMatch?]
         if let memory {
             let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-            let chunk = max(64, (total + workers * 16 - 1) / max(workers * 16, 1))
-            let chunks = (total + chunk - 1) / chunk
-            var results = [TMMatch?](repeating: nil, count: total)
-            results.withUnsafeMutableBufferPointer { buffer in
-                // Each index is written by exactly one worker; the buffer outlives the parallel loop.
-                nonisolated(unsafe) let base = buffer.baseAddress
-                DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                    let scratch = memory.makeScratch()
-                    let start = c * chunk
-                    let end = min(total, start + chunk)
-                    for i in start..<end where prepared[i].segment.translatable {
-                        if repeated[i] {
-                            if let e = memory.exactMatches(prepared[i].text.exact).first {
-                                base![i] = TMMatch(
-                                    score: 100, unit: Int(e), reference: memory.entries[Int(e)].reference)
-                            }
-                        } else {
-                            base![i] = memory.bestMatch(for: prepared[i].text, minimum: minimum, scratch: scratch)
-                        }
+            let chunkSize = max(64, (total + workers * 16 - 1) / (workers * 16))
+            matches = parallelMap(
+                total, chunkSize: chunkSize, scratch: { memory.makeScratch() },
+                chunkDone: { end in progress?(AnalysisProgress(phase: .matching, completed: end, total: total)) }
+            ) { i, scratch in
+                guard prepared[i].segment.translatable else { return nil }
+                if repeated[i] {
+                    return memory.exactMatches(prepared[i].text.exact).first.map {
+                        TMMatch(score: 100, unit: Int($0), reference: memory.entries[Int($0)].reference)
                     }
-                    progress?(AnalysisProgress(phase: .matching, completed: end, total: total))
                 }
+                return memory.bestMatch(for: prepared[i].text, minimum: minimum, scratch: scratch)
             }
-            matches = results
         } else {
             matches = Array(repeating: nil, count: total)
         }

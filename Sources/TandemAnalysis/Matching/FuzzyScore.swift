@@ -42,24 +42,17 @@ public enum FuzzyScore {
         if b.isEmpty { return a.count }
         let (short, long) = a.count <= b.count ? (a, b) : (b, a)
         let width = short.count + 1
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * width) { rows in
-            short.withUnsafeBufferPointer { s in
-                long.withUnsafeBufferPointer { l in
-                    var previous = rows.baseAddress!
-                    var current = previous + width
-                    for j in 0..<width { previous[j] = j }
-                    for i in 1...l.count {
-                        current[0] = i
-                        let li = l[i - 1]
-                        for j in 1..<width {
-                            let cost = s[j - 1] == li ? 0 : 1
-                            current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                        }
-                        swap(&previous, &current)
-                    }
-                    return previous[width - 1]
-                }
+        var previous = Array(0..<width)
+        var current = [Int](repeating: 0, count: width)
+        for i in 1...long.count {
+            current[0] = i
+            let li = long[i - 1]
+            for j in 1..<width {
+                let cost = short[j - 1] == li ? 0 : 1
+                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
             }
+            swap(&previous, &current)
         }
+        return previous[width - 1]
     }
 }

@@ -9,7 +9,7 @@ import TandemDomain
 ///
 /// Its state is only touched from the parser's callbacks on one thread, one callback at a time,
 /// hence `@exclusivity(unchecked)` on the hot properties.
-final class TMXBuilder: XMLDirectHandler {
+final class TMXBuilder: XMLDirectHandler, RecordReader {
     enum Name: UInt8 {
         case other, header, tu, tuv, seg, prop, note, bpt, ept, it, ph, ut, sub
         case srclang, lang, tuid, pos
@@ -40,10 +40,10 @@ final class TMXBuilder: XMLDirectHandler {
     enum Frame: UInt8 { case plain, tuv, seg }
 
     unowned let reader: XMLEventReader
-    private let xmlNamespace = TMXReader.xmlNamespace
     private let each: (TMXUnit) throws -> Void
 
     @exclusivity(unchecked) var error: Error?
+    var failure: Error? { error }
     @exclusivity(unchecked) var pending: AnalysisError?
     @exclusivity(unchecked) var recordMode = false
     @exclusivity(unchecked) var sourceLanguage: LanguageTag?
@@ -63,7 +63,7 @@ final class TMXBuilder: XMLDirectHandler {
     @exclusivity(unchecked) private var ignore = 0
     @exclusivity(unchecked) private var capturing = false
     @exclusivity(unchecked) private var content = SegmentContent()
-    @exclusivity(unchecked) private var cache = [(UnsafeRawPointer?, Name)](repeating: (nil, .other), count: 256)
+    @exclusivity(unchecked) private var names = InternedNames<Name>(slots: 256, placeholder: .other)
 
     init(reader: XMLEventReader, each: @escaping (TMXUnit) throws -> Void) {
         self.reader = reader
@@ -74,13 +74,7 @@ final class TMXBuilder: XMLDirectHandler {
 
     @inline(__always) private func name(_ p: UnsafePointer<xmlChar>?) -> Name {
         guard let p else { return .other }
-        let key = UnsafeRawPointer(p)
-        let slot = Int(
-            truncatingIfNeeded: (UInt64(UInt(bitPattern: Int(bitPattern: key))) &* 0x9E37_79B9_7F4A_7C15) >> 56)
-        if cache[slot].0 == key { return cache[slot].1 }
-        let n = Name(String(cString: p))
-        cache[slot] = (key, n)
-        return n
+        return names.value(p, make: Name.init)
     }
 
     // MARK: libxml2 callbacks
@@ -94,7 +88,8 @@ final class TMXBuilder: XMLDirectHandler {
             guard count > 0, let attributes else { return nil }
             for i in 0..<Int(count) {
                 let base = attributes + i * 5
-                let matches = inXML ? base[2].map { String(cString: $0) == xmlNamespace } ?? false : base[2] == nil
+                let matches =
+                    inXML ? base[2].map { String(cString: $0) == TMXReader.xmlNamespace } ?? false : base[2] == nil
                 if matches, name(base[0]) == wanted { return XMLEventReader.Sink.attributeValue(base) }
             }
             return nil
@@ -120,7 +115,8 @@ final class TMXBuilder: XMLDirectHandler {
         switch event {
         case .start(let e, let isEmpty):
             start(Name(e.name), line: e.line, column: e.column) { wanted, inXML in
-                e.attributes.first { $0.namespace == (inXML ? xmlNamespace : "") && Name($0.name) == wanted }?.value
+                e.attributes.first { $0.namespace == (inXML ? TMXReader.xmlNamespace : "") && Name($0.name) == wanted }?
+                    .value
             }
             if isEmpty, error == nil { end() }
         case .end:

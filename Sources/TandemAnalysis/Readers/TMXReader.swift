@@ -24,17 +24,7 @@ enum TMXReader {
         return try withoutActuallyEscaping(each) { each in
             let builder = TMXBuilder(reader: reader, each: each)
             return try withExtendedLifetime(builder) {
-                // Events already parsed are replayed, the rest goes straight from libxml2's
-                // callbacks into units.
-                for event in reader.direct(builder) {
-                    builder.replay(event)
-                    if let error = builder.error { throw error }
-                }
-                builder.recordMode = true
-                while try reader.feedNext() {
-                    if let error = builder.error { throw error }
-                }
-                if let error = builder.error ?? builder.pending { throw error }
+                try reader.readRecords(into: builder)
                 return builder.sourceLanguage
             }
         }

@@ -14,7 +14,7 @@ import TandemDomain
 /// Errors surface in the order the event reader gave them: an XML error of a chunk comes before
 /// the reader's errors found in that chunk's events; a `<file>` start is only judged (languages)
 /// once the next event has arrived, as the event queue handed out a start tag only then.
-final class XLIFF12Builder: XMLDirectHandler {
+final class XLIFF12Builder: XMLDirectHandler, RecordReader {
     enum Name: UInt8 {
         case other, transUnit, source, segSource, segDefs, mrk, g, bx, bpt, ex, ept, x, ph, it
         case file, header, binUnit, group, xliff, unused
@@ -62,6 +62,7 @@ final class XLIFF12Builder: XMLDirectHandler {
     @exclusivity(unchecked) var wholeUnits: [Int] = []
     /// The first error, as it would have been thrown; processing stops there.
     @exclusivity(unchecked) var error: AnalysisError?
+    var failure: Error? { error }
     /// An error of the last `<file>` start, thrown once the next event arrives (or at the end).
     @exclusivity(unchecked) var pending: AnalysisError?
     /// Trans-units that start from now on are records: their inner events are not events of
@@ -89,7 +90,7 @@ final class XLIFF12Builder: XMLDirectHandler {
     @exclusivity(unchecked) private var locked: [String] = []
     @exclusivity(unchecked) private var content = SegmentContent()
 
-    @exclusivity(unchecked) private var cache = [(UnsafeRawPointer?, Name)](repeating: (nil, .other), count: 256)
+    @exclusivity(unchecked) private var names = InternedNames<Name>(slots: 256, placeholder: .other)
 
     init(reader: XMLEventReader) {
         self.reader = reader
@@ -102,13 +103,7 @@ final class XLIFF12Builder: XMLDirectHandler {
     /// parser's dictionary, so a pointer always names the same string).
     @inline(__always) private func name(_ p: UnsafePointer<xmlChar>?) -> Name {
         guard let p else { return .other }
-        let key = UnsafeRawPointer(p)
-        let slot = Int(
-            truncatingIfNeeded: (UInt64(UInt(bitPattern: Int(bitPattern: key))) &* 0x9E37_79B9_7F4A_7C15) >> 56)
-        if cache[slot].0 == key { return cache[slot].1 }
-        let n = Name(String(cString: p))
-        cache[slot] = (key, n)
-        return n
+        return names.value(p, make: Name.init)
     }
 
     // MARK: libxml2 callbacks

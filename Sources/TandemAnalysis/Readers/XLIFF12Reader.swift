@@ -32,17 +32,7 @@ enum XLIFF12Reader {
     private static func read(_ reader: XMLEventReader, builder: XLIFF12Builder, root: XMLElement) throws
         -> SourceDocument
     {
-        // Events already parsed (while the root was looked for) are replayed, the rest of the
-        // document goes straight from libxml2's callbacks into segments.
-        for event in reader.direct(builder) {
-            builder.replay(event)
-            if let error = builder.error { throw error }
-        }
-        builder.recordMode = true
-        while try reader.feedNext() {
-            if let error = builder.error { throw error }
-        }
-        if let error = builder.error ?? builder.pending { throw error }
+        try reader.readRecords(into: builder)
         if !builder.sawFile {
             throw reader.error(.invalid, "the XLIFF document has no <file>.", line: root.line, column: root.column)
         }
