@@ -32,6 +32,8 @@ public struct PlanSummary: Sendable, Equatable, Encodable {
     public var confidence: String
     /// One amount per currency, e.g. "€848.00".
     public var cost: [String]
+    /// The amounts joined as the command line shows them: "€845.60 + $406.00"; nil when nothing is planned.
+    public var costText: String?
     public var rows: [Row]
     public var reasons: [String]
 
@@ -45,6 +47,7 @@ public struct PlanSummary: Sendable, Equatable, Encodable {
         riskAdjustedDelivery = result.riskAdjustedDelivery.map(when)
         confidence = l.formatPercent(Decimal(result.confidence), maximumFractionDigits: 0)
         cost = result.cost.map { l.format($0) }
+        costText = cost.isEmpty ? nil : cost.joined(separator: " + ")
         rows = result.targets.flatMap { target in
             let name = target.target.description
             let work = target.steps.flatMap { step in
