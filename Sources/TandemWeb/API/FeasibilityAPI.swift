@@ -73,7 +73,7 @@ enum FeasibilityAPI {
         let data = try req.jsonBodyData()
         let result: FeasibilityResult
         do {
-            result = try PlanCheck.run(fileContents: data)
+            result = try await req.checkPlan(data)
         } catch let error as PlanningInputError {
             throw apiError(for: error)
         }

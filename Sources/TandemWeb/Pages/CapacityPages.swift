@@ -84,7 +84,7 @@ enum CapacityPages {
                 "capacity/check", try await context(req, plan: plan, problem: problem), status: .unprocessableEntity)
         }
         do {
-            let result = try PlanCheck.run(fileContents: Data(plan.utf8))
+            let result = try await req.checkPlan(Data(plan.utf8))
             return try await req.renderPage(
                 "capacity/check", try await context(req, plan: plan, result: PlanSummary(result, localizer: l)))
         } catch let error as PlanningInputError {
