@@ -56,7 +56,8 @@ let package = Package(
         .target(
             name: "TandemWeb",
             dependencies: [
-                "TandemDomain", "TandemApp", "TandemPersistence", "TandemLocalization",
+                "TandemDomain", "TandemApp", "TandemPersistence", "TandemLocalization", "TandemPlanning",
+                "TandemPlanningText",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Leaf", package: "leaf"),

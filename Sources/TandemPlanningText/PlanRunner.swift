@@ -17,9 +17,7 @@ public enum PlanRunner {
         fileContents: Data, format: PlanOutputFormat, localizer: Localizer, options: PlanningOptions = .standard
     ) -> PlanRunOutcome {
         do {
-            let file = try PlanFile.decode(fileContents)
-            let index = try CapacityIndex(vendors: file.vendors)
-            let result = try index.check(file.request, now: file.request.start, options: options)
+            let result = try PlanCheck.run(fileContents: fileContents, options: options)
             let text =
                 format == .json
                 ? PlanRendering.json(result, localizer: localizer) + "\n"

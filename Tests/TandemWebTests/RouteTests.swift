@@ -74,12 +74,13 @@ struct RouteTests {
                 [
                     .dashboard, .login, .logout, .setup(secret: ":secret"), .invitation(secret: ":secret"), .users,
                     .newUser, .user(":id"), .userDeactivate(":id"), .userReactivate(":id"), .userInvite(":id"),
-                    .organisation, .profile, .profileTokens, .revokeToken(":id"), .language, .health, .ready,
+                    .organisation, .profile, .profileTokens, .revokeToken(":id"), .language, .capacityCheck, .health,
+                    .ready,
                     .openAPIDocument,
                 ] + Area.allCases.map { .area($0) }
             let known = Set(patterns.map { $0.pathComponents.map(\.description) })
             let api = Set(
-                [APIRoute.me, .users, .user(":id"), .tokens, .token(":id")].map {
+                [APIRoute.me, .users, .user(":id"), .tokens, .token(":id"), .feasibilityChecks].map {
                     APIRoute.prefixSegments + $0.pathComponents.map(\.description)
                 })
             for route in app.routes.all {

@@ -128,6 +128,18 @@ struct SnapshotTests {
         }
     }
 
+    @Test func capacityCheckOfTheWorkedExample() async throws {
+        try await seeded { app in
+            var browser = try await signedIn(app, as: "paula.project@lumen.example")
+            let plan = try String(
+                contentsOf: repositoryRoot.appendingPathComponent("Resources/Examples/capacity-check.json"),
+                encoding: .utf8)
+            let page = try await browser.submit(SiteRoute.capacityCheck.path, ["plan": plan])
+            #expect(page.status == .ok)
+            try assertSnapshot(page.body.string, named: "capacity-check.pm.en.html")
+        }
+    }
+
     @Test func tokenSettingsWithOneToken() async throws {
         try await seeded { app in
             var browser = try await signedIn(app)

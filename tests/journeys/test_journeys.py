@@ -106,3 +106,22 @@ def test_language_switcher_changes_the_interface(browser):
     browser.tandem_shot("dashboard-fr")
     Select(browser.find_element(By.ID, "lang-select")).select_by_value("en")
     wait_text(browser, "h1", "Welcome")
+
+
+@pytest.mark.parametrize("browser", ["en", "fr"], indirect=True)
+def test_pm_checks_the_worked_example_against_capacity(browser):
+    language = browser.execute_script("return navigator.language").split("-")[0]
+    verdict, delivery = {"en": ("GREEN", "Earliest delivery"), "fr": ("VERT", "Livraison au plus tôt")}[
+        "fr" if language == "fr" else "en"]
+    sign_in(browser, "paula.project@lumen.example", PASSWORD)
+    wait_text(browser, "nav.sidenav", "")
+    follow(browser, "nav.sidenav a[href='/capacity']")
+    follow(browser, "main a[href='/capacity/check']")
+    follow(browser, "form.plan-form a[href='/capacity/check?example=worked']")
+    assert '"maxVendorsPerStep": 2' in browser.find_element(By.ID, "plan").get_attribute("value")
+    follow(browser, "form.plan-form button[type=submit]")
+    wait_text(browser, "#verdict", verdict)
+    assert delivery in browser.find_element(By.CSS_SELECTOR, "ul.reasons").text
+    rows = [row.text for row in browser.find_elements(By.CSS_SELECTOR, ".plan-table tbody tr")]
+    assert any("chloe" in row for row in rows), rows
+    browser.tandem_shot("capacity-check")

@@ -25,6 +25,15 @@ extension Request {
         }
     }
 
+    /// The JSON body as it came, for a decoder of its own (such as the planning engine's), after
+    /// the same checks as `decodeJSON`: 415 for another `Content-Type`, 400 `invalid_json` when
+    /// it is empty or not JSON at all.
+    func jsonBodyData() throws -> Data {
+        _ = try decodeJSON(AnyJSON.self)
+        guard let buffer = body.data else { throw APIError.invalidJSON }
+        return Data(buffer.readableBytesView)
+    }
+
     private static func apiError(for problem: DecodingProblem) -> APIError {
         switch problem {
         case .notJSON: return .invalidJSON
@@ -32,6 +41,11 @@ extension Request {
         case .field(let error): return .invalidFields([error])
         }
     }
+}
+
+/// Any JSON at all: decoding it only checks that the body is JSON.
+private struct AnyJSON: Decodable {
+    init(from decoder: any Decoder) throws {}
 }
 
 /// A page of a list: `{"items": [...], "nextCursor": "..." | null}`. `nextCursor` is null on the
@@ -168,9 +182,37 @@ enum PercentText {
 }
 
 /// An engine's reason on the API: `{"code", "args", "text"}`, `text` in the caller's language.
+/// `args` are plain JSON values: strings (ids, instants in ISO 8601 UTC, days), whole numbers
+/// (minutes, counts, percentages) or lists of strings.
 struct ReasonBody: Content, Equatable {
+    enum Argument: Codable, Equatable, Sendable {
+        case text(String)
+        case number(Int)
+        case list([String])
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let number = try? container.decode(Int.self) {
+                self = .number(number)
+            } else if let list = try? container.decode([String].self) {
+                self = .list(list)
+            } else {
+                self = .text(try container.decode(String.self))
+            }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .text(let text): try container.encode(text)
+            case .number(let number): try container.encode(number)
+            case .list(let list): try container.encode(list)
+            }
+        }
+    }
+
     var code: String
-    var args: [String: String]
+    var args: [String: Argument]
     var text: String
 }
 

@@ -68,6 +68,7 @@ func routes(_ app: Application) throws {
     let api = app.grouped(APIRoute.prefixComponents).grouped(
         LocalizationMiddleware(), BearerAuthenticator(), LocalizationMiddleware(), RequireAPIUser())
     UsersAPI.register(api)
+    FeasibilityAPI.register(api)
 
     let site = app.grouped(SessionAuthenticator(), LocalizationMiddleware(), FlashMiddleware(), CSRFProtection())
     AuthPages.register(site)
@@ -78,4 +79,5 @@ func routes(_ app: Application) throws {
     UserPages.register(signedIn)
     OrganisationPages.register(signedIn)
     ProfilePages.register(signedIn)
+    CapacityPages.register(signedIn)
 }

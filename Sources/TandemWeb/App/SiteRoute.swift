@@ -32,6 +32,8 @@ enum SiteRoute: Sendable, Equatable {
     case profile, profileTokens
     case revokeToken(PathParameter)
     case language
+    /// The capacity check: a plan file in, the engine's verdict and plan out.
+    case capacityCheck
     case health, ready
     case openAPIDocument
     /// Static files served from Resources/Public.
@@ -70,6 +72,7 @@ enum SiteRoute: Sendable, Equatable {
         case .profileTokens: return ["settings", "profile", "tokens"]
         case .revokeToken(let id): return ["settings", "profile", "tokens", id.segment, "revoke"]
         case .language: return ["language"]
+        case .capacityCheck: return ["capacity", "check"]
         case .health: return ["health"]
         case .ready: return ["ready"]
         case .openAPIDocument: return ["api", "openapi.yaml"]
@@ -93,6 +96,7 @@ enum APIRoute: Sendable, Equatable {
     case user(PathParameter)
     case tokens
     case token(PathParameter)
+    case feasibilityChecks
 
     static let prefixSegments = ["api", "v1"]
     static var prefix: String { "/" + prefixSegments.joined(separator: "/") }
@@ -112,6 +116,7 @@ enum APIRoute: Sendable, Equatable {
         case .user(let id): return ["users", id.segment]
         case .tokens: return ["tokens"]
         case .token(let id): return ["tokens", id.segment]
+        case .feasibilityChecks: return ["feasibility-checks"]
         }
     }
 

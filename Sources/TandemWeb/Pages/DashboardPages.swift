@@ -41,7 +41,8 @@ enum DashboardPages {
 
     static func register(_ routes: any RoutesBuilder) {
         routes.get(.dashboard, use: dashboard)
-        for area in Area.allCases where area != .dashboard && area != .settings {
+        // Capacity has a page of its own (CapacityPages).
+        for area in Area.allCases where ![.dashboard, .settings, .capacity].contains(area) {
             routes.get(.area(area)) { req in try await areaPage(req: req, area: area) }
         }
         routes.get(.area(.settings), use: settings)

@@ -1,0 +1,143 @@
+import Foundation
+import TandemDomain
+import TandemLocalization
+import TandemPlanning
+import TandemPlanningText
+import Vapor
+
+/// `POST /api/v1/feasibility-checks`: a plan file (`tandem plan`'s format, docs/planning.md) in,
+/// the engine's verdict, plan and reasons out. The shapes are in Resources/OpenAPI/openapi.yaml.
+enum FeasibilityAPI {
+    struct AssignmentBody: Content {
+        var vendor: String
+        var words: Int
+        var start: String
+        var end: String
+        var cost: MoneyBody
+    }
+    struct StepBody: Content {
+        var service: String
+        var words: Int
+        var start: String
+        var end: String
+        var assignments: [AssignmentBody]
+    }
+    struct TargetBody: Content {
+        var source: String
+        var target: String
+        var delivery: String?
+        var steps: [StepBody]
+
+        enum CodingKeys: String, CodingKey { case source, target, delivery, steps }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(source, forKey: .source)
+            try container.encode(target, forKey: .target)
+            try container.encode(delivery, forKey: .delivery)  // null, never absent
+            try container.encode(steps, forKey: .steps)
+        }
+    }
+    struct ResultBody: Content {
+        var verdict: String
+        var earliestDelivery: String?
+        var deadline: String
+        var riskAdjustedDelivery: String?
+        /// Percent with two places, e.g. "94.00".
+        var confidence: String
+        var cost: [MoneyBody]
+        var targets: [TargetBody]
+        var reasons: [ReasonBody]
+
+        enum CodingKeys: String, CodingKey {
+            case verdict, earliestDelivery, deadline, riskAdjustedDelivery, confidence, cost, targets, reasons
+        }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(verdict, forKey: .verdict)
+            try container.encode(earliestDelivery, forKey: .earliestDelivery)  // null, never absent
+            try container.encode(deadline, forKey: .deadline)
+            try container.encode(riskAdjustedDelivery, forKey: .riskAdjustedDelivery)
+            try container.encode(confidence, forKey: .confidence)
+            try container.encode(cost, forKey: .cost)
+            try container.encode(targets, forKey: .targets)
+            try container.encode(reasons, forKey: .reasons)
+        }
+    }
+
+    static func register(_ api: any RoutesBuilder) {
+        api.on(.POST, APIRoute.feasibilityChecks, use: check)
+    }
+
+    @Sendable static func check(req: Request) async throws -> ResultBody {
+        try req.authorize(.viewArea(.capacity))
+        let data = try req.jsonBodyData()
+        let result: FeasibilityResult
+        do {
+            result = try await req.checkPlan(data)
+        } catch let error as PlanningInputError {
+            throw apiError(for: error)
+        }
+        // Reasons' text names instants in UTC, like their ISO 8601 `args`.
+        let localizer = req.application.localization.catalogs.localizer(
+            locale: req.localizer.locale, timeZone: TimeZone(identifier: "UTC")!)
+        return ResultBody(result, localizer: localizer)
+    }
+
+    /// A field of the plan at fault: 422 naming its path (`vendors[2].timeZone`), with the
+    /// engine's message. A body that is JSON but not an object names no field.
+    static func apiError(for error: PlanningInputError) -> APIError {
+        guard error.field != "file" else { return .bodyNotAnObject }
+        let code =
+            error.message.hasPrefix("is required") || error.message.hasPrefix("must not be null")
+            ? "required" : error.message.hasPrefix("expected") ? "wrong_type" : "invalid"
+        return .invalidFields([
+            FieldError(field: error.field, code: code, key: "error.api.field.invalid", text: error.message)
+        ])
+    }
+}
+
+extension FeasibilityAPI.ResultBody {
+    init(_ result: FeasibilityResult, localizer: Localizer) {
+        verdict = result.verdict.rawValue
+        earliestDelivery = result.earliestDelivery?.iso8601
+        deadline = result.deadline.iso8601
+        riskAdjustedDelivery = result.riskAdjustedDelivery?.iso8601
+        confidence = PercentText.format(Decimal(result.confidence) * 100)
+        cost = result.cost.map(MoneyBody.init)
+        targets = result.targets.map { target in
+            FeasibilityAPI.TargetBody(
+                source: target.source.description, target: target.target.description,
+                delivery: target.delivery?.iso8601,
+                steps: target.steps.map { step in
+                    FeasibilityAPI.StepBody(
+                        service: step.service.rawValue, words: step.words, start: step.start.iso8601,
+                        end: step.end.iso8601,
+                        assignments: step.assignments.map {
+                            FeasibilityAPI.AssignmentBody(
+                                vendor: $0.vendor.description, words: $0.words, start: $0.start.iso8601,
+                                end: $0.end.iso8601, cost: MoneyBody($0.cost))
+                        })
+                })
+        }
+        reasons = result.reasons.map { ReasonBody($0, localizer: localizer) }
+    }
+}
+
+extension ReasonBody {
+    /// The reason's code, its arguments as plain values, and its sentence in the localizer's language.
+    init(_ reason: FeasibilityReason, localizer: Localizer) {
+        code = reason.code
+        args = reason.arguments.mapValues { argument in
+            switch argument {
+            case .vendor(let id): return .text(id.description)
+            case .vendors(let ids): return .list(ids.map(\.description))
+            case .instant(let instant): return .text(instant.iso8601)
+            case .day(let day): return .text(day.description)
+            case .minutes(let n), .count(let n), .percent(let n): return .number(n)
+            case .language(let tag): return .text(tag.description)
+            case .service(let service): return .text(service.rawValue)
+            }
+        }
+        text = PlanningText.text(for: reason, localizer: localizer)
+    }
+}
