@@ -83,9 +83,7 @@ public struct CapacityIndex: Sendable {
             zones[vendor.timeZone] = made
             zone = made
         } else {
-            throw PlanningInputError(
-                field: "\(field).timeZone",
-                message: "unknown time zone “\(vendor.timeZone)”; use an IANA name such as Europe/Paris")
+            throw PlanningInputError(field: "\(field).timeZone", .unknownTimeZone(vendor.timeZone))
         }
         if let slot = slots[vendor.id] { remove(slot: slot) }
         let slot = VendorSlot(index: entries.count)
@@ -134,11 +132,11 @@ public struct CapacityIndex: Sendable {
     /// Records confirmed work; no rebuild, only this vendor's busy list changes.
     public mutating func book(_ booking: Booking, for id: VendorID) throws {
         guard let slot = slots[id]?.index else {
-            throw PlanningInputError(field: "vendor", message: "unknown vendor “\(id)”")
+            throw PlanningInputError(field: "vendor", .unknownVendor(id: id.rawValue))
         }
         guard booking.range.end > booking.range.start else {
             throw PlanningInputError(
-                field: "booking", message: "ends at \(booking.range.end) before it starts at \(booking.range.start)")
+                field: "booking.to", .notAfter("\(booking.range.end)", from: "\(booking.range.start)"))
         }
         let span = Span(booking.range.start.minutes, booking.range.end.minutes)
         entries[slot]!.vendor.booked.append(booking)
@@ -167,7 +165,7 @@ public struct CapacityIndex: Sendable {
     /// Records work from an open quote with its win probability.
     public mutating func addTentative(_ tentative: TentativeBooking, for id: VendorID) throws {
         guard let slot = slots[id]?.index else {
-            throw PlanningInputError(field: "vendor", message: "unknown vendor “\(id)”")
+            throw PlanningInputError(field: "vendor", .unknownVendor(id: id.rawValue))
         }
         entries[slot]!.vendor.tentative.append(tentative)
         entries[slot]!.calendar.tentative.append(

@@ -20,10 +20,10 @@ public struct PlanFile: Sendable {
             throw PlanningInputError(decoding: error)
         }
         guard let rawVendors = raw.vendors else {
-            throw PlanningInputError(field: "vendors", message: "is required: list the vendors to plan with")
+            throw PlanningInputError(field: "vendors", .required)
         }
         guard let rawRequest = raw.request else {
-            throw PlanningInputError(field: "request", message: "is required: the work to plan and its deadline")
+            throw PlanningInputError(field: "request", .required)
         }
         var vendors: [PlanningVendor] = []
         var seen: [VendorID: Int] = [:]
@@ -31,7 +31,7 @@ public struct PlanFile: Sendable {
             let vendor = try v.vendor(field: "vendors[\(i)]")
             if let earlier = seen[vendor.id] {
                 throw PlanningInputError(
-                    field: "vendors[\(i)].id", message: "“\(vendor.id)” is already used by vendors[\(earlier)]")
+                    field: "vendors[\(i)].id", .duplicateVendor(id: vendor.id.rawValue, earlier: "vendors[\(earlier)]"))
             }
             seen[vendor.id] = i
             vendors.append(vendor)
@@ -55,37 +55,33 @@ extension PlanningInputError {
         }
         switch error {
         case let .keyNotFound(key, context):
-            self.init(field: path(context.codingPath + [key]), message: "is required")
+            self.init(field: path(context.codingPath + [key]), .required)
         case let .valueNotFound(type, context):
-            self.init(field: path(context.codingPath), message: "must not be null (expected \(Self.describe(type)))")
+            self.init(field: path(context.codingPath), .null(expected: Self.kind(of: type)))
         case let .typeMismatch(type, context):
-            self.init(field: path(context.codingPath), message: "expected \(Self.describe(type))")
+            self.init(field: path(context.codingPath), .wrongType(expected: Self.kind(of: type)))
         case let .dataCorrupted(context):
             if context.codingPath.isEmpty {
                 self.init(
                     field: "file",
-                    message:
-                        "is not valid JSON (\(context.underlyingError.map { "\($0.localizedDescription)" } ?? context.debugDescription))"
-                )
+                    .notJSON(
+                        detail: context.underlyingError.map { "\($0.localizedDescription)" } ?? context.debugDescription
+                    ))
             } else {
-                self.init(field: path(context.codingPath), message: context.debugDescription)
+                self.init(field: path(context.codingPath), .unreadable(detail: context.debugDescription))
             }
         @unknown default:
-            self.init(field: "file", message: "\(error)")
+            self.init(field: "file", .unreadable(detail: "\(error)"))
         }
     }
 
-    static func describe(_ type: Any.Type) -> String {
+    static func kind(of type: Any.Type) -> ValueKind {
         switch type {
-        case is Int.Type: return "a whole number"
-        case is Double.Type: return "a number"
-        case is String.Type: return "a string"
-        case is Bool.Type: return "true or false"
-        default:
-            let name = "\(type)"
-            if name.hasPrefix("Array") { return "a list" }
-            if name.hasPrefix("Dictionary") { return "an object" }
-            return "an object"
+        case is Int.Type: return .wholeNumber
+        case is Double.Type: return .number
+        case is String.Type: return .string
+        case is Bool.Type: return .boolean
+        default: return "\(type)".hasPrefix("Array") ? .list : .object
         }
     }
 }
@@ -142,12 +138,10 @@ private struct RawVendor: Decodable {
 
     func vendor(field: String) throws -> PlanningVendor {
         guard !id.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw PlanningInputError(field: "\(field).id", message: "must not be empty")
+            throw PlanningInputError(field: "\(field).id", .empty)
         }
         guard ZoneRules(identifier: timeZone) != nil else {
-            throw PlanningInputError(
-                field: "\(field).timeZone",
-                message: "unknown time zone “\(timeZone)”; use an IANA name such as Europe/Paris")
+            throw PlanningInputError(field: "\(field).timeZone", .unknownTimeZone(timeZone))
         }
         var periods: [WorkingPeriod] = []
         let rawPeriods = workingHours?.periods
@@ -156,36 +150,31 @@ private struct RawVendor: Decodable {
             var days = Set<Weekday>()
             for (d, name) in p.days.enumerated() {
                 guard let day = Weekday(planCode: name) else {
-                    throw PlanningInputError(
-                        field: "\(f).days[\(d)]",
-                        message: "“\(name)” is not a weekday; use mon, tue, wed, thu, fri, sat or sun")
+                    throw PlanningInputError(field: "\(f).days[\(d)]", .notAWeekday(name))
                 }
                 days.insert(day)
             }
             guard let from = Self.clock(p.from) else {
-                throw PlanningInputError(field: "\(f).from", message: "“\(p.from)” is not a time such as 09:00")
+                throw PlanningInputError(field: "\(f).from", .notAClockTime(p.from, example: "09:00"))
             }
             guard let to = Self.clock(p.to) else {
-                throw PlanningInputError(field: "\(f).to", message: "“\(p.to)” is not a time such as 17:00")
+                throw PlanningInputError(field: "\(f).to", .notAClockTime(p.to, example: "17:00"))
             }
             guard from < to else {
-                throw PlanningInputError(field: "\(f).to", message: "\(p.to) is not after “from” \(p.from)")
+                throw PlanningInputError(field: "\(f).to", .notAfter(p.to, from: p.from))
             }
             periods.append(WorkingPeriod(days: days, fromMinute: from, toMinute: to))
         }
         var absencesOut: [Absence] = []
         for (i, a) in (absences ?? []).enumerated() {
             guard let from = LocalDay(iso: a.from) else {
-                throw PlanningInputError(
-                    field: "\(field).absences[\(i)].from", message: "“\(a.from)” is not a date such as 2027-03-01")
+                throw PlanningInputError(field: "\(field).absences[\(i)].from", .notADate(a.from))
             }
             guard let to = LocalDay(iso: a.to) else {
-                throw PlanningInputError(
-                    field: "\(field).absences[\(i)].to", message: "“\(a.to)” is not a date such as 2027-03-01")
+                throw PlanningInputError(field: "\(field).absences[\(i)].to", .notADate(a.to))
             }
             guard from <= to else {
-                throw PlanningInputError(
-                    field: "\(field).absences[\(i)].to", message: "\(a.to) is before “from” \(a.from)")
+                throw PlanningInputError(field: "\(field).absences[\(i)].to", .before(a.to, from: a.from))
             }
             absencesOut.append(Absence(from: from, to: to))
         }
@@ -198,11 +187,10 @@ private struct RawVendor: Decodable {
         for (i, b) in (tentative ?? []).enumerated() {
             let f = "\(field).tentative[\(i)]"
             guard let p = b.probability else {
-                throw PlanningInputError(
-                    field: "\(f).probability", message: "is required: the chance (0 to 1) that this quote is won")
+                throw PlanningInputError(field: "\(f).probability", .required)
             }
             guard (0...1).contains(p) else {
-                throw PlanningInputError(field: "\(f).probability", message: "must be between 0 and 1, got \(p)")
+                throw PlanningInputError(field: "\(f).probability", .notAProbability(got: "\(p)"))
             }
             tentativeOut.append(
                 TentativeBooking(id: b.id.map { BookingID($0) }, range: try Self.range(b, field: f), probability: p))
@@ -214,29 +202,22 @@ private struct RawVendor: Decodable {
             let target: LanguageTag
             let currency: CurrencyCode
             do { source = try LanguageTag(c.source) } catch {
-                throw PlanningInputError(
-                    field: "\(f).source", message: "“\(c.source)” is not a language tag such as en or fr-FR")
+                throw PlanningInputError(field: "\(f).source", .notALanguageTag(c.source))
             }
             do { target = try LanguageTag(c.target) } catch {
-                throw PlanningInputError(
-                    field: "\(f).target", message: "“\(c.target)” is not a language tag such as en or fr-FR")
+                throw PlanningInputError(field: "\(f).target", .notALanguageTag(c.target))
             }
             do { currency = try CurrencyCode(c.currency) } catch {
-                throw PlanningInputError(
-                    field: "\(f).currency", message: "“\(c.currency)” is not a currency code such as EUR")
+                throw PlanningInputError(field: "\(f).currency", .notACurrency(c.currency, example: "EUR"))
             }
             guard !c.service.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw PlanningInputError(
-                    field: "\(f).service", message: "must name a service such as translation or revision")
+                throw PlanningInputError(field: "\(f).service", .noService)
             }
             guard c.wordsPerHour > 0 else {
-                throw PlanningInputError(
-                    field: "\(f).wordsPerHour", message: "must be a positive whole number, got \(c.wordsPerHour)")
+                throw PlanningInputError(field: "\(f).wordsPerHour", .notAPositiveWholeNumber(got: "\(c.wordsPerHour)"))
             }
             guard let cost = Decimal(canonical: c.costPerWord), cost >= 0 else {
-                throw PlanningInputError(
-                    field: "\(f).costPerWord",
-                    message: "“\(c.costPerWord)” is not an amount of zero or more such as \"0.08\"")
+                throw PlanningInputError(field: "\(f).costPerWord", .notAnAmount(c.costPerWord))
             }
             capabilitiesOut.append(
                 Capability(
@@ -259,14 +240,14 @@ private struct RawVendor: Decodable {
     static func range(_ raw: RawRange, field: String) throws -> TimeRange {
         guard let from = Instant(iso8601: raw.from) else {
             throw PlanningInputError(
-                field: "\(field).from", message: "“\(raw.from)” is not a time such as 2027-03-03T09:00:00Z")
+                field: "\(field).from", .notAnInstant(raw.from, example: "2027-03-03T09:00:00Z"))
         }
         guard let to = Instant(iso8601: raw.to) else {
             throw PlanningInputError(
-                field: "\(field).to", message: "“\(raw.to)” is not a time such as 2027-03-03T13:00:00Z")
+                field: "\(field).to", .notAnInstant(raw.to, example: "2027-03-03T13:00:00Z"))
         }
         guard to > from else {
-            throw PlanningInputError(field: "\(field).to", message: "\(raw.to) is not after “from” \(raw.from)")
+            throw PlanningInputError(field: "\(field).to", .notAfter(raw.to, from: raw.from))
         }
         return TimeRange(start: from, end: to)
     }
@@ -295,11 +276,11 @@ private struct RawRequest: Decodable {
     func request() throws -> FeasibilityRequest {
         guard let start = Instant(iso8601: start) else {
             throw PlanningInputError(
-                field: "request.start", message: "“\(self.start)” is not a time such as 2027-03-01T08:00:00Z")
+                field: "request.start", .notAnInstant(self.start, example: "2027-03-01T08:00:00Z"))
         }
         guard let deadline = Instant(iso8601: deadline) else {
             throw PlanningInputError(
-                field: "request.deadline", message: "“\(self.deadline)” is not a time such as 2027-03-04T17:00:00Z")
+                field: "request.deadline", .notAnInstant(self.deadline, example: "2027-03-04T17:00:00Z"))
         }
         var targetsOut: [TargetRequest] = []
         for (t, raw) in targets.enumerated() {
@@ -307,12 +288,10 @@ private struct RawRequest: Decodable {
             let source: LanguageTag
             let target: LanguageTag
             do { source = try LanguageTag(raw.source) } catch {
-                throw PlanningInputError(
-                    field: "\(f).source", message: "“\(raw.source)” is not a language tag such as en or fr-FR")
+                throw PlanningInputError(field: "\(f).source", .notALanguageTag(raw.source))
             }
             do { target = try LanguageTag(raw.target) } catch {
-                throw PlanningInputError(
-                    field: "\(f).target", message: "“\(raw.target)” is not a language tag such as en or fr-FR")
+                throw PlanningInputError(field: "\(f).target", .notALanguageTag(raw.target))
             }
             targetsOut.append(
                 TargetRequest(
@@ -334,18 +313,15 @@ private struct RawRates: Decodable {
 
     func rates(field: String) throws -> ExchangeRates {
         guard let base = try? CurrencyCode(currency) else {
-            throw PlanningInputError(
-                field: "\(field).currency", message: "“\(currency)” is not a currency code such as EUR")
+            throw PlanningInputError(field: "\(field).currency", .notACurrency(currency, example: "EUR"))
         }
         var out: [String: Decimal] = [:]
         for (code, text) in rates.sorted(by: { $0.key < $1.key }) {
             guard let currency = try? CurrencyCode(code) else {
-                throw PlanningInputError(
-                    field: "\(field).rates.\(code)", message: "“\(code)” is not a currency code such as USD")
+                throw PlanningInputError(field: "\(field).rates.\(code)", .notACurrency(code, example: "USD"))
             }
             guard let rate = Decimal(canonical: text), rate > 0 else {
-                throw PlanningInputError(
-                    field: "\(field).rates.\(code)", message: "“\(text)” is not a positive amount such as \"0.92\"")
+                throw PlanningInputError(field: "\(field).rates.\(code)", .notAPositiveRate(text))
             }
             out[currency.code] = rate
         }

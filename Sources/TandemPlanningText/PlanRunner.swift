@@ -25,7 +25,7 @@ public enum PlanRunner {
             return PlanRunOutcome(standardOutput: text, standardError: "", exitCode: 0)
         } catch let error as PlanningInputError {
             return PlanRunOutcome(
-                standardOutput: "", standardError: "error: \(error.description)\n",
+                standardOutput: "", standardError: "error: \(PlanningText.line(for: error, localizer: localizer))\n",
                 exitCode: PlanningInputError.exitCode)
         } catch {
             return PlanRunOutcome(

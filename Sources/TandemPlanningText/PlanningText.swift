@@ -4,7 +4,7 @@ import TandemLocalization
 import TandemPlanning
 
 /// Words for the planning engine's codes, in the user's language: the edge's half of
-/// "engines speak in codes". Messages are `plan.reason.<code>` and `plan.*` in the catalogs
+/// "engines speak in codes". Messages are `plan.reason.<code>`, `plan.input.<code>` and `plan.*` in the catalogs
 /// (`Resources/Locales`). Used by `tandem plan`; the web layer can call it the same way (this
 /// target needs neither Vapor nor the command line).
 public enum PlanningText {
@@ -16,6 +16,24 @@ public enum PlanningText {
         var all = args
         if case .count(let n)? = reason.arguments["count"] { all["count"] = .integer(n) }
         return localizer.t("plan.reason.\(reason.code)", all)
+    }
+
+    /// What is wrong with an input field, without the field's path: en "unknown time zone
+    /// “Europe/Pariss”; use an IANA name such as Europe/Paris", fr "fuseau horaire inconnu
+    /// « Europe/Pariss » ; utilisez un nom IANA comme Europe/Paris". The key is
+    /// `plan.input.<code>`; values from the file are quoted as written, and the expected kind
+    /// of value (`expected`) is `plan.kind.<kind>`.
+    public static func text(for error: PlanningInputError, localizer: Localizer) -> String {
+        var args = error.arguments.mapValues { MessageArgument.text($0) }
+        if let kind = error.arguments["expected"] {
+            args["expected"] = .text(localizer.t("plan.kind.\(kind)"))
+        }
+        return localizer.t("plan.input.\(error.code)", args)
+    }
+
+    /// `<field>: <what is wrong>` in the localizer's language, as `tandem plan` prints it.
+    public static func line(for error: PlanningInputError, localizer: Localizer) -> String {
+        "\(error.field): \(text(for: error, localizer: localizer))"
     }
 
     /// One argument as it appears in a message.

@@ -63,9 +63,7 @@ struct CapacityIndexTests {
 
     @Test func unknownTimeZoneIsRejected() {
         #expect(
-            throws: PlanningInputError(
-                field: "vendors[0].timeZone",
-                message: "unknown time zone “Mars/Olympus”; use an IANA name such as Europe/Paris")
+            throws: PlanningInputError(field: "vendors[0].timeZone", .unknownTimeZone("Mars/Olympus"))
         ) {
             try CapacityIndex(vendors: [Fixtures.vendor("ana", zone: "Mars/Olympus", Fixtures.capability(wph: 300))])
         }

@@ -110,8 +110,7 @@ struct ValidationTests {
         request.targets[0].steps[0].words = 0
 
         #expect(
-            throws: PlanningInputError(
-                field: "request.targets[0].steps[0].words", message: "must be a positive whole number, got 0")
+            throws: PlanningInputError(field: "request.targets[0].steps[0].words", .notAPositiveWholeNumber(got: "0"))
         ) {
             try index.check(request, now: request.start)
         }

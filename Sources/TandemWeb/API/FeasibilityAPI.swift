@@ -75,7 +75,7 @@ enum FeasibilityAPI {
         do {
             result = try await req.checkPlan(data)
         } catch let error as PlanningInputError {
-            throw apiError(for: error)
+            throw apiError(for: error, localizer: req.localizer)
         }
         // Reasons' text names instants in UTC, like their ISO 8601 `args`.
         let localizer = req.application.localization.catalogs.localizer(
@@ -84,14 +84,14 @@ enum FeasibilityAPI {
     }
 
     /// A field of the plan at fault: 422 naming its path (`vendors[2].timeZone`), with the
-    /// engine's message. A body that is JSON but not an object names no field.
-    static func apiError(for error: PlanningInputError) -> APIError {
+    /// engine's code (`unknown_time_zone`, see docs/planning.md) and its message in the caller's
+    /// language. A body that is JSON but not an object names no field.
+    static func apiError(for error: PlanningInputError, localizer: Localizer) -> APIError {
         guard error.field != "file" else { return .bodyNotAnObject }
-        let code =
-            error.message.hasPrefix("is required") || error.message.hasPrefix("must not be null")
-            ? "required" : error.message.hasPrefix("expected") ? "wrong_type" : "invalid"
         return .invalidFields([
-            FieldError(field: error.field, code: code, key: "error.api.field.invalid", text: error.message)
+            FieldError(
+                field: error.field, code: error.code, key: "plan.input.\(error.code)",
+                arguments: error.arguments, text: PlanningText.text(for: error, localizer: localizer))
         ])
     }
 }

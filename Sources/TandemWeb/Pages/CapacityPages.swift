@@ -88,12 +88,13 @@ enum CapacityPages {
             return try await req.renderPage(
                 "capacity/check", try await context(req, plan: plan, result: PlanSummary(result, localizer: l)))
         } catch let error as PlanningInputError {
-            let notJSON = error.field == "file" && error.message.hasPrefix("is not valid JSON")
+            let notJSON = error.code == "not_json"
+            let message = PlanningText.text(for: error, localizer: l)
             let problem = InputProblem(
                 field: error.field,
                 message: notJSON
                     ? l.t("capacity.error.not_json")
-                    : l.t("capacity.error.field", ["field": error.field, "message": error.message]))
+                    : l.t("capacity.error.field", ["field": error.field, "message": message]))
             return try await req.renderPage(
                 "capacity/check", try await context(req, plan: plan, problem: problem), status: .unprocessableEntity)
         }
