@@ -115,7 +115,11 @@ struct CapacityCheckTests {
             #expect(page.status == .unprocessableEntity)
             let html = page.body.string
             #expect(html.contains("Dans le plan, vendors[1].timeZone"))
-            #expect(html.contains("Europe/Pariss"))
+            // The engine's input error in French, with the value as written.
+            #expect(
+                html.contains(
+                    "vendors[1].timeZone\u{00A0}: fuseau horaire inconnu «\u{00A0}Europe/Pariss\u{00A0}»\u{00A0}; utilisez un nom IANA"
+                ), "\(html)")
             #expect(html.contains(#"aria-invalid="true""#))
         }
     }
@@ -205,6 +209,24 @@ struct CapacityCheckTests {
             #expect(answer.errorField == "vendors[1].timeZone")
             #expect(answer.errorFields == ["vendors[1].timeZone"])
             #expect(answer.errorMessage?.contains("Europe/Pariss") == true)
+            #expect(answer.errorFieldCodes == ["unknown_time_zone"])
+        }
+    }
+
+    @Test func aBadPlanFieldIsExplainedInTheCallersLanguage() async throws {
+        try await withTandem { app, _ in
+            try await makeUser(app, "paula@lumen.example", roles: [.pm])
+            let headers = try await apiToken(app, for: "paula@lumen.example")
+            var client = Browser(app, language: "fr")
+            let answer = try await client.request(.POST, Self.api, json: Self.misspeltZone, headers: headers)
+            #expect(answer.status == .unprocessableEntity)
+            #expect(answer.errorFieldCodes == ["unknown_time_zone"])
+            let field = try #require(
+                ((try answer.json()["error"] as? [String: Any])?["fields"] as? [[String: Any]])?.first)
+            #expect(
+                field["message"] as? String
+                    == "fuseau horaire inconnu «\u{00A0}Europe/Pariss\u{00A0}»\u{00A0}; utilisez un nom IANA comme Europe/Paris"
+            )
         }
     }
 
