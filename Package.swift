@@ -74,7 +74,7 @@ let package = Package(
         .executableTarget(
             name: "tandem",
             dependencies: [
-                "TandemWeb", "TandemCommands",
+                "TandemWeb", "TandemCommands", "TandemDomain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TandemCommands
+import TandemDomain
 import TandemWeb
 
 @main
@@ -9,7 +10,9 @@ struct Tandem: AsyncParsableCommand {
         commandName: "tandem",
         abstract: "Tandem: one platform for the sales and production teams of a language service provider.",
         discussion: "Configuration comes from environment variables; see .env.example.",
-        subcommands: [Serve.self, Migrate.self, AnalyzeCommand.self, PlanCommand.self, I18nCommand.self])
+        subcommands: [
+            Serve.self, Migrate.self, Users.self, AnalyzeCommand.self, PlanCommand.self, I18nCommand.self,
+        ])
 }
 
 struct Serve: AsyncParsableCommand {
@@ -51,6 +54,37 @@ struct Migrate: AsyncParsableCommand {
         TandemServer.bootstrapLogging(config)
         try await reportingFailures(config) {
             print(try await TandemServer.migrate(config: config, revert: revert, all: all))
+        }
+    }
+}
+
+struct Users: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Look after user accounts from the server's console.", subcommands: [ResetLink.self])
+
+    struct ResetLink: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "reset-link",
+            abstract: "Print a one-time link (valid 7 days) with which a user sets a new password.",
+            discussion: "For when no admin can sign in. Older unused links of the user stop working.")
+
+        @Argument(help: "The e-mail address the user signs in with.")
+        var email: String
+
+        func run() async throws {
+            let config = try loadConfig()
+            TandemServer.bootstrapLogging(config)
+            do {
+                print(try await TandemServer.resetLink(config: config, email: email))
+            } catch let error as DomainError {
+                let reason =
+                    error.field == "email"
+                    ? "“\(email)” is not an e-mail address." : "No active user signs in with “\(email)”."
+                FileHandle.standardError.write(Data("error: \(reason) Check the address and try again.\n".utf8))
+                throw ExitCode(65)
+            } catch {
+                try await reportingFailures(config) { throw error }
+            }
         }
     }
 }

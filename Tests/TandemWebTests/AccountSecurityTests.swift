@@ -59,3 +59,30 @@ struct AccountSecurityTests {
         }
     }
 }
+
+@Suite("The console's reset link")
+struct ResetLinkCommandTests {
+    @Test func theLinkLetsALockedOutAdminChooseANewPassword() async throws {
+        try await withTandem { app, _ in
+            try await makeUser(app, "admin@lumen.example", roles: [.admin])
+            let link = try await app.resetLink(for: " Admin@Lumen.example ")
+            let path = String(try #require(link.firstMatch(of: /\/invite\/[A-Za-z0-9]+$/)).output)
+            var browser = Browser(app)
+            let done = try await browser.submit(
+                path, ["password": "a fresh admin secret", "passwordConfirmation": "a fresh admin secret"])
+            #expect(done.status == .seeOther)
+            var fresh = Browser(app)
+            #expect(try await fresh.signIn("admin@lumen.example", password: "a fresh admin secret").status == .seeOther)
+        }
+    }
+
+    @Test func unknownAndDeactivatedAddressesGetNoLink() async throws {
+        try await withTandem { app, _ in
+            try await makeUser(app, "gone@lumen.example", roles: [.admin], active: false)
+            for address in ["nobody@lumen.example", "gone@lumen.example"] {
+                await #expect(throws: DomainError.userNotFound) { _ = try await app.resetLink(for: address) }
+            }
+            await #expect(throws: DomainError.self) { _ = try await app.resetLink(for: "not an address") }
+        }
+    }
+}

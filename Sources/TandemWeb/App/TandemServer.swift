@@ -104,6 +104,21 @@ public enum TandemServer {
         return text
     }
 
+    /// `tandem users reset-link EMAIL`: opens the database, makes the link, closes.
+    public static func resetLink(config: TandemConfig, email: String) async throws -> String {
+        let app = try await Application.make(.init(name: "production", arguments: ["tandem", "users"]))
+        do {
+            try await configure(app, context: AppContext(config: config))
+            try await app.autoMigrate()
+            let link = try await app.resetLink(for: email)
+            try await app.asyncShutdown()
+            return link
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+
     static func printBanner(_ text: String) {
         let line = String(repeating: "─", count: 72)
         FileHandle.standardOutput.write(Data("\n\(line)\n\(text)\n\(line)\n\n".utf8))

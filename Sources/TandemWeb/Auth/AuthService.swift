@@ -75,11 +75,26 @@ extension Application {
 
     /// A one-time link that creates the first admin, when there are no users yet.
     func issueSetupLinkIfNeeded() async throws -> String? {
-        let env = AppEnvironment(
+        guard let secret = try await FirstAdminSetup(appEnvironment).issueLinkIfNeeded() else { return nil }
+        return tandem.config.baseURL + SiteRoute.setup(secret: secret).path
+    }
+
+    /// The use cases' view of the app outside a request (start-up, commands).
+    var appEnvironment: AppEnvironment {
+        AppEnvironment(
             stores: stores, clock: tandem.clock, ids: tandem.ids,
             passwords: VaporPasswordHashing(hasher: password.async))
-        guard let secret = try await FirstAdminSetup(env).issueLinkIfNeeded() else { return nil }
-        return tandem.config.baseURL + SiteRoute.setup(secret: secret).path
+    }
+
+    /// A one-time link with which an active user sets a new password (older links stop working).
+    /// For an operator whose only admin is locked out: `tandem users reset-link EMAIL`.
+    public func resetLink(for rawEmail: String) async throws -> String {
+        let email = try EmailAddress(rawEmail)
+        guard let user = try await stores.users.find(email: email), user.isActive else {
+            throw DomainError.userNotFound
+        }
+        let secret = try await UserAdministration(appEnvironment).invite(user.id)
+        return tandem.config.baseURL + SiteRoute.invitation(secret: secret).path
     }
 }
 
