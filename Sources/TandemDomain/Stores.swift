@@ -10,9 +10,8 @@ public protocol UserStore: Sendable {
     func find(email: EmailAddress) async throws -> User?
     func passwordHash(of id: User.ID) async throws -> String?
     func list() async throws -> [User]
-    /// Writes the whole row: for seeding and tests only. Use cases write just the columns they
-    /// change (below), so that a slow request cannot restore what another one changed.
-    func update(_ user: User) async throws
+    // Each write names the columns it changes, so that a slow request cannot restore what
+    // another one changed; there is deliberately no whole-row update.
     /// Name, e-mail address and roles, as an admin edits them. Throws `.conflict` for a taken address.
     func updateAccount(_ id: User.ID, displayName: String, email: EmailAddress, roles: Set<Role>, at: Date)
         async throws

@@ -35,11 +35,9 @@ struct StoreTests {
             #expect(created.roles == [.sales, .pm])
             #expect(try await stores.users.find(email: try EmailAddress("ada@lumen.example"))?.id == id)
             #expect(try await stores.users.passwordHash(of: id) == "hash")
-            var changed = created
-            changed.roles = [.manager]
-            changed.locale = "fr"
-            changed.timeZone = "Europe/Paris"
-            try await stores.users.update(changed)
+            try await stores.users.updateAccount(
+                id, displayName: created.displayName, email: created.email, roles: [.manager], at: t0)
+            try await stores.users.updatePreferences(id, locale: "fr", timeZone: "Europe/Paris", at: t0)
             let reloaded = try #require(try await stores.users.find(id: id))
             #expect(reloaded.roles == [.manager])
             #expect(reloaded.locale == "fr")
@@ -55,9 +53,12 @@ struct StoreTests {
                 _ = try await stores.users.create(try newUser("ADA@lumen.example"), id: .init(UUID()), at: t0)
             }
             let bob = try await stores.users.create(try newUser("bob@lumen.example"), id: .init(UUID()), at: t0)
-            var renamed = bob
-            renamed.email = try EmailAddress("ada@lumen.example")
-            await #expect(throws: DomainError.self) { try await stores.users.update(renamed) }
+            await #expect(throws: DomainError.self) {
+                try await stores.users.updateAccount(
+                    bob.id, displayName: bob.displayName, email: try EmailAddress("ada@lumen.example"),
+                    roles: bob.roles,
+                    at: t0)
+            }
             #expect(try await stores.users.list().map(\.email.value) == ["ada@lumen.example", "bob@lumen.example"])
         }
     }

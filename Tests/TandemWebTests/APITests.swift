@@ -90,9 +90,7 @@ struct APITests {
             let secret = try await token(app, for: "pierre@lumen.example")
             var client = Browser(app)
             #expect(try await client.request(.GET, "/api/v1/me", headers: bearer(secret)).status == .ok)
-            var deactivated = user
-            deactivated.isActive = false
-            try await app.stores.users.update(deactivated)
+            try await app.stores.users.setActive(user.id, false, at: app.tandem.clock())
             #expect(try await client.request(.GET, "/api/v1/me", headers: bearer(secret)).status == .unauthorized)
         }
     }

@@ -135,9 +135,8 @@ struct PageTests {
 
     /// An admin whose profile is in French, signed in.
     func frenchAdmin(_ app: Application) async throws -> Browser {
-        var user = try await makeUser(app, "admin@lumen.example", roles: [.admin])
-        user.locale = "fr"
-        try await app.stores.users.update(user)
+        let user = try await makeUser(app, "admin@lumen.example", roles: [.admin])
+        try await app.stores.users.setLocale(user.id, "fr", at: app.tandem.clock())
         var admin = Browser(app)
         _ = try await admin.signIn("admin@lumen.example")
         return admin

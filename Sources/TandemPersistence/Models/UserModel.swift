@@ -26,14 +26,4 @@ final class UserModel: Model, @unchecked Sendable {
             createdAt: createdAt,
             hasPassword: passwordHash != nil)
     }
-
-    func apply(_ user: User, at now: Date) {
-        email = user.email.value
-        displayName = user.displayName
-        roles = Role.listString(user.roles)
-        isActive = user.isActive
-        locale = user.locale
-        timeZone = user.timeZone
-        updatedAt = now
-    }
 }

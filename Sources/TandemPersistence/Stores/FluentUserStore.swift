@@ -51,19 +51,6 @@ public struct FluentUserStore: UserStore {
         try await UserModel.query(on: database).sort(\.$displayName).sort(\.$email).all().map { try $0.toDomain() }
     }
 
-    public func update(_ user: User) async throws {
-        guard let model = try await UserModel.find(user.id.rawValue, on: database) else {
-            throw DomainError.userNotFound
-        }
-        if model.email != user.email.value,
-            try await UserModel.query(on: database).filter(\.$email == user.email.value).first() != nil
-        {
-            throw DomainError.emailTaken(user.email)
-        }
-        model.apply(user, at: clock())
-        try await model.update(on: database)
-    }
-
     public func updateAccount(
         _ id: User.ID, displayName: String, email: EmailAddress, roles: Set<Role>, at now: Date
     ) async throws {

@@ -14,6 +14,9 @@ public struct AppContext: Sendable {
     /// every request, command and seed reaches its stores through here.
     public var makeStores: @Sendable (any Database) -> Stores
 
+    /// A page's full address, for links shown outside the browser (console, invitation pages).
+    func link(to route: SiteRoute) -> String { config.baseURL + route.path }
+
     public init(
         config: TandemConfig, clock: @escaping @Sendable () -> Date = { Date() }, ids: IdentifierGenerator = .random
     ) {

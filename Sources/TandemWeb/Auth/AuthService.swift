@@ -35,10 +35,6 @@ struct AuthService {
         try await signIn(user, on: response)
     }
 
-    func hashPassword(_ password: String) async throws -> String {
-        try await request.password.async.hash(password)
-    }
-
     /// Creates a personal API token; the secret is returned once and stored only as a hash.
     func createToken(for user: User, name: String) async throws -> (APIToken, String) {
         let secret = "tdm_" + Secrets.random()
@@ -76,7 +72,7 @@ extension Application {
     /// A one-time link that creates the first admin, when there are no users yet.
     func issueSetupLinkIfNeeded() async throws -> String? {
         guard let secret = try await FirstAdminSetup(appEnvironment).issueLinkIfNeeded() else { return nil }
-        return tandem.config.baseURL + SiteRoute.setup(secret: secret).path
+        return tandem.link(to: .setup(secret: secret))
     }
 
     /// The use cases' view of the app outside a request (start-up, commands).
@@ -94,7 +90,7 @@ extension Application {
             throw DomainError.userNotFound
         }
         let secret = try await UserAdministration(appEnvironment).invite(user.id)
-        return tandem.config.baseURL + SiteRoute.invitation(secret: secret).path
+        return tandem.link(to: .invitation(secret: secret))
     }
 }
 

@@ -116,7 +116,8 @@ enum UserPages {
             let creator = try req.requireUser()
             req.logger.info("user created", metadata: ["user": "\(user.id)", "by": "\(creator.id)"])
             if let secret = created.invitationSecret {
-                return try await invitedPage(req, user: user, link: invitationLink(req, secret), status: .created)
+                return try await invitedPage(
+                    req, user: user, link: req.tandem.link(to: .invitation(secret: secret)), status: .created)
             }
             let response = req.redirect(to: SiteRoute.users.path)
             req.setFlash(response, "users.created", ["name": user.displayName])
@@ -131,10 +132,6 @@ enum UserPages {
             roles: roleOptions(selected), errors: errors, active: true, toggleAction: nil, inviteAction: nil,
             isSelf: false)
         return try await req.renderPage("settings/user-form", context, status: .unprocessableEntity)
-    }
-
-    static func invitationLink(_ req: Request, _ secret: String) -> String {
-        req.tandem.config.baseURL + SiteRoute.invitation(secret: secret).path
     }
 
     static func loadUser(_ req: Request) async throws -> User {
@@ -228,7 +225,8 @@ enum UserPages {
         let user = try await loadUser(req)
         guard user.isActive, user.id != req.currentUser?.id else { throw Abort(.notFound) }
         let secret = try await UserAdministration(req.appEnvironment).invite(user.id)
-        return try await invitedPage(req, user: user, link: invitationLink(req, secret), status: .ok)
+        return try await invitedPage(
+            req, user: user, link: req.tandem.link(to: .invitation(secret: secret)), status: .ok)
     }
 
     @Sendable static func reactivate(req: Request) async throws -> Response {
