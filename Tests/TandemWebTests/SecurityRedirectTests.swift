@@ -105,6 +105,7 @@ struct SecurityRedirectTests {
             _ = try await browser.get("/inv%69te/SECRETencoded123456789")
             let logged = lines.all.joined(separator: "\n")
             #expect(logged.contains("GET /invite/[redacted]"))
+            #expect(logged.contains("GET /setup/[redacted] 404"), "the line names the answer's status")
             #expect(logged.contains("GET /setup/[redacted]"))
             #expect(!logged.contains("SECRET"), "\(logged)")
         }

@@ -36,13 +36,15 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
     }
 }
 
-/// One log line per request, like Vapor's route logging, with the secrets of one-time links
+/// One log line per request, when it is answered (method, path, status; the request ID is in
+/// the logger's metadata), with the secrets of one-time links
 /// (`/invite/<secret>`, `/setup/<secret>`) replaced by `[redacted]`.
 struct RequestLogMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        request.logger.info(
-            "\(request.method) \(LogRedaction.path(request.url.path.removingPercentEncoding ?? request.url.path))")
-        return try await next.respond(to: request)
+        let response = try await next.respond(to: request)
+        let path = LogRedaction.path(request.url.path.removingPercentEncoding ?? request.url.path)
+        request.logger.info("\(request.method) \(path) \(response.status.code)")
+        return response
     }
 }
 
