@@ -62,6 +62,13 @@ struct FeasibilityCheck {
         best = RunOutcome(order: [], targets: [])
     }
 
+    /// Whether `delivery` leaves at least the amber share of the window (start of planning to
+    /// deadline) as slack: what separates green from amber.
+    func isComfortable(delivery: Int) -> Bool {
+        Double(request.deadline.minutes - delivery) >= options.amberSlackFraction
+            * Double(request.deadline.minutes - origin)
+    }
+
     /// The end of planning for the current `horizonDays`.
     private var horizon: Int { origin + horizonDays * 1440 }
 
@@ -81,11 +88,7 @@ struct FeasibilityCheck {
                 scheduler = makeScheduler(for: request, horizon: horizon, weighTentative: false)
             }
             best = scheduler.plan(order: Array(request.targets.indices))
-            let comfortable =
-                best.delivery.map {
-                    Double(request.deadline.minutes - $0) >= options.amberSlackFraction
-                        * Double(request.deadline.minutes - origin)
-                } ?? false
+            let comfortable = best.delivery.map(isComfortable(delivery:)) ?? false
             if scheduler.orderMatters(for: best), request.targets.count > 1,
                 request.targets.count <= options.exhaustiveOrderLimit || !comfortable
             {
