@@ -62,22 +62,33 @@ struct FeasibilityCheck {
         best = RunOutcome(order: [], targets: [])
     }
 
+    /// Whether `delivery` leaves at least the amber share of the window (start of planning to
+    /// deadline) as slack: what separates green from amber.
+    func isComfortable(delivery: Int) -> Bool {
+        Double(request.deadline.minutes - delivery) >= options.amberSlackFraction
+            * Double(request.deadline.minutes - origin)
+    }
+
+    /// The end of planning for the current `horizonDays`.
+    private var horizon: Int { origin + horizonDays * 1440 }
+
+    /// A scheduler over this check's candidates, for its request or a variant of it (same targets and steps).
+    private func makeScheduler(for request: FeasibilityRequest, horizon: Int, weighTentative: Bool) -> Scheduler {
+        Scheduler(
+            index: index, request: request, origin: origin, horizon: horizon, weighTentative: weighTentative,
+            candidates: candidates)
+    }
+
     /// Plans the targets as given, and in other orders when the order could change the plan:
     /// always for a few targets, for more only when the first plan is not comfortably on time.
     /// A plan that runs into the horizon is made again with a horizon four times as long.
     mutating func planInTheBestOrder() {
         while true {
-            if scheduler.horizon != origin + horizonDays * 1440 {
-                scheduler = Scheduler(
-                    index: index, request: request, origin: origin, horizon: origin + horizonDays * 1440,
-                    weighTentative: false, candidates: candidates)
+            if scheduler.horizon != horizon {
+                scheduler = makeScheduler(for: request, horizon: horizon, weighTentative: false)
             }
             best = scheduler.plan(order: Array(request.targets.indices))
-            let comfortable =
-                best.delivery.map {
-                    Double(request.deadline.minutes - $0) >= options.amberSlackFraction
-                        * Double(request.deadline.minutes - origin)
-                } ?? false
+            let comfortable = best.delivery.map(isComfortable(delivery:)) ?? false
             if scheduler.orderMatters(for: best), request.targets.count > 1,
                 request.targets.count <= options.exhaustiveOrderLimit || !comfortable
             {
@@ -148,9 +159,7 @@ struct FeasibilityCheck {
             return nil
         }
         guard shifted != best.delivery, shifted > request.deadline.minutes else { return shifted }
-        var riskScheduler = Scheduler(
-            index: index, request: request, origin: origin, horizon: scheduler.horizon, weighTentative: true,
-            candidates: candidates)
+        var riskScheduler = makeScheduler(for: request, horizon: scheduler.horizon, weighTentative: true)
         riskScheduler.forbidden = scheduler.forbidden
         riskScheduler.lastResort = scheduler.lastResort
         riskScheduler.reduced = scheduler.reduced
@@ -171,9 +180,7 @@ struct FeasibilityCheck {
         else { return nil }
         var wider = request
         wider.maxVendorsPerStep += 1
-        var widerScheduler = Scheduler(
-            index: index, request: wider, origin: origin, horizon: scheduler.horizon, weighTentative: false,
-            candidates: candidates)
+        var widerScheduler = makeScheduler(for: wider, horizon: scheduler.horizon, weighTentative: false)
         guard let d = widerScheduler.plan(order: best.order).delivery, d < delivery else { return nil }
         return (wider.maxVendorsPerStep, d)
     }

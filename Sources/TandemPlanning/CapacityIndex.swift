@@ -16,6 +16,18 @@ public struct CapacityIndex: Sendable {
         var service: Service
     }
 
+    /// The look-up key of a vendor's capability: languages without subtags, and the service.
+    static func capabilityKey(of capability: Capability) -> CapabilityKey {
+        CapabilityKey(
+            source: capability.pair.source.language, target: capability.pair.target.language,
+            service: capability.service)
+    }
+
+    /// What `weightedTentatives` keeps for a calendar: nil when it has no tentative work.
+    private static func weightedTentative(of calendar: VendorCalendar) -> [Span]? {
+        calendar.tentative.isEmpty ? nil : calendar.weightedTentative
+    }
+
     private(set) var entries: [Entry?] = []
     /// Per slot, kept apart from `entries` so the planner's hot path copies one array element:
     /// free time (working hours less absences and bookings) over `window`, if set...
@@ -90,7 +102,7 @@ public struct CapacityIndex: Sendable {
         let calendar = VendorCalendar(vendor: vendor, zone: zone)
         entries.append(Entry(vendor: vendor, calendar: calendar))
         freeTimes.append(precompute(calendar))
-        weightedTentatives.append(calendar.tentative.isEmpty ? nil : calendar.weightedTentative)
+        weightedTentatives.append(Self.weightedTentative(of: calendar))
         slots[vendor.id] = slot
         for (i, capability) in vendor.capabilities.enumerated() {
             let currency = capability.costPerWord.currency
@@ -98,10 +110,7 @@ public struct CapacityIndex: Sendable {
                 currencyNumbers[currency] = currencies.count
                 currencies.append(currency)
             }
-            let key = CapabilityKey(
-                source: capability.pair.source.language, target: capability.pair.target.language,
-                service: capability.service)
-            byCapability[key, default: []].append(
+            byCapability[Self.capabilityKey(of: capability), default: []].append(
                 CapabilityRef(
                     slot: slot, capabilityIndex: i, rate: capability.wordsPerHour,
                     costMillionths: CostKey.millionths(capability.costPerWord.amount),
@@ -116,11 +125,7 @@ public struct CapacityIndex: Sendable {
 
     private mutating func remove(slot: VendorSlot) {
         guard let entry = entries[slot.index] else { return }
-        for key in Set(
-            entry.vendor.capabilities.map {
-                CapabilityKey(source: $0.pair.source.language, target: $0.pair.target.language, service: $0.service)
-            })
-        {
+        for key in Set(entry.vendor.capabilities.map(Self.capabilityKey(of:))) {
             byCapability[key]?.removeAll { $0.slot == slot }
         }
         slots[entry.vendor.id] = nil
@@ -157,7 +162,7 @@ public struct CapacityIndex: Sendable {
         }
         entry.calendar = VendorCalendar(vendor: entry.vendor, zone: entry.calendar.zone)
         freeTimes[slot] = precompute(entry.calendar)
-        weightedTentatives[slot] = entry.calendar.tentative.isEmpty ? nil : entry.calendar.weightedTentative
+        weightedTentatives[slot] = Self.weightedTentative(of: entry.calendar)
         entries[slot] = entry
         return true
     }
@@ -170,7 +175,7 @@ public struct CapacityIndex: Sendable {
         entries[slot]!.vendor.tentative.append(tentative)
         entries[slot]!.calendar.tentative.append(
             (Span(tentative.range.start.minutes, tentative.range.end.minutes), tentative.probability))
-        weightedTentatives[slot] = entries[slot]!.calendar.weightedTentative
+        weightedTentatives[slot] = Self.weightedTentative(of: entries[slot]!.calendar)
     }
 
     // MARK: - Lookups for the planner

@@ -47,7 +47,7 @@ extension FeasibilityCheck {
         func percent(_ part: Int) -> Int { Int((Double(part) / Double(max(1, window)) * 100).rounded(.down)) }
         if window <= 0 { return (.red, .deadlinePassed(deadline: request.deadline)) }
         if slack < 0 { return (.red, .late(delivery: at, deadline: request.deadline, lateBy: -slack)) }
-        if Double(slack) < options.amberSlackFraction * Double(window) {
+        if !isComfortable(delivery: delivery) {
             return (
                 .amber,
                 .tightSlack(

@@ -22,39 +22,24 @@ public enum PlanRendering {
 
     /// A plain-text summary for people.
     public static func table(_ result: FeasibilityResult, localizer l: Localizer) -> String {
+        let summary = PlanSummary(result, localizer: l)
         var lines: [String] = []
-        let symbol = ["green": "✔", "amber": "▲", "red": "✖"][result.verdict.rawValue]!
-        let confidence = l.formatPercent(Decimal(result.confidence), maximumFractionDigits: 0)
         lines.append(
-            l.t("plan.table.verdict", ["verdict": "\(symbol) \(l.t("plan.verdict.\(result.verdict.rawValue)"))"])
-                + "   " + l.t("plan.table.confidence", ["confidence": .text(confidence)]))
+            l.t("plan.table.verdict", ["verdict": .text("\(summary.verdictSymbol) \(summary.verdictLabel)")])
+                + "   " + l.t("plan.table.confidence", ["confidence": .text(summary.confidence)]))
         lines.append(
             l.t(
                 "plan.table.earliest_delivery",
                 ["delivery": .text(result.earliestDelivery?.iso8601 ?? l.t("plan.table.none"))])
                 + "   " + l.t("plan.table.deadline", ["deadline": .text(result.deadline.iso8601)]))
-        if !result.cost.isEmpty {
-            lines.append(
-                l.t("plan.table.cost", ["cost": .text(result.cost.map { l.format($0) }.joined(separator: " + "))]))
+        if let cost = summary.costText {
+            lines.append(l.t("plan.table.cost", ["cost": .text(cost)]))
         }
         lines.append("")
         let columns = ["target", "step", "vendor", "words", "start", "end", "cost"]
-        var rows: [[String]] = [columns.map { l.t("plan.column.\($0)") }]
-        func when(_ instant: Instant) -> String { PlanningText.text(for: instant, localizer: l) }
-        for target in result.targets {
-            for step in target.steps {
-                for a in step.assignments {
-                    rows.append([
-                        target.target.description, PlanningText.name(of: step.service, localizer: l),
-                        a.vendor.description, l.format(a.words), when(a.start), when(a.end), l.format(a.cost),
-                    ])
-                }
-            }
-            rows.append([
-                target.target.description, l.t("plan.table.delivery_row"), "", "", "",
-                target.delivery.map(when) ?? l.t("plan.table.not_possible"), "",
-            ])
-        }
+        let rows: [[String]] =
+            [columns.map { l.t("plan.column.\($0)") }]
+            + summary.rows.map { [$0.target, $0.step, $0.vendor, $0.words, $0.start, $0.end, $0.cost] }
         let widths = (0..<columns.count).map { c in rows.map { $0[c].count }.max()! }
         for row in rows {
             lines.append(
@@ -67,7 +52,7 @@ public enum PlanRendering {
         if !result.reasons.isEmpty {
             lines.append("")
             lines.append(l.t("plan.table.why"))
-            lines.append(contentsOf: result.reasons.map { "- " + PlanningText.text(for: $0, localizer: l) })
+            lines.append(contentsOf: summary.reasons.map { "- " + $0 })
         }
         return lines.joined(separator: "\n") + "\n"
     }
