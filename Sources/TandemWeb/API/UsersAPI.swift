@@ -115,11 +115,10 @@ enum UsersAPI {
     }
 
     @Sendable static func show(req: Request) async throws -> UserBody {
-        let caller = try req.requireUser()
         guard let raw = req.parameters.get("id"), let id = User.ID(uuidString: raw) else {
             throw APIError.badRequest(code: "invalid", messageKey: "error.api.bad_id", field: "id")
         }
-        guard Policy.permits(caller, .viewUser(id)) else { throw NotPermitted() }
+        try req.authorize(.viewUser(id))
         guard let user = try await req.stores.users.find(id: id) else {
             throw APIError.notFound(what: req.localizer.t("entity.user"))
         }

@@ -67,15 +67,13 @@ enum APIError: Error {
     enum UnauthorizedReason { case missing, invalidToken }
     case unauthorized(reason: UnauthorizedReason)
     case notFound(what: String)
-    case badRequest(code: String, messageKey: String, field: String?, arguments: [String: String] = [:])
+    case badRequest(code: String, messageKey: String, field: String?)
     /// The body is not JSON at all (400 `invalid_json`).
     case invalidJSON
     /// The body is JSON but names no object where one is expected (422 `invalid`, no field).
     case bodyNotAnObject
     /// One or more fields are invalid (422 `invalid`), all listed at once.
     case invalidFields([FieldError])
-    /// The value of a field clashes with a stored record (409 `conflict`), e.g. an e-mail address taken.
-    case conflict(FieldError)
 }
 
 /// Maps every error to a status, a stable code and a localised message.
@@ -164,8 +162,8 @@ struct ErrorDescription {
         case .notFound(let what):
             return .init(
                 status: .notFound, code: "not_found", message: l.t("error.not_found", ["what": what]), field: nil)
-        case .badRequest(let code, let key, let field, let arguments):
-            let message = l.t(key, arguments)
+        case .badRequest(let code, let key, let field):
+            let message = l.t(key)
             return .init(
                 status: .badRequest, code: code, message: message, field: field,
                 fields: field.map { [.init(field: $0, code: code, message: message)] } ?? [])
@@ -176,11 +174,6 @@ struct ErrorDescription {
                 status: .unprocessableEntity, code: "invalid", message: l.t("error.api.body_not_object"), field: nil)
         case .invalidFields(let problems):
             return invalid(problems, in: l)
-        case .conflict(let problem):
-            var described = invalid([problem], in: l)
-            described.status = .conflict
-            described.code = "conflict"
-            return described
         }
     }
 
