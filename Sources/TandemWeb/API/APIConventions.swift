@@ -9,6 +9,20 @@ extension Request {
     /// a null or a value of the wrong type is a 422 naming the field. A `Content-Type` other
     /// than JSON is a 415.
     func decodeJSON<Body: Decodable>(_ type: Body.Type = Body.self) throws -> Body {
+        let data = try jsonBodyData()
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        do {
+            return try decoder.decode(Body.self, from: data)
+        } catch let error as DecodingError {
+            throw Self.apiError(for: DecodingProblem(error))
+        }
+    }
+
+    /// The JSON body as it came, for a decoder of its own (such as the planning engine's): 415
+    /// for a `Content-Type` other than JSON, 400 `invalid_json` when it is empty. Whether it is
+    /// JSON at all is the decoder's to say, in the same single pass that reads it.
+    func jsonBodyData() throws -> Data {
         if let contentType = headers.contentType,
             !(contentType.type == "application"
                 && (contentType.subType == "json" || contentType.subType.hasSuffix("+json")))
@@ -16,21 +30,6 @@ extension Request {
             throw Abort(.unsupportedMediaType)
         }
         guard let buffer = body.data, buffer.readableBytes > 0 else { throw APIError.invalidJSON }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        do {
-            return try decoder.decode(Body.self, from: Data(buffer.readableBytesView))
-        } catch let error as DecodingError {
-            throw Self.apiError(for: DecodingProblem(error))
-        }
-    }
-
-    /// The JSON body as it came, for a decoder of its own (such as the planning engine's), after
-    /// the same checks as `decodeJSON`: 415 for another `Content-Type`, 400 `invalid_json` when
-    /// it is empty or not JSON at all.
-    func jsonBodyData() throws -> Data {
-        _ = try decodeJSON(AnyJSON.self)
-        guard let buffer = body.data else { throw APIError.invalidJSON }
         return Data(buffer.readableBytesView)
     }
 
@@ -41,11 +40,6 @@ extension Request {
         case .field(let error): return .invalidFields([error])
         }
     }
-}
-
-/// Any JSON at all: decoding it only checks that the body is JSON.
-private struct AnyJSON: Decodable {
-    init(from decoder: any Decoder) throws {}
 }
 
 /// A page of a list: `{"items": [...], "nextCursor": "..." | null}`. `nextCursor` is null on the

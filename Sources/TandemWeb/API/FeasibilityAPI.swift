@@ -85,9 +85,10 @@ enum FeasibilityAPI {
 
     /// A field of the plan at fault: 422 naming its path (`vendors[2].timeZone`), with the
     /// engine's code (`unknown_time_zone`, see docs/planning.md) and its message in the caller's
-    /// language. A body that is JSON but not an object names no field.
+    /// language. The engine names the whole body `file`: a body that is not JSON is a 400
+    /// `invalid_json`, one that is JSON but not an object a 422 naming no field.
     static func apiError(for error: PlanningInputError, localizer: Localizer) -> APIError {
-        guard error.field != "file" else { return .bodyNotAnObject }
+        guard error.field != "file" else { return error.code == "not_json" ? .invalidJSON : .bodyNotAnObject }
         return .invalidFields([
             FieldError(
                 field: error.field, code: error.code, key: "plan.input.\(error.code)",
