@@ -37,7 +37,8 @@ struct FieldError: Error, Sendable, Equatable {
     var code: String
     var key: String
     var arguments: [String: String] = [:]
-    /// A message that has no catalog key (older domain errors); used instead of `key` when set.
+    /// The message already written out, for a message that takes more than `key` and `arguments`
+    /// (a planning input error's, by `PlanningText`); used instead of `key` when set.
     var text: String?
 
     /// The field error a domain validation error stands for; its code is the last part of the
