@@ -149,6 +149,17 @@ struct APIConventionTests {
         }
     }
 
+    @Test func pagingAndFilterProblemsAreReportedTogether() async throws {
+        try await withTandem { app, _ in
+            let headers = try await adminToken(app)
+            var client = Browser(app)
+            let response = try await client.request(
+                .GET, "/api/v1/users?limit=0&cursor=%25%25&role=boss", headers: headers)
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.errorFields == ["limit", "cursor", "role"])
+        }
+    }
+
     @Test func tokensArePagedNewestFirst() async throws {
         try await withTandem { app, clock in
             let admin = try await makeUser(app, "admin@lumen.example", roles: [.admin])

@@ -78,6 +78,13 @@ struct ListRequest<Key: Codable & Comparable> {
     /// Reads `limit` and `cursor`; both are checked and reported together (422).
     init(_ request: Request) throws {
         var problems: [FieldError] = []
+        self.init(request, problems: &problems)
+        guard problems.isEmpty else { throw APIError.invalidFields(problems) }
+    }
+
+    /// Reads `limit` and `cursor`, adding what is wrong with them to `problems`, for a list that
+    /// reports them together with its own query parameters; the defaults stand in for bad values.
+    init(_ request: Request, problems: inout [FieldError]) {
         limit = Self.defaultLimit
         if let raw = request.query[String.self, at: "limit"] {
             if let value = Int(raw.trimmingCharacters(in: .whitespaces)), (1...Self.maximumLimit).contains(value) {
@@ -96,7 +103,6 @@ struct ListRequest<Key: Codable & Comparable> {
                 problems.append(FieldError(field: "cursor", code: "invalid", key: "error.api.cursor"))
             }
         }
-        guard problems.isEmpty else { throw APIError.invalidFields(problems) }
     }
 
     /// The page after the cursor of `elements`, ordered by `key` (ascending, or newest first

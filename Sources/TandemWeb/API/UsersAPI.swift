@@ -86,11 +86,7 @@ enum UsersAPI {
     @Sendable static func list(req: Request) async throws -> ListEnvelope<UserBody> {
         try req.authorize(.viewUsers)
         var problems: [FieldError] = []
-        let paging: ListRequest<UserKey>
-        do { paging = try ListRequest(req) } catch APIError.invalidFields(let found) {
-            problems += found
-            paging = ListRequest()
-        }
+        let paging = ListRequest<UserKey>(req, problems: &problems)
         var role: Role?
         if let raw = req.query[String.self, at: "role"] {
             role = Role(rawValue: raw)
