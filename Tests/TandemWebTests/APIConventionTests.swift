@@ -436,4 +436,22 @@ struct APIConventionHelperTests {
         #expect(descending.elements == [5, 4, 3, 2, 1])
         #expect(descending.nextCursor == nil)
     }
+
+    @Test func anAbsentOptionalIsWrittenAsNullAndReadWhenMissing() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let last = ListEnvelope<String>(items: ["a"], nextCursor: nil)
+        #expect(String(decoding: try encoder.encode(last), as: UTF8.self) == #"{"items":["a"],"nextCursor":null}"#)
+        let more = ListEnvelope<String>(items: [], nextCursor: "abc")
+        #expect(String(decoding: try encoder.encode(more), as: UTF8.self) == #"{"items":[],"nextCursor":"abc"}"#)
+        let missing = try JSONDecoder().decode(ListEnvelope<String>.self, from: Data(#"{"items":[]}"#.utf8))
+        #expect(missing.nextCursor == nil)
+        let null = try JSONDecoder().decode(
+            ListEnvelope<String>.self, from: Data(#"{"items":[],"nextCursor":null}"#.utf8))
+        #expect(null.nextCursor == nil)
+        let undelivered = FeasibilityAPI.TargetBody(source: "en", target: "fr", delivery: nil, steps: [])
+        #expect(
+            String(decoding: try encoder.encode(undelivered), as: UTF8.self)
+                == #"{"delivery":null,"source":"en","steps":[],"target":"fr"}"#)
+    }
 }

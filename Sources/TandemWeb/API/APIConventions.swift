@@ -46,17 +46,39 @@ extension Request {
 /// last page; otherwise pass it back as `?cursor=` to get the next one.
 struct ListEnvelope<Item: Content>: Content {
     var items: [Item]
-    var nextCursor: String?
+    @NullWhenAbsent var nextCursor: String?
 
-    enum CodingKeys: String, CodingKey { case items, nextCursor }
     init(items: [Item], nextCursor: String?) {
         self.items = items
         self.nextCursor = nextCursor
     }
+}
+
+/// An optional member of an API shape that is written as `null` when it has no value, never left
+/// out, so every documented key is always present (Swift's own encoding omits it).
+@propertyWrapper
+struct NullWhenAbsent<Value: Codable & Sendable>: Codable, Sendable {
+    var wrappedValue: Value?
+
+    init(wrappedValue: Value?) { self.wrappedValue = wrappedValue }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        wrappedValue = container.decodeNil() ? nil : try container.decode(Value.self)
+    }
+
     func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(items, forKey: .items)
-        try container.encode(nextCursor, forKey: .nextCursor)  // null, never absent
+        var container = encoder.singleValueContainer()
+        if let wrappedValue { try container.encode(wrappedValue) } else { try container.encodeNil() }
+    }
+}
+
+extension NullWhenAbsent: Equatable where Value: Equatable {}
+
+extension KeyedDecodingContainer {
+    /// A missing key reads as no value, as for a plain optional.
+    func decode<Value>(_ type: NullWhenAbsent<Value>.Type, forKey key: Key) throws -> NullWhenAbsent<Value> {
+        try decodeIfPresent(type, forKey: key) ?? NullWhenAbsent(wrappedValue: nil)
     }
 }
 

@@ -15,17 +15,9 @@ struct APIErrorBody: Content {
     struct Detail: Codable {
         var code: String
         var message: String
-        var field: String?
+        /// Always present, null when no field is at fault, as the OpenAPI document says.
+        @NullWhenAbsent var field: String?
         var fields: [FieldProblem]
-        enum CodingKeys: String, CodingKey { case code, message, field, fields }
-        // `field` is always present (null when no field is at fault), as the OpenAPI document says.
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(code, forKey: .code)
-            try container.encode(message, forKey: .message)
-            try container.encode(field, forKey: .field)
-            try container.encode(fields, forKey: .fields)
-        }
     }
     var error: Detail
 }
