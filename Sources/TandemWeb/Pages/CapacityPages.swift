@@ -22,13 +22,13 @@ enum CapacityPages {
         /// The zone the page's times are in, e.g. "Europe/Paris".
         var timeZone: String
         var action = SiteRoute.capacityCheck.path
-        var exampleHref = SiteRoute.capacityCheck.path + "?example=worked"
+        var exampleHref = CapacityPages.exampleHref
         var backHref = SiteRoute.area(.capacity).path
     }
     struct AreaContext: Encodable {
         var shell: PageShell
         var checkHref = SiteRoute.capacityCheck.path
-        var exampleHref = SiteRoute.capacityCheck.path + "?example=worked"
+        var exampleHref = CapacityPages.exampleHref
     }
     struct Form: Content {
         var plan: String?
@@ -37,6 +37,8 @@ enum CapacityPages {
 
     /// The worked example of docs/planning.md, shipped with the resources.
     static let examplePath = "Examples/capacity-check.json"
+    /// The check with the worked example loaded, linked from the area and the check.
+    static let exampleHref = SiteRoute.capacityCheck.path + "?example=worked"
 
     /// `resourcesDirectory` ends with `/`. The worked example is read from it once, here, not
     /// on every request for it.
