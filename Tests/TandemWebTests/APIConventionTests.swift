@@ -149,6 +149,17 @@ struct APIConventionTests {
         }
     }
 
+    @Test func pagingAndFilterProblemsAreReportedTogether() async throws {
+        try await withTandem { app, _ in
+            let headers = try await adminToken(app)
+            var client = Browser(app)
+            let response = try await client.request(
+                .GET, "/api/v1/users?limit=0&cursor=%25%25&role=boss", headers: headers)
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.errorFields == ["limit", "cursor", "role"])
+        }
+    }
+
     @Test func tokensArePagedNewestFirst() async throws {
         try await withTandem { app, clock in
             let admin = try await makeUser(app, "admin@lumen.example", roles: [.admin])
@@ -424,5 +435,23 @@ struct APIConventionHelperTests {
         let descending = ListRequest<Int>(limit: 10).page([5, 1, 4, 2, 3], by: { $0 }, descending: true)
         #expect(descending.elements == [5, 4, 3, 2, 1])
         #expect(descending.nextCursor == nil)
+    }
+
+    @Test func anAbsentOptionalIsWrittenAsNullAndReadWhenMissing() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let last = ListEnvelope<String>(items: ["a"], nextCursor: nil)
+        #expect(String(decoding: try encoder.encode(last), as: UTF8.self) == #"{"items":["a"],"nextCursor":null}"#)
+        let more = ListEnvelope<String>(items: [], nextCursor: "abc")
+        #expect(String(decoding: try encoder.encode(more), as: UTF8.self) == #"{"items":[],"nextCursor":"abc"}"#)
+        let missing = try JSONDecoder().decode(ListEnvelope<String>.self, from: Data(#"{"items":[]}"#.utf8))
+        #expect(missing.nextCursor == nil)
+        let null = try JSONDecoder().decode(
+            ListEnvelope<String>.self, from: Data(#"{"items":[],"nextCursor":null}"#.utf8))
+        #expect(null.nextCursor == nil)
+        let undelivered = FeasibilityAPI.TargetBody(source: "en", target: "fr", delivery: nil, steps: [])
+        #expect(
+            String(decoding: try encoder.encode(undelivered), as: UTF8.self)
+                == #"{"delivery":null,"source":"en","steps":[],"target":"fr"}"#)
     }
 }

@@ -63,6 +63,19 @@ struct CapacityCheckTests {
         }
     }
 
+    @Test func theWorkedExampleIsReadOnceAtStart() async throws {
+        let resources = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-resources-\(UUID())")
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Resources"), to: resources)
+        defer { try? FileManager.default.removeItem(at: resources) }
+        try await withTandem(configure: { $0.resourcesDirectory = resources.path }) { app, _ in
+            try FileManager.default.removeItem(at: resources.appendingPathComponent("Examples/capacity-check.json"))
+            var browser = try await signedIn(app, "paula@lumen.example", roles: [.pm])
+            let example = try await browser.get(Self.check + "?example=worked")
+            #expect(example.status == .ok)
+            #expect(example.body.string.contains("&quot;maxVendorsPerStep&quot;: 2"))
+        }
+    }
+
     @Test func theWorkedExampleIsGreenAndDeliveredWednesday() async throws {
         try await withTandem { app, _ in
             var browser = try await signedIn(app, "paula@lumen.example", roles: [.pm])
@@ -241,6 +254,15 @@ struct CapacityCheckTests {
             let array = try await client.request(.POST, Self.api, json: "[]", headers: headers)
             #expect(array.status == .unprocessableEntity)
             #expect(array.errorField == nil)
+            // The engine reads the body once: what it cannot parse is still a 400, JSON that is
+            // not an object a 422 naming no field.
+            let words = try await client.request(.POST, Self.api, json: "not json at all", headers: headers)
+            #expect(words.status == .badRequest)
+            #expect(words.errorCode == "invalid_json")
+            let null = try await client.request(.POST, Self.api, json: "null", headers: headers)
+            #expect(null.status == .unprocessableEntity)
+            #expect(null.errorCode == "invalid")
+            #expect(null.errorField == nil)
         }
     }
 }

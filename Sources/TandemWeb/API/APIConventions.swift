@@ -9,6 +9,20 @@ extension Request {
     /// a null or a value of the wrong type is a 422 naming the field. A `Content-Type` other
     /// than JSON is a 415.
     func decodeJSON<Body: Decodable>(_ type: Body.Type = Body.self) throws -> Body {
+        let data = try jsonBodyData()
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        do {
+            return try decoder.decode(Body.self, from: data)
+        } catch let error as DecodingError {
+            throw Self.apiError(for: DecodingProblem(error))
+        }
+    }
+
+    /// The JSON body as it came, for a decoder of its own (such as the planning engine's): 415
+    /// for a `Content-Type` other than JSON, 400 `invalid_json` when it is empty. Whether it is
+    /// JSON at all is the decoder's to say, in the same single pass that reads it.
+    func jsonBodyData() throws -> Data {
         if let contentType = headers.contentType,
             !(contentType.type == "application"
                 && (contentType.subType == "json" || contentType.subType.hasSuffix("+json")))
@@ -16,21 +30,6 @@ extension Request {
             throw Abort(.unsupportedMediaType)
         }
         guard let buffer = body.data, buffer.readableBytes > 0 else { throw APIError.invalidJSON }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        do {
-            return try decoder.decode(Body.self, from: Data(buffer.readableBytesView))
-        } catch let error as DecodingError {
-            throw Self.apiError(for: DecodingProblem(error))
-        }
-    }
-
-    /// The JSON body as it came, for a decoder of its own (such as the planning engine's), after
-    /// the same checks as `decodeJSON`: 415 for another `Content-Type`, 400 `invalid_json` when
-    /// it is empty or not JSON at all.
-    func jsonBodyData() throws -> Data {
-        _ = try decodeJSON(AnyJSON.self)
-        guard let buffer = body.data else { throw APIError.invalidJSON }
         return Data(buffer.readableBytesView)
     }
 
@@ -43,26 +42,43 @@ extension Request {
     }
 }
 
-/// Any JSON at all: decoding it only checks that the body is JSON.
-private struct AnyJSON: Decodable {
-    init(from decoder: any Decoder) throws {}
-}
-
 /// A page of a list: `{"items": [...], "nextCursor": "..." | null}`. `nextCursor` is null on the
 /// last page; otherwise pass it back as `?cursor=` to get the next one.
 struct ListEnvelope<Item: Content>: Content {
     var items: [Item]
-    var nextCursor: String?
+    @NullWhenAbsent var nextCursor: String?
 
-    enum CodingKeys: String, CodingKey { case items, nextCursor }
     init(items: [Item], nextCursor: String?) {
         self.items = items
         self.nextCursor = nextCursor
     }
+}
+
+/// An optional member of an API shape that is written as `null` when it has no value, never left
+/// out, so every documented key is always present (Swift's own encoding omits it).
+@propertyWrapper
+struct NullWhenAbsent<Value: Codable & Sendable>: Codable, Sendable {
+    var wrappedValue: Value?
+
+    init(wrappedValue: Value?) { self.wrappedValue = wrappedValue }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        wrappedValue = container.decodeNil() ? nil : try container.decode(Value.self)
+    }
+
     func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(items, forKey: .items)
-        try container.encode(nextCursor, forKey: .nextCursor)  // null, never absent
+        var container = encoder.singleValueContainer()
+        if let wrappedValue { try container.encode(wrappedValue) } else { try container.encodeNil() }
+    }
+}
+
+extension NullWhenAbsent: Equatable where Value: Equatable {}
+
+extension KeyedDecodingContainer {
+    /// A missing key reads as no value, as for a plain optional.
+    func decode<Value>(_ type: NullWhenAbsent<Value>.Type, forKey key: Key) throws -> NullWhenAbsent<Value> {
+        try decodeIfPresent(type, forKey: key) ?? NullWhenAbsent(wrappedValue: nil)
     }
 }
 
@@ -84,6 +100,13 @@ struct ListRequest<Key: Codable & Comparable> {
     /// Reads `limit` and `cursor`; both are checked and reported together (422).
     init(_ request: Request) throws {
         var problems: [FieldError] = []
+        self.init(request, problems: &problems)
+        guard problems.isEmpty else { throw APIError.invalidFields(problems) }
+    }
+
+    /// Reads `limit` and `cursor`, adding what is wrong with them to `problems`, for a list that
+    /// reports them together with its own query parameters; the defaults stand in for bad values.
+    init(_ request: Request, problems: inout [FieldError]) {
         limit = Self.defaultLimit
         if let raw = request.query[String.self, at: "limit"] {
             if let value = Int(raw.trimmingCharacters(in: .whitespaces)), (1...Self.maximumLimit).contains(value) {
@@ -102,7 +125,6 @@ struct ListRequest<Key: Codable & Comparable> {
                 problems.append(FieldError(field: "cursor", code: "invalid", key: "error.api.cursor"))
             }
         }
-        guard problems.isEmpty else { throw APIError.invalidFields(problems) }
     }
 
     /// The page after the cursor of `elements`, ordered by `key` (ascending, or newest first

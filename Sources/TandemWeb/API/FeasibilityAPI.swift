@@ -25,43 +25,19 @@ enum FeasibilityAPI {
     struct TargetBody: Content {
         var source: String
         var target: String
-        var delivery: String?
+        @NullWhenAbsent var delivery: String?
         var steps: [StepBody]
-
-        enum CodingKeys: String, CodingKey { case source, target, delivery, steps }
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(source, forKey: .source)
-            try container.encode(target, forKey: .target)
-            try container.encode(delivery, forKey: .delivery)  // null, never absent
-            try container.encode(steps, forKey: .steps)
-        }
     }
     struct ResultBody: Content {
         var verdict: String
-        var earliestDelivery: String?
+        @NullWhenAbsent var earliestDelivery: String?
         var deadline: String
-        var riskAdjustedDelivery: String?
+        @NullWhenAbsent var riskAdjustedDelivery: String?
         /// Percent with two places, e.g. "94.00".
         var confidence: String
         var cost: [MoneyBody]
         var targets: [TargetBody]
         var reasons: [ReasonBody]
-
-        enum CodingKeys: String, CodingKey {
-            case verdict, earliestDelivery, deadline, riskAdjustedDelivery, confidence, cost, targets, reasons
-        }
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(verdict, forKey: .verdict)
-            try container.encode(earliestDelivery, forKey: .earliestDelivery)  // null, never absent
-            try container.encode(deadline, forKey: .deadline)
-            try container.encode(riskAdjustedDelivery, forKey: .riskAdjustedDelivery)
-            try container.encode(confidence, forKey: .confidence)
-            try container.encode(cost, forKey: .cost)
-            try container.encode(targets, forKey: .targets)
-            try container.encode(reasons, forKey: .reasons)
-        }
     }
 
     static func register(_ api: any RoutesBuilder) {
@@ -85,9 +61,10 @@ enum FeasibilityAPI {
 
     /// A field of the plan at fault: 422 naming its path (`vendors[2].timeZone`), with the
     /// engine's code (`unknown_time_zone`, see docs/planning.md) and its message in the caller's
-    /// language. A body that is JSON but not an object names no field.
+    /// language. The engine names the whole body `file`: a body that is not JSON is a 400
+    /// `invalid_json`, one that is JSON but not an object a 422 naming no field.
     static func apiError(for error: PlanningInputError, localizer: Localizer) -> APIError {
-        guard error.field != "file" else { return .bodyNotAnObject }
+        guard error.field != "file" else { return error.code == "not_json" ? .invalidJSON : .bodyNotAnObject }
         return .invalidFields([
             FieldError(
                 field: error.field, code: error.code, key: "plan.input.\(error.code)",

@@ -86,11 +86,7 @@ enum UsersAPI {
     @Sendable static func list(req: Request) async throws -> ListEnvelope<UserBody> {
         try req.authorize(.viewUsers)
         var problems: [FieldError] = []
-        let paging: ListRequest<UserKey>
-        do { paging = try ListRequest(req) } catch APIError.invalidFields(let found) {
-            problems += found
-            paging = ListRequest()
-        }
+        let paging = ListRequest<UserKey>(req, problems: &problems)
         var role: Role?
         if let raw = req.query[String.self, at: "role"] {
             role = Role(rawValue: raw)
@@ -115,11 +111,10 @@ enum UsersAPI {
     }
 
     @Sendable static func show(req: Request) async throws -> UserBody {
-        let caller = try req.requireUser()
         guard let raw = req.parameters.get("id"), let id = User.ID(uuidString: raw) else {
             throw APIError.badRequest(code: "invalid", messageKey: "error.api.bad_id", field: "id")
         }
-        guard Policy.permits(caller, .viewUser(id)) else { throw NotPermitted() }
+        try req.authorize(.viewUser(id))
         guard let user = try await req.stores.users.find(id: id) else {
             throw APIError.notFound(what: req.localizer.t("entity.user"))
         }

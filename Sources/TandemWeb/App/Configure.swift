@@ -79,5 +79,5 @@ func routes(_ app: Application) throws {
     UserPages.register(signedIn)
     OrganisationPages.register(signedIn)
     ProfilePages.register(signedIn)
-    CapacityPages.register(signedIn)
+    CapacityPages.register(signedIn, resourcesDirectory: app.directory.resourcesDirectory)
 }

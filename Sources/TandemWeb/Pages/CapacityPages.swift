@@ -22,13 +22,13 @@ enum CapacityPages {
         /// The zone the page's times are in, e.g. "Europe/Paris".
         var timeZone: String
         var action = SiteRoute.capacityCheck.path
-        var exampleHref = SiteRoute.capacityCheck.path + "?example=worked"
+        var exampleHref = CapacityPages.exampleHref
         var backHref = SiteRoute.area(.capacity).path
     }
     struct AreaContext: Encodable {
         var shell: PageShell
         var checkHref = SiteRoute.capacityCheck.path
-        var exampleHref = SiteRoute.capacityCheck.path + "?example=worked"
+        var exampleHref = CapacityPages.exampleHref
     }
     struct Form: Content {
         var plan: String?
@@ -37,10 +37,15 @@ enum CapacityPages {
 
     /// The worked example of docs/planning.md, shipped with the resources.
     static let examplePath = "Examples/capacity-check.json"
+    /// The check with the worked example loaded, linked from the area and the check.
+    static let exampleHref = SiteRoute.capacityCheck.path + "?example=worked"
 
-    static func register(_ routes: any RoutesBuilder) {
+    /// `resourcesDirectory` ends with `/`. The worked example is read from it once, here, not
+    /// on every request for it.
+    static func register(_ routes: any RoutesBuilder, resourcesDirectory: String) {
+        let example = try? String(contentsOfFile: resourcesDirectory + examplePath, encoding: .utf8)
         routes.get(.area(.capacity), use: area)
-        routes.get(.capacityCheck, use: show)
+        routes.get(.capacityCheck) { req in try await show(req: req, example: example) }
         routes.post(.capacityCheck, use: check)
     }
 
@@ -59,13 +64,14 @@ enum CapacityPages {
         return try await req.renderPage("capacity/index", AreaContext(shell: shell))
     }
 
-    @Sendable static func show(req: Request) async throws -> Response {
+    /// The empty form, or with `?example=` the worked example (`example`, nil when the
+    /// resources lack it: then there is no such page).
+    static func show(req: Request, example: String?) async throws -> Response {
         try req.authorize(.viewArea(.capacity))
         var plan = ""
         if req.query[String.self, at: "example"] != nil {
-            let buffer = try await req.fileio.collectFile(
-                at: req.application.directory.resourcesDirectory + examplePath)
-            plan = String(buffer: buffer)
+            guard let example else { throw Abort(.notFound) }
+            plan = example
         }
         return try await req.renderPage("capacity/check", try await context(req, plan: plan))
     }

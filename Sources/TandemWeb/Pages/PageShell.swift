@@ -12,11 +12,6 @@ struct PageShell: Encodable {
         var href: String
         var current: Bool
     }
-    struct LanguageOption: Encodable {
-        var code: String
-        var name: String
-        var selected: Bool
-    }
     struct Flash: Encodable {
         var kind: String
         var message: String
@@ -40,7 +35,8 @@ struct PageShell: Encodable {
     var userRoles: String?
     var organisationName: String
     var nav: [NavItem]
-    var languages: [LanguageOption]
+    /// The language switcher's options, the page's language chosen.
+    var languages: [SelectOption]
     var flash: Flash?
     var currentPath: String
     var requestID: String
@@ -52,7 +48,7 @@ struct PageShell: Encodable {
     /// `currentArea` the one to mark as current.
     init(
         title: String, lang: String, csrf: String, userName: String? = nil, userRoles: String? = nil,
-        organisationName: String, areas: [Area] = [], currentArea: Area? = nil, languages: [LanguageOption] = [],
+        organisationName: String, areas: [Area] = [], currentArea: Area? = nil, languages: [SelectOption] = [],
         flash: Flash? = nil, currentPath: String = SiteRoute.dashboard.path, requestID: String = ""
     ) {
         self.title = title
@@ -85,9 +81,7 @@ extension Request {
             organisationName: settings.name,
             areas: user.map { user in Area.allCases.filter { Policy.permits(user, .viewArea($0)) } } ?? [],
             currentArea: area,
-            languages: application.localization.availableLocales.map {
-                .init(code: $0.code, name: $0.name, selected: $0.code == locale)
-            },
+            languages: SelectOption.locales(application.localization.availableLocales, selected: locale),
             flash: takeFlash(), currentPath: url.path, requestID: id)
     }
 

@@ -15,17 +15,9 @@ struct APIErrorBody: Content {
     struct Detail: Codable {
         var code: String
         var message: String
-        var field: String?
+        /// Always present, null when no field is at fault, as the OpenAPI document says.
+        @NullWhenAbsent var field: String?
         var fields: [FieldProblem]
-        enum CodingKeys: String, CodingKey { case code, message, field, fields }
-        // `field` is always present (null when no field is at fault), as the OpenAPI document says.
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(code, forKey: .code)
-            try container.encode(message, forKey: .message)
-            try container.encode(field, forKey: .field)
-            try container.encode(fields, forKey: .fields)
-        }
     }
     var error: Detail
 }
@@ -37,7 +29,8 @@ struct FieldError: Error, Sendable, Equatable {
     var code: String
     var key: String
     var arguments: [String: String] = [:]
-    /// A message that has no catalog key (older domain errors); used instead of `key` when set.
+    /// The message already written out, for a message that takes more than `key` and `arguments`
+    /// (a planning input error's, by `PlanningText`); used instead of `key` when set.
     var text: String?
 
     /// The field error a domain validation error stands for; its code is the last part of the
@@ -67,15 +60,13 @@ enum APIError: Error {
     enum UnauthorizedReason { case missing, invalidToken }
     case unauthorized(reason: UnauthorizedReason)
     case notFound(what: String)
-    case badRequest(code: String, messageKey: String, field: String?, arguments: [String: String] = [:])
+    case badRequest(code: String, messageKey: String, field: String?)
     /// The body is not JSON at all (400 `invalid_json`).
     case invalidJSON
     /// The body is JSON but names no object where one is expected (422 `invalid`, no field).
     case bodyNotAnObject
     /// One or more fields are invalid (422 `invalid`), all listed at once.
     case invalidFields([FieldError])
-    /// The value of a field clashes with a stored record (409 `conflict`), e.g. an e-mail address taken.
-    case conflict(FieldError)
 }
 
 /// Maps every error to a status, a stable code and a localised message.
@@ -164,8 +155,8 @@ struct ErrorDescription {
         case .notFound(let what):
             return .init(
                 status: .notFound, code: "not_found", message: l.t("error.not_found", ["what": what]), field: nil)
-        case .badRequest(let code, let key, let field, let arguments):
-            let message = l.t(key, arguments)
+        case .badRequest(let code, let key, let field):
+            let message = l.t(key)
             return .init(
                 status: .badRequest, code: code, message: message, field: field,
                 fields: field.map { [.init(field: $0, code: code, message: message)] } ?? [])
@@ -176,11 +167,6 @@ struct ErrorDescription {
                 status: .unprocessableEntity, code: "invalid", message: l.t("error.api.body_not_object"), field: nil)
         case .invalidFields(let problems):
             return invalid(problems, in: l)
-        case .conflict(let problem):
-            var described = invalid([problem], in: l)
-            described.status = .conflict
-            described.code = "conflict"
-            return described
         }
     }
 
