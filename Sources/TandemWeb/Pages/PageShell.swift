@@ -89,9 +89,7 @@ extension Request {
     func setFlash(_ response: Response, kind: String = "success", _ key: String, _ arguments: [String: String] = [:]) {
         let text = localizer.t(key, arguments)
         let encoded = Data((kind + "|" + text).utf8).base64EncodedString()
-        response.cookies[cookieName(.flash)] = HTTPCookies.Value(
-            string: encoded, maxAge: 60, path: "/", isSecure: tandem.config.secureCookies,
-            isHTTPOnly: true, sameSite: .lax)
+        response.cookies[cookieName(.flash)] = makeCookie(encoded, maxAge: 60, sameSite: .lax)
     }
 
     private func takeFlash() -> PageShell.Flash? {
