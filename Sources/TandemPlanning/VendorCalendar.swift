@@ -91,9 +91,24 @@ struct VendorCalendar: Sendable {
         }
         var occupied = bookings
         if weighTentative { occupied += weightedTentativeSpans }
-        let free = Self.workersFree(working: working, workers: workers, occupied: occupied)
-        guard let shareMillionths else { return FreeTime(weighted: free) }
-        return FreeTime(weighted: capped(free, working: working, shareMillionths: shareMillionths))
+        guard let shareMillionths else {
+            return FreeTime(weighted: Self.workersFree(working: working, workers: workers, occupied: occupied))
+        }
+        // A day's allowance is of the whole local day, even when planning starts within it.
+        let dayStart = zone.utc(fromLocal: zone.localDay(ofUTC: a) * 1440)
+        let wholeDays = dayStart < a ? workingSpans(from: dayStart, to: b) : working
+        let free = Self.workersFree(working: wholeDays, workers: workers, occupied: occupied)
+        return FreeTime(weighted: capped(free, working: wholeDays, shareMillionths: shareMillionths, notBefore: a))
+    }
+
+    /// `precomputed` (free time over a window that starts before `origin`) with the day of
+    /// `origin` made again from `origin`: a capped day's allowance is placed on its earliest free
+    /// minutes, which for a check starting within the day are the ones after its start.
+    func startingWithin(_ precomputed: FreeTime, origin: Int, horizon: Int) -> FreeTime {
+        guard shareMillionths != nil else { return precomputed }
+        let dayEnd = zone.utc(fromLocal: (zone.localDay(ofUTC: origin) + 1) * 1440)
+        let first = freeTime(from: origin, to: min(dayEnd, horizon), weighTentative: false)
+        return FreeTime(weighted: first.weightedSpans + precomputed.weightedSpans.filter { $0.span.start >= dayEnd })
     }
 
     /// Working spans with the workers left free by `occupied` (each span occupies one worker).
@@ -136,9 +151,9 @@ struct VendorCalendar: Sendable {
 
     /// `free` cut so that, on each local day, booked plus free worker-minutes stay within the
     /// bookable share of the day's working worker-minutes: the day's earliest free time is kept.
-    private func capped(_ free: [(span: Span, workers: Int)], working: [Span], shareMillionths: Int) -> [(
-        span: Span, workers: Int
-    )] {
+    private func capped(
+        _ free: [(span: Span, workers: Int)], working: [Span], shareMillionths: Int, notBefore: Int
+    ) -> [(span: Span, workers: Int)] {
         var out: [(span: Span, workers: Int)] = []
         var w = 0
         var f = 0
@@ -172,10 +187,11 @@ struct VendorCalendar: Sendable {
             }
             let freeMinutes = dayFree.reduce(0) { $0 + ($1.span.end - $1.span.start) * $1.workers }
             var allowed = workMinutes * shareMillionths / 1_000_000 - (workMinutes - freeMinutes)
-            for piece in dayFree where allowed > 0 {
-                let length = min(piece.span.end - piece.span.start, allowed / piece.workers)
+            for piece in dayFree where allowed > 0 && piece.span.end > notBefore {
+                let start = max(piece.span.start, notBefore)
+                let length = min(piece.span.end - start, allowed / piece.workers)
                 guard length > 0 else { break }
-                out.append((Span(piece.span.start, piece.span.start + length), piece.workers))
+                out.append((Span(start, start + length), piece.workers))
                 allowed -= length * piece.workers
             }
         }
