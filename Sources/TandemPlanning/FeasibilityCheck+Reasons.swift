@@ -162,7 +162,7 @@ extension FeasibilityCheck {
             source: target.source, target: target.target, step: step,
             costs: CostScale(currencies: index.currencies, exchangeRates: request.exchangeRates),
             pricing: StepPricing(request: request, step: step)
-        ).filter { $0.quality < minimum && !excluded.contains(index.entry($0.slot).vendor.id) }
+        ).filter { Int($0.quality) < minimum && !excluded.contains(index.entry($0.slot).vendor.id) }
     }
 
     /// How quality weighed on a planned step: cheaper vendors the minimum left out, a better
@@ -183,22 +183,22 @@ extension FeasibilityCheck {
         let scores = outcome.assignments.compactMap { index.entry($0.slot).vendor.quality }
         guard scores.count == chosen.count, let chosenBest = scores.max() else { return out }
         let others = candidates[t][s].filter { !chosen.contains($0.slot) && outcome.eligible.contains($0.slot) }
-        if let skipped = others.filter({ $0.quality > chosenBest }).max(by: {
+        if let skipped = others.filter({ Int($0.quality) > chosenBest }).max(by: {
             ($0.quality, id($1.slot)) < ($1.quality, id($0.slot))
         }) {
             out.append(
                 .betterQualitySkipped(
-                    target: target, service: outcome.service, vendor: id(skipped.slot), quality: skipped.quality,
+                    target: target, service: outcome.service, vendor: id(skipped.slot), quality: Int(skipped.quality),
                     chosen: chosen.map(id).sorted(), chosenQuality: chosenBest))
         } else if let tie = outcome.assignments.lazy.compactMap({ a -> (AssignmentOutcome, Candidate)? in
             let quality = self.index.entry(a.slot).vendor.quality ?? -1
-            return others.first { $0.cost == a.cost && $0.quality >= 0 && $0.quality < quality }.map { (a, $0) }
+            return others.first { $0.cost == a.cost && $0.quality >= 0 && Int($0.quality) < quality }.map { (a, $0) }
         }).first {
             out.append(
                 .betterQualityChosen(
                     target: target, service: outcome.service, vendor: id(tie.0.slot),
                     quality: index.entry(tie.0.slot).vendor.quality ?? 0, other: id(tie.1.slot),
-                    otherQuality: tie.1.quality))
+                    otherQuality: Int(tie.1.quality)))
         }
         return out
     }
