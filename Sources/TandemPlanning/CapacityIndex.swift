@@ -251,7 +251,8 @@ public struct CapacityIndex: Sendable {
             }
             var millionths = ref.costMillionths
             if let pricing {
-                millionths = pricing.millionths(of: ref, entry: entries[ref.slot.index]!)
+                millionths = pricing.millionths(
+                    of: ref, vendorGrid: pricing.bands == nil ? nil : entries[ref.slot.index]?.vendor.grid)
             }
             let candidate = Candidate(
                 slot: ref.slot, capabilityIndex: ref.capabilityIndex, rate: ref.rate,
@@ -336,9 +337,9 @@ struct StepPricing {
         requestGrid = request.grid
     }
 
-    func millionths(of ref: CapacityIndex.CapabilityRef, entry: CapacityIndex.Entry) -> Int {
+    func millionths(of ref: CapacityIndex.CapabilityRef, vendorGrid: CostGrid?) -> Int {
         let base = rush ? ref.rushMillionths : ref.costMillionths
-        guard ref.wordPriced, let bands, words > 0, let grid = entry.vendor.grid ?? requestGrid else { return base }
+        guard ref.wordPriced, let bands, words > 0, let grid = vendorGrid ?? requestGrid else { return base }
         let weighted = grid.weightedWords(bands)
         return NSDecimalNumber(decimal: (Decimal(base) * weighted / Decimal(words)).rounded(scale: 0)).intValue
     }

@@ -183,6 +183,32 @@ struct FreeTime: Sendable {
         return out
     }
 
+    /// `head`'s pieces, then this one's from `boundary` on (pieces never straddle `boundary`).
+    /// Only differences of running totals mean anything, so the rest keep theirs and `head`'s
+    /// are set to end where the rest begin: one copy of the array, no rebuild.
+    func replacing(before boundary: Int, with head: FreeTime) -> FreeTime {
+        var lo = 0
+        var hi = pieces.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if pieces[mid].start < boundary { lo = mid + 1 } else { hi = mid }
+        }
+        let restStart = lo < pieces.count ? pieces[lo].before : totalMinutes
+        let offset = restStart - head.totalMinutes
+        guard offset >= 0 else {
+            // Totals must stay non-negative (`instant(afterMinutes:)` reads m ≤ 0 as "at once").
+            return FreeTime(weighted: head.weightedSpans + weightedSpans.filter { $0.span.start >= boundary })
+        }
+        var out = self
+        out.pieces.replaceSubrange(
+            0..<lo,
+            with: head.pieces.map {
+                Piece(start: $0.start, end: $0.end, before: $0.before + offset, workers: $0.workers)
+            })
+        out.pooled = pooled || head.pooled
+        return out
+    }
+
     /// Without `busy` (all workers of it: planned work takes the whole pool).
     func subtracting(_ busy: [Span]) -> FreeTime {
         guard pooled else { return FreeTime(spans: Spans.subtracting(busy, from: spans)) }

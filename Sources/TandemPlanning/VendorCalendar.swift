@@ -108,7 +108,7 @@ struct VendorCalendar: Sendable {
         guard shareMillionths != nil else { return precomputed }
         let dayEnd = zone.utc(fromLocal: (zone.localDay(ofUTC: origin) + 1) * 1440)
         let first = freeTime(from: origin, to: min(dayEnd, horizon), weighTentative: false)
-        return FreeTime(weighted: first.weightedSpans + precomputed.weightedSpans.filter { $0.span.start >= dayEnd })
+        return precomputed.replacing(before: dayEnd, with: first)
     }
 
     /// Working spans with the workers left free by `occupied` (each span occupies one worker).
