@@ -221,6 +221,11 @@ public struct CapacityIndex: Sendable {
 
     func entry(_ slot: VendorSlot) -> Entry { entries[slot.index]! }
 
+    /// One field of a slot's vendor, without copying its entry.
+    func vendorID(_ slot: VendorSlot) -> VendorID { entries[slot.index]!.vendor.id }
+    func quality(_ slot: VendorSlot) -> Int? { entries[slot.index]!.vendor.quality }
+    func grid(_ slot: VendorSlot) -> CostGrid? { entries[slot.index]!.vendor.grid }
+
     /// Vendors able to do `step` from `source` into `target`, each with its best capability
     /// (closest language match, then fastest), costs keyed for `pricing` (rush prices, grids).
     /// Vendors below `minimumQuality` (or without a score when there is one) are left out.

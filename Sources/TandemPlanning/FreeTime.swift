@@ -212,11 +212,21 @@ struct FreeTime: Sendable {
     /// Without `busy` (all workers of it: planned work takes the whole pool).
     func subtracting(_ busy: [Span]) -> FreeTime {
         guard pooled else { return FreeTime(spans: Spans.subtracting(busy, from: spans)) }
+        // One sweep over both sorted lists, as `Spans.subtracting`, keeping each piece's workers.
         var out: [(span: Span, workers: Int)] = []
+        out.reserveCapacity(pieces.count + 4)
+        var j = 0
         for piece in pieces {
-            for span in Spans.subtracting(busy, from: [Span(piece.start, piece.end)]) {
-                out.append((span, piece.workers))
+            var cursor = piece.start
+            while j < busy.count, busy[j].end <= cursor { j += 1 }
+            var k = j
+            while k < busy.count, busy[k].start < piece.end {
+                if busy[k].start > cursor { out.append((Span(cursor, busy[k].start), piece.workers)) }
+                cursor = max(cursor, busy[k].end)
+                if busy[k].end > piece.end { break }
+                k += 1
             }
+            if cursor < piece.end { out.append((Span(cursor, piece.end), piece.workers)) }
         }
         return FreeTime(weighted: out)
     }

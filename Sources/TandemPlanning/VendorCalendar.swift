@@ -83,22 +83,20 @@ struct VendorCalendar: Sendable {
     }
 
     func freeTime(from a: Int, to b: Int, weighTentative: Bool) -> FreeTime {
-        let working = workingSpans(from: a, to: b)
         if !hasLimits {
+            let working = workingSpans(from: a, to: b)
             var blocked = busy
             if weighTentative, !tentative.isEmpty { blocked = Spans.normalized(busy + weightedTentative) }
             return FreeTime(spans: Spans.subtracting(blocked, from: working), horizon: b)
         }
-        var occupied = bookings
+        // A capped day's allowance is of the whole local day, even when planning starts within it.
+        let from = shareMillionths == nil ? a : min(a, zone.utc(fromLocal: zone.localDay(ofUTC: a) * 1440))
+        let working = workingSpans(from: from, to: b)
+        var occupied = bookings.filter { $0.end > from && $0.start < b }
         if weighTentative { occupied += weightedTentativeSpans }
-        guard let shareMillionths else {
-            return FreeTime(weighted: Self.workersFree(working: working, workers: workers, occupied: occupied))
-        }
-        // A day's allowance is of the whole local day, even when planning starts within it.
-        let dayStart = zone.utc(fromLocal: zone.localDay(ofUTC: a) * 1440)
-        let wholeDays = dayStart < a ? workingSpans(from: dayStart, to: b) : working
-        let free = Self.workersFree(working: wholeDays, workers: workers, occupied: occupied)
-        return FreeTime(weighted: capped(free, working: wholeDays, shareMillionths: shareMillionths, notBefore: a))
+        let free = Self.workersFree(working: working, workers: workers, occupied: occupied)
+        guard let shareMillionths else { return FreeTime(weighted: free) }
+        return FreeTime(weighted: capped(free, working: working, shareMillionths: shareMillionths, notBefore: a))
     }
 
     /// `precomputed` (free time over a window that starts before `origin`) with the day of
