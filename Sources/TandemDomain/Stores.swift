@@ -84,12 +84,14 @@ public struct Stores: Sendable {
     public var loginAttempts: any LoginAttemptStore
     public var invitations: any InvitationStore
     public var transactions: any TransactionRunner
+    public var accounts: any AccountStore
 
     public init(
         users: any UserStore, sessions: any SessionStore, apiTokens: any APITokenStore,
         organisation: any OrganisationStore, setupTokens: any SetupTokenStore, loginAttempts: any LoginAttemptStore,
-        invitations: any InvitationStore, transactions: any TransactionRunner
+        invitations: any InvitationStore, transactions: any TransactionRunner, accounts: any AccountStore
     ) {
+        self.accounts = accounts
         self.transactions = transactions
         self.users = users
         self.sessions = sessions

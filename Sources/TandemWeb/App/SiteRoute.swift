@@ -97,6 +97,8 @@ enum APIRoute: Sendable, Equatable {
     case tokens
     case token(PathParameter)
     case feasibilityChecks
+    case accounts
+    case account(PathParameter)
 
     static let prefixSegments = ["api", "v1"]
     static var prefix: String { "/" + prefixSegments.joined(separator: "/") }
@@ -104,6 +106,7 @@ enum APIRoute: Sendable, Equatable {
 
     static func user(_ id: User.ID) -> APIRoute { .user(PathParameter(id)) }
     static func token(_ id: APIToken.ID) -> APIRoute { .token(PathParameter(id)) }
+    static func account(_ id: Account.ID) -> APIRoute { .account(PathParameter(id)) }
 
     /// True for paths answered in JSON: everything under `/api/` (the versioned API and its document).
     static func isAPI(path: String) -> Bool { path.hasPrefix("/\(prefixSegments[0])/") }
@@ -117,6 +120,8 @@ enum APIRoute: Sendable, Equatable {
         case .tokens: return ["tokens"]
         case .token(let id): return ["tokens", id.segment]
         case .feasibilityChecks: return ["feasibility-checks"]
+        case .accounts: return ["accounts"]
+        case .account(let id): return ["accounts", id.segment]
         }
     }
 
