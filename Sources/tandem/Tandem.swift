@@ -94,7 +94,8 @@ extension Users {
         static let configuration = CommandConfiguration(
             commandName: "token",
             abstract: "Print a new personal API token for a user, for scripts and first integrations.",
-            discussion: "The secret is shown once; the user sees the token (not its secret) under Settings → API tokens.")
+            discussion:
+                "The secret is shown once; the user sees the token (not its secret) under Settings → API tokens.")
 
         @Argument(help: "The e-mail address the user signs in with.")
         var email: String

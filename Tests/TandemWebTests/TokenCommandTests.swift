@@ -17,7 +17,8 @@ struct TokenCommandTests {
             let me = try await client.request(.GET, "/api/v1/me", headers: ["Authorization": "Bearer \(secret)"])
             #expect(me.status == .ok)
             #expect(try me.json()["email"] as? String == "sofia@lumen.example")
-            let tokens = try await client.request(.GET, "/api/v1/tokens", headers: ["Authorization": "Bearer \(secret)"])
+            let tokens = try await client.request(
+                .GET, "/api/v1/tokens", headers: ["Authorization": "Bearer \(secret)"])
             #expect(tokens.items.compactMap { $0["name"] as? String } == ["CRM import"])
         }
     }
