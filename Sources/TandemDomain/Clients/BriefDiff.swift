@@ -37,12 +37,13 @@ public struct BriefDiff: Hashable, Sendable {
                 result.append(.same(a[i]))
                 i += 1
                 j += 1
-            } else if j < b.count, i == a.count || common[i][j + 1] >= common[i + 1][j] {
-                result.append(.added(b[j]))
-                j += 1
-            } else {
+            } else if i < a.count, j == b.count || common[i + 1][j] >= common[i][j + 1] {
+                // Removed lines before added ones, as people read a change.
                 result.append(.removed(a[i]))
                 i += 1
+            } else {
+                result.append(.added(b[j]))
+                j += 1
             }
         }
         return result
