@@ -82,4 +82,7 @@ func routes(_ app: Application) throws {
     OrganisationPages.register(signedIn)
     ProfilePages.register(signedIn)
     CapacityPages.register(signedIn, resourcesDirectory: app.directory.resourcesDirectory)
+    AccountPages.register(signedIn)
+    ClientRecordPages.register(signedIn)
+    BriefPages.register(signedIn)
 }
