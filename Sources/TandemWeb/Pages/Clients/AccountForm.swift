@@ -73,37 +73,38 @@ struct AccountForm: Content {
         ownerId = owner.has(.sales) ? owner.id.description : ""
     }
 
-    /// Every field of the form: a page always posts them all, so an unticked box means "no".
+    /// The fields posted; a field left out stays as it is, except the tick boxes: the page always
+    /// posts the whole form, where an unticked box is simply absent and means "no".
     var input: AccountInput {
         var input = AccountInput()
-        func list(_ text: String?) -> [String] {
-            (text ?? "").split(whereSeparator: { $0 == "," || $0 == "\n" || $0 == ";" })
+        func list(_ text: String?) -> [String]? {
+            text?.split(whereSeparator: { $0 == "," || $0 == "\n" || $0 == ";" })
                 .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
         }
-        input.name = name ?? ""
-        input.legalName = legalName ?? ""
-        input.vatNumber = vatNumber ?? ""
-        input.billingAddress = billingAddress ?? ""
-        input.country = country ?? ""
-        input.website = website ?? ""
-        input.currency = currency ?? ""
-        input.industry = industry ?? ""
+        input.name = name
+        input.legalName = legalName
+        input.vatNumber = vatNumber
+        input.billingAddress = billingAddress
+        input.country = country
+        input.website = website
+        input.currency = currency
+        input.industry = industry
         input.subjectDomains = list(subjectDomains)
         input.languagePairs = list(languagePairs)
-        input.tier = tier ?? ""
-        input.status = status ?? Account.Status.prospect.rawValue
-        input.ownerId = ownerId ?? ""
-        input.partnerPmId = partnerPmId ?? ""
+        input.tier = tier
+        input.status = status
+        input.ownerId = ownerId
+        input.partnerPmId = partnerPmId
         input.tags = list(tags)
-        input.notes = notes ?? ""
-        input.parentId = parentId ?? ""
-        input.paymentTermsDays = paymentTermsDays ?? ""
+        input.notes = notes
+        input.parentId = parentId
+        input.paymentTermsDays = paymentTermsDays
         input.purchaseOrderRequired = purchaseOrderRequired != nil
         input.frameworkThroughput = list(frameworkThroughput)
-        input.frameworkLeadTimeDays = frameworkLeadTimeDays ?? ""
-        input.ndaDate = ndaDate ?? ""
+        input.frameworkLeadTimeDays = frameworkLeadTimeDays
+        input.ndaDate = ndaDate
         input.inCountryReviewRequired = inCountryReviewRequired != nil
-        input.inCountryReviewDays = inCountryReviewDays ?? ""
+        input.inCountryReviewDays = inCountryReviewDays
         return input
     }
 }
