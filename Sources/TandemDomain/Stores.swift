@@ -84,12 +84,24 @@ public struct Stores: Sendable {
     public var loginAttempts: any LoginAttemptStore
     public var invitations: any InvitationStore
     public var transactions: any TransactionRunner
+    public var accounts: any AccountStore
+    public var contacts: any ContactStore
+    public var activities: any ActivityStore
+    public var briefs: any BriefStore
+    public var clientAssets: any ClientAssetStore
 
     public init(
         users: any UserStore, sessions: any SessionStore, apiTokens: any APITokenStore,
         organisation: any OrganisationStore, setupTokens: any SetupTokenStore, loginAttempts: any LoginAttemptStore,
-        invitations: any InvitationStore, transactions: any TransactionRunner
+        invitations: any InvitationStore, transactions: any TransactionRunner, accounts: any AccountStore,
+        contacts: any ContactStore, activities: any ActivityStore, briefs: any BriefStore,
+        clientAssets: any ClientAssetStore
     ) {
+        self.accounts = accounts
+        self.contacts = contacts
+        self.activities = activities
+        self.briefs = briefs
+        self.clientAssets = clientAssets
         self.transactions = transactions
         self.users = users
         self.sessions = sessions

@@ -55,7 +55,10 @@ extension Stores {
             setupTokens: FluentSetupTokenStore(database: database, ids: ids),
             loginAttempts: FluentLoginAttemptStore(database: database, ids: ids),
             invitations: FluentInvitationStore(database: database, ids: ids),
-            transactions: FluentTransactionRunner(database: database, clock: clock, ids: ids))
+            transactions: FluentTransactionRunner(database: database, clock: clock, ids: ids),
+            accounts: FluentAccountStore(database: database), contacts: FluentContactStore(database: database),
+            activities: FluentActivityStore(database: database), briefs: FluentBriefStore(database: database),
+            clientAssets: FluentClientAssetStore(database: database))
     }
 }
 

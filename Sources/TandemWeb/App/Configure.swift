@@ -69,6 +69,8 @@ func routes(_ app: Application) throws {
         LocalizationMiddleware(), BearerAuthenticator(), LocalizationMiddleware(), RequireAPIUser())
     UsersAPI.register(api)
     FeasibilityAPI.register(api)
+    AccountsAPI.register(api)
+    ClientsAPI.register(api)
 
     let site = app.grouped(SessionAuthenticator(), LocalizationMiddleware(), FlashMiddleware(), CSRFProtection())
     AuthPages.register(site)
@@ -80,4 +82,7 @@ func routes(_ app: Application) throws {
     OrganisationPages.register(signedIn)
     ProfilePages.register(signedIn)
     CapacityPages.register(signedIn, resourcesDirectory: app.directory.resourcesDirectory)
+    AccountPages.register(signedIn)
+    ClientRecordPages.register(signedIn)
+    BriefPages.register(signedIn)
 }

@@ -34,6 +34,20 @@ enum SiteRoute: Sendable, Equatable {
     case language
     /// The capacity check: a plan file in, the engine's verdict and plan out.
     case capacityCheck
+    // Clients (issue #11): accounts, their contacts, activities, assets and brief.
+    case newAccount
+    case account(PathParameter)
+    case editAccount(PathParameter)
+    case accountBrief(PathParameter)
+    case accountBriefHistory(PathParameter)
+    case accountContacts(PathParameter)
+    case accountActivities(PathParameter)
+    case accountAssets(PathParameter)
+    case contact(PathParameter)
+    case contactExport(PathParameter)
+    case contactErase(PathParameter)
+    case activityDone(PathParameter)
+    case asset(PathParameter)
     case health, ready
     case openAPIDocument
     /// Static files served from Resources/Public.
@@ -46,6 +60,8 @@ enum SiteRoute: Sendable, Equatable {
     static func userReactivate(_ id: User.ID) -> SiteRoute { .userReactivate(PathParameter(id)) }
     static func userInvite(_ id: User.ID) -> SiteRoute { .userInvite(PathParameter(id)) }
     static func revokeToken(_ id: APIToken.ID) -> SiteRoute { .revokeToken(PathParameter(id)) }
+    static func account(_ id: Account.ID) -> SiteRoute { .account(PathParameter(id)) }
+    static func contact(_ id: Contact.ID) -> SiteRoute { .contact(PathParameter(id)) }
 
     /// The path's segments; the only place a page's path is written.
     var segments: [String] {
@@ -73,6 +89,19 @@ enum SiteRoute: Sendable, Equatable {
         case .revokeToken(let id): return ["settings", "profile", "tokens", id.segment, "revoke"]
         case .language: return ["language"]
         case .capacityCheck: return ["capacity", "check"]
+        case .newAccount: return ["accounts", "new"]
+        case .account(let id): return ["accounts", id.segment]
+        case .editAccount(let id): return ["accounts", id.segment, "edit"]
+        case .accountBrief(let id): return ["accounts", id.segment, "brief"]
+        case .accountBriefHistory(let id): return ["accounts", id.segment, "brief", "history"]
+        case .accountContacts(let id): return ["accounts", id.segment, "contacts"]
+        case .accountActivities(let id): return ["accounts", id.segment, "activities"]
+        case .accountAssets(let id): return ["accounts", id.segment, "assets"]
+        case .contact(let id): return ["contacts", id.segment]
+        case .contactExport(let id): return ["contacts", id.segment, "export"]
+        case .contactErase(let id): return ["contacts", id.segment, "erase"]
+        case .activityDone(let id): return ["activities", id.segment, "done"]
+        case .asset(let id): return ["assets", id.segment]
         case .health: return ["health"]
         case .ready: return ["ready"]
         case .openAPIDocument: return ["api", "openapi.yaml"]
@@ -97,6 +126,15 @@ enum APIRoute: Sendable, Equatable {
     case tokens
     case token(PathParameter)
     case feasibilityChecks
+    case accounts
+    case account(PathParameter)
+    case accountContacts(PathParameter)
+    case accountActivities(PathParameter)
+    case accountBrief(PathParameter)
+    case accountBriefVersions(PathParameter)
+    case contact(PathParameter)
+    case contactExport(PathParameter)
+    case contactErase(PathParameter)
 
     static let prefixSegments = ["api", "v1"]
     static var prefix: String { "/" + prefixSegments.joined(separator: "/") }
@@ -104,6 +142,8 @@ enum APIRoute: Sendable, Equatable {
 
     static func user(_ id: User.ID) -> APIRoute { .user(PathParameter(id)) }
     static func token(_ id: APIToken.ID) -> APIRoute { .token(PathParameter(id)) }
+    static func account(_ id: Account.ID) -> APIRoute { .account(PathParameter(id)) }
+    static func contact(_ id: Contact.ID) -> APIRoute { .contact(PathParameter(id)) }
 
     /// True for paths answered in JSON: everything under `/api/` (the versioned API and its document).
     static func isAPI(path: String) -> Bool { path.hasPrefix("/\(prefixSegments[0])/") }
@@ -117,6 +157,15 @@ enum APIRoute: Sendable, Equatable {
         case .tokens: return ["tokens"]
         case .token(let id): return ["tokens", id.segment]
         case .feasibilityChecks: return ["feasibility-checks"]
+        case .accounts: return ["accounts"]
+        case .account(let id): return ["accounts", id.segment]
+        case .accountContacts(let id): return ["accounts", id.segment, "contacts"]
+        case .accountActivities(let id): return ["accounts", id.segment, "activities"]
+        case .accountBrief(let id): return ["accounts", id.segment, "brief"]
+        case .accountBriefVersions(let id): return ["accounts", id.segment, "brief", "versions"]
+        case .contact(let id): return ["contacts", id.segment]
+        case .contactExport(let id): return ["contacts", id.segment, "export"]
+        case .contactErase(let id): return ["contacts", id.segment, "erase"]
         }
     }
 

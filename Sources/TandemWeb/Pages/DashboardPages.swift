@@ -41,8 +41,8 @@ enum DashboardPages {
 
     static func register(_ routes: any RoutesBuilder) {
         routes.get(.dashboard, use: dashboard)
-        // Capacity has a page of its own (CapacityPages).
-        for area in Area.allCases where ![.dashboard, .settings, .capacity].contains(area) {
+        // Capacity and accounts have pages of their own (CapacityPages, AccountPages).
+        for area in Area.allCases where ![.dashboard, .settings, .capacity, .accounts].contains(area) {
             routes.get(.area(area)) { req in try await areaPage(req: req, area: area) }
         }
         routes.get(.area(.settings), use: settings)
