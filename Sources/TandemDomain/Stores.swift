@@ -84,12 +84,18 @@ public struct Stores: Sendable {
     public var loginAttempts: any LoginAttemptStore
     public var invitations: any InvitationStore
     public var transactions: any TransactionRunner
+    /// Vendor records, capabilities and rates (protocols in Vendors/VendorStores.swift).
+    public var vendors: any VendorStore
+    public var vendorSchedule: any VendorScheduleStore
 
     public init(
         users: any UserStore, sessions: any SessionStore, apiTokens: any APITokenStore,
         organisation: any OrganisationStore, setupTokens: any SetupTokenStore, loginAttempts: any LoginAttemptStore,
-        invitations: any InvitationStore, transactions: any TransactionRunner
+        invitations: any InvitationStore, transactions: any TransactionRunner,
+        vendors: any VendorStore, vendorSchedule: any VendorScheduleStore
     ) {
+        self.vendors = vendors
+        self.vendorSchedule = vendorSchedule
         self.transactions = transactions
         self.users = users
         self.sessions = sessions
