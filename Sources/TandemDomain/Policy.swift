@@ -16,6 +16,10 @@ public enum Action: Hashable, Sendable {
     case manageTokens(owner: User.ID)
     /// Change profile settings (language, time zone, password) of `user`.
     case editProfile(user: User.ID)
+    /// Read vendors with their rates, quality, calendars and bookings (never sales).
+    case viewVendors
+    /// Create, edit, deactivate and import vendors; add absences, bookings and holds.
+    case manageVendors
 }
 
 /// The one authorization policy, used by pages and API alike.
@@ -44,6 +48,10 @@ public enum Policy {
             return owner == user.id
         case .editProfile(let target):
             return target == user.id || roles.contains(.admin)
+        case .viewVendors:
+            return !roles.isDisjoint(with: [.admin, .manager, .pm, .vendorManager])
+        case .manageVendors:
+            return !roles.isDisjoint(with: [.admin, .vendorManager])
         }
     }
 }

@@ -69,6 +69,7 @@ func routes(_ app: Application) throws {
         LocalizationMiddleware(), BearerAuthenticator(), LocalizationMiddleware(), RequireAPIUser())
     UsersAPI.register(api)
     FeasibilityAPI.register(api)
+    VendorsAPI.register(api)
 
     let site = app.grouped(SessionAuthenticator(), LocalizationMiddleware(), FlashMiddleware(), CSRFProtection())
     AuthPages.register(site)

@@ -34,6 +34,13 @@ enum SiteRoute: Sendable, Equatable {
     case language
     /// The capacity check: a plan file in, the engine's verdict and plan out.
     case capacityCheck
+    /// The vendor database (`area(.vendors)` is the list).
+    case newVendor, vendorImport, vendorImportMapping, vendorImportConfirm, vendorExport
+    case vendor(PathParameter)
+    case vendorEdit(PathParameter)
+    case vendorDeactivate(PathParameter)
+    case vendorAbsences(PathParameter)
+    case vendorAbsenceRemove(PathParameter, PathParameter)
     case health, ready
     case openAPIDocument
     /// Static files served from Resources/Public.
@@ -73,6 +80,17 @@ enum SiteRoute: Sendable, Equatable {
         case .revokeToken(let id): return ["settings", "profile", "tokens", id.segment, "revoke"]
         case .language: return ["language"]
         case .capacityCheck: return ["capacity", "check"]
+        case .newVendor: return ["vendors", "new"]
+        case .vendorImport: return ["vendors", "import"]
+        case .vendorImportMapping: return ["vendors", "import", "mapping"]
+        case .vendorImportConfirm: return ["vendors", "import", "confirm"]
+        case .vendorExport: return ["vendors", "export.csv"]
+        case .vendor(let id): return ["vendors", id.segment]
+        case .vendorEdit(let id): return ["vendors", id.segment, "edit"]
+        case .vendorDeactivate(let id): return ["vendors", id.segment, "deactivate"]
+        case .vendorAbsences(let id): return ["vendors", id.segment, "absences"]
+        case .vendorAbsenceRemove(let id, let absence):
+            return ["vendors", id.segment, "absences", absence.segment, "remove"]
         case .health: return ["health"]
         case .ready: return ["ready"]
         case .openAPIDocument: return ["api", "openapi.yaml"]
@@ -97,6 +115,13 @@ enum APIRoute: Sendable, Equatable {
     case tokens
     case token(PathParameter)
     case feasibilityChecks
+    case vendors
+    case vendor(PathParameter)
+    case vendorDeactivate(PathParameter)
+    case vendorAbsences(PathParameter)
+    case vendorAbsence(PathParameter, PathParameter)
+    case bookings
+    case tentativeHolds
 
     static let prefixSegments = ["api", "v1"]
     static var prefix: String { "/" + prefixSegments.joined(separator: "/") }
@@ -117,6 +142,13 @@ enum APIRoute: Sendable, Equatable {
         case .tokens: return ["tokens"]
         case .token(let id): return ["tokens", id.segment]
         case .feasibilityChecks: return ["feasibility-checks"]
+        case .vendors: return ["vendors"]
+        case .vendor(let id): return ["vendors", id.segment]
+        case .vendorDeactivate(let id): return ["vendors", id.segment, "deactivate"]
+        case .vendorAbsences(let id): return ["vendors", id.segment, "absences"]
+        case .vendorAbsence(let id, let absence): return ["vendors", id.segment, "absences", absence.segment]
+        case .bookings: return ["bookings"]
+        case .tentativeHolds: return ["tentative-holds"]
         }
     }
 
