@@ -70,6 +70,8 @@ func routes(_ app: Application) throws {
     UsersAPI.register(api)
     FeasibilityAPI.register(api)
     VendorsAPI.register(api)
+    AccountsAPI.register(api)
+    ClientsAPI.register(api)
 
     let site = app.grouped(SessionAuthenticator(), LocalizationMiddleware(), FlashMiddleware(), CSRFProtection())
     AuthPages.register(site)
