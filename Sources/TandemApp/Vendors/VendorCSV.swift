@@ -165,10 +165,12 @@ public enum WorkingHoursText {
             guard pieces.count == 2 else { return nil }
             let range = pieces[0].lowercased().split(separator: "-").map(String.init)
             guard let first = order.firstIndex(of: range[0]), let last = order.firstIndex(of: range.last ?? ""),
-                range.count <= 2, first <= last
+                range.count <= 2
             else { return nil }
             let spans = pieces[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            for day in order[first...last] { days[day, default: []] += spans }
+            // A range may wrap around the week: sun-thu.
+            let span = first <= last ? Array(order[first...last]) : Array(order[first...] + order[...last])
+            for day in span { days[day, default: []] += spans }
         }
         return days
     }
