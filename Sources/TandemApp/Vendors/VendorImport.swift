@@ -19,6 +19,11 @@ public struct VendorImport: Sendable {
         public var vendors: [ValidVendor]
         public var errors: [RowError]
         public var rowCount: Int
+        public init(vendors: [ValidVendor], errors: [RowError], rowCount: Int) {
+            self.vendors = vendors
+            self.errors = errors
+            self.rowCount = rowCount
+        }
     }
 
     /// Thrown by `run` when a row is wrong; nothing was stored.

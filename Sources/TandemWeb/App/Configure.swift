@@ -83,4 +83,5 @@ func routes(_ app: Application) throws {
     OrganisationPages.register(signedIn)
     ProfilePages.register(signedIn)
     CapacityPages.register(signedIn, resourcesDirectory: app.directory.resourcesDirectory)
+    VendorPages.register(signedIn)
 }
