@@ -20,6 +20,8 @@ public enum Action: Hashable, Sendable {
     case viewVendors
     /// Create, edit, deactivate and import vendors; add absences, bookings and holds.
     case manageVendors
+    /// Set an account's preferred and excluded vendors.
+    case editVendorPreferences
     // Clients and pipeline (issue #11). Vendor managers see none of it.
     case viewAccounts
     case viewOpportunities
@@ -75,6 +77,8 @@ public enum Policy {
             return !roles.isDisjoint(with: [.admin, .manager, .pm, .vendorManager])
         case .manageVendors:
             return !roles.isDisjoint(with: [.admin, .vendorManager])
+        case .editVendorPreferences:
+            return !roles.isDisjoint(with: [.admin, .manager, .pm, .vendorManager])
         default:
             return permitsClientWork(user, action)
         }

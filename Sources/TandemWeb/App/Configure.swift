@@ -70,6 +70,7 @@ func routes(_ app: Application) throws {
     UsersAPI.register(api)
     FeasibilityAPI.register(api)
     VendorsAPI.register(api)
+    VendorPreferencesAPI.register(api)
     AccountsAPI.register(api)
     ClientsAPI.register(api)
 

@@ -122,6 +122,7 @@ enum APIRoute: Sendable, Equatable {
     case vendorAbsence(PathParameter, PathParameter)
     case bookings
     case tentativeHolds
+    case accountVendorPreferences(PathParameter)
     case accounts
     case account(PathParameter)
     case accountContacts(PathParameter)
@@ -160,6 +161,7 @@ enum APIRoute: Sendable, Equatable {
         case .vendorAbsence(let id, let absence): return ["vendors", id.segment, "absences", absence.segment]
         case .bookings: return ["bookings"]
         case .tentativeHolds: return ["tentative-holds"]
+        case .accountVendorPreferences(let id): return ["accounts", id.segment, "vendor-preferences"]
         case .accounts: return ["accounts"]
         case .account(let id): return ["accounts", id.segment]
         case .accountContacts(let id): return ["accounts", id.segment, "contacts"]
