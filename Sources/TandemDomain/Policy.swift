@@ -16,6 +16,12 @@ public enum Action: Hashable, Sendable {
     case manageTokens(owner: User.ID)
     /// Change profile settings (language, time zone, password) of `user`.
     case editProfile(user: User.ID)
+    /// Read vendors with their rates, quality, calendars and bookings (never sales).
+    case viewVendors
+    /// Create, edit, deactivate and import vendors; add absences, bookings and holds.
+    case manageVendors
+    /// Set an account's preferred and excluded vendors.
+    case editVendorPreferences
     // Clients and pipeline (issue #11). Vendor managers see none of it.
     case viewAccounts
     case viewOpportunities
@@ -67,6 +73,12 @@ public enum Policy {
             return owner == user.id
         case .editProfile(let target):
             return target == user.id || roles.contains(.admin)
+        case .viewVendors:
+            return !roles.isDisjoint(with: [.admin, .manager, .pm, .vendorManager])
+        case .manageVendors:
+            return !roles.isDisjoint(with: [.admin, .vendorManager])
+        case .editVendorPreferences:
+            return !roles.isDisjoint(with: [.admin, .manager, .pm, .vendorManager])
         default:
             return permitsClientWork(user, action)
         }

@@ -11,7 +11,7 @@ struct Tandem: AsyncParsableCommand {
         abstract: "Tandem: one platform for the sales and production teams of a language service provider.",
         discussion: "Configuration comes from environment variables; see .env.example.",
         subcommands: [
-            Serve.self, Migrate.self, Users.self, AnalyzeCommand.self, PlanCommand.self, I18nCommand.self,
+            Serve.self, Migrate.self, Demo.self, Users.self, AnalyzeCommand.self, PlanCommand.self, I18nCommand.self,
         ])
 }
 
@@ -54,6 +54,27 @@ struct Migrate: AsyncParsableCommand {
         TandemServer.bootstrapLogging(config)
         try await reportingFailures(config) {
             print(try await TandemServer.migrate(config: config, revert: revert, all: all))
+        }
+    }
+}
+
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Add a large deterministic data set to the database (DATABASE_URL or the data directory).",
+        discussion: "--scale large: 10,000 vendors and 100,000 bookings, in batched inserts; prints how long it took.")
+
+    @Option(name: .long, help: "large (10,000 vendors) or small (200 vendors, for tests).")
+    var scale: String = "large"
+
+    func validate() throws {
+        if DemoScale(rawValue: scale) == nil { throw ValidationError("--scale is large or small.") }
+    }
+
+    func run() async throws {
+        let config = try loadConfig()
+        TandemServer.bootstrapLogging(config)
+        try await reportingFailures(config) {
+            print(try await TandemServer.demoScale(config: config, scale: DemoScale(rawValue: scale) ?? .large))
         }
     }
 }

@@ -77,11 +77,11 @@ struct RouteTests {
                     .organisation, .profile, .profileTokens, .revokeToken(":id"), .language, .capacityCheck, .health,
                     .ready,
                     .openAPIDocument,
-                ] + Area.allCases.map { .area($0) } + ClientRoutePatterns.pages
+                ] + Area.allCases.map { .area($0) } + ClientRoutePatterns.pages + VendorRoutePatterns.pages
             let known = Set(patterns.map { $0.pathComponents.map(\.description) })
             let api = Set(
                 ([APIRoute.me, .users, .user(":id"), .tokens, .token(":id"), .feasibilityChecks]
-                    + ClientRoutePatterns.api).map {
+                    + ClientRoutePatterns.api + VendorRoutePatterns.api).map {
                         APIRoute.prefixSegments + $0.pathComponents.map(\.description)
                     })
             for route in app.routes.all {

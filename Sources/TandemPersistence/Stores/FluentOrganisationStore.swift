@@ -58,7 +58,10 @@ extension Stores {
             transactions: FluentTransactionRunner(database: database, clock: clock, ids: ids),
             accounts: FluentAccountStore(database: database), contacts: FluentContactStore(database: database),
             activities: FluentActivityStore(database: database), briefs: FluentBriefStore(database: database),
-            clientAssets: FluentClientAssetStore(database: database))
+            clientAssets: FluentClientAssetStore(database: database),
+            vendors: FluentVendorStore(database: database),
+            vendorSchedule: FluentVendorScheduleStore(database: database),
+            vendorPreferences: FluentVendorPreferenceStore(database: database, ids: ids))
     }
 }
 

@@ -69,6 +69,8 @@ func routes(_ app: Application) throws {
         LocalizationMiddleware(), BearerAuthenticator(), LocalizationMiddleware(), RequireAPIUser())
     UsersAPI.register(api)
     FeasibilityAPI.register(api)
+    VendorsAPI.register(api)
+    VendorPreferencesAPI.register(api)
     AccountsAPI.register(api)
     ClientsAPI.register(api)
 
@@ -85,4 +87,5 @@ func routes(_ app: Application) throws {
     AccountPages.register(signedIn)
     ClientRecordPages.register(signedIn)
     BriefPages.register(signedIn)
+    VendorPages.register(signedIn)
 }

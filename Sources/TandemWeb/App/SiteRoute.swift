@@ -48,6 +48,13 @@ enum SiteRoute: Sendable, Equatable {
     case contactErase(PathParameter)
     case activityDone(PathParameter)
     case asset(PathParameter)
+    /// The vendor database (`area(.vendors)` is the list).
+    case newVendor, vendorImport, vendorImportMapping, vendorImportConfirm, vendorExport
+    case vendor(PathParameter)
+    case vendorEdit(PathParameter)
+    case vendorDeactivate(PathParameter)
+    case vendorAbsences(PathParameter)
+    case vendorAbsenceRemove(PathParameter, PathParameter)
     case health, ready
     case openAPIDocument
     /// Static files served from Resources/Public.
@@ -102,6 +109,17 @@ enum SiteRoute: Sendable, Equatable {
         case .contactErase(let id): return ["contacts", id.segment, "erase"]
         case .activityDone(let id): return ["activities", id.segment, "done"]
         case .asset(let id): return ["assets", id.segment]
+        case .newVendor: return ["vendors", "new"]
+        case .vendorImport: return ["vendors", "import"]
+        case .vendorImportMapping: return ["vendors", "import", "mapping"]
+        case .vendorImportConfirm: return ["vendors", "import", "confirm"]
+        case .vendorExport: return ["vendors", "export.csv"]
+        case .vendor(let id): return ["vendors", id.segment]
+        case .vendorEdit(let id): return ["vendors", id.segment, "edit"]
+        case .vendorDeactivate(let id): return ["vendors", id.segment, "deactivate"]
+        case .vendorAbsences(let id): return ["vendors", id.segment, "absences"]
+        case .vendorAbsenceRemove(let id, let absence):
+            return ["vendors", id.segment, "absences", absence.segment, "remove"]
         case .health: return ["health"]
         case .ready: return ["ready"]
         case .openAPIDocument: return ["api", "openapi.yaml"]
@@ -126,6 +144,14 @@ enum APIRoute: Sendable, Equatable {
     case tokens
     case token(PathParameter)
     case feasibilityChecks
+    case vendors
+    case vendor(PathParameter)
+    case vendorDeactivate(PathParameter)
+    case vendorAbsences(PathParameter)
+    case vendorAbsence(PathParameter, PathParameter)
+    case bookings
+    case tentativeHolds
+    case accountVendorPreferences(PathParameter)
     case accounts
     case account(PathParameter)
     case accountContacts(PathParameter)
@@ -157,6 +183,14 @@ enum APIRoute: Sendable, Equatable {
         case .tokens: return ["tokens"]
         case .token(let id): return ["tokens", id.segment]
         case .feasibilityChecks: return ["feasibility-checks"]
+        case .vendors: return ["vendors"]
+        case .vendor(let id): return ["vendors", id.segment]
+        case .vendorDeactivate(let id): return ["vendors", id.segment, "deactivate"]
+        case .vendorAbsences(let id): return ["vendors", id.segment, "absences"]
+        case .vendorAbsence(let id, let absence): return ["vendors", id.segment, "absences", absence.segment]
+        case .bookings: return ["bookings"]
+        case .tentativeHolds: return ["tentative-holds"]
+        case .accountVendorPreferences(let id): return ["accounts", id.segment, "vendor-preferences"]
         case .accounts: return ["accounts"]
         case .account(let id): return ["accounts", id.segment]
         case .accountContacts(let id): return ["accounts", id.segment, "contacts"]

@@ -59,6 +59,7 @@ public enum DemoSeed {
             }
         },
         DemoAccounts.step,
+        VendorDemo.step,
     ]
 
     /// Refused by `serve --demo`: the database holds people who are not the demo's, and the demo

@@ -41,8 +41,8 @@ enum DashboardPages {
 
     static func register(_ routes: any RoutesBuilder) {
         routes.get(.dashboard, use: dashboard)
-        // Capacity and accounts have pages of their own (CapacityPages, AccountPages).
-        for area in Area.allCases where ![.dashboard, .settings, .capacity, .accounts].contains(area) {
+        // Capacity, accounts and vendors have pages of their own (CapacityPages, AccountPages, VendorPages).
+        for area in Area.allCases where ![.dashboard, .settings, .capacity, .accounts, .vendors].contains(area) {
             routes.get(.area(area)) { req in try await areaPage(req: req, area: area) }
         }
         routes.get(.area(.settings), use: settings)
