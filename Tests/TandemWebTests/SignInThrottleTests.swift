@@ -156,7 +156,7 @@ struct SignInThrottleTests {
                     continuation.finish()
                 }
                 request.body = .stream(stream, length: .unknown)
-                let response = try await client.http.execute(request, timeout: .seconds(10))
+                let response = try await client.http.execute(request, timeout: .seconds(60))
                 #expect(response.status == .seeOther)
             }
         }
@@ -169,7 +169,7 @@ struct LiveClient: Sendable {
     let base: String
 
     func loginForm() async throws -> (token: String, cookie: String) {
-        let response = try await http.execute(HTTPClientRequest(url: base + "/login"), timeout: .seconds(10))
+        let response = try await http.execute(HTTPClientRequest(url: base + "/login"), timeout: .seconds(60))
         let html = String(buffer: try await response.body.collect(upTo: 1 << 20))
         let cookie = response.headers[.setCookie].map { String($0.split(separator: ";")[0]) }.joined(separator: "; ")
         return (Browser.csrf(in: html), cookie)
@@ -184,7 +184,7 @@ struct LiveClient: Sendable {
         request.headers.add(name: "X-Forwarded-For", value: forwardedFor)
         request.body = .bytes(
             ByteBuffer(string: Browser.urlencode(["email": email, "password": password, "_csrf": token])))
-        return try await http.execute(request, timeout: .seconds(10)).status
+        return try await http.execute(request, timeout: .seconds(60)).status
     }
 }
 
