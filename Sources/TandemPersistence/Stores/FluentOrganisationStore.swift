@@ -55,7 +55,8 @@ extension Stores {
             setupTokens: FluentSetupTokenStore(database: database, ids: ids),
             loginAttempts: FluentLoginAttemptStore(database: database, ids: ids),
             invitations: FluentInvitationStore(database: database, ids: ids),
-            transactions: FluentTransactionRunner(database: database, clock: clock, ids: ids))
+            transactions: FluentTransactionRunner(database: database, clock: clock, ids: ids),
+            pipeline: .fluent(database))
     }
 }
 

@@ -69,6 +69,8 @@ func routes(_ app: Application) throws {
         LocalizationMiddleware(), BearerAuthenticator(), LocalizationMiddleware(), RequireAPIUser())
     UsersAPI.register(api)
     FeasibilityAPI.register(api)
+    OpportunitiesAPI.register(api)
+    PipelineSettingsAPI.register(api)
 
     let site = app.grouped(SessionAuthenticator(), LocalizationMiddleware(), FlashMiddleware(), CSRFProtection())
     AuthPages.register(site)
@@ -80,4 +82,8 @@ func routes(_ app: Application) throws {
     OrganisationPages.register(signedIn)
     ProfilePages.register(signedIn)
     CapacityPages.register(signedIn, resourcesDirectory: app.directory.resourcesDirectory)
+    PipelinePages.register(signedIn)
+    OpportunityPages.register(signedIn)
+    PipelineSettingsPages.register(signedIn)
+    SearchPages.register(signedIn)
 }

@@ -34,6 +34,16 @@ enum SiteRoute: Sendable, Equatable {
     case language
     /// The capacity check: a plan file in, the engine's verdict and plan out.
     case capacityCheck
+    /// The pipeline (docs/pipeline.md): the board is `.area(.opportunities)`.
+    case opportunityList, newOpportunity
+    case opportunity(PathParameter)
+    case opportunityEdit(PathParameter)
+    case opportunityMove(PathParameter)
+    case opportunitySolutionNotes(PathParameter)
+    case pipelineSettings, pipelineStages, pipelineLostReasons, pipelineExchangeRates, pipelineThreshold
+    case pipelineStage(PathParameter)
+    case pipelineLostReason(PathParameter)
+    case search
     case health, ready
     case openAPIDocument
     /// Static files served from Resources/Public.
@@ -46,6 +56,14 @@ enum SiteRoute: Sendable, Equatable {
     static func userReactivate(_ id: User.ID) -> SiteRoute { .userReactivate(PathParameter(id)) }
     static func userInvite(_ id: User.ID) -> SiteRoute { .userInvite(PathParameter(id)) }
     static func revokeToken(_ id: APIToken.ID) -> SiteRoute { .revokeToken(PathParameter(id)) }
+    static func opportunity(_ id: Opportunity.ID) -> SiteRoute { .opportunity(PathParameter(id)) }
+    static func opportunityEdit(_ id: Opportunity.ID) -> SiteRoute { .opportunityEdit(PathParameter(id)) }
+    static func opportunityMove(_ id: Opportunity.ID) -> SiteRoute { .opportunityMove(PathParameter(id)) }
+    static func opportunitySolutionNotes(_ id: Opportunity.ID) -> SiteRoute {
+        .opportunitySolutionNotes(PathParameter(id))
+    }
+    static func pipelineStage(_ id: Stage.ID) -> SiteRoute { .pipelineStage(PathParameter(id)) }
+    static func pipelineLostReason(_ id: LostReason.ID) -> SiteRoute { .pipelineLostReason(PathParameter(id)) }
 
     /// The path's segments; the only place a page's path is written.
     var segments: [String] {
@@ -73,6 +91,20 @@ enum SiteRoute: Sendable, Equatable {
         case .revokeToken(let id): return ["settings", "profile", "tokens", id.segment, "revoke"]
         case .language: return ["language"]
         case .capacityCheck: return ["capacity", "check"]
+        case .opportunityList: return ["opportunities", "list"]
+        case .newOpportunity: return ["opportunities", "new"]
+        case .opportunity(let id): return ["opportunities", id.segment]
+        case .opportunityEdit(let id): return ["opportunities", id.segment, "edit"]
+        case .opportunityMove(let id): return ["opportunities", id.segment, "stage"]
+        case .opportunitySolutionNotes(let id): return ["opportunities", id.segment, "solution-notes"]
+        case .pipelineSettings: return ["settings", "pipeline"]
+        case .pipelineStages: return ["settings", "pipeline", "stages"]
+        case .pipelineStage(let id): return ["settings", "pipeline", "stages", id.segment]
+        case .pipelineLostReasons: return ["settings", "pipeline", "lost-reasons"]
+        case .pipelineLostReason(let id): return ["settings", "pipeline", "lost-reasons", id.segment]
+        case .pipelineExchangeRates: return ["settings", "pipeline", "exchange-rates"]
+        case .pipelineThreshold: return ["settings", "pipeline", "threshold"]
+        case .search: return ["search"]
         case .health: return ["health"]
         case .ready: return ["ready"]
         case .openAPIDocument: return ["api", "openapi.yaml"]
@@ -97,6 +129,16 @@ enum APIRoute: Sendable, Equatable {
     case tokens
     case token(PathParameter)
     case feasibilityChecks
+    case opportunities
+    case opportunity(PathParameter)
+    case opportunityStage(PathParameter)
+    case opportunitySolutionNotes(PathParameter)
+    case stages
+    case stage(PathParameter)
+    case lostReasons
+    case lostReason(PathParameter)
+    case exchangeRates
+    case exchangeRate(PathParameter)
 
     static let prefixSegments = ["api", "v1"]
     static var prefix: String { "/" + prefixSegments.joined(separator: "/") }
@@ -104,6 +146,10 @@ enum APIRoute: Sendable, Equatable {
 
     static func user(_ id: User.ID) -> APIRoute { .user(PathParameter(id)) }
     static func token(_ id: APIToken.ID) -> APIRoute { .token(PathParameter(id)) }
+    static func opportunity(_ id: Opportunity.ID) -> APIRoute { .opportunity(PathParameter(id)) }
+    static func stage(_ id: Stage.ID) -> APIRoute { .stage(PathParameter(id)) }
+    static func lostReason(_ id: LostReason.ID) -> APIRoute { .lostReason(PathParameter(id)) }
+    static func exchangeRate(_ id: ExchangeRate.ID) -> APIRoute { .exchangeRate(PathParameter(id)) }
 
     /// True for paths answered in JSON: everything under `/api/` (the versioned API and its document).
     static func isAPI(path: String) -> Bool { path.hasPrefix("/\(prefixSegments[0])/") }
@@ -117,6 +163,16 @@ enum APIRoute: Sendable, Equatable {
         case .tokens: return ["tokens"]
         case .token(let id): return ["tokens", id.segment]
         case .feasibilityChecks: return ["feasibility-checks"]
+        case .opportunities: return ["opportunities"]
+        case .opportunity(let id): return ["opportunities", id.segment]
+        case .opportunityStage(let id): return ["opportunities", id.segment, "stage"]
+        case .opportunitySolutionNotes(let id): return ["opportunities", id.segment, "solution-notes"]
+        case .stages: return ["stages"]
+        case .stage(let id): return ["stages", id.segment]
+        case .lostReasons: return ["lost-reasons"]
+        case .lostReason(let id): return ["lost-reasons", id.segment]
+        case .exchangeRates: return ["exchange-rates"]
+        case .exchangeRate(let id): return ["exchange-rates", id.segment]
         }
     }
 
