@@ -84,14 +84,17 @@ public struct Stores: Sendable {
     public var loginAttempts: any LoginAttemptStore
     public var invitations: any InvitationStore
     public var transactions: any TransactionRunner
+    public var accounts: any AccountStore
     /// Opportunities, stages, lost reasons, exchange rates (docs/pipeline.md).
     public var pipeline: PipelineStores
 
     public init(
         users: any UserStore, sessions: any SessionStore, apiTokens: any APITokenStore,
         organisation: any OrganisationStore, setupTokens: any SetupTokenStore, loginAttempts: any LoginAttemptStore,
-        invitations: any InvitationStore, transactions: any TransactionRunner, pipeline: PipelineStores
+        invitations: any InvitationStore, transactions: any TransactionRunner, accounts: any AccountStore,
+        pipeline: PipelineStores
     ) {
+        self.accounts = accounts
         self.pipeline = pipeline
         self.transactions = transactions
         self.users = users

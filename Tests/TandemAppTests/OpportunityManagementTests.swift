@@ -22,7 +22,7 @@ struct OpportunityManagementTests {
         try await harness.withEnvironment { env in
             let rep = try await harness.makeUser(env, "rep@lumen.example", [.sales])
             let pm = try await harness.makeUser(env, "pm@lumen.example", [.pm])
-            let accountID = try await PipelineTestAccounts.make(env, name: "Acme Medical", owner: rep.id)
+            let accountID = try await PipelineTestAccounts.make(env, name: "Acme Medical", owner: rep)
             let stages = StageList(try await env.stores.pipeline.stages.list())
             try await body(World(env: env, rep: rep, pm: pm, accountID: accountID, stages: stages))
         }

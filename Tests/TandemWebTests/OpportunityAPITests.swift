@@ -14,6 +14,14 @@ struct OpportunityAPITests {
             let f = try await PipelineFixture.make(app)
             let created = try await f.createOpportunity()
             #expect(created["stage"] as? String == (try await f.stageID("Lead")))
+            // The PM partner defaults to the account's.
+            let partnered = try await f.makeAccount(name: "Globex Legal", extra: #", "partnerPmId": "\#(f.pm.id)""#)
+            let withPartner = try await f.api(
+                .POST, "/api/v1/opportunities", as: "sofia", json: PipelineFixture.body(accountID: partnered))
+            #expect(try withPartner.json()["partnerPmId"] as? String == f.pm.id.description)
+            let unknownAccount = try await f.api(
+                .POST, "/api/v1/opportunities", as: "sofia", json: PipelineFixture.body(accountID: UUID().uuidString))
+            #expect(unknownAccount.status == .unprocessableEntity && unknownAccount.errorField == "accountId")
             #expect(created["probability"] as? Int == 10)
             #expect(created["partnerPmId"] is NSNull)
             #expect(created["ownerId"] as? String == f.rep.id.description)
@@ -134,10 +142,14 @@ struct OpportunityAPITests {
         }
     }
 
-    @Test func pmsWriteSolutionNotesSalesRepsDoNot() async throws {
+    @Test func thePMPartnerWritesSolutionNotesSalesRepsDoNot() async throws {
         try await withTandem { app, _ in
             let f = try await PipelineFixture.make(app)
-            let id = try #require(try await f.createOpportunity()["id"] as? String)
+            let other = try #require(try await f.createOpportunity(name: "Not hers")["id"] as? String)
+            let notHers = try await f.api(
+                .PUT, "/api/v1/opportunities/\(other)/solution-notes", as: "paula", json: #"{"solutionNotes": "x"}"#)
+            #expect(notHers.status == .forbidden)
+            let id = try #require(try await f.createOpportunity(withPM: true)["id"] as? String)
             let path = "/api/v1/opportunities/\(id)/solution-notes"
             let written = try await f.api(
                 .PUT, path, as: "paula", json: #"{"solutionNotes": "Two linguists, client TM"}"#)

@@ -109,7 +109,7 @@ struct PipelinePageTests {
     @Test func thePMWritesSolutionNotesAndTheRepReadsThem() async throws {
         try await withTandem { app, _ in
             let f = try await PipelineFixture.make(app)
-            let id = try #require(try await f.createOpportunity()["id"] as? String)
+            let id = try #require(try await f.createOpportunity(withPM: true)["id"] as? String)
             var paula = Browser(app)
             _ = try await paula.signIn("paula@lumen.example")
             let saved = try await paula.submit(

@@ -27,16 +27,19 @@ struct PipelineFixture {
         for name in ["sofia", "samuel", "paula", "alex", "victor"] {
             tokens[name] = try await APITests().token(app, for: "\(name)@lumen.example")
         }
-        let accountID = try await PipelineFixture.makeAccount(app, name: "Acme Medical", owner: rep)
-        return PipelineFixture(
-            app: app, rep: rep, otherRep: otherRep, pm: pm, admin: admin, tokens: tokens, accountID: accountID)
+        var fixture = PipelineFixture(
+            app: app, rep: rep, otherRep: otherRep, pm: pm, admin: admin, tokens: tokens, accountID: "")
+        fixture.accountID = try await fixture.makeAccount(name: "Acme Medical")
+        return fixture
     }
 
-    /// An account made as the accounts side makes them.
-    static func makeAccount(_ app: Application, name: String, owner: User, partnerPm: User? = nil) async throws
-        -> String
-    {
-        UUID().uuidString.lowercased()
+    /// An account made through the accounts API as Sofia; `extra` adds JSON members.
+    func makeAccount(name: String, extra: String = "") async throws -> String {
+        let response = try await api(
+            .POST, "/api/v1/accounts", as: "sofia",
+            json: #"{"name": "\#(name)", "currency": "EUR", "confirmDuplicate": true\#(extra)}"#)
+        #expect(response.status == .created, "\(response.body.string)")
+        return try #require(try response.json()["id"] as? String)
     }
 
     func headers(_ who: String) -> HTTPHeaders { ["Authorization": "Bearer \(tokens[who]!)"] }
@@ -62,12 +65,14 @@ struct PipelineFixture {
     }
 
     /// Creates an opportunity as Sofia through the API; returns its JSON.
-    func createOpportunity(name: String = "Website relaunch", amount: String = "12000.00", currency: String = "EUR")
-        async throws -> [String: Any]
-    {
+    func createOpportunity(
+        name: String = "Website relaunch", amount: String = "12000.00", currency: String = "EUR", withPM: Bool = false
+    ) async throws -> [String: Any] {
         let response = try await api(
             .POST, "/api/v1/opportunities", as: "sofia",
-            json: Self.body(accountID: accountID, name: name, amount: amount, currency: currency))
+            json: Self.body(
+                accountID: accountID, name: name, amount: amount, currency: currency,
+                extra: withPM ? #", "partnerPmId": "\#(pm.id)""# : ""))
         #expect(response.status == .created, "\(response.body.string)")
         return try response.json()
     }

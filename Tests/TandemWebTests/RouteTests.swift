@@ -77,12 +77,13 @@ struct RouteTests {
                     .organisation, .profile, .profileTokens, .revokeToken(":id"), .language, .capacityCheck, .health,
                     .ready,
                     .openAPIDocument,
-                ] + Area.allCases.map { .area($0) }
+                ] + Area.allCases.map { .area($0) } + ClientRoutePatterns.pages
             let known = Set(patterns.map { $0.pathComponents.map(\.description) })
             let api = Set(
-                [APIRoute.me, .users, .user(":id"), .tokens, .token(":id"), .feasibilityChecks].map {
-                    APIRoute.prefixSegments + $0.pathComponents.map(\.description)
-                })
+                ([APIRoute.me, .users, .user(":id"), .tokens, .token(":id"), .feasibilityChecks]
+                    + ClientRoutePatterns.api).map {
+                        APIRoute.prefixSegments + $0.pathComponents.map(\.description)
+                    })
             for route in app.routes.all {
                 let path = route.path.map(\.description)
                 #expect(known.contains(path) || api.contains(path), "\(route.method) /\(path.joined(separator: "/"))")

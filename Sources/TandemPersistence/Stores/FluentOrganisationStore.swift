@@ -56,7 +56,7 @@ extension Stores {
             loginAttempts: FluentLoginAttemptStore(database: database, ids: ids),
             invitations: FluentInvitationStore(database: database, ids: ids),
             transactions: FluentTransactionRunner(database: database, clock: clock, ids: ids),
-            pipeline: .fluent(database))
+            accounts: FluentAccountStore(database: database), pipeline: .fluent(database))
     }
 }
 

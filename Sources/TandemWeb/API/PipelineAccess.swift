@@ -1,23 +1,23 @@
 import TandemDomain
 import Vapor
 
-/// The pipeline's permission checks, in one place for pages and API; each is a `Policy` action.
+/// The pipeline's permission checks for pages and API, each a `Policy` action.
 enum PipelineAccess {
-    static func canView(_ user: User) -> Bool {
-        !user.roles.isDisjoint(with: [.admin, .manager, .sales, .pm]) && user.isActive
-    }
-    static func canCreate(_ user: User) -> Bool {
-        !user.roles.isDisjoint(with: [.admin, .manager, .sales]) && user.isActive
-    }
+    static func canView(_ user: User) -> Bool { Policy.permits(user, .viewOpportunities) }
+    static func canCreate(_ user: User) -> Bool { Policy.permits(user, .createOpportunity) }
     static func canEdit(_ user: User, _ opportunity: Opportunity) -> Bool {
-        user.isActive
-            && (!user.roles.isDisjoint(with: [.admin, .manager])
-                || (user.has(.sales) && opportunity.ownerID == user.id))
+        Policy.permits(user, .editOpportunity(owner: opportunity.ownerID))
     }
     static func canWriteSolutionNotes(_ user: User, _ opportunity: Opportunity) -> Bool {
-        user.isActive && (user.has(.pm) || !user.roles.isDisjoint(with: [.admin, .manager]))
+        Policy.permits(user, .writeSolutionNotes(partnerPm: opportunity.partnerPmID))
     }
-    static func canAdminister(_ user: User) -> Bool { user.isActive && user.has(.admin) }
+    static func canManageStages(_ user: User) -> Bool { Policy.permits(user, .manageStages) }
+    static func canManageLostReasons(_ user: User) -> Bool { Policy.permits(user, .manageLostReasons) }
+    static func canManageExchangeRates(_ user: User) -> Bool { Policy.permits(user, .manageExchangeRates) }
+    /// The pipeline settings page gathers all three (and the Solution design threshold, with stages).
+    static func canAdminister(_ user: User) -> Bool {
+        canManageStages(user) && canManageLostReasons(user) && canManageExchangeRates(user)
+    }
 }
 
 extension Request {

@@ -85,7 +85,7 @@ enum PipelineSettingsAPI {
     }
 
     @Sendable static func createStage(req: Request) async throws -> Response {
-        try req.require(PipelineAccess.canAdminister)
+        try req.require(PipelineAccess.canManageStages)
         let body = try req.decodeJSON(StageInputBody.self)
         let stage = try await PipelineAdministration(req.appEnvironment).createStage(
             .init(
@@ -107,7 +107,7 @@ enum PipelineSettingsAPI {
     }
 
     @Sendable static func updateStage(req: Request) async throws -> StageBody {
-        try req.require(PipelineAccess.canAdminister)
+        try req.require(PipelineAccess.canManageStages)
         let stage = try await loadStage(req)
         let body = try req.decodeJSON(StagePatchBody.self)
         return StageBody(
@@ -130,7 +130,7 @@ enum PipelineSettingsAPI {
     }
 
     @Sendable static func createReason(req: Request) async throws -> Response {
-        try req.require(PipelineAccess.canAdminister)
+        try req.require(PipelineAccess.canManageLostReasons)
         let body = try req.decodeJSON(LostReasonInputBody.self)
         let reason = try await PipelineAdministration(req.appEnvironment).createLostReason(name: body.name)
         return try await created(LostReasonBody(reason), at: .lostReason(reason.id), req)
@@ -149,7 +149,7 @@ enum PipelineSettingsAPI {
     }
 
     @Sendable static func updateReason(req: Request) async throws -> LostReasonBody {
-        try req.require(PipelineAccess.canAdminister)
+        try req.require(PipelineAccess.canManageLostReasons)
         let reason = try await loadReason(req)
         let body = try req.decodeJSON(LostReasonPatchBody.self)
         return LostReasonBody(
@@ -182,7 +182,7 @@ enum PipelineSettingsAPI {
     }
 
     @Sendable static func createRate(req: Request) async throws -> Response {
-        try req.require(PipelineAccess.canAdminister)
+        try req.require(PipelineAccess.canManageExchangeRates)
         let body = try req.decodeJSON(RateInputBody.self)
         let rate = try await PipelineAdministration(req.appEnvironment).createExchangeRate(
             currency: body.currency, date: body.date, rate: body.rate)
@@ -203,7 +203,7 @@ enum PipelineSettingsAPI {
     }
 
     @Sendable static func updateRate(req: Request) async throws -> ExchangeRateBody {
-        try req.require(PipelineAccess.canAdminister)
+        try req.require(PipelineAccess.canManageExchangeRates)
         let rate = try await loadRate(req)
         let body = try req.decodeJSON(RatePatchBody.self)
         let updated = try await PipelineAdministration(req.appEnvironment).updateExchangeRate(

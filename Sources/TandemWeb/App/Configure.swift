@@ -69,6 +69,7 @@ func routes(_ app: Application) throws {
         LocalizationMiddleware(), BearerAuthenticator(), LocalizationMiddleware(), RequireAPIUser())
     UsersAPI.register(api)
     FeasibilityAPI.register(api)
+    AccountsAPI.register(api)
     OpportunitiesAPI.register(api)
     PipelineSettingsAPI.register(api)
 

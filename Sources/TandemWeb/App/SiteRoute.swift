@@ -129,6 +129,8 @@ enum APIRoute: Sendable, Equatable {
     case tokens
     case token(PathParameter)
     case feasibilityChecks
+    case accounts
+    case account(PathParameter)
     case opportunities
     case opportunity(PathParameter)
     case opportunityStage(PathParameter)
@@ -146,6 +148,7 @@ enum APIRoute: Sendable, Equatable {
 
     static func user(_ id: User.ID) -> APIRoute { .user(PathParameter(id)) }
     static func token(_ id: APIToken.ID) -> APIRoute { .token(PathParameter(id)) }
+    static func account(_ id: Account.ID) -> APIRoute { .account(PathParameter(id)) }
     static func opportunity(_ id: Opportunity.ID) -> APIRoute { .opportunity(PathParameter(id)) }
     static func stage(_ id: Stage.ID) -> APIRoute { .stage(PathParameter(id)) }
     static func lostReason(_ id: LostReason.ID) -> APIRoute { .lostReason(PathParameter(id)) }
@@ -163,6 +166,8 @@ enum APIRoute: Sendable, Equatable {
         case .tokens: return ["tokens"]
         case .token(let id): return ["tokens", id.segment]
         case .feasibilityChecks: return ["feasibility-checks"]
+        case .accounts: return ["accounts"]
+        case .account(let id): return ["accounts", id.segment]
         case .opportunities: return ["opportunities"]
         case .opportunity(let id): return ["opportunities", id.segment]
         case .opportunityStage(let id): return ["opportunities", id.segment, "stage"]
