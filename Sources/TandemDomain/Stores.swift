@@ -85,6 +85,10 @@ public struct Stores: Sendable {
     public var invitations: any InvitationStore
     public var transactions: any TransactionRunner
     public var accounts: any AccountStore
+    public var contacts: any ContactStore
+    public var activities: any ActivityStore
+    public var briefs: any BriefStore
+    public var clientAssets: any ClientAssetStore
     /// Opportunities, stages, lost reasons, exchange rates (docs/pipeline.md).
     public var pipeline: PipelineStores
 
@@ -92,9 +96,14 @@ public struct Stores: Sendable {
         users: any UserStore, sessions: any SessionStore, apiTokens: any APITokenStore,
         organisation: any OrganisationStore, setupTokens: any SetupTokenStore, loginAttempts: any LoginAttemptStore,
         invitations: any InvitationStore, transactions: any TransactionRunner, accounts: any AccountStore,
-        pipeline: PipelineStores
+        contacts: any ContactStore, activities: any ActivityStore, briefs: any BriefStore,
+        clientAssets: any ClientAssetStore, pipeline: PipelineStores
     ) {
         self.accounts = accounts
+        self.contacts = contacts
+        self.activities = activities
+        self.briefs = briefs
+        self.clientAssets = clientAssets
         self.pipeline = pipeline
         self.transactions = transactions
         self.users = users

@@ -60,7 +60,7 @@ struct Migrate: AsyncParsableCommand {
 
 struct Users: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Look after user accounts from the server's console.", subcommands: [ResetLink.self])
+        abstract: "Look after user accounts from the server's console.", subcommands: [ResetLink.self, Token.self])
 
     struct ResetLink: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -81,6 +81,41 @@ struct Users: AsyncParsableCommand {
                     error.field == "email"
                     ? "“\(email)” is not an e-mail address." : "No active user signs in with “\(email)”."
                 FileHandle.standardError.write(Data("error: \(reason) Check the address and try again.\n".utf8))
+                throw ExitCode(65)
+            } catch {
+                try await reportingFailures(config) { throw error }
+            }
+        }
+    }
+}
+
+extension Users {
+    struct Token: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "token",
+            abstract: "Print a new personal API token for a user, for scripts and first integrations.",
+            discussion:
+                "The secret is shown once; the user sees the token (not its secret) under Settings → API tokens.")
+
+        @Argument(help: "The e-mail address the user signs in with.")
+        var email: String
+
+        @Option(help: "What the token is for, e.g. \"CRM import\".")
+        var name: String
+
+        func run() async throws {
+            let config = try loadConfig()
+            TandemServer.bootstrapLogging(config)
+            do {
+                print(try await TandemServer.createToken(config: config, email: email, name: name))
+            } catch let error as DomainError {
+                let reason: String
+                switch error.field {
+                case "email": reason = "“\(email)” is not an e-mail address. Check the address and try again."
+                case nil: reason = "No active user signs in with “\(email)”. Check the address and try again."
+                default: reason = error.message
+                }
+                FileHandle.standardError.write(Data("error: \(reason)\n".utf8))
                 throw ExitCode(65)
             } catch {
                 try await reportingFailures(config) { throw error }

@@ -70,6 +70,7 @@ func routes(_ app: Application) throws {
     UsersAPI.register(api)
     FeasibilityAPI.register(api)
     AccountsAPI.register(api)
+    ClientsAPI.register(api)
     OpportunitiesAPI.register(api)
     PipelineSettingsAPI.register(api)
 

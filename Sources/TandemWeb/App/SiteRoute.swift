@@ -131,6 +131,13 @@ enum APIRoute: Sendable, Equatable {
     case feasibilityChecks
     case accounts
     case account(PathParameter)
+    case accountContacts(PathParameter)
+    case accountActivities(PathParameter)
+    case accountBrief(PathParameter)
+    case accountBriefVersions(PathParameter)
+    case contact(PathParameter)
+    case contactExport(PathParameter)
+    case contactErase(PathParameter)
     case opportunities
     case opportunity(PathParameter)
     case opportunityStage(PathParameter)
@@ -149,6 +156,7 @@ enum APIRoute: Sendable, Equatable {
     static func user(_ id: User.ID) -> APIRoute { .user(PathParameter(id)) }
     static func token(_ id: APIToken.ID) -> APIRoute { .token(PathParameter(id)) }
     static func account(_ id: Account.ID) -> APIRoute { .account(PathParameter(id)) }
+    static func contact(_ id: Contact.ID) -> APIRoute { .contact(PathParameter(id)) }
     static func opportunity(_ id: Opportunity.ID) -> APIRoute { .opportunity(PathParameter(id)) }
     static func stage(_ id: Stage.ID) -> APIRoute { .stage(PathParameter(id)) }
     static func lostReason(_ id: LostReason.ID) -> APIRoute { .lostReason(PathParameter(id)) }
@@ -168,6 +176,13 @@ enum APIRoute: Sendable, Equatable {
         case .feasibilityChecks: return ["feasibility-checks"]
         case .accounts: return ["accounts"]
         case .account(let id): return ["accounts", id.segment]
+        case .accountContacts(let id): return ["accounts", id.segment, "contacts"]
+        case .accountActivities(let id): return ["accounts", id.segment, "activities"]
+        case .accountBrief(let id): return ["accounts", id.segment, "brief"]
+        case .accountBriefVersions(let id): return ["accounts", id.segment, "brief", "versions"]
+        case .contact(let id): return ["contacts", id.segment]
+        case .contactExport(let id): return ["contacts", id.segment, "export"]
+        case .contactErase(let id): return ["contacts", id.segment, "erase"]
         case .opportunities: return ["opportunities"]
         case .opportunity(let id): return ["opportunities", id.segment]
         case .opportunityStage(let id): return ["opportunities", id.segment, "stage"]
