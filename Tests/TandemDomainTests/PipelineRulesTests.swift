@@ -29,8 +29,8 @@ struct PipelineRulesTests {
             id: id(100), accountID: id(200), name: "Deal", sourceLanguage: try! LanguageTag("en"),
             targetLanguages: [try! LanguageTag("fr"), try! LanguageTag("de")], services: [.translation],
             expectedValue: Money(amount, try! CurrencyCode(currency)), closeDate: try! LocalDate(iso: close),
-            ownerID: id(300), partnerPmID: pm ? id(301) : nil, stageID: stage("Lead").id, solutionNotes: notes,
-            capabilityBuilding: capability, createdAt: Date(timeIntervalSince1970: 0),
+            ownerID: id(300), partnerPmID: pm ? id(301) : nil, stageID: stage("Lead").id,
+            capabilityBuilding: capability, solutionNotes: notes, createdAt: Date(timeIntervalSince1970: 0),
             updatedAt: Date(timeIntervalSince1970: 0))
     }
 

@@ -53,14 +53,13 @@ struct PipelineFixture {
     }
 
     static func body(
-        accountID: String, name: String = "Website relaunch", amount: String = "12000.00", currency: String = "EUR"
-    )
-        -> String
-    {
+        accountID: String, name: String = "Website relaunch", amount: String = "12000.00", currency: String = "EUR",
+        extra: String = ""
+    ) -> String {
         """
         {"accountId": "\(accountID)", "name": "\(name)", "sourceLanguage": "en", "targetLanguages": ["fr", "de"],
          "services": ["translation"], "expectedValue": {"amount": "\(amount)", "currency": "\(currency)"},
-         "closeDate": "2027-02-15"}
+         "closeDate": "2027-02-15"\(extra)}
         """
     }
 

@@ -7,8 +7,11 @@ public struct MyWork: Sendable {
     let env: AppEnvironment
     public init(_ env: AppEnvironment) { self.env = env }
 
+    /// A next step past due: an opportunity's own, or an activity's on an account or opportunity.
     public struct NextStep: Sendable {
-        public var opportunity: Opportunity
+        public var subject: RecordSubject
+        /// The record's name (the opportunity's or the account's).
+        public var title: String
         public var text: String
         public var due: LocalDate
     }
@@ -34,12 +37,24 @@ public struct MyWork: Sendable {
         let partnered =
             user.has(.pm)
             ? try await stores.pipeline.opportunities.list(OpportunityFilter(partnerPmID: user.id, stageIDs: open)) : []
-        let overdue = owned.compactMap { o -> NextStep? in
+        var overdue = owned.compactMap { o -> NextStep? in
             guard let due = o.nextStepDue, due < today, !o.nextStep.isEmpty else { return nil }
-            return NextStep(opportunity: o, text: o.nextStep, due: due)
-        }.sorted { ($0.due, $0.opportunity.name) < ($1.due, $1.opportunity.name) }
+            return NextStep(subject: .opportunity(o.id.rawValue), title: o.name, text: o.nextStep, due: due)
+        }
+        let activities = try await stores.activities.overdueNextSteps(owner: user.id, today: today)
+        let accountNames = try await stores.accountNames(
+            Set((owned + partnered).map(\.accountID)).union(
+                activities.filter { $0.subject.kind == .account }.map { Account.ID($0.subject.id) }))
+        for activity in activities {
+            guard let due = activity.nextStepDue else { continue }
+            let title =
+                activity.subject.kind == .account
+                ? accountNames[Account.ID(activity.subject.id)]
+                : try await stores.pipeline.opportunities.find(id: Opportunity.ID(activity.subject.id))?.name
+            overdue.append(NextStep(subject: activity.subject, title: title ?? "", text: activity.nextStep, due: due))
+        }
+        overdue.sort { ($0.due, $0.title, $0.text) < ($1.due, $1.title, $1.text) }
         return Summary(
-            owned: owned, overdue: overdue, partnered: partnered, stages: stages,
-            accountNames: try await stores.accountNames(Set((owned + partnered).map(\.accountID))))
+            owned: owned, overdue: overdue, partnered: partnered, stages: stages, accountNames: accountNames)
     }
 }

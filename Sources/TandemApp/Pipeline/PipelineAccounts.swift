@@ -37,12 +37,20 @@ extension Stores {
     public func searchAccounts(_ text: String, limit: Int) async throws -> [SearchHit] {
         try await accounts.list(AccountFilter(text: text), after: nil, limit: limit).map {
             SearchHit(
-                kind: .account, id: $0.id.rawValue, title: $0.name, detail: TextFolding.domain(of: $0.website) ?? "")
+                kind: .account, id: $0.id.rawValue, title: $0.name, detail: TextFolding.domain(of: $0.website) ?? "",
+                accountID: $0.id)
         }
     }
 
-    /// Contacts whose name or e-mail address contains `text` (lower-cased).
+    /// Contacts whose name or e-mail address contains `text`, with their account's name.
     public func searchContacts(_ text: String, limit: Int) async throws -> [SearchHit] {
-        []
+        let found = try await pipeline.contactDirectory.contacts(matching: text, limit: limit)
+        let names = try await accountNames(Set(found.map(\.accountID)))
+        return found.map {
+            SearchHit(
+                kind: .contact, id: $0.id, title: $0.name,
+                detail: [$0.email, names[$0.accountID] ?? ""].filter { !$0.isEmpty }.joined(separator: " · "),
+                accountID: $0.accountID)
+        }
     }
 }

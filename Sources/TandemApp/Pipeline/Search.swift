@@ -9,11 +9,14 @@ public struct SearchHit: Sendable, Equatable {
     public var title: String
     /// What else identifies it: an account's domain, a contact's e-mail address and account.
     public var detail: String
-    public init(kind: Kind, id: UUID, title: String, detail: String) {
+    /// The account it belongs to (an account's own ID), where its page is.
+    public var accountID: Account.ID?
+    public init(kind: Kind, id: UUID, title: String, detail: String, accountID: Account.ID? = nil) {
         self.kind = kind
         self.id = id
         self.title = title
         self.detail = detail
+        self.accountID = accountID
     }
 }
 
@@ -42,7 +45,9 @@ public struct Search: Sendable {
             query: query, accounts: try await stores.searchAccounts(query, limit: limit),
             contacts: try await stores.searchContacts(query, limit: limit),
             opportunities: opportunities.map {
-                SearchHit(kind: .opportunity, id: $0.id.rawValue, title: $0.name, detail: names[$0.accountID] ?? "")
+                SearchHit(
+                    kind: .opportunity, id: $0.id.rawValue, title: $0.name, detail: names[$0.accountID] ?? "",
+                    accountID: $0.accountID)
             })
     }
 

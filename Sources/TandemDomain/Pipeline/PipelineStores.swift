@@ -136,6 +136,25 @@ public protocol PipelineSettingsStore: Sendable {
     func save(_ settings: PipelineSettings) async throws
 }
 
+/// A contact the shell's search found.
+public struct ContactMatch: Sendable, Equatable {
+    public var id: UUID
+    public var name: String
+    public var email: String
+    public var accountID: Account.ID
+    public init(id: UUID, name: String, email: String, accountID: Account.ID) {
+        self.id = id
+        self.name = name
+        self.email = email
+        self.accountID = accountID
+    }
+}
+
+/// Finds contacts by name or e-mail address for the search box (erased contacts never match).
+public protocol ContactDirectory: Sendable {
+    func contacts(matching text: String, limit: Int) async throws -> [ContactMatch]
+}
+
 /// The pipeline's stores together (a member of `Stores`).
 public struct PipelineStores: Sendable {
     public var opportunities: any OpportunityStore
@@ -143,11 +162,14 @@ public struct PipelineStores: Sendable {
     public var lostReasons: any LostReasonStore
     public var exchangeRates: any ExchangeRateStore
     public var settings: any PipelineSettingsStore
+    public var contactDirectory: any ContactDirectory
 
     public init(
         opportunities: any OpportunityStore, stages: any StageStore, lostReasons: any LostReasonStore,
-        exchangeRates: any ExchangeRateStore, settings: any PipelineSettingsStore
+        exchangeRates: any ExchangeRateStore, settings: any PipelineSettingsStore,
+        contactDirectory: any ContactDirectory
     ) {
+        self.contactDirectory = contactDirectory
         self.opportunities = opportunities
         self.stages = stages
         self.lostReasons = lostReasons

@@ -9,7 +9,8 @@ extension PipelineStores {
             opportunities: FluentOpportunityStore(database: database), stages: FluentStageStore(database: database),
             lostReasons: FluentLostReasonStore(database: database),
             exchangeRates: FluentExchangeRateStore(database: database),
-            settings: FluentPipelineSettingsStore(database: database))
+            settings: FluentPipelineSettingsStore(database: database),
+            contactDirectory: FluentContactDirectory(database: database))
     }
 }
 
@@ -114,5 +115,26 @@ public struct FluentPipelineSettingsStore: PipelineSettingsStore {
         let model = try await PipelineSettingsModel.query(on: database).first() ?? PipelineSettingsModel()
         model.threshold = settings.solutionDesignThreshold?.canonicalString
         try await model.save(on: database)
+    }
+}
+
+/// Searches the accounts side's `contacts` table by folded name or e-mail address.
+public struct FluentContactDirectory: ContactDirectory {
+    let database: any Database
+
+    public func contacts(matching text: String, limit: Int) async throws -> [ContactMatch] {
+        let sql = database as! any SQLDatabase
+        let name = "%" + TextFolding.sortKey(text) + "%"
+        let email = "%" + text.lowercased() + "%"
+        let rows = try await sql.select().columns("id", "name", "email", "account_id").from("contacts")
+            .where("erased_at", .is, SQLLiteral.null)
+            .where { $0.where("name_key", .like, name).orWhere("email", .like, email) }
+            .orderBy("name_key").limit(limit).all()
+        return try rows.map {
+            ContactMatch(
+                id: try $0.decode(column: "id", as: UUID.self), name: try $0.decode(column: "name", as: String.self),
+                email: try $0.decode(column: "email", as: String.self),
+                accountID: Account.ID(try $0.decode(column: "account_id", as: UUID.self)))
+        }
     }
 }

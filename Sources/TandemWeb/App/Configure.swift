@@ -73,6 +73,7 @@ func routes(_ app: Application) throws {
     ClientsAPI.register(api)
     OpportunitiesAPI.register(api)
     PipelineSettingsAPI.register(api)
+    OpportunityBriefAPI.register(api)
 
     let site = app.grouped(SessionAuthenticator(), LocalizationMiddleware(), FlashMiddleware(), CSRFProtection())
     AuthPages.register(site)
@@ -86,6 +87,7 @@ func routes(_ app: Application) throws {
     CapacityPages.register(signedIn, resourcesDirectory: app.directory.resourcesDirectory)
     PipelinePages.register(signedIn)
     OpportunityPages.register(signedIn)
+    OpportunityBriefPages.register(signedIn)
     PipelineSettingsPages.register(signedIn)
     SearchPages.register(signedIn)
 }

@@ -40,6 +40,8 @@ enum SiteRoute: Sendable, Equatable {
     case opportunityEdit(PathParameter)
     case opportunityMove(PathParameter)
     case opportunitySolutionNotes(PathParameter)
+    case opportunityBrief(PathParameter)
+    case opportunityActivities(PathParameter)
     case pipelineSettings, pipelineStages, pipelineLostReasons, pipelineExchangeRates, pipelineThreshold
     case pipelineStage(PathParameter)
     case pipelineLostReason(PathParameter)
@@ -62,6 +64,8 @@ enum SiteRoute: Sendable, Equatable {
     static func opportunitySolutionNotes(_ id: Opportunity.ID) -> SiteRoute {
         .opportunitySolutionNotes(PathParameter(id))
     }
+    static func opportunityBrief(_ id: Opportunity.ID) -> SiteRoute { .opportunityBrief(PathParameter(id)) }
+    static func opportunityActivities(_ id: Opportunity.ID) -> SiteRoute { .opportunityActivities(PathParameter(id)) }
     static func pipelineStage(_ id: Stage.ID) -> SiteRoute { .pipelineStage(PathParameter(id)) }
     static func pipelineLostReason(_ id: LostReason.ID) -> SiteRoute { .pipelineLostReason(PathParameter(id)) }
 
@@ -97,6 +101,8 @@ enum SiteRoute: Sendable, Equatable {
         case .opportunityEdit(let id): return ["opportunities", id.segment, "edit"]
         case .opportunityMove(let id): return ["opportunities", id.segment, "stage"]
         case .opportunitySolutionNotes(let id): return ["opportunities", id.segment, "solution-notes"]
+        case .opportunityBrief(let id): return ["opportunities", id.segment, "brief"]
+        case .opportunityActivities(let id): return ["opportunities", id.segment, "activities"]
         case .pipelineSettings: return ["settings", "pipeline"]
         case .pipelineStages: return ["settings", "pipeline", "stages"]
         case .pipelineStage(let id): return ["settings", "pipeline", "stages", id.segment]
@@ -142,6 +148,7 @@ enum APIRoute: Sendable, Equatable {
     case opportunity(PathParameter)
     case opportunityStage(PathParameter)
     case opportunitySolutionNotes(PathParameter)
+    case opportunityBrief(PathParameter)
     case stages
     case stage(PathParameter)
     case lostReasons
@@ -187,6 +194,7 @@ enum APIRoute: Sendable, Equatable {
         case .opportunity(let id): return ["opportunities", id.segment]
         case .opportunityStage(let id): return ["opportunities", id.segment, "stage"]
         case .opportunitySolutionNotes(let id): return ["opportunities", id.segment, "solution-notes"]
+        case .opportunityBrief(let id): return ["opportunities", id.segment, "brief"]
         case .stages: return ["stages"]
         case .stage(let id): return ["stages", id.segment]
         case .lostReasons: return ["lost-reasons"]

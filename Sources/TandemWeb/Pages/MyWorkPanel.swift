@@ -22,6 +22,12 @@ enum MyWorkPanel {
         var boardHref = SiteRoute.area(.opportunities).path
     }
 
+    /// Where a record's page is.
+    static func href(of subject: RecordSubject) -> String {
+        subject.kind == .opportunity
+            ? SiteRoute.opportunity(Opportunity.ID(subject.id)).path : SiteRoute.area(.accounts).path
+    }
+
     /// Nil for users who see no pipeline (vendor managers).
     static func make(_ req: Request) async throws -> Context? {
         let user = try req.requireUser()
@@ -41,10 +47,8 @@ enum MyWorkPanel {
             owned: work.owned.map(item),
             overdue: work.overdue.map {
                 Item(
-                    href: SiteRoute.opportunity($0.opportunity.id).path, name: $0.text,
-                    account: $0.opportunity.name,
-                    detail: l.t("dashboard.my_work.due", ["date": .text(views.day($0.due))]),
-                    overdue: true)
+                    href: href(of: $0.subject), name: $0.text, account: $0.title,
+                    detail: l.t("dashboard.my_work.due", ["date": .text(views.day($0.due))]), overdue: true)
             },
             partnered: work.partnered.map(item),
             showsOwned: !user.roles.isDisjoint(with: [.sales, .manager, .admin]), showsPartnered: user.has(.pm))

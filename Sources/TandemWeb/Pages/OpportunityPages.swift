@@ -24,6 +24,8 @@ enum OpportunityPages {
         var back: String
         var boardHref = SiteRoute.area(.opportunities).path
         var errors: [String: String]
+        var brief: OpportunityBriefPages.BriefSection
+        var activities: OpportunityBriefPages.ActivitySection
     }
     struct MoveForm: Content {
         var stage: String?
@@ -138,7 +140,8 @@ enum OpportunityPages {
             notesAction: PipelineAccess.canWriteSolutionNotes(user, o)
                 ? SiteRoute.opportunitySolutionNotes(o.id).path : nil,
             editHref: canEdit ? SiteRoute.opportunityEdit(o.id).path : nil, back: SiteRoute.opportunity(o.id).path,
-            errors: errors)
+            errors: errors, brief: try await OpportunityBriefPages.brief(req, o),
+            activities: try await OpportunityBriefPages.activities(req, o, views: views))
         return try await req.renderPage("opportunities/show", context, status: status)
     }
 

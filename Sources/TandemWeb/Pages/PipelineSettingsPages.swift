@@ -1,6 +1,7 @@
 import Foundation
 import TandemApp
 import TandemDomain
+import TandemLocalization
 import Vapor
 
 /// Settings → Pipeline (admins): the Solution design threshold, stages, lost reasons, exchange rates.

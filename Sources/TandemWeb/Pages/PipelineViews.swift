@@ -18,8 +18,10 @@ struct PipelineViews {
     {
         let l = req.localizer
         let now = CalendarDate(req.now, in: l.timeZone)
+        let stageList: StageList
+        if let stages { stageList = stages } else { stageList = StageList(try await req.stores.pipeline.stages.list()) }
         return PipelineViews(
-            l: l, stages: try await stages ?? StageList(req.stores.pipeline.stages.list()),
+            l: l, stages: stageList,
             users: Dictionary(uniqueKeysWithValues: try await req.stores.users.list().map { ($0.id, $0) }),
             accountNames: accountNames, lostReasons: try await req.stores.pipeline.lostReasons.list(),
             today: try LocalDate(year: now.year, month: now.month, day: now.day))
