@@ -59,3 +59,14 @@ struct ClientCast {
         return try #require(try response.json()["id"] as? String)
     }
 }
+
+extension Browser {
+    /// Sends a body as it is (e.g. a multipart upload) with the browser's cookies.
+    func send(_ method: HTTPMethod, _ path: String, headers extra: HTTPHeaders, body: String) async throws
+        -> TestingHTTPResponse
+    {
+        var headers = extra
+        headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        return try await app.testing().sendRequest(method, path, headers: headers, body: ByteBuffer(string: body))
+    }
+}

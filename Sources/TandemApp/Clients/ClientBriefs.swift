@@ -115,7 +115,7 @@ public struct ClientBriefs: Sendable {
             do {
                 let trimmed = try AccountRules.limited(text, field: part.rawValue, max: 10_000)
                 var single = ClientBrief()
-                Self.set(part, to: trimmed.isEmpty && !keepsEmptyParts ? nil : trimmed, in: &single)
+                Self.setText(part, to: trimmed.isEmpty && !keepsEmptyParts ? nil : trimmed, in: &single)
                 result.copy(part, from: single)
             } catch { errors += error.domainErrors }
         }
@@ -147,7 +147,8 @@ public struct ClientBriefs: Sendable {
         return result
     }
 
-    static func set(_ part: ClientBrief.Part, to text: String?, in brief: inout ClientBrief) {
+    /// Sets one text part (buying criteria are a list and are set directly).
+    public static func setText(_ part: ClientBrief.Part, to text: String?, in brief: inout ClientBrief) {
         switch part {
         case .problems: brief.problems = text
         case .objectives: brief.objectives = text

@@ -34,6 +34,20 @@ enum SiteRoute: Sendable, Equatable {
     case language
     /// The capacity check: a plan file in, the engine's verdict and plan out.
     case capacityCheck
+    // Clients (issue #11): accounts, their contacts, activities, assets and brief.
+    case newAccount
+    case account(PathParameter)
+    case editAccount(PathParameter)
+    case accountBrief(PathParameter)
+    case accountBriefHistory(PathParameter)
+    case accountContacts(PathParameter)
+    case accountActivities(PathParameter)
+    case accountAssets(PathParameter)
+    case contact(PathParameter)
+    case contactExport(PathParameter)
+    case contactErase(PathParameter)
+    case activityDone(PathParameter)
+    case asset(PathParameter)
     /// The pipeline (docs/pipeline.md): the board is `.area(.opportunities)`.
     case opportunityList, newOpportunity
     case opportunity(PathParameter)
@@ -58,6 +72,8 @@ enum SiteRoute: Sendable, Equatable {
     static func userReactivate(_ id: User.ID) -> SiteRoute { .userReactivate(PathParameter(id)) }
     static func userInvite(_ id: User.ID) -> SiteRoute { .userInvite(PathParameter(id)) }
     static func revokeToken(_ id: APIToken.ID) -> SiteRoute { .revokeToken(PathParameter(id)) }
+    static func account(_ id: Account.ID) -> SiteRoute { .account(PathParameter(id)) }
+    static func contact(_ id: Contact.ID) -> SiteRoute { .contact(PathParameter(id)) }
     static func opportunity(_ id: Opportunity.ID) -> SiteRoute { .opportunity(PathParameter(id)) }
     static func opportunityEdit(_ id: Opportunity.ID) -> SiteRoute { .opportunityEdit(PathParameter(id)) }
     static func opportunityMove(_ id: Opportunity.ID) -> SiteRoute { .opportunityMove(PathParameter(id)) }
@@ -95,6 +111,19 @@ enum SiteRoute: Sendable, Equatable {
         case .revokeToken(let id): return ["settings", "profile", "tokens", id.segment, "revoke"]
         case .language: return ["language"]
         case .capacityCheck: return ["capacity", "check"]
+        case .newAccount: return ["accounts", "new"]
+        case .account(let id): return ["accounts", id.segment]
+        case .editAccount(let id): return ["accounts", id.segment, "edit"]
+        case .accountBrief(let id): return ["accounts", id.segment, "brief"]
+        case .accountBriefHistory(let id): return ["accounts", id.segment, "brief", "history"]
+        case .accountContacts(let id): return ["accounts", id.segment, "contacts"]
+        case .accountActivities(let id): return ["accounts", id.segment, "activities"]
+        case .accountAssets(let id): return ["accounts", id.segment, "assets"]
+        case .contact(let id): return ["contacts", id.segment]
+        case .contactExport(let id): return ["contacts", id.segment, "export"]
+        case .contactErase(let id): return ["contacts", id.segment, "erase"]
+        case .activityDone(let id): return ["activities", id.segment, "done"]
+        case .asset(let id): return ["assets", id.segment]
         case .opportunityList: return ["opportunities", "list"]
         case .newOpportunity: return ["opportunities", "new"]
         case .opportunity(let id): return ["opportunities", id.segment]

@@ -58,6 +58,7 @@ public enum DemoSeed {
                 _ = try await stores.users.create(user, id: ids(), at: now)
             }
         },
+        DemoAccounts.step,
         PipelineDemo.step,
     ]
 

@@ -70,16 +70,18 @@ enum PipelineDemo {
         }
         let users = try await stores.users.list()
         let byEmail = { (email: String) in users.first { $0.email.value == email }!.id }
-        let owners = [
-            "sofia.sales@lumen.example", "samuel.sauer@lumen.example", "sara.lindqvist@lumen.example",
-            "manager@lumen.example",
-        ].map(byEmail)
         let pms = ["paula.project@lumen.example", "pierre.durand@lumen.example", "priya.natarajan@lumen.example"]
             .map(byEmail)
         let stages = StageList(try await stores.pipeline.stages.list())
         let reasons = try await stores.pipeline.lostReasons.list()
-        let accounts = try await DemoAccounts.ids(stores)
+        // The accounts step's fixed IDs; each deal is owned by its account's rep (every fourth by
+        // the sales manager) and partnered by its account's PM.
+        var accounts: [Account] = []
+        for id in DemoAccounts.accountIDs {
+            if let account = try await stores.accounts.find(id: id) { accounts.append(account) }
+        }
         guard !accounts.isEmpty else { return }
+        let manager = byEmail("manager@lumen.example")
         let design = stages.milestone(.solutionDesign)
         var dice = Dice(state: 11)
         for index in 0..<opportunityCount {
@@ -99,15 +101,16 @@ enum PipelineDemo {
             let closeOffset = closed ? -dice.next(150) - 5 : dice.next(200) - 20
             let hasNextStep = !closed && dice.next(2) == 0
             let created = now.addingTimeInterval(-Double(60 + dice.next(200)) * 86_400)
+            let account = accounts[index % accounts.count]
             let opportunity = Opportunity(
-                id: ids(), accountID: accounts[index % accounts.count],
+                id: ids(), accountID: account.id,
                 name: "\(dealNames[index % dealNames.count]) \(2026 + index % 2)",
                 sourceLanguage: try LanguageTag("en"),
                 targetLanguages: try dice.pick(targetSets).map(LanguageTag.init), services: dice.pick(serviceSets),
                 estimatedWords: Int(truncating: NSDecimalNumber(decimal: amount)) * 8 / 2 + 300,
                 expectedValue: Money(amount, currency), closeDate: try day(closeOffset),
-                ownerID: owners[index % owners.count],
-                partnerPmID: withPM ? pms[index % pms.count] : nil, stageID: stage.id,
+                ownerID: index % 4 == 3 ? manager : account.ownerId ?? manager,
+                partnerPmID: withPM ? account.partnerPmId ?? pms[index % pms.count] : nil, stageID: stage.id,
                 probabilityOverride: !closed && dice.next(8) == 0 ? 5 * (2 + dice.next(17)) : nil,
                 nextStep: hasNextStep ? dice.pick(nextSteps) : "",
                 nextStepDue: hasNextStep ? try day(dice.next(30) - 15) : nil,
@@ -117,17 +120,11 @@ enum PipelineDemo {
                 capabilityBuilding: capability,
                 capabilityReason: capability ? "First project in this language pair for the medical team" : "",
                 solutionNotes: pastDesign && stage.outcome != .lost ? solutionNotes : "",
-                solutionNotesBy: pastDesign && stage.outcome != .lost ? pms[index % pms.count] : nil,
+                solutionNotesBy: pastDesign && stage.outcome != .lost
+                    ? account.partnerPmId ?? pms[index % pms.count] : nil,
                 solutionNotesAt: pastDesign && stage.outcome != .lost ? created.addingTimeInterval(14 * 86_400) : nil,
                 createdAt: created, updatedAt: created.addingTimeInterval(20 * 86_400))
             try await stores.pipeline.opportunities.create(opportunity)
         }
-    }
-}
-
-/// The accounts step's demo accounts, in a fixed order.
-enum DemoAccounts {
-    static func ids(_ stores: Stores) async throws -> [Account.ID] {
-        try await stores.accountOptions().map(\.id).sorted()
     }
 }

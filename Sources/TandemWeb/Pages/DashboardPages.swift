@@ -43,8 +43,9 @@ enum DashboardPages {
 
     static func register(_ routes: any RoutesBuilder) {
         routes.get(.dashboard, use: dashboard)
-        // Capacity and opportunities have pages of their own (CapacityPages, PipelinePages).
-        for area in Area.allCases where ![.dashboard, .settings, .capacity, .opportunities].contains(area) {
+        // Capacity, accounts and opportunities have pages of their own (CapacityPages, AccountPages,
+        // PipelinePages).
+        for area in Area.allCases where ![.dashboard, .settings, .capacity, .accounts, .opportunities].contains(area) {
             routes.get(.area(area)) { req in try await areaPage(req: req, area: area) }
         }
         routes.get(.area(.settings), use: settings)
