@@ -19,10 +19,10 @@ PM = "paula.project@lumen.example"
 TEXT = {
     "en": {"refused": "Choose a PM partner before moving the deal to Solution design",
            "partnered": "Opportunities where I am PM partner", "notes_saved": "Solution notes saved.",
-           "duplicate": "similar", "saved": "saved"},
+           "duplicate": "This account may already exist."},
     "fr": {"refused": "Choisissez un chef de projet partenaire avant de passer l’affaire à l’étape Solution design",
            "partnered": "Opportunités dont je suis le chef de projet partenaire",
-           "notes_saved": "Notes de solution enregistrées.", "duplicate": "semblable", "saved": "enregistr"},
+           "notes_saved": "Notes de solution enregistrées.", "duplicate": "Ce compte existe peut-être déjà."},
 }
 
 # Drag and drop as the browser does it: Selenium's own drag does not fire HTML5 drag events in
@@ -52,15 +52,32 @@ def solution_design_stage(browser):
     raise AssertionError("no Solution design column on the board")
 
 
-def create_account(browser, text, name):
-    """Creates an account through the accounts pages; returns its ID."""
-    return ACCOUNTS.create(browser, text, name)
+def create_account(browser, text):
+    """Creates an account whose name is close to a demo account's ("Brightpath Software"): the
+    duplicate warning shows, the rep creates it anyway. Returns the new account's ID."""
+    browser.get(BASE_URL + "/accounts/new")
+    browser.find_element(By.ID, "name").send_keys("Brightpath Software Inc.")
+    follow(browser, "form.account-form button[type=submit]")
+    wait_text(browser, ".duplicate-warning", text["duplicate"])
+    assert "Brightpath Software" in browser.find_element(By.CSS_SELECTOR, ".duplicate-warning").text
+    follow(browser, "form.account-form button[name=confirmDuplicate]")
+    return browser.current_url.rstrip("/").split("/")[-1]
 
 
-class ACCOUNTS:  # filled in with the accounts side's pages
-    @staticmethod
-    def create(browser, text, name):
-        raise NotImplementedError
+def fill_brief(browser, account_id, stamp):
+    browser.get(f"{BASE_URL}/accounts/{account_id}/brief")
+    parts = {
+        "problems": f"Release notes arrive late and in three styles ({stamp})",
+        "objectives": "Ship the catalogue in French and German with the product launch",
+        "buyingCriteria": "Quality = 50\nTurnaround = 30\nPrice = 20",
+        "qualityExpectations": "ISO 17100, a second linguist, terminology sign-off by the client",
+    }
+    for name, value in parts.items():
+        field = browser.find_element(By.ID, name)
+        field.clear()
+        field.send_keys(value)
+    browser.tandem_shot("brief")
+    follow(browser, "form.brief-form button[type=submit]")
 
 
 @pytest.mark.parametrize("browser", ["en", "fr"], indirect=True)
@@ -70,7 +87,8 @@ def test_rep_and_pm_design_a_deal_together(browser):
     stamp = f"{language}{int(time.time() * 1000) % 10_000_000}"
 
     sign_in(browser, REP, PASSWORD)
-    account_id = create_account(browser, text, stamp)
+    account_id = create_account(browser, text)
+    fill_brief(browser, account_id, stamp)
 
     # A new opportunity on that account.
     browser.get(f"{BASE_URL}/opportunities/new?accountId={account_id}")

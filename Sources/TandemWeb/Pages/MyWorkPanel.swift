@@ -25,7 +25,7 @@ enum MyWorkPanel {
     /// Where a record's page is.
     static func href(of subject: RecordSubject) -> String {
         subject.kind == .opportunity
-            ? SiteRoute.opportunity(Opportunity.ID(subject.id)).path : SiteRoute.area(.accounts).path
+            ? SiteRoute.opportunity(Opportunity.ID(subject.id)).path : SiteRoute.account(Account.ID(subject.id)).path
     }
 
     /// Nil for users who see no pipeline (vendor managers).

@@ -23,6 +23,7 @@ enum OpportunityPages {
         var editHref: String?
         var back: String
         var boardHref = SiteRoute.area(.opportunities).path
+        var accountHref: String
         var errors: [String: String]
         var brief: OpportunityBriefPages.BriefSection
         var activities: OpportunityBriefPages.ActivitySection
@@ -140,7 +141,8 @@ enum OpportunityPages {
             notesAction: PipelineAccess.canWriteSolutionNotes(user, o)
                 ? SiteRoute.opportunitySolutionNotes(o.id).path : nil,
             editHref: canEdit ? SiteRoute.opportunityEdit(o.id).path : nil, back: SiteRoute.opportunity(o.id).path,
-            errors: errors, brief: try await OpportunityBriefPages.brief(req, o),
+            accountHref: SiteRoute.account(o.accountID).path, errors: errors,
+            brief: try await OpportunityBriefPages.brief(req, o),
             activities: try await OpportunityBriefPages.activities(req, o, views: views))
         return try await req.renderPage("opportunities/show", context, status: status)
     }

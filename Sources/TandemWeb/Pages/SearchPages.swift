@@ -29,7 +29,8 @@ enum SearchPages {
     static func href(_ hit: SearchHit) -> String {
         switch hit.kind {
         case .opportunity: return SiteRoute.opportunity(Opportunity.ID(hit.id)).path
-        case .account, .contact: return SiteRoute.area(.accounts).path
+        case .account, .contact:
+            return hit.accountID.map { SiteRoute.account($0).path } ?? SiteRoute.area(.accounts).path
         }
     }
 
