@@ -15,6 +15,10 @@ struct AccountRulesTests {
         #expect(try AccountRules.name("  Acme ") == "Acme")
     }
 
+    @Test func browserLineBreaksBecomePlainNewlines() throws {
+        #expect(try AccountRules.limited(" a\r\nb\rc ", field: "notes", max: 10) == "a\nb\nc")
+    }
+
     @Test func onlyKnownCurrenciesAreAccepted() throws {
         #expect(try AccountRules.currency("eur") == .eur)
         #expect { try AccountRules.currency("EUX") } throws: { ($0 as? DomainError)?.key == "error.currency.unknown" }

@@ -104,7 +104,7 @@ struct AccountPagesTests {
                 "/accounts/\(id)/brief",
                 [
                     "version": "0", "problems": "Slow reviews", "objectives": "Four languages",
-                    "buyingCriteria": "Quality = 60\nPrice = 40", "qualityExpectations": "ISO 17100",
+                    "buyingCriteria": "Quality = 60\r\nPrice = 40", "qualityExpectations": "ISO 17100",
                     "productionNotes": "ignored: not a PM",
                 ])
             #expect(first.status == .seeOther)

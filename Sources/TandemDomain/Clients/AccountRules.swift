@@ -14,9 +14,10 @@ public enum AccountRules {
         return try limited(trimmed, field: field, max: maxNameLength)
     }
 
-    /// Trimmed text of at most `max` characters.
+    /// Trimmed text of at most `max` characters, its line breaks as "\n" (browsers send "\r\n").
     public static func limited(_ text: String, field: String, max: Int) throws -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
         guard trimmed.count <= max else {
             throw DomainError.invalid(
                 field, "error.text.too_long", ["max": String(max)],

@@ -101,13 +101,14 @@ enum BriefPages {
     /// Reads "Name = weight" lines; a line without a readable weight keeps weight 0 (refused
     /// by the use case, naming the line).
     static func criteria(_ text: String) -> [ClientBrief.BuyingCriterion] {
-        text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map { line in
-            let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            let weight =
-                parts.count == 2
-                ? Int(parts[1].replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces)) : nil
-            return .init(name: parts[0], weight: weight ?? 0)
-        }
+        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .map { line in
+                let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                let weight =
+                    parts.count == 2
+                    ? Int(parts[1].replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces)) : nil
+                return .init(name: parts[0], weight: weight ?? 0)
+            }
     }
 
     static func permissions(_ user: User, _ account: Account) -> (statements: Bool, notes: Bool) {
