@@ -38,6 +38,61 @@
     });
   });
 
+  // Pipeline board: drag a card to another column to move the deal. The move is posted like the
+  // card's own form (which works without JavaScript); a refusal is shown above the board and the
+  // card stays where it was. After a move the page reloads, so every total is the server's.
+  var board = document.querySelector("[data-board]");
+  if (board) {
+    var message = document.getElementById("board-message");
+    var dragged = null;
+    var show = function (text) { message.textContent = text; message.hidden = false; message.focus && message.focus(); };
+    board.querySelectorAll(".deal-card[draggable=true]").forEach(function (card) {
+      card.addEventListener("dragstart", function (event) {
+        dragged = card;
+        card.classList.add("dragging");
+        event.dataTransfer.effectAllowed = "move";
+        event.dataTransfer.setData("text/plain", card.getAttribute("data-deal"));
+      });
+      card.addEventListener("dragend", function () { card.classList.remove("dragging"); dragged = null; });
+    });
+    board.querySelectorAll(".board-column").forEach(function (column) {
+      column.addEventListener("dragover", function (event) {
+        if (!dragged) { return; }
+        event.preventDefault();
+        column.classList.add("drop-target");
+      });
+      column.addEventListener("dragleave", function () { column.classList.remove("drop-target"); });
+      column.addEventListener("drop", function (event) {
+        event.preventDefault();
+        column.classList.remove("drop-target");
+        var card = dragged;
+        if (!card || card.parentNode.closest(".board-column") === column) { return; }
+        var form = card.querySelector("form.move-form");
+        var body = new URLSearchParams();
+        body.set("_csrf", form.querySelector("input[name=_csrf]").value);
+        body.set("version", card.getAttribute("data-version"));
+        body.set("stage", column.getAttribute("data-stage"));
+        message.hidden = true;
+        card.classList.add("moving");
+        fetch(card.getAttribute("data-move-url"), {
+          method: "POST", credentials: "same-origin", body: body,
+          headers: { "Accept": "application/json", "Content-Type": "application/x-www-form-urlencoded" }
+        }).then(function (response) {
+          return response.json().then(function (answer) { return { ok: response.ok, answer: answer }; });
+        }).then(function (result) {
+          card.classList.remove("moving");
+          if (result.ok && result.answer.ok) { window.location.reload(); return; }
+          show(result.answer.message || result.answer.error && result.answer.error.message || "");
+          card.classList.add("refused");
+          setTimeout(function () { card.classList.remove("refused"); }, 2000);
+        }).catch(function () {
+          card.classList.remove("moving");
+          show(board.getAttribute("data-failed"));
+        });
+      });
+    });
+  }
+
   // Prevent double submits: a second click while the first request is on its way does nothing.
   document.querySelectorAll("form").forEach(function (form) {
     form.addEventListener("submit", function (event) {

@@ -93,6 +93,8 @@ public struct Stores: Sendable {
     public var activities: any ActivityStore
     public var briefs: any BriefStore
     public var clientAssets: any ClientAssetStore
+    /// Opportunities, stages, lost reasons, exchange rates (docs/pipeline.md).
+    public var pipeline: PipelineStores
 
     public init(
         users: any UserStore, sessions: any SessionStore, apiTokens: any APITokenStore,
@@ -100,7 +102,7 @@ public struct Stores: Sendable {
         invitations: any InvitationStore, transactions: any TransactionRunner, accounts: any AccountStore,
         contacts: any ContactStore, activities: any ActivityStore, briefs: any BriefStore,
         clientAssets: any ClientAssetStore, vendors: any VendorStore, vendorSchedule: any VendorScheduleStore,
-        vendorPreferences: any VendorPreferenceStore
+        vendorPreferences: any VendorPreferenceStore, pipeline: PipelineStores
     ) {
         self.vendorPreferences = vendorPreferences
         self.vendors = vendors
@@ -110,6 +112,7 @@ public struct Stores: Sendable {
         self.activities = activities
         self.briefs = briefs
         self.clientAssets = clientAssets
+        self.pipeline = pipeline
         self.transactions = transactions
         self.users = users
         self.sessions = sessions

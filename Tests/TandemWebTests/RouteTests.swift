@@ -78,10 +78,11 @@ struct RouteTests {
                     .ready,
                     .openAPIDocument,
                 ] + Area.allCases.map { .area($0) } + ClientRoutePatterns.pages + VendorRoutePatterns.pages
+                + PipelineRoutePatterns.pages
             let known = Set(patterns.map { $0.pathComponents.map(\.description) })
             let api = Set(
                 ([APIRoute.me, .users, .user(":id"), .tokens, .token(":id"), .feasibilityChecks]
-                    + ClientRoutePatterns.api + VendorRoutePatterns.api).map {
+                    + ClientRoutePatterns.api + VendorRoutePatterns.api + PipelineRoutePatterns.api).map {
                         APIRoute.prefixSegments + $0.pathComponents.map(\.description)
                     })
             for route in app.routes.all {

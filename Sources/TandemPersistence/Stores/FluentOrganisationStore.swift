@@ -61,7 +61,8 @@ extension Stores {
             clientAssets: FluentClientAssetStore(database: database),
             vendors: FluentVendorStore(database: database),
             vendorSchedule: FluentVendorScheduleStore(database: database),
-            vendorPreferences: FluentVendorPreferenceStore(database: database, ids: ids))
+            vendorPreferences: FluentVendorPreferenceStore(database: database, ids: ids),
+            pipeline: .fluent(database))
     }
 }
 

@@ -73,6 +73,9 @@ func routes(_ app: Application) throws {
     VendorPreferencesAPI.register(api)
     AccountsAPI.register(api)
     ClientsAPI.register(api)
+    OpportunitiesAPI.register(api)
+    PipelineSettingsAPI.register(api)
+    OpportunityBriefAPI.register(api)
 
     let site = app.grouped(SessionAuthenticator(), LocalizationMiddleware(), FlashMiddleware(), CSRFProtection())
     AuthPages.register(site)
@@ -88,4 +91,9 @@ func routes(_ app: Application) throws {
     ClientRecordPages.register(signedIn)
     BriefPages.register(signedIn)
     VendorPages.register(signedIn)
+    PipelinePages.register(signedIn)
+    OpportunityPages.register(signedIn)
+    OpportunityBriefPages.register(signedIn)
+    PipelineSettingsPages.register(signedIn)
+    SearchPages.register(signedIn)
 }

@@ -55,6 +55,18 @@ enum SiteRoute: Sendable, Equatable {
     case vendorDeactivate(PathParameter)
     case vendorAbsences(PathParameter)
     case vendorAbsenceRemove(PathParameter, PathParameter)
+    /// The pipeline (docs/pipeline.md): the board is `.area(.opportunities)`.
+    case opportunityList, newOpportunity
+    case opportunity(PathParameter)
+    case opportunityEdit(PathParameter)
+    case opportunityMove(PathParameter)
+    case opportunitySolutionNotes(PathParameter)
+    case opportunityBrief(PathParameter)
+    case opportunityActivities(PathParameter)
+    case pipelineSettings, pipelineStages, pipelineLostReasons, pipelineExchangeRates, pipelineThreshold
+    case pipelineStage(PathParameter)
+    case pipelineLostReason(PathParameter)
+    case search
     case health, ready
     case openAPIDocument
     /// Static files served from Resources/Public.
@@ -69,6 +81,16 @@ enum SiteRoute: Sendable, Equatable {
     static func revokeToken(_ id: APIToken.ID) -> SiteRoute { .revokeToken(PathParameter(id)) }
     static func account(_ id: Account.ID) -> SiteRoute { .account(PathParameter(id)) }
     static func contact(_ id: Contact.ID) -> SiteRoute { .contact(PathParameter(id)) }
+    static func opportunity(_ id: Opportunity.ID) -> SiteRoute { .opportunity(PathParameter(id)) }
+    static func opportunityEdit(_ id: Opportunity.ID) -> SiteRoute { .opportunityEdit(PathParameter(id)) }
+    static func opportunityMove(_ id: Opportunity.ID) -> SiteRoute { .opportunityMove(PathParameter(id)) }
+    static func opportunitySolutionNotes(_ id: Opportunity.ID) -> SiteRoute {
+        .opportunitySolutionNotes(PathParameter(id))
+    }
+    static func opportunityBrief(_ id: Opportunity.ID) -> SiteRoute { .opportunityBrief(PathParameter(id)) }
+    static func opportunityActivities(_ id: Opportunity.ID) -> SiteRoute { .opportunityActivities(PathParameter(id)) }
+    static func pipelineStage(_ id: Stage.ID) -> SiteRoute { .pipelineStage(PathParameter(id)) }
+    static func pipelineLostReason(_ id: LostReason.ID) -> SiteRoute { .pipelineLostReason(PathParameter(id)) }
 
     /// The path's segments; the only place a page's path is written.
     var segments: [String] {
@@ -120,6 +142,22 @@ enum SiteRoute: Sendable, Equatable {
         case .vendorAbsences(let id): return ["vendors", id.segment, "absences"]
         case .vendorAbsenceRemove(let id, let absence):
             return ["vendors", id.segment, "absences", absence.segment, "remove"]
+        case .opportunityList: return ["opportunities", "list"]
+        case .newOpportunity: return ["opportunities", "new"]
+        case .opportunity(let id): return ["opportunities", id.segment]
+        case .opportunityEdit(let id): return ["opportunities", id.segment, "edit"]
+        case .opportunityMove(let id): return ["opportunities", id.segment, "stage"]
+        case .opportunitySolutionNotes(let id): return ["opportunities", id.segment, "solution-notes"]
+        case .opportunityBrief(let id): return ["opportunities", id.segment, "brief"]
+        case .opportunityActivities(let id): return ["opportunities", id.segment, "activities"]
+        case .pipelineSettings: return ["settings", "pipeline"]
+        case .pipelineStages: return ["settings", "pipeline", "stages"]
+        case .pipelineStage(let id): return ["settings", "pipeline", "stages", id.segment]
+        case .pipelineLostReasons: return ["settings", "pipeline", "lost-reasons"]
+        case .pipelineLostReason(let id): return ["settings", "pipeline", "lost-reasons", id.segment]
+        case .pipelineExchangeRates: return ["settings", "pipeline", "exchange-rates"]
+        case .pipelineThreshold: return ["settings", "pipeline", "threshold"]
+        case .search: return ["search"]
         case .health: return ["health"]
         case .ready: return ["ready"]
         case .openAPIDocument: return ["api", "openapi.yaml"]
@@ -161,6 +199,17 @@ enum APIRoute: Sendable, Equatable {
     case contact(PathParameter)
     case contactExport(PathParameter)
     case contactErase(PathParameter)
+    case opportunities
+    case opportunity(PathParameter)
+    case opportunityStage(PathParameter)
+    case opportunitySolutionNotes(PathParameter)
+    case opportunityBrief(PathParameter)
+    case stages
+    case stage(PathParameter)
+    case lostReasons
+    case lostReason(PathParameter)
+    case exchangeRates
+    case exchangeRate(PathParameter)
 
     static let prefixSegments = ["api", "v1"]
     static var prefix: String { "/" + prefixSegments.joined(separator: "/") }
@@ -170,6 +219,10 @@ enum APIRoute: Sendable, Equatable {
     static func token(_ id: APIToken.ID) -> APIRoute { .token(PathParameter(id)) }
     static func account(_ id: Account.ID) -> APIRoute { .account(PathParameter(id)) }
     static func contact(_ id: Contact.ID) -> APIRoute { .contact(PathParameter(id)) }
+    static func opportunity(_ id: Opportunity.ID) -> APIRoute { .opportunity(PathParameter(id)) }
+    static func stage(_ id: Stage.ID) -> APIRoute { .stage(PathParameter(id)) }
+    static func lostReason(_ id: LostReason.ID) -> APIRoute { .lostReason(PathParameter(id)) }
+    static func exchangeRate(_ id: ExchangeRate.ID) -> APIRoute { .exchangeRate(PathParameter(id)) }
 
     /// True for paths answered in JSON: everything under `/api/` (the versioned API and its document).
     static func isAPI(path: String) -> Bool { path.hasPrefix("/\(prefixSegments[0])/") }
@@ -200,6 +253,17 @@ enum APIRoute: Sendable, Equatable {
         case .contact(let id): return ["contacts", id.segment]
         case .contactExport(let id): return ["contacts", id.segment, "export"]
         case .contactErase(let id): return ["contacts", id.segment, "erase"]
+        case .opportunities: return ["opportunities"]
+        case .opportunity(let id): return ["opportunities", id.segment]
+        case .opportunityStage(let id): return ["opportunities", id.segment, "stage"]
+        case .opportunitySolutionNotes(let id): return ["opportunities", id.segment, "solution-notes"]
+        case .opportunityBrief(let id): return ["opportunities", id.segment, "brief"]
+        case .stages: return ["stages"]
+        case .stage(let id): return ["stages", id.segment]
+        case .lostReasons: return ["lost-reasons"]
+        case .lostReason(let id): return ["lost-reasons", id.segment]
+        case .exchangeRates: return ["exchange-rates"]
+        case .exchangeRate(let id): return ["exchange-rates", id.segment]
         }
     }
 

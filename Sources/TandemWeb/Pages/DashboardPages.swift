@@ -17,6 +17,8 @@ enum DashboardPages {
         var cards: [Card]
         var isAdmin: Bool
         var userCount: String?
+        /// The pipeline's "My work" panel (MyWorkPanel); nil for those who see no pipeline.
+        var myWork: MyWorkPanel.Context?
         var organisationHref = SiteRoute.organisation.path
         var usersHref = SiteRoute.users.path
     }
@@ -41,8 +43,10 @@ enum DashboardPages {
 
     static func register(_ routes: any RoutesBuilder) {
         routes.get(.dashboard, use: dashboard)
-        // Capacity, accounts and vendors have pages of their own (CapacityPages, AccountPages, VendorPages).
-        for area in Area.allCases where ![.dashboard, .settings, .capacity, .accounts, .vendors].contains(area) {
+        // Capacity, accounts, opportunities and vendors have pages of their own (CapacityPages,
+        // AccountPages, PipelinePages, VendorPages).
+        let ownPages: [Area] = [.dashboard, .settings, .capacity, .accounts, .opportunities, .vendors]
+        for area in Area.allCases where !ownPages.contains(area) {
             routes.get(.area(area)) { req in try await areaPage(req: req, area: area) }
         }
         routes.get(.area(.settings), use: settings)
@@ -69,7 +73,7 @@ enum DashboardPages {
                 workingDays: organisation.workingDays.sorted().map { l.t("weekday.short.\($0.rawValue)") }.joined(
                     separator: " · "),
                 holidays: l.plural("dashboard.holidays_count", count: organisation.holidays.count)),
-            cards: cards, isAdmin: user.has(.admin), userCount: userCount)
+            cards: cards, isAdmin: user.has(.admin), userCount: userCount, myWork: try await MyWorkPanel.make(req))
         return try await req.renderPage("dashboard/index", context)
     }
 
@@ -91,6 +95,12 @@ enum DashboardPages {
         ]
         if Policy.permits(user, .viewUsers) {
             links.append(Card(titleKey: "settings.users", bodyKey: "settings.users.intro", href: SiteRoute.users.path))
+        }
+        if PipelineAccess.canAdminister(user) {
+            links.append(
+                Card(
+                    titleKey: "settings.pipeline", bodyKey: "settings.pipeline.intro",
+                    href: SiteRoute.pipelineSettings.path))
         }
         links.append(
             Card(

@@ -26,6 +26,7 @@ struct PageShell: Encodable {
         var stylesheet = SiteRoute.stylesheet.path
         var script = SiteRoute.script.path
         var favicon = SiteRoute.favicon.path
+        var search = SiteRoute.search.path
     }
 
     var title: String
@@ -41,6 +42,8 @@ struct PageShell: Encodable {
     var currentPath: String
     var requestID: String
     var links = Links()
+    /// What the shell's search box shows (the query on the results page).
+    var searchQuery = ""
     /// The shortest password allowed, for the hints next to password fields.
     var passwordMinimum = PasswordRules.minimumLength
 
