@@ -44,11 +44,20 @@ public struct CapacityIndex: Sendable {
     struct CapabilityRef: Sendable {
         var slot: VendorSlot
         var capabilityIndex: Int
+        /// Units of `unit` per hour, per worker.
         var rate: Int
-        /// The per-word cost in millionths of its currency, for ordering without `Decimal`.
+        var unit: WorkUnit
+        /// The cost per unit of work in millionths of its currency, for ordering without `Decimal`...
         var costMillionths: Int
+        /// ...and on a rush request.
+        var rushMillionths: Int
         /// The cost's currency, by its number in `currencies`.
         var currency: Int
+        /// Priced per word, so a weighting grid applies.
+        var wordPriced: Bool
+        var workers: Int
+        /// The vendor's quality score, −1 when not scored.
+        var quality: Int
         /// The capability's target subtags beyond the language (`FR` in `fr-FR`), joined.
         var targetDetail: String
     }
@@ -105,16 +114,24 @@ public struct CapacityIndex: Sendable {
         weightedTentatives.append(Self.weightedTentative(of: calendar))
         slots[vendor.id] = slot
         for (i, capability) in vendor.capabilities.enumerated() {
-            let currency = capability.costPerWord.currency
+            let currency = capability.rate.price.currency
             if currencyNumbers[currency] == nil {
                 currencyNumbers[currency] = currencies.count
                 currencies.append(currency)
             }
+            let rate = capability.rate
+            // Per unit of the step's work (a word, a page, a minute): an hourly price is spread
+            // over what an hour does.
+            func perUnit(_ price: Money) -> Int {
+                let m = CostKey.millionths(price.amount)
+                return rate.unit == .hour ? m / max(1, capability.unitsPerHour) : m
+            }
             byCapability[Self.capabilityKey(of: capability), default: []].append(
                 CapabilityRef(
-                    slot: slot, capabilityIndex: i, rate: capability.wordsPerHour,
-                    costMillionths: CostKey.millionths(capability.costPerWord.amount),
-                    currency: currencyNumbers[currency]!,
+                    slot: slot, capabilityIndex: i, rate: capability.unitsPerHour, unit: capability.unit,
+                    costMillionths: perUnit(rate.price), rushMillionths: perUnit(rate.rushPrice ?? rate.price),
+                    currency: currencyNumbers[currency]!, wordPriced: rate.unit == .word, workers: vendor.workers,
+                    quality: vendor.quality ?? -1,
                     targetDetail: capability.pair.target.subtags.dropFirst().joined(separator: "-")))
         }
     }
@@ -146,7 +163,13 @@ public struct CapacityIndex: Sendable {
         let span = Span(booking.range.start.minutes, booking.range.end.minutes)
         entries[slot]!.vendor.booked.append(booking)
         entries[slot]!.calendar.busy = Spans.inserting(span, into: entries[slot]!.calendar.busy)
-        if let precomputed = freeTimes[slot] { freeTimes[slot] = precomputed.subtracting([span]) }
+        entries[slot]!.calendar.bookings.append(span)
+        if entries[slot]!.calendar.hasLimits {
+            // An agency's booking takes one worker; a capped day's allowance shrinks: recompute.
+            freeTimes[slot] = precompute(entries[slot]!.calendar)
+        } else if let precomputed = freeTimes[slot] {
+            freeTimes[slot] = precomputed.subtracting([span])
+        }
     }
 
     /// Removes confirmed work by its id; returns whether it was there.
@@ -184,18 +207,25 @@ public struct CapacityIndex: Sendable {
 
     func entry(_ slot: VendorSlot) -> Entry { entries[slot.index]! }
 
-    /// Vendors able to do `service` from `source` into `target`, each with its best capability
-    /// (closest language match, then fastest).
-    func candidates(source: LanguageTag, target: LanguageTag, service: Service, costs: CostScale) -> [Candidate] {
-        guard let refs = byCapability[CapabilityKey(source: source.language, target: target.language, service: service)]
+    /// Vendors able to do `step` from `source` into `target`, each with its best capability
+    /// (closest language match, then fastest), costs keyed for `pricing` (rush prices, grids).
+    /// Vendors below `minimumQuality` (or without a score when there is one) are left out.
+    func candidates(
+        source: LanguageTag, target: LanguageTag, step: StepRequest, costs: CostScale, pricing: StepPricing? = nil,
+        minimumQuality: Int? = nil
+    ) -> [Candidate] {
+        guard
+            let refs = byCapability[
+                CapabilityKey(source: source.language, target: target.language, service: step.service)]
         else { return [] }
         // Same language is guaranteed by the key; the capability's target must equal the
         // request's or be a prefix of it (`fr` serves `fr-FR`, `fr-CA` does not).
         let requestDetail = target.subtags.dropFirst().joined(separator: "-")
+        let minimum = minimumQuality ?? -1
         var out: [Candidate] = []
         out.reserveCapacity(refs.count)
         var bestQuality = 0
-        for ref in refs {
+        for ref in refs where ref.unit == step.unit && ref.quality >= minimum {
             let quality: Int
             if ref.targetDetail == requestDetail {
                 quality = 3
@@ -204,9 +234,14 @@ public struct CapacityIndex: Sendable {
             } else {
                 continue
             }
+            var millionths = ref.costMillionths
+            if let pricing {
+                millionths = pricing.millionths(of: ref, entry: entries[ref.slot.index]!)
+            }
             let candidate = Candidate(
                 slot: ref.slot, capabilityIndex: ref.capabilityIndex, rate: ref.rate,
-                cost: costs.key(millionths: ref.costMillionths, currency: ref.currency))
+                cost: costs.key(millionths: millionths, currency: ref.currency), workers: ref.workers,
+                quality: ref.quality)
             if let last = out.last, last.slot == ref.slot {
                 // A vendor's capabilities are adjacent: keep the closer match, then the faster.
                 if (quality, ref.rate) > (bestQuality, last.rate) {
@@ -219,6 +254,19 @@ public struct CapacityIndex: Sendable {
             }
         }
         return out
+    }
+
+    /// The currencies of the capabilities that could serve some step of `request`, in ISO order.
+    public func currencies(servingAny request: FeasibilityRequest) -> [CurrencyCode] {
+        var numbers = Set<Int>()
+        for target in request.targets {
+            for step in target.steps {
+                let key = CapabilityKey(
+                    source: target.source.language, target: target.target.language, service: step.service)
+                for ref in byCapability[key] ?? [] { numbers.insert(ref.currency) }
+            }
+        }
+        return numbers.map { currencies[$0] }.sorted { $0.code < $1.code }
     }
 
     func precomputed(_ slot: VendorSlot) -> FreeTime? { freeTimes[slot.index] }
@@ -238,7 +286,37 @@ struct Candidate: Sendable {
     var slot: VendorSlot
     var vendor = RequestVendor(index: 0)
     var capabilityIndex: Int
-    /// Words per hour.
+    /// Units per hour, per worker.
     var rate: Int
     var cost: CostKey
+    /// Parallel workers: the candidate's free minutes count this many times.
+    var workers: Int = 1
+    /// Quality score, −1 when not scored: between equally cheap vendors the better fills first.
+    var quality: Int = -1
+}
+
+/// What changes a step's per-unit costs beyond the stored price: a rush request (rush prices)
+/// and match bands weighed by each vendor's grid (or the request's). Nil when neither applies,
+/// so the common case reads the stored cost.
+struct StepPricing {
+    var rush: Bool
+    var bands: [MatchBand: Int]?
+    var words: Int
+    var requestGrid: CostGrid?
+
+    init?(request: FeasibilityRequest, step: StepRequest) {
+        let weighs = step.bands != nil && step.unit == .word
+        guard request.rush || weighs else { return nil }
+        rush = request.rush
+        bands = weighs ? step.bands : nil
+        words = step.words
+        requestGrid = request.grid
+    }
+
+    func millionths(of ref: CapacityIndex.CapabilityRef, entry: CapacityIndex.Entry) -> Int {
+        let base = rush ? ref.rushMillionths : ref.costMillionths
+        guard ref.wordPriced, let bands, words > 0, let grid = entry.vendor.grid ?? requestGrid else { return base }
+        let weighted = grid.weightedWords(bands)
+        return NSDecimalNumber(decimal: (Decimal(base) * weighted / Decimal(words)).rounded(scale: 0)).intValue
+    }
 }

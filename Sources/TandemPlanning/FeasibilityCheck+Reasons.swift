@@ -30,9 +30,21 @@ extension FeasibilityCheck {
         }
         for (t, target) in request.targets.enumerated() {
             let outcome = best.targets[t]
-            for step in outcome.steps { reasons += waitReasons(target: target.target, step: step) }
+            for (s, step) in outcome.steps.enumerated() {
+                reasons += waitReasons(target: target.target, step: step)
+                reasons += qualityReasons(target: t, step: s, outcome: step)
+            }
             if let failure = outcome.failure {
-                reasons.append(failureReason(target: target, step: target.steps[failure.step], failure.reason))
+                let below = belowQuality(target: t, step: failure.step)
+                if case .noVendor(0, 0) = failure.reason, !below.isEmpty, let minimum = request.minimumQuality {
+                    let step = target.steps[failure.step]
+                    reasons.append(
+                        .allBelowQuality(
+                            target: target.target, source: target.source, service: step.service, minimum: minimum,
+                            count: below.count))
+                } else {
+                    reasons.append(failureReason(target: target, step: target.steps[failure.step], failure.reason))
+                }
             }
         }
         return (verdict, reasons)
@@ -90,6 +102,11 @@ extension FeasibilityCheck {
                     .vendorAbsent(
                         target: target, service: step.service, vendor: vendor, until: LocalDay(dayNumber: lastAbsent),
                         start: start, eligible: eligible))
+            } else if let away = entry.calendar.absentSpans.filter({ Spans.overlap($0, window) > 0 }).map(\.end).max() {
+                out.append(
+                    .vendorAbsentUntil(
+                        target: target, service: step.service, vendor: vendor, until: Instant(minutes: away),
+                        start: start, eligible: eligible))
             }
         }
         if !out.isEmpty, !step.fourEyesExcluded.isEmpty {
@@ -131,6 +148,57 @@ extension FeasibilityCheck {
                         probability: Int((tentative.probability * 100).rounded()),
                         from: Instant(minutes: tentative.span.start)))
             }
+        }
+        return out
+    }
+
+    /// The step's capable vendors the minimum quality left out (not those the request excludes).
+    func belowQuality(target t: Int, step s: Int) -> [Candidate] {
+        guard let minimum = request.minimumQuality else { return [] }
+        let target = request.targets[t]
+        let step = target.steps[s]
+        let excluded = Set(request.excludedVendors)
+        return index.candidates(
+            source: target.source, target: target.target, step: step,
+            costs: CostScale(currencies: index.currencies, exchangeRates: request.exchangeRates),
+            pricing: StepPricing(request: request, step: step)
+        ).filter { $0.quality < minimum && !excluded.contains(index.entry($0.slot).vendor.id) }
+    }
+
+    /// How quality weighed on a planned step: cheaper vendors the minimum left out, a better
+    /// scored vendor not chosen (time and cost come first), or quality breaking a cost tie.
+    func qualityReasons(target t: Int, step s: Int, outcome: StepOutcome) -> [FeasibilityReason] {
+        guard !outcome.assignments.isEmpty else { return [] }
+        let target = request.targets[t].target
+        var out: [FeasibilityReason] = []
+        func id(_ slot: VendorSlot) -> VendorID { index.entry(slot).vendor.id }
+        if let minimum = request.minimumQuality, let dearest = outcome.assignments.map(\.cost).max() {
+            let cheaper = belowQuality(target: t, step: s).filter { $0.cost < dearest }.map { id($0.slot) }.sorted()
+            if !cheaper.isEmpty {
+                out.append(
+                    .qualityExcluded(target: target, service: outcome.service, minimum: minimum, vendors: cheaper))
+            }
+        }
+        let chosen = Set(outcome.assignments.map(\.slot))
+        let scores = outcome.assignments.compactMap { index.entry($0.slot).vendor.quality }
+        guard scores.count == chosen.count, let chosenBest = scores.max() else { return out }
+        let others = candidates[t][s].filter { !chosen.contains($0.slot) && outcome.eligible.contains($0.slot) }
+        if let skipped = others.filter({ $0.quality > chosenBest }).max(by: {
+            ($0.quality, id($1.slot)) < ($1.quality, id($0.slot))
+        }) {
+            out.append(
+                .betterQualitySkipped(
+                    target: target, service: outcome.service, vendor: id(skipped.slot), quality: skipped.quality,
+                    chosen: chosen.map(id).sorted(), chosenQuality: chosenBest))
+        } else if let tie = outcome.assignments.lazy.compactMap({ a -> (AssignmentOutcome, Candidate)? in
+            let quality = self.index.entry(a.slot).vendor.quality ?? -1
+            return others.first { $0.cost == a.cost && $0.quality >= 0 && $0.quality < quality }.map { (a, $0) }
+        }).first {
+            out.append(
+                .betterQualityChosen(
+                    target: target, service: outcome.service, vendor: id(tie.0.slot),
+                    quality: index.entry(tie.0.slot).vendor.quality ?? 0, other: id(tie.1.slot),
+                    otherQuality: tie.1.quality))
         }
         return out
     }

@@ -96,6 +96,27 @@ extension FeasibilityReason: Codable {
             self = .vendorAbsent(
                 target: try a.language("target"), service: try a.service("service"), vendor: try a.vendor("vendor"),
                 until: try a.day("until"), start: try a.instant("start"), eligible: try a.int("count"))
+        case "vendor_absent_until":
+            self = .vendorAbsentUntil(
+                target: try a.language("target"), service: try a.service("service"), vendor: try a.vendor("vendor"),
+                until: try a.instant("until"), start: try a.instant("start"), eligible: try a.int("count"))
+        case "quality_excluded":
+            self = .qualityExcluded(
+                target: try a.language("target"), service: try a.service("service"), minimum: try a.int("minimum"),
+                vendors: try a.decode([VendorID].self, "vendors"))
+        case "better_quality_skipped":
+            self = .betterQualitySkipped(
+                target: try a.language("target"), service: try a.service("service"), vendor: try a.vendor("vendor"),
+                quality: try a.int("quality"), chosen: try a.decode([VendorID].self, "chosen"),
+                chosenQuality: try a.int("chosen_quality"))
+        case "better_quality_chosen":
+            self = .betterQualityChosen(
+                target: try a.language("target"), service: try a.service("service"), vendor: try a.vendor("vendor"),
+                quality: try a.int("quality"), other: try a.vendor("other"), otherQuality: try a.int("other_quality"))
+        case "all_below_quality":
+            self = .allBelowQuality(
+                target: try a.language("target"), source: try a.language("source"), service: try a.service("service"),
+                minimum: try a.int("minimum"), count: try a.int("count"))
         case "four_eyes_excluded":
             self = .fourEyesExcluded(
                 target: try a.language("target"), service: try a.service("service"),

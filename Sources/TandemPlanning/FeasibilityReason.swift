@@ -44,8 +44,24 @@ public enum FeasibilityReason: Hashable, Sendable {
     /// The first vendor is absent until the local day `until` (inclusive).
     case vendorAbsent(
         target: LanguageTag, service: Service, vendor: VendorID, until: LocalDay, start: Instant, eligible: Int)
+    /// The first vendor is absent (an absence given as instants) until `until` (exclusive).
+    case vendorAbsentUntil(
+        target: LanguageTag, service: Service, vendor: VendorID, until: Instant, start: Instant, eligible: Int)
     /// These vendors worked on the target's text and may not review it.
     case fourEyesExcluded(target: LanguageTag, service: Service, vendors: [VendorID])
+
+    // Quality (`PlanningVendor.quality`, `FeasibilityRequest.minimumQuality`).
+    /// These vendors would have cost less than a vendor the step uses, but are below the
+    /// request's minimum quality (or not scored).
+    case qualityExcluded(target: LanguageTag, service: Service, minimum: Int, vendors: [VendorID])
+    /// `vendor` (score `quality`) could do the step but was not chosen: the chosen vendors
+    /// (best score `chosenQuality`) finish earlier or cost less. Time and cost come first.
+    case betterQualitySkipped(
+        target: LanguageTag, service: Service, vendor: VendorID, quality: Int, chosen: [VendorID], chosenQuality: Int)
+    /// Between vendors at the same cost, `vendor` (score `quality`) filled the step before
+    /// `other` (score `otherQuality`): quality breaks the tie.
+    case betterQualityChosen(
+        target: LanguageTag, service: Service, vendor: VendorID, quality: Int, other: VendorID, otherQuality: Int)
 
     // Why a target cannot be planned.
     /// No vendor offers the pair and service.
@@ -54,6 +70,8 @@ public enum FeasibilityReason: Hashable, Sendable {
     case allRuledOut(target: LanguageTag, source: LanguageTag, service: Service, fourEyes: Int, excluded: Int)
     /// The step cannot be finished within `days` days of the start.
     case beyondHorizon(target: LanguageTag, service: Service, days: Int)
+    /// Vendors offer it, but every one of them (`count`) is below the minimum quality or not scored.
+    case allBelowQuality(target: LanguageTag, source: LanguageTag, service: Service, minimum: Int, count: Int)
 }
 
 /// A typed value of a reason's argument. In JSON it is a plain value: a string for ids,
@@ -92,6 +110,11 @@ extension FeasibilityReason {
         case .vendorBooked: return "vendor_booked"
         case .vendorBusy: return "vendor_busy"
         case .vendorAbsent: return "vendor_absent"
+        case .vendorAbsentUntil: return "vendor_absent_until"
+        case .qualityExcluded: return "quality_excluded"
+        case .betterQualitySkipped: return "better_quality_skipped"
+        case .betterQualityChosen: return "better_quality_chosen"
+        case .allBelowQuality: return "all_below_quality"
         case .fourEyesExcluded: return "four_eyes_excluded"
         case .noCapableVendor: return "no_capable_vendor"
         case .allRuledOut: return "all_ruled_out"
@@ -140,6 +163,29 @@ extension FeasibilityReason {
             ]) { a, _ in a }
         case let .vendorAbsent(target, service, vendor, until, start, eligible):
             return Self.wait(target, service, vendor, start, eligible).merging(["until": .day(until)]) { a, _ in a }
+        case let .vendorAbsentUntil(target, service, vendor, until, start, eligible):
+            return Self.wait(target, service, vendor, start, eligible).merging(["until": .instant(until)]) { a, _ in a }
+        case let .qualityExcluded(target, service, minimum, vendors):
+            return [
+                "target": .language(target), "service": .service(service), "minimum": .count(minimum),
+                "vendors": .vendors(vendors), "count": .count(vendors.count),
+            ]
+        case let .betterQualitySkipped(target, service, vendor, quality, chosen, chosenQuality):
+            return [
+                "target": .language(target), "service": .service(service), "vendor": .vendor(vendor),
+                "quality": .count(quality), "chosen": .vendors(chosen), "chosen_quality": .count(chosenQuality),
+                "count": .count(chosen.count),
+            ]
+        case let .betterQualityChosen(target, service, vendor, quality, other, otherQuality):
+            return [
+                "target": .language(target), "service": .service(service), "vendor": .vendor(vendor),
+                "quality": .count(quality), "other": .vendor(other), "other_quality": .count(otherQuality),
+            ]
+        case let .allBelowQuality(target, source, service, minimum, count):
+            return [
+                "target": .language(target), "source": .language(source), "service": .service(service),
+                "minimum": .count(minimum), "count": .count(count),
+            ]
         case let .fourEyesExcluded(target, service, vendors):
             return [
                 "target": .language(target), "service": .service(service), "vendors": .vendors(vendors),

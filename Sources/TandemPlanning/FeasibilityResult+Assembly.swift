@@ -11,17 +11,19 @@ extension FeasibilityCheck {
         var targets: [PlannedTarget] = []
         for (t, target) in request.targets.enumerated() {
             let outcome = best.targets[t]
-            let steps = outcome.steps.map { step in
+            let steps = outcome.steps.enumerated().map { s, step in
                 PlannedStep(
-                    service: step.service, words: step.words, start: Instant(minutes: step.start),
-                    end: Instant(minutes: step.end),
+                    service: step.service, words: step.words,
+                    unit: target.steps[s].unit == .word ? nil : target.steps[s].unit,
+                    start: Instant(minutes: step.start), end: Instant(minutes: step.end),
                     assignments: step.assignments.map { a in
-                        let cost = (a.capability.costPerWord * Decimal(a.words)).rounded
+                        let vendor = index.entry(a.slot).vendor
+                        let cost = Self.cost(of: a, step: target.steps[s], vendor: vendor, request: request)
                         if costs[cost.currency] == nil { currencyOrder.append(cost.currency) }
                         costs[cost.currency, default: 0] += cost.amount
                         return PlannedAssignment(
-                            vendor: index.entry(a.slot).vendor.id, words: a.words,
-                            start: Instant(minutes: a.start), end: Instant(minutes: a.end), cost: cost)
+                            vendor: vendor.id, words: a.words, start: Instant(minutes: a.start),
+                            end: Instant(minutes: a.end), cost: cost)
                     })
             }
             targets.append(
@@ -39,10 +41,42 @@ extension FeasibilityCheck {
                 at: 1)
         }
         if best.delivery == nil { verdict = .red }
+        var baseCost: Money?
+        if let rates = request.exchangeRates, rates.complete {
+            let total = currencyOrder.reduce(Decimal(0)) { $0 + costs[$1]! * (rates.rate(for: $1) ?? 0) }
+            baseCost = Money(total, rates.currency).rounded
+        }
         return FeasibilityResult(
             verdict: verdict, earliestDelivery: best.delivery.map(Instant.init(minutes:)), deadline: request.deadline,
             confidence: confidence, riskAdjustedDelivery: riskDelivery.map(Instant.init(minutes:)),
             targets: targets, reasons: reasons,
-            cost: currencyOrder.map { Money(costs[$0]!, $0) })
+            cost: currencyOrder.map { Money(costs[$0]!, $0) }, baseCost: baseCost)
+    }
+
+    /// A vendor's cost for one assignment, in the vendor's currency: the price (the rush price
+    /// on a rush request) per word or page of the share, weighted by the grid when the step
+    /// has match bands, or per hour of the worker-time it takes; at least the minimum fee.
+    static func cost(of a: AssignmentOutcome, step: StepRequest, vendor: PlanningVendor, request: FeasibilityRequest)
+        -> Money
+    {
+        let rate = a.capability.rate
+        let price = request.rush ? (rate.rushPrice ?? rate.price) : rate.price
+        var amount: Decimal
+        switch rate.unit {
+        case .hour:
+            // Worker-minutes: the share at the capability's throughput (minutes for hour steps).
+            let perHour = a.capability.unitsPerHour
+            let minutes = (a.words * 60 + perHour - 1) / perHour
+            amount = price.amount * Decimal(minutes) / 60
+        case .word, .page:
+            amount = price.amount * Decimal(a.words)
+            if rate.unit == .word, let bands = step.bands, step.words > 0,
+                let grid = vendor.grid ?? request.grid
+            {
+                amount = amount * grid.weightedWords(bands) / Decimal(step.words)
+            }
+        }
+        if let minimum = rate.minimumFee, minimum.amount > amount { amount = minimum.amount }
+        return Money(amount, price.currency).rounded
     }
 }

@@ -7,15 +7,21 @@ public enum Verdict: String, Sendable, Codable, Hashable {
 /// One vendor's share of a step.
 public struct PlannedAssignment: Hashable, Sendable, Codable {
     public var vendor: VendorID
+    /// In the step's unit (pages, or minutes of work for hour steps).
     public var words: Int
     public var start: Instant
     public var end: Instant
+    /// The vendor's cost: price (rush price on a rush request) × the amount (weighted by the
+    /// grid for word prices), at least the minimum fee, in the vendor's currency.
     public var cost: Money
 }
 
 public struct PlannedStep: Hashable, Sendable, Codable {
     public var service: Service
+    /// The amount in `unit`: words, pages, or minutes of work for hour steps.
     public var words: Int
+    /// nil for word steps (so word plans read as before); `page` or `hour` otherwise.
+    public var unit: WorkUnit?
     public var start: Instant
     public var end: Instant
     public var assignments: [PlannedAssignment]
@@ -44,4 +50,6 @@ public struct FeasibilityResult: Hashable, Sendable, Codable {
     public var reasons: [FeasibilityReason]
     /// Total vendor cost per currency.
     public var cost: [Money]
+    /// The total in the base currency, when the request's exchange rates are `complete`.
+    public var baseCost: Money?
 }

@@ -72,12 +72,19 @@ enum Spans {
 /// A vendor's free working time as sorted disjoint spans with running totals, so "how many
 /// free minutes before T" and "when are M free minutes used up" are binary searches.
 /// One array of plain values, so copying a `FreeTime` costs one reference count.
+///
+/// Minutes are *worker*-minutes: each piece has the number of workers free in it (1 for a
+/// person; up to `PlanningVendor.workers` for an agency), and a minute of the piece counts that
+/// many times, so an agency's throughput is pooled. Work planned into a span takes all of them.
 struct FreeTime: Sendable {
     struct Piece: Sendable {
         var start: Int
         var end: Int
-        /// Free minutes in all pieces before this one.
+        /// Free worker-minutes in all pieces before this one.
         var before: Int
+        /// Workers free in the piece (≥ 1).
+        var workers: Int
+        var minutes: Int { (end - start) * workers }
     }
 
     private(set) var pieces: [Piece]
@@ -86,13 +93,26 @@ struct FreeTime: Sendable {
         var running = 0
         pieces = spans.map { span in
             defer { running += span.end - span.start }
-            return Piece(start: span.start, end: span.end, before: running)
+            return Piece(start: span.start, end: span.end, before: running, workers: 1)
+        }
+    }
+
+    /// Spans with the number of workers free in each (pieces with none are left out).
+    init(weighted: [(span: Span, workers: Int)]) {
+        var running = 0
+        pieces = []
+        pieces.reserveCapacity(weighted.count)
+        for (span, workers) in weighted where workers > 0 && span.end > span.start {
+            pieces.append(Piece(start: span.start, end: span.end, before: running, workers: workers))
+            running += (span.end - span.start) * workers
         }
     }
 
     var spans: [Span] { pieces.map { Span($0.start, $0.end) } }
 
-    var totalMinutes: Int { pieces.last.map { $0.before + $0.end - $0.start } ?? 0 }
+    var weightedSpans: [(span: Span, workers: Int)] { pieces.map { (Span($0.start, $0.end), $0.workers) } }
+
+    var totalMinutes: Int { pieces.last.map { $0.before + $0.minutes } ?? 0 }
 
     /// Index of the first piece whose end is after `t`.
     private func firstEndingAfter(_ t: Int) -> Int {
@@ -112,7 +132,7 @@ struct FreeTime: Sendable {
     func minutes(before t: Int) -> Int {
         let i = firstEndingAfter(t)
         if i == pieces.count { return totalMinutes }
-        return pieces[i].before + max(0, t - pieces[i].start)
+        return pieces[i].before + max(0, t - pieces[i].start) * pieces[i].workers
     }
 
     /// The earliest instant by which the running total reaches `m` (> 0); nil beyond the end.
@@ -122,10 +142,11 @@ struct FreeTime: Sendable {
         var hi = pieces.count
         while lo < hi {
             let mid = (lo + hi) >> 1
-            if pieces[mid].before + pieces[mid].end - pieces[mid].start < m { lo = mid + 1 } else { hi = mid }
+            if pieces[mid].before + pieces[mid].minutes < m { lo = mid + 1 } else { hi = mid }
         }
         guard lo < pieces.count else { return nil }
-        return pieces[lo].start + (m - pieces[lo].before)
+        let workers = pieces[lo].workers
+        return pieces[lo].start + (m - pieces[lo].before + workers - 1) / workers
     }
 
     func firstFree(atOrAfter t: Int) -> Int? {
@@ -151,7 +172,17 @@ struct FreeTime: Sendable {
         return out
     }
 
+    /// Without `busy` (all workers of it: planned work takes the whole pool).
     func subtracting(_ busy: [Span]) -> FreeTime {
-        FreeTime(spans: Spans.subtracting(busy, from: spans))
+        guard pieces.contains(where: { $0.workers != 1 }) else {
+            return FreeTime(spans: Spans.subtracting(busy, from: spans))
+        }
+        var out: [(span: Span, workers: Int)] = []
+        for piece in pieces {
+            for span in Spans.subtracting(busy, from: [Span(piece.start, piece.end)]) {
+                out.append((span, piece.workers))
+            }
+        }
+        return FreeTime(weighted: out)
     }
 }

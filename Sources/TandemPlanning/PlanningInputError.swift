@@ -80,6 +80,26 @@ public struct PlanningInputError: Error, Hashable, Sendable, CustomStringConvert
         case notAPositiveRate(String)
         case noTargets
         case noSteps
+        /// A vendor's currency without a rate into the base currency (`base`).
+        case missingRate(String, base: String)
+        /// Not a share above 0 and at most 1 (`maxBookedShare`).
+        case notAShare(got: String)
+        /// Not a whole number from 0 to 100 (quality scores).
+        case notAQualityScore(got: String)
+        /// A step with none or several of words, pages and hours.
+        case oneAmount
+        /// Hours that are not a positive number of whole minutes (2.5, not 0 or 0.001).
+        case notWholeMinutes(got: String)
+        /// A capability with several throughputs (wordsPerHour and pagesPerHour).
+        case oneThroughput
+        /// A capability with none or several of costPerWord, costPerPage and costPerHour.
+        case onePrice
+        /// A price per word or page on a capability that does not count that unit (`unit`).
+        case priceUnit(String, unit: String)
+        /// Match bands that do not add up to the step's words.
+        case bandsSum(got: String, words: String)
+        /// Not a match band name.
+        case notABand(String)
     }
 
     /// The stable snake_case code: the catalog key is `plan.input.<code>`.
@@ -112,6 +132,16 @@ public struct PlanningInputError: Error, Hashable, Sendable, CustomStringConvert
         case .notAPositiveRate: return "not_a_positive_rate"
         case .noTargets: return "no_targets"
         case .noSteps: return "no_steps"
+        case .missingRate: return "missing_rate"
+        case .notAShare: return "not_a_share"
+        case .notAQualityScore: return "not_a_quality_score"
+        case .oneAmount: return "one_amount"
+        case .notWholeMinutes: return "not_whole_minutes"
+        case .oneThroughput: return "one_throughput"
+        case .onePrice: return "one_price"
+        case .priceUnit: return "price_unit"
+        case .bandsSum: return "bands_sum"
+        case .notABand: return "not_a_band"
         }
     }
 
@@ -119,7 +149,14 @@ public struct PlanningInputError: Error, Hashable, Sendable, CustomStringConvert
     /// `ValueKind`'s raw value (its words are `plan.kind.<expected>`).
     public var arguments: [String: String] {
         switch problem {
-        case .required, .empty, .hoursOutsideDay, .noService, .noTargets, .noSteps: return [:]
+        case .required, .empty, .hoursOutsideDay, .noService, .noTargets, .noSteps, .oneAmount, .oneThroughput,
+            .onePrice:
+            return [:]
+        case .missingRate(let value, let base): return ["value": value, "base": base]
+        case .notAShare(let got), .notAQualityScore(let got), .notWholeMinutes(let got): return ["got": got]
+        case .priceUnit(let value, let unit): return ["value": value, "unit": unit]
+        case .bandsSum(let got, let words): return ["got": got, "words": words]
+        case .notABand(let value): return ["value": value]
         case .null(let kind), .wrongType(let kind): return ["expected": kind.rawValue]
         case .notJSON(let detail), .unreadable(let detail): return ["detail": detail]
         case .duplicateVendor(let id, let earlier): return ["value": id, "earlier": earlier]
@@ -167,6 +204,21 @@ public struct PlanningInputError: Error, Hashable, Sendable, CustomStringConvert
         case .notAPositiveRate(let value): return "“\(value)” is not a positive amount such as \"0.92\""
         case .noTargets: return "must list at least one target language"
         case .noSteps: return "must list at least one step such as {\"service\": \"translation\", \"words\": 1000}"
+        case .missingRate(let value, let base):
+            return
+                "no exchange rate for “\(value)”; add it to request.exchangeRates (the value of 1 \(value) in \(base))"
+        case .notAShare(let got): return "must be more than 0 and at most 1, got \(got)"
+        case .notAQualityScore(let got): return "must be a whole number from 0 to 100, got \(got)"
+        case .oneAmount: return "give exactly one of words, pages or hours"
+        case .notWholeMinutes(let got):
+            return "must be a positive number of hours in whole minutes such as 2.5, got \(got)"
+        case .oneThroughput: return "give at most one of wordsPerHour and pagesPerHour"
+        case .onePrice: return "give exactly one of costPerWord, costPerPage and costPerHour"
+        case .priceUnit(let value, let unit):
+            return "a price per \(value) needs a capability counting \(value)s, not \(unit)s"
+        case .bandsSum(let got, let words): return "the bands add up to \(got), not to the step's \(words) words"
+        case .notABand(let value):
+            return "“\(value)” is not a match band; use context, repetition, 100, 95-99, 85-94, 75-84, 50-74 or new"
         }
     }
 

@@ -32,16 +32,41 @@ enum PlanningValidation {
                     field: "\(field).tentative[\(i)].probability", .notAProbability(got: "\(tentative.probability)"))
             }
         }
+        for (i, period) in vendor.absentPeriods.enumerated() where period.end <= period.start {
+            throw PlanningInputError(
+                field: "\(field).absences[\(vendor.absences.count + i)].to",
+                .notAfter("\(period.end)", from: "\(period.start)"))
+        }
+        if let share = vendor.maxBookedShare, !(share > 0 && share <= 1) {
+            throw PlanningInputError(field: "\(field).maxBookedShare", .notAShare(got: share.canonicalString))
+        }
+        if vendor.workers < 1 {
+            throw PlanningInputError(field: "\(field).workers", .tooSmall(got: "\(vendor.workers)", minimum: "1"))
+        }
+        if let quality = vendor.quality, !(0...100).contains(quality) {
+            throw PlanningInputError(field: "\(field).quality", .notAQualityScore(got: "\(quality)"))
+        }
         for (i, capability) in vendor.capabilities.enumerated() {
-            if capability.wordsPerHour <= 0 {
+            let f = "\(field).capabilities[\(i)]"
+            if capability.unitsPerHour <= 0 {
                 throw PlanningInputError(
-                    field: "\(field).capabilities[\(i)].wordsPerHour",
-                    .notAPositiveWholeNumber(got: "\(capability.wordsPerHour)"))
+                    field: capability.unit == .page ? "\(f).pagesPerHour" : "\(f).wordsPerHour",
+                    .notAPositiveWholeNumber(got: "\(capability.unitsPerHour)"))
             }
-            if capability.costPerWord.amount < 0 {
+            let rate = capability.rate
+            for (name, money) in [("cost", rate.price), ("minimumFee", rate.minimumFee), ("rushCost", rate.rushPrice)] {
+                guard let money else { continue }
+                if money.amount < 0 {
+                    throw PlanningInputError(field: "\(f).\(name)", .notAnAmount(money.amount.canonicalString))
+                }
+                if money.currency != rate.price.currency {
+                    throw PlanningInputError(
+                        field: "\(f).\(name)", .notACurrency(money.currency.code, example: rate.price.currency.code))
+                }
+            }
+            if rate.unit != .hour, rate.unit != capability.unit {
                 throw PlanningInputError(
-                    field: "\(field).capabilities[\(i)].costPerWord",
-                    .notAnAmount(capability.costPerWord.amount.canonicalString))
+                    field: "\(f).cost", .priceUnit(rate.unit.rawValue, unit: capability.unit.rawValue))
             }
             if capability.service.rawValue.isEmpty {
                 throw PlanningInputError(field: "\(field).capabilities[\(i)].service", .noService)
@@ -66,15 +91,30 @@ enum PlanningValidation {
                 throw PlanningInputError(field: "request.targets[\(t)].steps", .noSteps)
             }
             for (s, step) in target.steps.enumerated() {
+                let f = "request.targets[\(t)].steps[\(s)]"
                 if step.words <= 0 {
+                    let name = ["word": "words", "page": "pages", "hour": "hours"][step.unit.rawValue]!
+                    throw PlanningInputError(field: "\(f).\(name)", .notAPositiveWholeNumber(got: "\(step.words)"))
+                }
+                if let bands = step.bands,
+                    bands.values.reduce(0, +) != step.words || bands.values.contains(where: { $0 < 0 })
+                {
                     throw PlanningInputError(
-                        field: "request.targets[\(t)].steps[\(s)].words", .notAPositiveWholeNumber(got: "\(step.words)")
-                    )
+                        field: "\(f).bands", .bandsSum(got: "\(bands.values.reduce(0, +))", words: "\(step.words)"))
                 }
                 if step.service.rawValue.isEmpty {
                     throw PlanningInputError(field: "request.targets[\(t)].steps[\(s)].service", .noService)
                 }
             }
+        }
+        if let minimum = request.minimumQuality, !(0...100).contains(minimum) {
+            throw PlanningInputError(field: "request.minimumQuality", .notAQualityScore(got: "\(minimum)"))
+        }
+        if let rates = request.exchangeRates, rates.complete,
+            let missing = index.currencies(servingAny: request).first(where: { rates.rate(for: $0) == nil })
+        {
+            throw PlanningInputError(
+                field: "request.exchangeRates.\(missing.code)", .missingRate(missing.code, base: rates.currency.code))
         }
         for (name, list) in [
             ("preferredVendors", request.preferredVendors), ("excludedVendors", request.excludedVendors),

@@ -64,7 +64,9 @@ struct Scheduler {
         let costs = CostScale(currencies: index.currencies, exchangeRates: request.exchangeRates)
         return request.targets.map { target in
             target.steps.map {
-                index.candidates(source: target.source, target: target.target, service: $0.service, costs: costs)
+                index.candidates(
+                    source: target.source, target: target.target, step: $0, costs: costs,
+                    pricing: StepPricing(request: request, step: $0), minimumQuality: request.minimumQuality)
             }
         }
     }

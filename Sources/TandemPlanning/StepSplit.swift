@@ -12,6 +12,7 @@ struct VendorRanking {
     func fillsFirst(_ a: Int, _ b: Int) -> Bool {
         if preferred[a] != preferred[b] { return preferred[a] }
         if candidates[a].cost != candidates[b].cost { return candidates[a].cost < candidates[b].cost }
+        if candidates[a].quality != candidates[b].quality { return candidates[a].quality > candidates[b].quality }
         return candidates[a].slot < candidates[b].slot
     }
 
@@ -97,7 +98,7 @@ struct StepSplit {
     /// never be among the best and drops out. Leaves `capacity` evaluated at T.
     mutating func earliestFinish() -> Int? {
         var fastestRates = [Int](repeating: 0, count: maxVendors)
-        for candidate in candidates { Self.keepLargest(candidate.rate, in: &fastestRates) }
+        for candidate in candidates { Self.keepLargest(candidate.rate * candidate.workers, in: &fastestRates) }
         let fastest = fastestRates.reduce(0, +)
         var lo = min(horizon, ready + max(1, (words * 60) / max(1, fastest)))
         var hi = horizon

@@ -35,6 +35,9 @@ public enum PlanRendering {
         if let cost = summary.costText {
             lines.append(l.t("plan.table.cost", ["cost": .text(cost)]))
         }
+        if let base = summary.baseCost, let currency = result.baseCost?.currency.code {
+            lines.append(l.t("plan.table.base_cost", ["currency": .text(currency), "cost": .text(base)]))
+        }
         lines.append("")
         let columns = ["target", "step", "vendor", "words", "start", "end", "cost"]
         let rows: [[String]] =

@@ -12,6 +12,7 @@ public struct PlanSummary: Sendable, Equatable, Encodable {
         public var target: String
         public var step: String
         public var vendor: String
+        /// The share's amount: words, "20 pages" or a duration for hour-based steps.
         public var words: String
         public var start: String
         public var end: String
@@ -34,6 +35,8 @@ public struct PlanSummary: Sendable, Equatable, Encodable {
     public var cost: [String]
     /// The amounts joined as the command line shows them: "€845.60 + $406.00"; nil when nothing is planned.
     public var costText: String?
+    /// The total in the base currency ("€481.28"), when the request converts every currency.
+    public var baseCost: String?
     public var rows: [Row]
     public var reasons: [String]
 
@@ -48,13 +51,16 @@ public struct PlanSummary: Sendable, Equatable, Encodable {
         confidence = l.formatPercent(Decimal(result.confidence), maximumFractionDigits: 0)
         cost = result.cost.map { l.format($0) }
         costText = cost.isEmpty ? nil : cost.joined(separator: " + ")
+        baseCost = result.baseCost.map { l.format($0) }
         rows = result.targets.flatMap { target in
             let name = target.target.description
             let work = target.steps.flatMap { step in
                 step.assignments.map { a in
                     Row(
                         target: name, step: PlanningText.name(of: step.service, localizer: l),
-                        vendor: a.vendor.description, words: l.format(a.words), start: when(a.start), end: when(a.end),
+                        vendor: a.vendor.description,
+                        words: PlanningText.amount(a.words, unit: step.unit, localizer: l), start: when(a.start),
+                        end: when(a.end),
                         cost: l.format(a.cost), isDelivery: false)
                 }
             }

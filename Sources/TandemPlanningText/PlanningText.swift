@@ -75,6 +75,16 @@ public enum PlanningText {
         return shown.map { localizer.t($0.0, count: $0.1) }.joined(separator: " ")
     }
 
+    /// An amount of work in its unit: words as a number ("8,000"), pages ("20 pages"), hours
+    /// as a duration ("2 h 30 min"; the engine counts hour-based work in minutes).
+    public static func amount(_ amount: Int, unit: WorkUnit?, localizer: Localizer) -> String {
+        switch unit ?? .word {
+        case .word: return localizer.format(amount)
+        case .page: return localizer.t("plan.amount.pages", count: amount)
+        case .hour: return duration(amount, localizer: localizer)
+        }
+    }
+
     /// The service's name in the user's language (`plan.service.<name>`), else as written.
     public static func name(of service: Service, localizer: Localizer) -> String {
         let key = "plan.service.\(service.rawValue)"

@@ -19,7 +19,9 @@ struct InputErrorTextTests {
         .notAfterStart("2027-02-04T17:00:00Z", start: "2027-03-01T08:00:00Z"), .hoursOutsideDay,
         .notAProbability(got: "1.4"), .notALanguageTag("f r"), .notACurrency("EURO", example: "EUR"), .noService,
         .notAPositiveWholeNumber(got: "-5"), .tooSmall(got: "0", minimum: "1"), .notAnAmount("0,08"),
-        .notAPositiveRate("-1"), .noTargets, .noSteps,
+        .notAPositiveRate("-1"), .noTargets, .noSteps, .missingRate("USD", base: "EUR"), .notAShare(got: "1.4"),
+        .notAQualityScore(got: "120"), .oneAmount, .notWholeMinutes(got: "0.001"), .oneThroughput, .onePrice,
+        .priceUnit("page", unit: "word"), .bandsSum(got: "7000", words: "8000"), .notABand("99"),
     ]
 
     static func error(_ problem: PlanningInputError.Problem) -> PlanningInputError {

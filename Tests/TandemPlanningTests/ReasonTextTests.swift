@@ -35,6 +35,14 @@ struct ReasonTextTests {
             .noCapableVendor(target: Fixtures.tag("ja"), source: Fixtures.tag("en"), service: .translation),
             .allRuledOut(target: fr, source: Fixtures.tag("en"), service: .revision, fourEyes: 1, excluded: 1),
             .beyondHorizon(target: fr, service: .translation, days: 366),
+            .vendorAbsentUntil(target: fr, service: .translation, vendor: "ben", until: at, start: at, eligible: 2),
+            .qualityExcluded(target: fr, service: .translation, minimum: 80, vendors: ["ben"]),
+            .betterQualitySkipped(
+                target: fr, service: .translation, vendor: "chloe", quality: 95, chosen: ["ana"], chosenQuality: 80),
+            .betterQualityChosen(
+                target: fr, service: .translation, vendor: "ana", quality: 90, other: "ben", otherQuality: 70),
+            .allBelowQuality(
+                target: fr, source: Fixtures.tag("en"), service: .revision, minimum: 60, count: 2),
         ]
     }()
 

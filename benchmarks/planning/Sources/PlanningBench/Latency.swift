@@ -15,19 +15,29 @@ enum Latency {
         sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))]
     }
 
-    static func run(vendors vendorCount: Int, jobs: Int, checks: Int, targets: Int) throws {
+    /// `databaseShaped`: with the vendor database's fields (`DatabaseShaped`).
+    static func run(vendors vendorCount: Int, jobs: Int, checks: Int, targets: Int, databaseShaped: Bool = false) throws
+    {
         let jobsPerVendor = jobs / vendorCount
         print(
             "Synthetic LSP: \(vendorCount) vendors, \(SyntheticLSP.pairs.count) language pairs, \(jobsPerVendor * vendorCount) booked jobs"
         )
-        let vendors = SyntheticLSP.vendors(count: vendorCount, jobsPerVendor: jobsPerVendor, seed: 42)
+        var vendors = SyntheticLSP.vendors(count: vendorCount, jobsPerVendor: jobsPerVendor, seed: 42)
+        if databaseShaped {
+            vendors = DatabaseShaped.vendors(vendors, seed: 43)
+            print("With the vendor database's fields (quality, agencies, shares, part-day absences, USD, fees)")
+        }
         var t0 = now()
         var index = try CapacityIndex(
             vendors: vendors, window: TimeRange(start: SyntheticLSP.start, end: SyntheticLSP.start + 120 * 1440))
         print(String(format: "Index build: %.0f ms", Double(now() - t0) / 1e6))
 
         var rng = Seeded(state: 7)
-        let requests = (0..<checks).map { _ in SyntheticLSP.request(targets: targets, rng: &rng) }
+        var requests = (0..<checks).map { _ in SyntheticLSP.request(targets: targets, rng: &rng) }
+        if databaseShaped {
+            var extra = Seeded(state: 44)
+            requests = requests.map { DatabaseShaped.request($0, rng: &extra) }
+        }
         // Warm-up.
         for request in requests.prefix(20) { _ = try index.check(request, now: request.start) }
         var times: [Double] = []

@@ -1,6 +1,7 @@
 import Foundation
 
-// PlanningBench latency [vendors] [jobs] [checks]   — 10k-vendor feasibility latency
+// PlanningBench latency [vendors] [jobs] [checks] [db] — 10k-vendor feasibility latency (db: with the
+//                                                      vendor database's fields, `DatabaseShaped`)
 // PlanningBench export DIR [count] [seed] [mixed|multi] — small instances + engine answers for CP-SAT
 let args = CommandLine.arguments
 switch args.count > 1 ? args[1] : "latency" {
@@ -11,5 +12,5 @@ case "export":
 default:
     try Latency.run(
         vendors: args.count > 2 ? Int(args[2])! : 10_000, jobs: args.count > 3 ? Int(args[3])! : 100_000,
-        checks: args.count > 4 ? Int(args[4])! : 1000, targets: 5)
+        checks: args.count > 4 ? Int(args[4])! : 1000, targets: 5, databaseShaped: args.count > 5 && args[5] == "db")
 }
