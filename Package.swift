@@ -40,7 +40,9 @@ let package = Package(
         .target(name: "TandemLocalization", dependencies: ["TandemDomain"]),
         // Use cases: the rules pages, the API and commands share. Stores, a clock, identifiers and a
         // password hasher come in; no Vapor, no Fluent.
-        .target(name: "TandemApp", dependencies: ["TandemDomain", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "TandemApp",
+            dependencies: ["TandemDomain", "TandemPlanning", .product(name: "Crypto", package: "swift-crypto")]),
         // The planning engine's codes in words (reasons, plan table): for the command line and the web.
         .target(name: "TandemPlanningText", dependencies: ["TandemDomain", "TandemPlanning", "TandemLocalization"]),
         .target(
@@ -74,7 +76,7 @@ let package = Package(
         .executableTarget(
             name: "tandem",
             dependencies: [
-                "TandemWeb", "TandemCommands", "TandemDomain",
+                "TandemWeb", "TandemCommands", "TandemDomain", "TandemPlanning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -84,7 +86,7 @@ let package = Package(
             name: "TandemPlanningTests", dependencies: ["TandemPlanning", "TandemPlanningText", "TandemLocalization"]),
         .testTarget(name: "TandemLocalizationTests", dependencies: ["TandemLocalization"]),
         .testTarget(name: "TandemPersistenceTests", dependencies: ["TandemPersistence"]),
-        .testTarget(name: "TandemAppTests", dependencies: ["TandemApp", "TandemPersistence"]),
+        .testTarget(name: "TandemAppTests", dependencies: ["TandemApp", "TandemPersistence", "TandemPlanning"]),
         .testTarget(
             name: "TandemWebTests",
             dependencies: [

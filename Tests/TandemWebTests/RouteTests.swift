@@ -75,12 +75,16 @@ struct RouteTests {
                     .dashboard, .login, .logout, .setup(secret: ":secret"), .invitation(secret: ":secret"), .users,
                     .newUser, .user(":id"), .userDeactivate(":id"), .userReactivate(":id"), .userInvite(":id"),
                     .organisation, .profile, .profileTokens, .revokeToken(":id"), .language, .capacityCheck, .health,
-                    .ready,
+                    .ready, .deadlineCheck,
                     .openAPIDocument,
                 ] + Area.allCases.map { .area($0) }
             let known = Set(patterns.map { $0.pathComponents.map(\.description) })
             let api = Set(
-                [APIRoute.me, .users, .user(":id"), .tokens, .token(":id"), .feasibilityChecks].map {
+                [
+                    APIRoute.me, .users, .user(":id"), .tokens, .token(":id"), .feasibilityChecks, .capacityCheck,
+                    .capacityHeatmap, .vendors, .vendor(":id"), .vendorDeactivate(":id"), .vendorAbsences(":id"),
+                    .vendorAbsence(":id", ":absence"), .bookings, .tentativeHolds,
+                ].map {
                     APIRoute.prefixSegments + $0.pathComponents.map(\.description)
                 })
             for route in app.routes.all {

@@ -37,6 +37,7 @@ public func configure(_ app: Application, context: AppContext, location: Databas
         shipped: resources.appendingPathComponent("Locales"),
         imported: URL(fileURLWithPath: config.dataDirectory).appendingPathComponent("locales"))
     app.localization = LocalizationService(catalogs: catalogs)
+    app.installCapacityService()
 
     app.views.use(.leaf)
     app.leaf.configuration.rootDirectory = app.directory.viewsDirectory
@@ -70,6 +71,7 @@ func routes(_ app: Application) throws {
     UsersAPI.register(api)
     FeasibilityAPI.register(api)
     VendorsAPI.register(api)
+    CapacityAPI.register(api)
 
     let site = app.grouped(SessionAuthenticator(), LocalizationMiddleware(), FlashMiddleware(), CSRFProtection())
     AuthPages.register(site)
@@ -81,4 +83,5 @@ func routes(_ app: Application) throws {
     OrganisationPages.register(signedIn)
     ProfilePages.register(signedIn)
     CapacityPages.register(signedIn, resourcesDirectory: app.directory.resourcesDirectory)
+    DeadlineCheckPages.register(signedIn)
 }

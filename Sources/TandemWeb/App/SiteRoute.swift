@@ -41,6 +41,8 @@ enum SiteRoute: Sendable, Equatable {
     case vendorDeactivate(PathParameter)
     case vendorAbsences(PathParameter)
     case vendorAbsenceRemove(PathParameter, PathParameter)
+    /// The deadline check against the stored vendors (for sales: the verdict only).
+    case deadlineCheck
     case health, ready
     case openAPIDocument
     /// Static files served from Resources/Public.
@@ -91,6 +93,7 @@ enum SiteRoute: Sendable, Equatable {
         case .vendorAbsences(let id): return ["vendors", id.segment, "absences"]
         case .vendorAbsenceRemove(let id, let absence):
             return ["vendors", id.segment, "absences", absence.segment, "remove"]
+        case .deadlineCheck: return ["capacity", "deadline-check"]
         case .health: return ["health"]
         case .ready: return ["ready"]
         case .openAPIDocument: return ["api", "openapi.yaml"]
@@ -122,6 +125,7 @@ enum APIRoute: Sendable, Equatable {
     case vendorAbsence(PathParameter, PathParameter)
     case bookings
     case tentativeHolds
+    case capacityCheck, capacityHeatmap
 
     static let prefixSegments = ["api", "v1"]
     static var prefix: String { "/" + prefixSegments.joined(separator: "/") }
@@ -149,6 +153,8 @@ enum APIRoute: Sendable, Equatable {
         case .vendorAbsence(let id, let absence): return ["vendors", id.segment, "absences", absence.segment]
         case .bookings: return ["bookings"]
         case .tentativeHolds: return ["tentative-holds"]
+        case .capacityCheck: return ["capacity", "check"]
+        case .capacityHeatmap: return ["capacity", "heatmap"]
         }
     }
 
