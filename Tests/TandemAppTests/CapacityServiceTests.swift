@@ -151,7 +151,8 @@ struct CapacityServiceTests {
         second.booked = [
             Booking(
                 id: "job-1",
-                range: TimeRange(start: Instant(iso8601: "2026-11-23T09:00:00Z")!, end: Instant(iso8601: "2026-11-23T17:00:00Z")!))
+                range: TimeRange(
+                    start: Instant(iso8601: "2026-11-23T09:00:00Z")!, end: Instant(iso8601: "2026-11-23T17:00:00Z")!))
         ]
         let index = try CapacityIndex(vendors: [Self.vendor(1), second, Self.vendor(3, target: "de")])
         let bounds = CapacityHeatmap.weekBounds(containing: Self.now, weeks: 2, timeZone: TimeZone(identifier: "UTC")!)
@@ -169,6 +170,9 @@ struct CapacityServiceTests {
         let paris = TimeZone(identifier: "Europe/Paris")!
         let march = Instant(iso8601: "2027-03-24T12:00:00Z")!.date
         let bounds = CapacityHeatmap.weekBounds(containing: march, weeks: 2, timeZone: paris)
-        #expect(bounds.map { Instant($0).iso8601 } == ["2027-03-21T23:00:00Z", "2027-03-28T22:00:00Z", "2027-04-04T22:00:00Z"])
+        #expect(
+            bounds.map { Instant($0).iso8601 } == [
+                "2027-03-21T23:00:00Z", "2027-03-28T22:00:00Z", "2027-04-04T22:00:00Z",
+            ])
     }
 }

@@ -15,8 +15,13 @@ struct VendorLoadTests {
     @Test func bookingsTentativeWorkAndAbsencesShareTheWorkingDay() throws {
         let vendor = F.vendor(
             "ana", absent: [("2027-03-03", "2027-03-03")],
-            booked: [("2027-03-01T09:00:00Z", "2027-03-01T13:00:00Z"), ("2027-03-02T20:00:00Z", "2027-03-02T22:00:00Z")],
-            tentative: [("2027-03-01T13:00:00Z", "2027-03-01T17:00:00Z", 0.5), ("2027-03-04T09:00:00Z", "2027-03-04T13:00:00Z", 0.25)],
+            booked: [
+                ("2027-03-01T09:00:00Z", "2027-03-01T13:00:00Z"), ("2027-03-02T20:00:00Z", "2027-03-02T22:00:00Z"),
+            ],
+            tentative: [
+                ("2027-03-01T13:00:00Z", "2027-03-01T17:00:00Z", 0.5),
+                ("2027-03-04T09:00:00Z", "2027-03-04T13:00:00Z", 0.25),
+            ],
             F.capability(wph: 300))
         let index = try CapacityIndex(vendors: [vendor])
         let load = try #require(index.load(of: "ana", bounds: Self.days))
@@ -61,12 +66,14 @@ struct VendorLoadTests {
                     hours: [WorkingPeriod(days: [.mon, .tue], fromMinute: 480, toMinute: 1440)],
                     absent: [("2027-03-03", "2027-03-04")], booked: [("2027-03-01T09:00:00Z", "2027-03-01T13:00:00Z")],
                     tentative: [("2027-03-02T09:00:00Z", "2027-03-02T13:00:00Z", 0.35)],
-                    F.capability(wph: 275, cost: "0.085"), F.capability("en", "fr-CA", .revision, wph: 900, currency: .usd))
+                    F.capability(wph: 275, cost: "0.085"),
+                    F.capability("en", "fr-CA", .revision, wph: 900, currency: .usd))
             ],
             request: FeasibilityRequest(
                 start: F.t("2027-03-01T08:00:00Z"), deadline: F.t("2027-03-05T17:00:00Z"), maxVendorsPerStep: 2,
                 targets: [F.target(steps: (.translation, 4000), (.revision, 4000))], preferredVendors: ["ana"],
-                excludedVendors: ["zed"], exchangeRates: ExchangeRates(currency: .eur, rates: ["USD": Decimal(string: "0.92")!])))
+                excludedVendors: ["zed"],
+                exchangeRates: ExchangeRates(currency: .eur, rates: ["USD": Decimal(string: "0.92")!])))
         let again = try PlanFile.decode(file.encoded())
         #expect(again.vendors == file.vendors)
         #expect(again.request == file.request)

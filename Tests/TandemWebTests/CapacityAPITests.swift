@@ -45,9 +45,10 @@ struct CapacityAPITests {
             let body = try redacted.json()
             #expect(body["verdict"] as? String == "red")
             #expect(body["targets"] == nil && body["cost"] == nil)
-            #expect(body.keys.sorted() == [
-                "confidence", "deadline", "earliestDelivery", "reasons", "riskAdjustedDelivery", "verdict",
-            ])
+            #expect(
+                body.keys.sorted() == [
+                    "confidence", "deadline", "earliestDelivery", "reasons", "riskAdjustedDelivery", "verdict",
+                ])
             let anonymous = try await client.request(.POST, Self.check, json: Self.request)
             #expect(anonymous.status == .unauthorized)
         }

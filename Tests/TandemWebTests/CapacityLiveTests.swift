@@ -49,11 +49,14 @@ struct CapacityLiveTests {
     {
         var client = Browser(app)
         let added = try await client.request(
-            .POST, "/api/v1/vendors/\(vendor)/absences", json: #"{"from": "\#(from)", "to": "\#(to)"}"#, headers: headers)
+            .POST, "/api/v1/vendors/\(vendor)/absences", json: #"{"from": "\#(from)", "to": "\#(to)"}"#,
+            headers: headers)
         #expect(added.status == .created, "\(added.body.string)")
     }
 
-    static func verdict(_ app: Application, _ headers: HTTPHeaders, _ body: String = request) async throws -> [String: Any] {
+    static func verdict(_ app: Application, _ headers: HTTPHeaders, _ body: String = request) async throws -> [String:
+        Any]
+    {
         var client = Browser(app)
         let answer = try await client.request(.POST, check, json: body, headers: headers)
         #expect(answer.status == .ok, "\(answer.body.string)")
@@ -66,7 +69,8 @@ struct CapacityLiveTests {
             let pm = try await CapacityAPITests.token(app, "paula@lumen.example", roles: [.pm])
             #expect(try await Self.verdict(app, pm)["verdict"] as? String == "red")
             let ana = try await Self.createVendor(
-                app, manager, Self.vendorBody("Ana Translator", service: "translation", wordsPerHour: 500, price: "0.08"))
+                app, manager,
+                Self.vendorBody("Ana Translator", service: "translation", wordsPerHour: 500, price: "0.08"))
             _ = try await Self.createVendor(
                 app, manager, Self.vendorBody("Chloé Reviser", service: "revision", wordsPerHour: 1000, price: "0.03"))
             // Translation Mon 09:00–17:00, revision Tue 09:00–13:00: green.
@@ -75,7 +79,8 @@ struct CapacityLiveTests {
             #expect(green["earliestDelivery"] as? String == "2026-11-24T13:00:00Z")
 
             // Ana is away Monday and Tuesday: delivery Thursday, after the deadline.
-            try await Self.addAbsence(app, manager, vendor: ana, from: "2026-11-23T00:00:00Z", to: "2026-11-25T00:00:00Z")
+            try await Self.addAbsence(
+                app, manager, vendor: ana, from: "2026-11-23T00:00:00Z", to: "2026-11-25T00:00:00Z")
             let red = try await Self.verdict(app, pm)
             #expect(red["verdict"] as? String == "red")
             let reasons = try #require(red["reasons"] as? [[String: Any]])
@@ -98,15 +103,19 @@ struct CapacityLiveTests {
             let manager = try await CapacityAPITests.token(app, "vera@lumen.example", roles: [.vendorManager])
             let sales = try await CapacityAPITests.token(app, "sam@lumen.example", roles: [.sales])
             let ana = try await Self.createVendor(
-                app, manager, Self.vendorBody("Ana Translator", service: "translation", wordsPerHour: 500, price: "0.08"))
+                app, manager,
+                Self.vendorBody("Ana Translator", service: "translation", wordsPerHour: 500, price: "0.08"))
             _ = try await Self.createVendor(
                 app, manager, Self.vendorBody("Chloé Reviser", service: "revision", wordsPerHour: 1000, price: "0.03"))
-            try await Self.addAbsence(app, manager, vendor: ana, from: "2026-11-23T00:00:00Z", to: "2026-11-25T00:00:00Z")
+            try await Self.addAbsence(
+                app, manager, vendor: ana, from: "2026-11-23T00:00:00Z", to: "2026-11-25T00:00:00Z")
             var client = Browser(app)
             let answer = try await client.request(.POST, Self.check, json: Self.request, headers: sales)
             #expect(answer.status == .ok)
             let text = answer.body.string
-            for secret in ["Ana", "Chlo", ana, "0.08", "EUR", "vendor\""] { #expect(!text.contains(secret), "\(secret)") }
+            for secret in ["Ana", "Chlo", ana, "0.08", "EUR", "vendor\""] {
+                #expect(!text.contains(secret), "\(secret)")
+            }
             let reasons = try #require(try answer.json()["reasons"] as? [[String: Any]])
             let absent = try #require(reasons.first { $0["code"] as? String == "vendor_absent_until" })
             #expect((absent["text"] as? String)?.contains("the only eligible vendor is absent") == true)
@@ -115,8 +124,10 @@ struct CapacityLiveTests {
 
     /// Two `tandem serve` instances on one PostgreSQL database: a vendor created on one and an
     /// absence added on one change the other's next check.
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["TANDEM_TEST_DATABASE_URL"] != nil,
-        "needs PostgreSQL (scripts/test's PostgreSQL step): two processes cannot share SQLite in memory"))
+    @Test(
+        .enabled(
+            if: ProcessInfo.processInfo.environment["TANDEM_TEST_DATABASE_URL"] != nil,
+            "needs PostgreSQL (scripts/test's PostgreSQL step): two processes cannot share SQLite in memory"))
     func twoInstancesOnOnePostgreSQLSeeEachOthersChanges() async throws {
         let location = try await StandaloneDatabase.scratchLocation()
         let clock = TestClock(Date(timeIntervalSince1970: 1_795_000_000))
@@ -125,7 +136,8 @@ struct CapacityLiveTests {
             app.logger.logLevel = .warning
             var config = TandemConfig()
             config.resourcesDirectory = repositoryRoot.appendingPathComponent("Resources").path
-            config.dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-\(UUID())").path
+            config.dataDirectory =
+                FileManager.default.temporaryDirectory.appendingPathComponent("tandem-\(UUID())").path
             config.bcryptCost = 4
             try await configure(app, context: AppContext(config: config, clock: { clock.now }), location: location)
             return app
@@ -139,11 +151,14 @@ struct CapacityLiveTests {
             let pm = try await CapacityAPITests.token(first, "paula@lumen.example", roles: [.pm])
             #expect(try await Self.verdict(second, pm)["verdict"] as? String == "red")
             let ana = try await Self.createVendor(
-                first, manager, Self.vendorBody("Ana Translator", service: "translation", wordsPerHour: 500, price: "0.08"))
+                first, manager,
+                Self.vendorBody("Ana Translator", service: "translation", wordsPerHour: 500, price: "0.08"))
             _ = try await Self.createVendor(
-                first, manager, Self.vendorBody("Chloé Reviser", service: "revision", wordsPerHour: 1000, price: "0.03"))
+                first, manager, Self.vendorBody("Chloé Reviser", service: "revision", wordsPerHour: 1000, price: "0.03")
+            )
             #expect(try await Self.verdict(second, pm)["verdict"] as? String == "green")
-            try await Self.addAbsence(first, manager, vendor: ana, from: "2026-11-23T00:00:00Z", to: "2026-11-25T00:00:00Z")
+            try await Self.addAbsence(
+                first, manager, vendor: ana, from: "2026-11-23T00:00:00Z", to: "2026-11-25T00:00:00Z")
             #expect(try await Self.verdict(second, pm)["verdict"] as? String == "red")
             // The second instance replayed the changes; it never rebuilt.
             #expect(await second.capacity.statistics.builds == 1)

@@ -28,7 +28,8 @@ public enum PlanningVendors {
     }
 
     static func make(
-        _ vendor: VendorProfile, capabilities: [VendorCapability], rates: [TandemDomain.VendorRate], absences: [VendorAbsence],
+        _ vendor: VendorProfile, capabilities: [VendorCapability], rates: [TandemDomain.VendorRate],
+        absences: [VendorAbsence],
         bookings: [VendorBooking], holds: [TentativeHold], on day: LocalDate, holidays: [LocalDate]
     ) -> PlanningVendor {
         let holidays: [Absence] = holidays.compactMap { date in
@@ -80,7 +81,9 @@ public enum PlanningVendors {
     /// per word, page or hour as the work counts, else per hour (in-house linguists' hourly
     /// cost when there is no rate), with the minimum fee and rush price of the same pair and
     /// service. Without any price the work costs 0 in the vendor's currency.
-    static func capability(of vendor: VendorProfile, _ capability: VendorCapability, rates: [TandemDomain.VendorRate], on day: LocalDate)
+    static func capability(
+        of vendor: VendorProfile, _ capability: VendorCapability, rates: [TandemDomain.VendorRate], on day: LocalDate
+    )
         -> Capability?
     {
         guard capability.approval.approved else { return nil }
@@ -92,7 +95,9 @@ public enum PlanningVendors {
         }
         let perHour = NSDecimalNumber(decimal: capability.throughput.perHour).intValue
         guard unit == .hour || perHour > 0 else { return nil }
-        let current = rates.filter { $0.pair == capability.pair && $0.service == capability.service && $0.isValid(on: day) }
+        let current = rates.filter {
+            $0.pair == capability.pair && $0.service == capability.service && $0.isValid(on: day)
+        }
         func rate(_ rateUnit: RateUnit) -> TandemDomain.VendorRate? { current.last { $0.unit == rateUnit } }
         let ownUnit: RateUnit = unit == .word ? .word : unit == .page ? .page : .hour
         let price: (Money, WorkUnit, Money?)

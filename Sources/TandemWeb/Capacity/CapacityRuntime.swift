@@ -13,7 +13,9 @@ struct CapacityServiceKey: StorageKey { typealias Value = CapacityService }
 extension Application {
     var capacity: CapacityService {
         get {
-            guard let service = storage[CapacityServiceKey.self] else { fatalError("configure(_:context:) was not called") }
+            guard let service = storage[CapacityServiceKey.self] else {
+                fatalError("configure(_:context:) was not called")
+            }
             return service
         }
         set { storage[CapacityServiceKey.self] = newValue }

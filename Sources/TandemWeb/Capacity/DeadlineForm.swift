@@ -30,10 +30,13 @@ enum DeadlineForm {
             }
         }
         let words = Int(form.words.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: ""))
-        if words == nil || words! <= 0 { problem("words", "capacity.deadline.error.words", ["value": .text(form.words)]) }
+        if words == nil || words! <= 0 {
+            problem("words", "capacity.deadline.error.words", ["value": .text(form.words)])
+        }
         let maxVendors = Int(form.maxVendorsPerStep.trimmingCharacters(in: .whitespaces))
         if maxVendors == nil || !(1...10).contains(maxVendors!) {
-            problem("maxVendorsPerStep", "capacity.deadline.error.max_vendors", ["value": .text(form.maxVendorsPerStep)])
+            problem(
+                "maxVendorsPerStep", "capacity.deadline.error.max_vendors", ["value": .text(form.maxVendorsPerStep)])
         }
         let start = form.start.isEmpty ? now : localDateTime(form.start, in: l.timeZone)
         if start == nil { problem("start", "capacity.deadline.error.when", ["value": .text(form.start)]) }

@@ -64,7 +64,8 @@ enum HeatmapChart {
         svg += "<g class=\"heatmap-header\" font-size=\"11\" fill=\"#37474f\">"
         for week in 0..<weeks {
             let x = labelWidth + week * cellWidth + cellWidth / 2
-            svg += "<text x=\"\(x)\" y=\"14\" text-anchor=\"middle\">\(escape(l.t("capacity.heatmap.week_short")))</text>"
+            svg +=
+                "<text x=\"\(x)\" y=\"14\" text-anchor=\"middle\">\(escape(l.t("capacity.heatmap.week_short")))</text>"
             svg +=
                 "<text x=\"\(x)\" y=\"28\" text-anchor=\"middle\">\(escape(l.formatDate(heatmap.bounds[week])))</text>"
         }
@@ -101,7 +102,8 @@ enum HeatmapChart {
         for band in bands {
             let upper = min(100, Int((band.upTo * 100).rounded()))
             out += "<rect x=\"\(x)\" y=\"\(y)\" width=\"14\" height=\"14\" rx=\"2\" fill=\"\(band.fill)\"/>"
-            out += "<text x=\"\(x + 18)\" y=\"\(y + 11)\">\(lower)–\(escape(l.formatPercent(Decimal(upper) / 100)))</text>"
+            out +=
+                "<text x=\"\(x + 18)\" y=\"\(y + 11)\">\(lower)–\(escape(l.formatPercent(Decimal(upper) / 100)))</text>"
             x += 78
             lower = upper
         }
