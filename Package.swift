@@ -27,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.20.0"),
+        // RFC 4180 CSV reading and writing for the vendor import and export.
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
     ],
     targets: [
         .target(name: "TandemDomain"),
@@ -42,7 +44,10 @@ let package = Package(
         // password hasher come in; no Vapor, no Fluent.
         .target(
             name: "TandemApp",
-            dependencies: ["TandemDomain", "TandemPlanning", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: [
+                "TandemDomain", "TandemPlanning", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]),
         // The planning engine's codes in words (reasons, plan table): for the command line and the web.
         .target(name: "TandemPlanningText", dependencies: ["TandemDomain", "TandemPlanning", "TandemLocalization"]),
         .target(

@@ -23,6 +23,27 @@ public enum Action: Hashable, Sendable {
     /// Check a deadline against the stored capacity; who may not view the capacity area (sales)
     /// gets the verdict without vendors.
     case checkCapacity
+    // Clients and pipeline (issue #11). Vendor managers see none of it.
+    case viewAccounts
+    case viewOpportunities
+    case createAccount
+    case createOpportunity
+    /// Edit an account (its fields, contacts, assets, personal-data requests) owned by `owner`.
+    case editAccount(owner: User.ID?)
+    case editOpportunity(owner: User.ID?)
+    /// The solution notes of an opportunity whose PM partner is `partnerPm`.
+    case writeSolutionNotes(partnerPm: User.ID?)
+    /// PM production notes on a client brief.
+    case writeProductionNotes
+    /// The client's statements in a brief (everything but the production notes), on a record owned by `owner`.
+    case editBriefStatements(owner: User.ID?)
+    /// Log a call, meeting, e-mail or note on an account or opportunity.
+    case logActivity
+    /// Change or tick off an activity written by `author`.
+    case editActivity(author: User.ID)
+    case manageStages
+    case manageLostReasons
+    case manageExchangeRates
 }
 
 /// The one authorization policy, used by pages and API alike.
@@ -33,8 +54,10 @@ public enum Policy {
         switch action {
         case .viewArea(let area):
             switch area {
-            case .dashboard, .accounts, .opportunities, .quotes, .projects, .collaboration, .scorecards, .settings:
+            case .dashboard, .quotes, .projects, .collaboration, .scorecards, .settings:
                 return true
+            case .accounts, .opportunities:
+                return !roles.isDisjoint(with: clientRoles)
             case .vendors, .capacity:
                 // Sales sees capacity through quote checks; vendor records are production's.
                 return !roles.isDisjoint(with: [.admin, .manager, .pm, .vendorManager])
@@ -57,6 +80,35 @@ public enum Policy {
             return !roles.isDisjoint(with: [.admin, .vendorManager])
         case .checkCapacity:
             return !roles.isDisjoint(with: [.admin, .manager, .pm, .vendorManager, .sales])
+        default:
+            return permitsClientWork(user, action)
+        }
+    }
+
+    /// Who works with clients: everyone but vendor managers (who may hold no other role).
+    static let clientRoles: Set<Role> = [.admin, .manager, .sales, .pm]
+    static let supervisors: Set<Role> = [.admin, .manager]
+
+    private static func permitsClientWork(_ user: User, _ action: Action) -> Bool {
+        let roles = user.roles
+        let supervises = !roles.isDisjoint(with: supervisors)
+        switch action {
+        case .viewAccounts, .viewOpportunities, .logActivity:
+            return !roles.isDisjoint(with: clientRoles)
+        case .createAccount, .createOpportunity:
+            return supervises || roles.contains(.sales)
+        case .editAccount(let owner), .editOpportunity(let owner), .editBriefStatements(let owner):
+            return supervises || (roles.contains(.sales) && owner == user.id)
+        case .writeSolutionNotes(let partnerPm):
+            return supervises || (roles.contains(.pm) && partnerPm == user.id)
+        case .writeProductionNotes:
+            return supervises || roles.contains(.pm)
+        case .editActivity(let author):
+            return supervises || (author == user.id && !roles.isDisjoint(with: clientRoles))
+        case .manageStages, .manageLostReasons, .manageExchangeRates:
+            return roles.contains(.admin)
+        default:
+            return false
         }
     }
 }

@@ -87,15 +87,26 @@ public struct Stores: Sendable {
     /// Vendor records, capabilities and rates (protocols in Vendors/VendorStores.swift).
     public var vendors: any VendorStore
     public var vendorSchedule: any VendorScheduleStore
+    public var accounts: any AccountStore
+    public var contacts: any ContactStore
+    public var activities: any ActivityStore
+    public var briefs: any BriefStore
+    public var clientAssets: any ClientAssetStore
 
     public init(
         users: any UserStore, sessions: any SessionStore, apiTokens: any APITokenStore,
         organisation: any OrganisationStore, setupTokens: any SetupTokenStore, loginAttempts: any LoginAttemptStore,
-        invitations: any InvitationStore, transactions: any TransactionRunner,
-        vendors: any VendorStore, vendorSchedule: any VendorScheduleStore
+        invitations: any InvitationStore, transactions: any TransactionRunner, accounts: any AccountStore,
+        contacts: any ContactStore, activities: any ActivityStore, briefs: any BriefStore,
+        clientAssets: any ClientAssetStore, vendors: any VendorStore, vendorSchedule: any VendorScheduleStore
     ) {
         self.vendors = vendors
         self.vendorSchedule = vendorSchedule
+        self.accounts = accounts
+        self.contacts = contacts
+        self.activities = activities
+        self.briefs = briefs
+        self.clientAssets = clientAssets
         self.transactions = transactions
         self.users = users
         self.sessions = sessions

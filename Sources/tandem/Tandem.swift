@@ -12,7 +12,7 @@ struct Tandem: AsyncParsableCommand {
         abstract: "Tandem: one platform for the sales and production teams of a language service provider.",
         discussion: "Configuration comes from environment variables; see .env.example.",
         subcommands: [
-            Serve.self, Migrate.self, Users.self, AnalyzeCommand.self, PlanCommand.self, I18nCommand.self,
+            Serve.self, Migrate.self, Demo.self, Users.self, AnalyzeCommand.self, PlanCommand.self, I18nCommand.self,
             CapacityCommand.self,
         ])
 }
@@ -60,9 +60,30 @@ struct Migrate: AsyncParsableCommand {
     }
 }
 
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Add a large deterministic data set to the database (DATABASE_URL or the data directory).",
+        discussion: "--scale large: 10,000 vendors and 100,000 bookings, in batched inserts; prints how long it took.")
+
+    @Option(name: .long, help: "large (10,000 vendors) or small (200 vendors, for tests).")
+    var scale: String = "large"
+
+    func validate() throws {
+        if DemoScale(rawValue: scale) == nil { throw ValidationError("--scale is large or small.") }
+    }
+
+    func run() async throws {
+        let config = try loadConfig()
+        TandemServer.bootstrapLogging(config)
+        try await reportingFailures(config) {
+            print(try await TandemServer.demoScale(config: config, scale: DemoScale(rawValue: scale) ?? .large))
+        }
+    }
+}
+
 struct Users: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Look after user accounts from the server's console.", subcommands: [ResetLink.self])
+        abstract: "Look after user accounts from the server's console.", subcommands: [ResetLink.self, Token.self])
 
     struct ResetLink: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -91,6 +112,41 @@ struct Users: AsyncParsableCommand {
     }
 }
 
+extension Users {
+    struct Token: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "token",
+            abstract: "Print a new personal API token for a user, for scripts and first integrations.",
+            discussion:
+                "The secret is shown once; the user sees the token (not its secret) under Settings → API tokens.")
+
+        @Argument(help: "The e-mail address the user signs in with.")
+        var email: String
+
+        @Option(help: "What the token is for, e.g. \"CRM import\".")
+        var name: String
+
+        func run() async throws {
+            let config = try loadConfig()
+            TandemServer.bootstrapLogging(config)
+            do {
+                print(try await TandemServer.createToken(config: config, email: email, name: name))
+            } catch let error as DomainError {
+                let reason: String
+                switch error.field {
+                case "email": reason = "“\(email)” is not an e-mail address. Check the address and try again."
+                case nil: reason = "No active user signs in with “\(email)”. Check the address and try again."
+                default: reason = error.message
+                }
+                FileHandle.standardError.write(Data("error: \(reason)\n".utf8))
+                throw ExitCode(65)
+            } catch {
+                try await reportingFailures(config) { throw error }
+            }
+        }
+    }
+}
+
 struct CapacityCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "capacity", abstract: "Capacity from the database.", subcommands: [Export.self])
@@ -99,8 +155,7 @@ struct CapacityCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the stored vendors and a request as a `tandem plan` file (JSON on standard output).",
             discussion:
-                "REQUEST is the body of POST /api/v1/capacity/check. `tandem plan` on the output gives the API's answer."
-        )
+                "REQUEST is the body of POST /api/v1/capacity/check. `tandem plan` on the output gives the API's answer.")
 
         @Argument(help: "The request (JSON), as sent to POST /api/v1/capacity/check.")
         var request: String

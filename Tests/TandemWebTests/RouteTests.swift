@@ -77,16 +77,13 @@ struct RouteTests {
                     .organisation, .profile, .profileTokens, .revokeToken(":id"), .language, .capacityCheck, .health,
                     .ready, .deadlineCheck,
                     .openAPIDocument,
-                ] + Area.allCases.map { .area($0) }
+                ] + Area.allCases.map { .area($0) } + ClientRoutePatterns.pages + VendorRoutePatterns.pages
             let known = Set(patterns.map { $0.pathComponents.map(\.description) })
             let api = Set(
-                [
-                    APIRoute.me, .users, .user(":id"), .tokens, .token(":id"), .feasibilityChecks, .capacityCheck,
-                    .capacityHeatmap, .vendors, .vendor(":id"), .vendorDeactivate(":id"), .vendorAbsences(":id"),
-                    .vendorAbsence(":id", ":absence"), .bookings, .tentativeHolds,
-                ].map {
-                    APIRoute.prefixSegments + $0.pathComponents.map(\.description)
-                })
+                ([APIRoute.me, .users, .user(":id"), .tokens, .token(":id"), .feasibilityChecks, .capacityCheck, .capacityHeatmap]
+                    + ClientRoutePatterns.api + VendorRoutePatterns.api).map {
+                        APIRoute.prefixSegments + $0.pathComponents.map(\.description)
+                    })
             for route in app.routes.all {
                 let path = route.path.map(\.description)
                 #expect(known.contains(path) || api.contains(path), "\(route.method) /\(path.joined(separator: "/"))")

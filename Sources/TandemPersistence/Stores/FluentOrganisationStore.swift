@@ -56,6 +56,9 @@ extension Stores {
             loginAttempts: FluentLoginAttemptStore(database: database, ids: ids),
             invitations: FluentInvitationStore(database: database, ids: ids),
             transactions: FluentTransactionRunner(database: database, clock: clock, ids: ids),
+            accounts: FluentAccountStore(database: database), contacts: FluentContactStore(database: database),
+            activities: FluentActivityStore(database: database), briefs: FluentBriefStore(database: database),
+            clientAssets: FluentClientAssetStore(database: database),
             vendors: FluentVendorStore(database: database),
             vendorSchedule: FluentVendorScheduleStore(database: database))
     }

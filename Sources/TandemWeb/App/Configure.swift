@@ -72,6 +72,8 @@ func routes(_ app: Application) throws {
     FeasibilityAPI.register(api)
     VendorsAPI.register(api)
     CapacityAPI.register(api)
+    AccountsAPI.register(api)
+    ClientsAPI.register(api)
 
     let site = app.grouped(SessionAuthenticator(), LocalizationMiddleware(), FlashMiddleware(), CSRFProtection())
     AuthPages.register(site)
@@ -84,4 +86,5 @@ func routes(_ app: Application) throws {
     ProfilePages.register(signedIn)
     CapacityPages.register(signedIn, resourcesDirectory: app.directory.resourcesDirectory)
     DeadlineCheckPages.register(signedIn)
+    VendorPages.register(signedIn)
 }

@@ -126,6 +126,15 @@ enum APIRoute: Sendable, Equatable {
     case bookings
     case tentativeHolds
     case capacityCheck, capacityHeatmap
+    case accounts
+    case account(PathParameter)
+    case accountContacts(PathParameter)
+    case accountActivities(PathParameter)
+    case accountBrief(PathParameter)
+    case accountBriefVersions(PathParameter)
+    case contact(PathParameter)
+    case contactExport(PathParameter)
+    case contactErase(PathParameter)
 
     static let prefixSegments = ["api", "v1"]
     static var prefix: String { "/" + prefixSegments.joined(separator: "/") }
@@ -133,6 +142,8 @@ enum APIRoute: Sendable, Equatable {
 
     static func user(_ id: User.ID) -> APIRoute { .user(PathParameter(id)) }
     static func token(_ id: APIToken.ID) -> APIRoute { .token(PathParameter(id)) }
+    static func account(_ id: Account.ID) -> APIRoute { .account(PathParameter(id)) }
+    static func contact(_ id: Contact.ID) -> APIRoute { .contact(PathParameter(id)) }
 
     /// True for paths answered in JSON: everything under `/api/` (the versioned API and its document).
     static func isAPI(path: String) -> Bool { path.hasPrefix("/\(prefixSegments[0])/") }
@@ -155,6 +166,15 @@ enum APIRoute: Sendable, Equatable {
         case .tentativeHolds: return ["tentative-holds"]
         case .capacityCheck: return ["capacity", "check"]
         case .capacityHeatmap: return ["capacity", "heatmap"]
+        case .accounts: return ["accounts"]
+        case .account(let id): return ["accounts", id.segment]
+        case .accountContacts(let id): return ["accounts", id.segment, "contacts"]
+        case .accountActivities(let id): return ["accounts", id.segment, "activities"]
+        case .accountBrief(let id): return ["accounts", id.segment, "brief"]
+        case .accountBriefVersions(let id): return ["accounts", id.segment, "brief", "versions"]
+        case .contact(let id): return ["contacts", id.segment]
+        case .contactExport(let id): return ["contacts", id.segment, "export"]
+        case .contactErase(let id): return ["contacts", id.segment, "erase"]
         }
     }
 

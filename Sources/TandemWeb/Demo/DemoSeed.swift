@@ -58,6 +58,7 @@ public enum DemoSeed {
                 _ = try await stores.users.create(user, id: ids(), at: now)
             }
         },
+        VendorDemo.step,
     ]
 
     /// Refused by `serve --demo`: the database holds people who are not the demo's, and the demo

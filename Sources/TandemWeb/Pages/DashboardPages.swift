@@ -42,7 +42,7 @@ enum DashboardPages {
     static func register(_ routes: any RoutesBuilder) {
         routes.get(.dashboard, use: dashboard)
         // Capacity has a page of its own (CapacityPages).
-        for area in Area.allCases where ![.dashboard, .settings, .capacity].contains(area) {
+        for area in Area.allCases where ![.dashboard, .settings, .capacity, .vendors].contains(area) {
             routes.get(.area(area)) { req in try await areaPage(req: req, area: area) }
         }
         routes.get(.area(.settings), use: settings)

@@ -105,6 +105,15 @@ enum VendorTimelineChart {
 }
 
 extension Request {
+    /// The vendor page's load section: a heading and the timeline, with the time zone named.
+    func vendorLoadSection(_ vendor: VendorProfile.ID) async throws -> String? {
+        guard let svg = try await vendorTimelineSVG(vendor) else { return nil }
+        let l = localizer
+        return "<h2>\(HeatmapChart.escape(l.t("vendors.section.load")))</h2>"
+            + "<div class=\"timeline-scroll\">\(svg)</div>"
+            + "<p class=\"hint\">\(HeatmapChart.escape(l.t("capacity.result.time_zone", ["zone": .text(l.timeZone.identifier)])))</p>"
+    }
+
     /// The vendor page's load timeline: the next `weeks` weeks from the user's Monday, day by
     /// day, in the user's time zone and language; nil when the vendor is not planned (e.g. not
     /// approved).
