@@ -23,6 +23,8 @@ public enum Action: Hashable, Sendable {
     /// Check a deadline against the stored capacity; who may not view the capacity area (sales)
     /// gets the verdict without vendors.
     case checkCapacity
+    /// Set an account's preferred and excluded vendors.
+    case editVendorPreferences
     // Clients and pipeline (issue #11). Vendor managers see none of it.
     case viewAccounts
     case viewOpportunities
@@ -80,6 +82,8 @@ public enum Policy {
             return !roles.isDisjoint(with: [.admin, .vendorManager])
         case .checkCapacity:
             return !roles.isDisjoint(with: [.admin, .manager, .pm, .vendorManager, .sales])
+        case .editVendorPreferences:
+            return !roles.isDisjoint(with: [.admin, .manager, .pm, .vendorManager])
         default:
             return permitsClientWork(user, action)
         }

@@ -87,6 +87,7 @@ public struct Stores: Sendable {
     /// Vendor records, capabilities and rates (protocols in Vendors/VendorStores.swift).
     public var vendors: any VendorStore
     public var vendorSchedule: any VendorScheduleStore
+    public var vendorPreferences: any VendorPreferenceStore
     public var accounts: any AccountStore
     public var contacts: any ContactStore
     public var activities: any ActivityStore
@@ -98,8 +99,10 @@ public struct Stores: Sendable {
         organisation: any OrganisationStore, setupTokens: any SetupTokenStore, loginAttempts: any LoginAttemptStore,
         invitations: any InvitationStore, transactions: any TransactionRunner, accounts: any AccountStore,
         contacts: any ContactStore, activities: any ActivityStore, briefs: any BriefStore,
-        clientAssets: any ClientAssetStore, vendors: any VendorStore, vendorSchedule: any VendorScheduleStore
+        clientAssets: any ClientAssetStore, vendors: any VendorStore, vendorSchedule: any VendorScheduleStore,
+        vendorPreferences: any VendorPreferenceStore
     ) {
+        self.vendorPreferences = vendorPreferences
         self.vendors = vendors
         self.vendorSchedule = vendorSchedule
         self.accounts = accounts

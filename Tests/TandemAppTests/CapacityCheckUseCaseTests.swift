@@ -47,7 +47,7 @@ struct CapacityCheckUseCaseTests {
     @Test func theExportedFileGivesTheSameAnswer() throws {
         let index = try Self.index()
         let request = try CapacityCheck.decodeRequest(Self.body())
-        let preferences = VendorPreferences(preferred: ["v1"], excluded: ["v3", "gone"])
+        let preferences = PlanningPreferences(preferred: ["v1"], excluded: ["v3", "gone"])
         let result = try CapacityCheck.run(request, on: index, now: Self.now, preferences: preferences)
         let file = CapacityCheck.planFile(request, on: index, now: Self.now, preferences: preferences)
         #expect(file.request.excludedVendors == ["v3"])

@@ -19,6 +19,9 @@ struct PolicyVendorTests {
         .init(roles: [.admin], action: .viewVendors, allowed: true),
         .init(roles: [.sales], action: .viewVendors, allowed: false),
         .init(roles: [.sales, .pm], action: .viewVendors, allowed: true),
+        .init(roles: [.pm], action: .editVendorPreferences, allowed: true),
+        .init(roles: [.vendorManager], action: .editVendorPreferences, allowed: true),
+        .init(roles: [.sales], action: .editVendorPreferences, allowed: false),
     ]
 
     @Test(arguments: table)

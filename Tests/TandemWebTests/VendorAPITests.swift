@@ -235,3 +235,54 @@ struct VendorAPITests {
         }
     }
 }
+
+@Suite("Vendor preferences API")
+struct VendorPreferencesAPITests {
+    @Test func pmsSetPreferredAndExcludedVendorsAndSalesSeesNone() async throws {
+        try await withTandem { app, _ in
+            let api = VendorAPITests()
+            let manager = try await api.token(app, "vera@lumen.example", roles: [.vendorManager])
+            let pm = try await api.token(app, "paula@lumen.example", roles: [.pm])
+            let sales = try await api.token(app, "sofia@lumen.example", roles: [.sales, .manager])
+            let seller = try await api.token(app, "sam@lumen.example", roles: [.sales])
+            var client = Browser(app)
+            let account = try #require(
+                try await client.request(
+                    .POST, "/api/v1/accounts", json: #"{"name": "Brightpath Software", "currency": "USD"}"#,
+                    headers: sales
+                ).json()["id"] as? String)
+            let first = try #require(
+                try await client.request(.POST, "/api/v1/vendors", json: VendorAPITests.contractBody, headers: manager)
+                    .json()["id"] as? String)
+            let second = try #require(
+                try await client.request(
+                    .POST, "/api/v1/vendors",
+                    json: VendorAPITests.contractBody.replacingOccurrences(of: "Camille Durand", with: "Bruno Martin"),
+                    headers: manager
+                ).json()["id"] as? String)
+            let path = "/api/v1/accounts/\(account)/vendor-preferences"
+            let put = try await client.request(
+                .PUT, path,
+                json:
+                    #"{"preferred": [{"vendorId": "\#(first)", "note": "Client asked for her"}], "excluded": [{"vendorId": "\#(second)"}]}"#,
+                headers: pm)
+            #expect(put.status == .ok)
+            let shown = try await client.request(.GET, path, headers: pm).json()
+            #expect((shown["preferred"] as? [[String: Any]])?.first?["name"] as? String == "Camille Durand")
+            #expect((shown["excluded"] as? [[String: Any]])?.first?["vendorId"] as? String == second)
+            let twice = try await client.request(
+                .PUT, path,
+                json:
+                    #"{"preferred": [{"vendorId": "\#(first)"}], "excluded": [{"vendorId": "\#(first)"}, {"vendorId": "nope"}]}"#,
+                headers: pm)
+            #expect(twice.status == .unprocessableEntity)
+            #expect(twice.errorFields == ["excluded.0.vendorId", "excluded.1.vendorId"])
+            #expect(try await client.request(.GET, path, headers: seller).status == .forbidden)
+            #expect(try await client.request(.PUT, path, json: "{}", headers: seller).status == .forbidden)
+            let unknown = try await client.request(.GET, "/api/v1/accounts/\(UUID())/vendor-preferences", headers: pm)
+            #expect(unknown.status == .notFound)
+            let all = try await app.stores.vendorPreferences.all()
+            #expect(all.map(\.kind) == [.preferred, .excluded])
+        }
+    }
+}

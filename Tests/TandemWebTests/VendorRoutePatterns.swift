@@ -8,6 +8,6 @@ enum VendorRoutePatterns {
     ]
     static let api: [APIRoute] = [
         .vendors, .vendor(":id"), .vendorDeactivate(":id"), .vendorAbsences(":id"), .vendorAbsence(":id", ":absenceId"),
-        .bookings, .tentativeHolds,
+        .bookings, .tentativeHolds, .accountVendorPreferences(":id"),
     ]
 }

@@ -35,7 +35,7 @@ public enum CapacityCheck {
     /// the request's own. Throws `PlanningInputError` (e.g. a preferred vendor that is unknown).
     public static func run(
         _ request: FeasibilityRequest, on index: CapacityIndex, now: Date,
-        preferences: VendorPreferences = VendorPreferences(), options: PlanningOptions = .standard
+        preferences: PlanningPreferences = PlanningPreferences(), options: PlanningOptions = .standard
     ) throws -> FeasibilityResult {
         let planned = preferences.applied(to: request, index: index)
         return try index.check(planned, now: origin(of: planned, now: now), options: options)
@@ -45,7 +45,7 @@ public enum CapacityCheck {
     /// when the check planned from, so that `tandem plan` gives the same answer.
     public static func planFile(
         _ request: FeasibilityRequest, on index: CapacityIndex, now: Date,
-        preferences: VendorPreferences = VendorPreferences()
+        preferences: PlanningPreferences = PlanningPreferences()
     ) -> PlanFile {
         var planned = preferences.applied(to: request, index: index)
         planned.start = origin(of: planned, now: now)
@@ -56,7 +56,7 @@ public enum CapacityCheck {
 
 /// An account's standing wishes about vendors (client requests, past complaints): preferred
 /// vendors are chosen first, excluded ones never. Ids as the index knows them.
-public struct VendorPreferences: Sendable, Equatable {
+public struct PlanningPreferences: Sendable, Equatable {
     public var preferred: [VendorID]
     public var excluded: [VendorID]
 

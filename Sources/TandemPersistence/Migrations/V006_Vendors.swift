@@ -143,7 +143,26 @@ enum V006 {
         }
     }
 
+    /// Preferred and excluded vendors per account (accounts come with V004).
+    struct CreateAccountVendorPreferences: AsyncMigration {
+        var name: String { "V006.CreateAccountVendorPreferences" }
+        func prepare(on database: any Database) async throws {
+            try await database.schema("account_vendor_preferences")
+                .id()
+                .field("account_id", .uuid, .required, .references("accounts", "id", onDelete: .cascade))
+                .field("vendor_id", .uuid, .required, .references("vendors", "id", onDelete: .cascade))
+                .field("kind", .string, .required)
+                .field("note", .string)
+                .unique(on: "account_id", "vendor_id")
+                .create()
+        }
+        func revert(on database: any Database) async throws {
+            try await database.schema("account_vendor_preferences").delete()
+        }
+    }
+
     static let all: [any Migration] = [
         CreateVendors(), CreateCapabilitiesAndRates(), CreateCalendars(), CreateChangeCounter(),
+        CreateAccountVendorPreferences(),
     ]
 }

@@ -60,7 +60,8 @@ extension Stores {
             activities: FluentActivityStore(database: database), briefs: FluentBriefStore(database: database),
             clientAssets: FluentClientAssetStore(database: database),
             vendors: FluentVendorStore(database: database),
-            vendorSchedule: FluentVendorScheduleStore(database: database))
+            vendorSchedule: FluentVendorScheduleStore(database: database),
+            vendorPreferences: FluentVendorPreferenceStore(database: database, ids: ids))
     }
 }
 

@@ -72,6 +72,7 @@ func routes(_ app: Application) throws {
     FeasibilityAPI.register(api)
     VendorsAPI.register(api)
     CapacityAPI.register(api)
+    VendorPreferencesAPI.register(api)
     AccountsAPI.register(api)
     ClientsAPI.register(api)
 

@@ -126,6 +126,7 @@ enum APIRoute: Sendable, Equatable {
     case bookings
     case tentativeHolds
     case capacityCheck, capacityHeatmap
+    case accountVendorPreferences(PathParameter)
     case accounts
     case account(PathParameter)
     case accountContacts(PathParameter)
@@ -166,6 +167,7 @@ enum APIRoute: Sendable, Equatable {
         case .tentativeHolds: return ["tentative-holds"]
         case .capacityCheck: return ["capacity", "check"]
         case .capacityHeatmap: return ["capacity", "heatmap"]
+        case .accountVendorPreferences(let id): return ["accounts", id.segment, "vendor-preferences"]
         case .accounts: return ["accounts"]
         case .account(let id): return ["accounts", id.segment]
         case .accountContacts(let id): return ["accounts", id.segment, "contacts"]

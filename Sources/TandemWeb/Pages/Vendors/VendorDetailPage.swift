@@ -34,6 +34,11 @@ enum VendorDetailPage {
         var detail: String
         var removeAction: String?
     }
+    struct PreferenceRow: Encodable {
+        var account: String
+        var preferred: Bool
+        var note: String
+    }
     struct AbsenceFields: Encodable {
         var from: String
         var to: String
@@ -52,6 +57,7 @@ enum VendorDetailPage {
         var absences: [EntryRow]
         var bookings: [EntryRow]
         var holds: [EntryRow]
+        var preferences: [PreferenceRow]
         var canManage: Bool
         var editHref: String
         var backHref: String
@@ -82,6 +88,8 @@ enum VendorDetailPage {
         let window = DateInterval(start: req.now - 7 * 24 * 3600, duration: horizon + 7 * 24 * 3600)
         let schedule = req.stores.vendorSchedule
         let today = try LocalDate(iso: l.isoDate(req.now))
+        let preferences = try await req.stores.vendorPreferences.preferences(forVendor: vendor.id)
+        let accounts = try await req.stores.accounts.names(for: preferences.map(\.accountID))
         func span(_ from: Date, _ to: Date) -> (String, String) { (l.formatDateTime(from), l.formatDateTime(to)) }
         return Context(
             shell: try await req.shell(title: vendor.name, area: .vendors), name: vendor.name,
@@ -139,6 +147,10 @@ enum VendorDetailPage {
                             "hours": l.format(Decimal(hold.minutes) / 60, maximumFractionDigits: 1),
                             "percent": l.formatPercent(hold.probability), "quote": hold.quoteReference ?? "—",
                         ]))
+            },
+            preferences: preferences.map {
+                PreferenceRow(
+                    account: accounts[$0.accountID] ?? "—", preferred: $0.kind == .preferred, note: $0.note ?? "")
             },
             canManage: canManage, editHref: SiteRoute.vendorEdit(PathParameter(vendor.id)).path,
             backHref: SiteRoute.area(.vendors).path,
