@@ -108,6 +108,11 @@ struct VendorPageTests {
             let stale = try await manager.submit(
                 "\(location)/edit", ["name": "X", "timeZone": "Europe/Paris", "version": "1", "currency": "EUR"])
             #expect(stale.status == .conflict)
+            let notANumber = try await manager.submit(
+                "\(location)/edit", ["name": "", "timeZone": "Europe/Paris", "qualityScore": "high", "currency": "EUR"])
+            #expect(notANumber.status == .unprocessableEntity)
+            #expect(notANumber.body.string.contains("“high”"))
+            #expect(notANumber.body.string.contains("id=\"name\" name=\"name\" required value=\"\" aria-invalid"))
         }
     }
 

@@ -144,7 +144,7 @@ public struct VendorImport: Sendable {
                     RowError(
                         row: number, column: column.rawValue,
                         error: .invalid(
-                            column.rawValue, "error.integer.invalid", ["value": text],
+                            column.rawValue, "error.integer.invalid", ["input": text],
                             fallback: "“\(text)” is not a whole number.")))
                 return nil
             }

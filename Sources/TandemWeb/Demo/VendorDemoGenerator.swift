@@ -70,7 +70,10 @@ extension VendorDemoData {
             country: zone == "Europe/Paris" ? "FR" : nil, timeZone: zone,
             status: round % 20 == 3 ? .candidate : (round % 25 == 11 ? .onHold : .approved), workingHours: hours,
             domains: domains,
-            tools: [toolNames[index % toolNames.count], toolNames[(index / 3 + 1) % toolNames.count]],
+            tools: [
+                toolNames[index % toolNames.count],
+                toolNames[(index + 1 + (index / 3) % (toolNames.count - 1)) % toolNames.count],
+            ],
             ndaSignedOn: try? LocalDate(year: 2024 + index % 3, month: 1 + index % 12, day: 1 + index % 27),
             maxBookedShare: kind == .agency ? nil : (index % 4 == 0 ? Decimal(string: "0.8") : nil),
             qualityScore: random.int(68...98), parallelWorkers: kind == .agency ? random.int(3...10) : 1,

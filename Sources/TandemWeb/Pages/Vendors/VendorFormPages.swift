@@ -210,6 +210,14 @@ enum VendorFormPages {
             ]
         }
         do {
+            if !numberErrors(form).isEmpty {
+                // The other fields' problems are shown too; nothing is stored.
+                var others: [DomainError] = []
+                do { _ = try await VendorDirectory(req.appEnvironment).validate(input) } catch {
+                    others = error.domainErrors
+                }
+                throw ValidationErrors(others + numberErrors(form))
+            }
             let created = try await VendorDirectory(req.appEnvironment).create(input)
             let response = req.redirect(to: SiteRoute.vendor(PathParameter(created.profile.id)).path)
             req.setFlash(response, "vendors.created", ["name": created.profile.name])
@@ -256,6 +264,11 @@ enum VendorFormPages {
         edit.currency = form.currency
         var errors = FormErrors()
         do {
+            if !numberErrors(form).isEmpty {
+                var others: [DomainError] = []
+                do { _ = try edit.validated() } catch { others = error.domainErrors }
+                throw ValidationErrors(others + numberErrors(form))
+            }
             let updated = try await VendorDirectory(req.appEnvironment).update(
                 vendor.id, edit, expectedVersion: form.version)
             let response = req.redirect(to: SiteRoute.vendor(PathParameter(vendor.id)).path)
@@ -267,6 +280,17 @@ enum VendorFormPages {
         let context = try await context(req, vendor: vendor, form: form, values: values(form), errors: errors)
         return try await req.renderPage(
             "vendors/form", context, status: error409(errors) ? .conflict : .unprocessableEntity)
+    }
+
+    /// Whole-number fields that are not numbers; the use case only sees numbers.
+    static func numberErrors(_ form: Form) -> [DomainError] {
+        [("qualityScore", form.qualityScore), ("parallelWorkers", form.parallelWorkers)].compactMap { field, text in
+            guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty, Int(text) == nil else {
+                return nil
+            }
+            return .invalid(
+                field, "error.integer.invalid", ["input": text], fallback: "“\(text)” is not a whole number.")
+        }
     }
 
     static func error409(_ errors: FormErrors) -> Bool { errors.messages["version"] != nil }
