@@ -32,8 +32,10 @@ public struct CapacityIndex: Sendable {
     /// Per slot, kept apart from `entries` so the planner's hot path copies one array element:
     /// free time (working hours less absences and bookings) over `window`, if set...
     private var freeTimes: [FreeTime?] = []
-    /// ...and tentative work at its probability-weighted share, if any.
+    /// ...and tentative work at its probability-weighted share, if any...
     private var weightedTentatives: [[Span]?] = []
+    /// ...and whether the vendor has a maximum booked share (its first day is made per check).
+    private var capped: [Bool] = []
     private var slots: [VendorID: VendorSlot] = [:]
     private var byCapability: [CapabilityKey: [CapabilityRef]] = [:]
     /// The currencies of all capabilities, numbered in order of appearance (`CapabilityRef.currency`).
@@ -55,13 +57,24 @@ public struct CapacityIndex: Sendable {
         var currency: Int
         /// Priced per word, so a weighting grid applies.
         var wordPriced: Bool
-        var workers: Int
+        var workers: Int32
         /// The vendor's quality score, −1 when not scored.
-        var quality: Int
-        /// The capability's target subtags beyond the language (`FR` in `fr-FR`), joined.
-        var targetDetail: String
+        var quality: Int32
+        /// The capability's target subtags beyond the language (`FR` in `fr-FR`), joined, by
+        /// number in `details` (0: none), so a ref is plain values and copies without counting.
+        var targetDetail: Int
     }
+    /// Target subtags of capabilities (`FR`, `Latn-RS`), numbered; 0 is none.
+    private var details: [String] = [""]
+    private var detailNumbers: [String: Int] = ["": 0]
     private var zones: [String: ZoneRules] = [:]
+
+    private mutating func detailNumber(_ detail: String) -> Int {
+        if let known = detailNumbers[detail] { return known }
+        details.append(detail)
+        detailNumbers[detail] = details.count - 1
+        return details.count - 1
+    }
     /// The span over which every vendor's free time is kept ready; checks whose planning
     /// horizon falls inside it skip calendar work entirely. Checks outside it still work.
     public private(set) var window: TimeRange?
@@ -112,6 +125,7 @@ public struct CapacityIndex: Sendable {
         entries.append(Entry(vendor: vendor, calendar: calendar))
         freeTimes.append(precompute(calendar))
         weightedTentatives.append(Self.weightedTentative(of: calendar))
+        capped.append(calendar.shareMillionths != nil)
         slots[vendor.id] = slot
         for (i, capability) in vendor.capabilities.enumerated() {
             let currency = capability.rate.price.currency
@@ -130,9 +144,9 @@ public struct CapacityIndex: Sendable {
                 CapabilityRef(
                     slot: slot, capabilityIndex: i, rate: capability.unitsPerHour, unit: capability.unit,
                     costMillionths: perUnit(rate.price), rushMillionths: perUnit(rate.rushPrice ?? rate.price),
-                    currency: currencyNumbers[currency]!, wordPriced: rate.unit == .word, workers: vendor.workers,
-                    quality: vendor.quality ?? -1,
-                    targetDetail: capability.pair.target.subtags.dropFirst().joined(separator: "-")))
+                    currency: currencyNumbers[currency]!, wordPriced: rate.unit == .word,
+                    workers: Int32(clamping: vendor.workers), quality: Int32(clamping: vendor.quality ?? -1),
+                    targetDetail: detailNumber(capability.pair.target.subtags.dropFirst().joined(separator: "-"))))
         }
     }
 
@@ -207,6 +221,11 @@ public struct CapacityIndex: Sendable {
 
     func entry(_ slot: VendorSlot) -> Entry { entries[slot.index]! }
 
+    /// One field of a slot's vendor, without copying its entry.
+    func vendorID(_ slot: VendorSlot) -> VendorID { entries[slot.index]!.vendor.id }
+    func quality(_ slot: VendorSlot) -> Int? { entries[slot.index]!.vendor.quality }
+    func grid(_ slot: VendorSlot) -> CostGrid? { entries[slot.index]!.vendor.grid }
+
     /// Vendors able to do `step` from `source` into `target`, each with its best capability
     /// (closest language match, then fastest), costs keyed for `pricing` (rush prices, grids).
     /// Vendors below `minimumQuality` (or without a score when there is one) are left out.
@@ -221,22 +240,24 @@ public struct CapacityIndex: Sendable {
         // Same language is guaranteed by the key; the capability's target must equal the
         // request's or be a prefix of it (`fr` serves `fr-FR`, `fr-CA` does not).
         let requestDetail = target.subtags.dropFirst().joined(separator: "-")
-        let minimum = minimumQuality ?? -1
+        let requestNumber = detailNumbers[requestDetail] ?? -1
+        let minimum = Int32(clamping: minimumQuality ?? -1)
         var out: [Candidate] = []
         out.reserveCapacity(refs.count)
         var bestQuality = 0
         for ref in refs where ref.unit == step.unit && ref.quality >= minimum {
             let quality: Int
-            if ref.targetDetail == requestDetail {
+            if ref.targetDetail == requestNumber {
                 quality = 3
-            } else if ref.targetDetail.isEmpty || requestDetail.hasPrefix(ref.targetDetail + "-") {
+            } else if ref.targetDetail == 0 || requestDetail.hasPrefix(details[ref.targetDetail] + "-") {
                 quality = 2
             } else {
                 continue
             }
             var millionths = ref.costMillionths
             if let pricing {
-                millionths = pricing.millionths(of: ref, entry: entries[ref.slot.index]!)
+                millionths = pricing.millionths(
+                    of: ref, vendorGrid: pricing.bands == nil ? nil : entries[ref.slot.index]?.vendor.grid)
             }
             let candidate = Candidate(
                 slot: ref.slot, capabilityIndex: ref.capabilityIndex, rate: ref.rate,
@@ -271,6 +292,14 @@ public struct CapacityIndex: Sendable {
 
     func precomputed(_ slot: VendorSlot) -> FreeTime? { freeTimes[slot.index] }
 
+    /// Whether the vendor has a maximum booked share: its precomputed time needs
+    /// `startingWithin` for a check's first day.
+    func isCapped(_ slot: VendorSlot) -> Bool { capped[slot.index] }
+
+    func startingWithin(_ precomputed: FreeTime, slot: VendorSlot, origin: Int, horizon: Int) -> FreeTime {
+        entries[slot.index]!.calendar.startingWithin(precomputed, origin: origin, horizon: horizon)
+    }
+
     /// Slots are never reused; removed vendors leave a nil behind.
     var slotCount: Int { entries.count }
 
@@ -290,9 +319,9 @@ struct Candidate: Sendable {
     var rate: Int
     var cost: CostKey
     /// Parallel workers: the candidate's free minutes count this many times.
-    var workers: Int = 1
+    var workers: Int32 = 1
     /// Quality score, −1 when not scored: between equally cheap vendors the better fills first.
-    var quality: Int = -1
+    var quality: Int32 = -1
 }
 
 /// What changes a step's per-unit costs beyond the stored price: a rush request (rush prices)
@@ -313,9 +342,9 @@ struct StepPricing {
         requestGrid = request.grid
     }
 
-    func millionths(of ref: CapacityIndex.CapabilityRef, entry: CapacityIndex.Entry) -> Int {
+    func millionths(of ref: CapacityIndex.CapabilityRef, vendorGrid: CostGrid?) -> Int {
         let base = rush ? ref.rushMillionths : ref.costMillionths
-        guard ref.wordPriced, let bands, words > 0, let grid = entry.vendor.grid ?? requestGrid else { return base }
+        guard ref.wordPriced, let bands, words > 0, let grid = vendorGrid ?? requestGrid else { return base }
         let weighted = grid.weightedWords(bands)
         return NSDecimalNumber(decimal: (Decimal(base) * weighted / Decimal(words)).rounded(scale: 0)).intValue
     }

@@ -157,12 +157,12 @@ extension FeasibilityCheck {
         guard let minimum = request.minimumQuality else { return [] }
         let target = request.targets[t]
         let step = target.steps[s]
-        let excluded = Set(request.excludedVendors)
+        let excluded = Set(request.excludedVendors.compactMap { index.slot(of: $0) })
         return index.candidates(
             source: target.source, target: target.target, step: step,
             costs: CostScale(currencies: index.currencies, exchangeRates: request.exchangeRates),
             pricing: StepPricing(request: request, step: step)
-        ).filter { $0.quality < minimum && !excluded.contains(index.entry($0.slot).vendor.id) }
+        ).filter { Int($0.quality) < minimum && !excluded.contains($0.slot) }
     }
 
     /// How quality weighed on a planned step: cheaper vendors the minimum left out, a better
@@ -171,7 +171,7 @@ extension FeasibilityCheck {
         guard !outcome.assignments.isEmpty else { return [] }
         let target = request.targets[t].target
         var out: [FeasibilityReason] = []
-        func id(_ slot: VendorSlot) -> VendorID { index.entry(slot).vendor.id }
+        func id(_ slot: VendorSlot) -> VendorID { index.vendorID(slot) }
         if let minimum = request.minimumQuality, let dearest = outcome.assignments.map(\.cost).max() {
             let cheaper = belowQuality(target: t, step: s).filter { $0.cost < dearest }.map { id($0.slot) }.sorted()
             if !cheaper.isEmpty {
@@ -180,25 +180,25 @@ extension FeasibilityCheck {
             }
         }
         let chosen = Set(outcome.assignments.map(\.slot))
-        let scores = outcome.assignments.compactMap { index.entry($0.slot).vendor.quality }
+        let scores = outcome.assignments.compactMap { index.quality($0.slot) }
         guard scores.count == chosen.count, let chosenBest = scores.max() else { return out }
         let others = candidates[t][s].filter { !chosen.contains($0.slot) && outcome.eligible.contains($0.slot) }
-        if let skipped = others.filter({ $0.quality > chosenBest }).max(by: {
+        if let skipped = others.filter({ Int($0.quality) > chosenBest }).max(by: {
             ($0.quality, id($1.slot)) < ($1.quality, id($0.slot))
         }) {
             out.append(
                 .betterQualitySkipped(
-                    target: target, service: outcome.service, vendor: id(skipped.slot), quality: skipped.quality,
+                    target: target, service: outcome.service, vendor: id(skipped.slot), quality: Int(skipped.quality),
                     chosen: chosen.map(id).sorted(), chosenQuality: chosenBest))
         } else if let tie = outcome.assignments.lazy.compactMap({ a -> (AssignmentOutcome, Candidate)? in
-            let quality = self.index.entry(a.slot).vendor.quality ?? -1
-            return others.first { $0.cost == a.cost && $0.quality >= 0 && $0.quality < quality }.map { (a, $0) }
+            let quality = self.index.quality(a.slot) ?? -1
+            return others.first { $0.cost == a.cost && $0.quality >= 0 && Int($0.quality) < quality }.map { (a, $0) }
         }).first {
             out.append(
                 .betterQualityChosen(
                     target: target, service: outcome.service, vendor: id(tie.0.slot),
-                    quality: index.entry(tie.0.slot).vendor.quality ?? 0, other: id(tie.1.slot),
-                    otherQuality: tie.1.quality))
+                    quality: index.quality(tie.0.slot) ?? 0, other: id(tie.1.slot),
+                    otherQuality: Int(tie.1.quality)))
         }
         return out
     }

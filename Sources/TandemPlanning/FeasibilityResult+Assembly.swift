@@ -17,12 +17,12 @@ extension FeasibilityCheck {
                     unit: target.steps[s].unit == .word ? nil : target.steps[s].unit,
                     start: Instant(minutes: step.start), end: Instant(minutes: step.end),
                     assignments: step.assignments.map { a in
-                        let vendor = index.entry(a.slot).vendor
-                        let cost = Self.cost(of: a, step: target.steps[s], vendor: vendor, request: request)
+                        let cost = Self.cost(
+                            of: a, step: target.steps[s], vendorGrid: index.grid(a.slot), request: request)
                         if costs[cost.currency] == nil { currencyOrder.append(cost.currency) }
                         costs[cost.currency, default: 0] += cost.amount
                         return PlannedAssignment(
-                            vendor: vendor.id, words: a.words, start: Instant(minutes: a.start),
+                            vendor: index.vendorID(a.slot), words: a.words, start: Instant(minutes: a.start),
                             end: Instant(minutes: a.end), cost: cost)
                     })
             }
@@ -56,7 +56,7 @@ extension FeasibilityCheck {
     /// A vendor's cost for one assignment, in the vendor's currency: the price (the rush price
     /// on a rush request) per word or page of the share, weighted by the grid when the step
     /// has match bands, or per hour of the worker-time it takes; at least the minimum fee.
-    static func cost(of a: AssignmentOutcome, step: StepRequest, vendor: PlanningVendor, request: FeasibilityRequest)
+    static func cost(of a: AssignmentOutcome, step: StepRequest, vendorGrid: CostGrid?, request: FeasibilityRequest)
         -> Money
     {
         let rate = a.capability.rate
@@ -71,7 +71,7 @@ extension FeasibilityCheck {
         case .word, .page:
             amount = price.amount * Decimal(a.words)
             if rate.unit == .word, let bands = step.bands, step.words > 0,
-                let grid = vendor.grid ?? request.grid
+                let grid = vendorGrid ?? request.grid
             {
                 amount = amount * grid.weightedWords(bands) / Decimal(step.words)
             }

@@ -71,7 +71,7 @@ enum Spans {
 
 /// A vendor's free working time as sorted disjoint spans with running totals, so "how many
 /// free minutes before T" and "when are M free minutes used up" are binary searches.
-/// One array of plain values, so copying a `FreeTime` costs one reference count.
+/// Plain values in arrays, so copying a `FreeTime` costs a reference count or two.
 ///
 /// Minutes are *worker*-minutes: each piece has the number of workers free in it (1 for a
 /// person; up to `PlanningVendor.workers` for an agency), and a minute of the piece counts that
@@ -84,10 +84,13 @@ struct FreeTime: Sendable {
         var before: Int
         /// Workers free in the piece (≥ 1).
         var workers: Int
-        var minutes: Int { (end - start) * workers }
     }
 
     private(set) var pieces: [Piece]
+    /// Whether some piece has more than one worker (an agency).
+    private(set) var pooled = false
+    /// Free worker-minutes in all pieces.
+    let totalMinutes: Int
 
     init(spans: [Span], horizon: Int = 0) {
         var running = 0
@@ -95,6 +98,7 @@ struct FreeTime: Sendable {
             defer { running += span.end - span.start }
             return Piece(start: span.start, end: span.end, before: running, workers: 1)
         }
+        totalMinutes = running
     }
 
     /// Spans with the number of workers free in each (pieces with none are left out).
@@ -102,17 +106,19 @@ struct FreeTime: Sendable {
         var running = 0
         pieces = []
         pieces.reserveCapacity(weighted.count)
-        for (span, workers) in weighted where workers > 0 && span.end > span.start {
-            pieces.append(Piece(start: span.start, end: span.end, before: running, workers: workers))
-            running += (span.end - span.start) * workers
+        for (span, n) in weighted where n > 0 && span.end > span.start {
+            pieces.append(Piece(start: span.start, end: span.end, before: running, workers: n))
+            running += (span.end - span.start) * n
+            if n != 1 { pooled = true }
         }
+        totalMinutes = running
     }
 
     var spans: [Span] { pieces.map { Span($0.start, $0.end) } }
 
-    var weightedSpans: [(span: Span, workers: Int)] { pieces.map { (Span($0.start, $0.end), $0.workers) } }
-
-    var totalMinutes: Int { pieces.last.map { $0.before + $0.minutes } ?? 0 }
+    var weightedSpans: [(span: Span, workers: Int)] {
+        pieces.map { (Span($0.start, $0.end), $0.workers) }
+    }
 
     /// Index of the first piece whose end is after `t`.
     private func firstEndingAfter(_ t: Int) -> Int {
@@ -132,7 +138,8 @@ struct FreeTime: Sendable {
     func minutes(before t: Int) -> Int {
         let i = firstEndingAfter(t)
         if i == pieces.count { return totalMinutes }
-        return pieces[i].before + max(0, t - pieces[i].start) * pieces[i].workers
+        let elapsed = max(0, t - pieces[i].start)
+        return pieces[i].before + elapsed * pieces[i].workers
     }
 
     /// The earliest instant by which the running total reaches `m` (> 0); nil beyond the end.
@@ -142,11 +149,15 @@ struct FreeTime: Sendable {
         var hi = pieces.count
         while lo < hi {
             let mid = (lo + hi) >> 1
-            if pieces[mid].before + pieces[mid].minutes < m { lo = mid + 1 } else { hi = mid }
+            if pieces[mid].before + (pieces[mid].end - pieces[mid].start) * pieces[mid].workers < m {
+                lo = mid + 1
+            } else {
+                hi = mid
+            }
         }
         guard lo < pieces.count else { return nil }
-        let workers = pieces[lo].workers
-        return pieces[lo].start + (m - pieces[lo].before + workers - 1) / workers
+        let n = pieces[lo].workers
+        return pieces[lo].start + (n == 1 ? m - pieces[lo].before : (m - pieces[lo].before + n - 1) / n)
     }
 
     func firstFree(atOrAfter t: Int) -> Int? {
@@ -172,16 +183,50 @@ struct FreeTime: Sendable {
         return out
     }
 
+    /// `head`'s pieces, then this one's from `boundary` on (pieces never straddle `boundary`).
+    /// Only differences of running totals mean anything, so the rest keep theirs and `head`'s
+    /// are set to end where the rest begin: one copy of the array, no rebuild.
+    func replacing(before boundary: Int, with head: FreeTime) -> FreeTime {
+        var lo = 0
+        var hi = pieces.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if pieces[mid].start < boundary { lo = mid + 1 } else { hi = mid }
+        }
+        let restStart = lo < pieces.count ? pieces[lo].before : totalMinutes
+        let offset = restStart - head.totalMinutes
+        guard offset >= 0 else {
+            // Totals must stay non-negative (`instant(afterMinutes:)` reads m ≤ 0 as "at once").
+            return FreeTime(weighted: head.weightedSpans + weightedSpans.filter { $0.span.start >= boundary })
+        }
+        var out = self
+        out.pieces.replaceSubrange(
+            0..<lo,
+            with: head.pieces.map {
+                Piece(start: $0.start, end: $0.end, before: $0.before + offset, workers: $0.workers)
+            })
+        out.pooled = pooled || head.pooled
+        return out
+    }
+
     /// Without `busy` (all workers of it: planned work takes the whole pool).
     func subtracting(_ busy: [Span]) -> FreeTime {
-        guard pieces.contains(where: { $0.workers != 1 }) else {
-            return FreeTime(spans: Spans.subtracting(busy, from: spans))
-        }
+        guard pooled else { return FreeTime(spans: Spans.subtracting(busy, from: spans)) }
+        // One sweep over both sorted lists, as `Spans.subtracting`, keeping each piece's workers.
         var out: [(span: Span, workers: Int)] = []
+        out.reserveCapacity(pieces.count + 4)
+        var j = 0
         for piece in pieces {
-            for span in Spans.subtracting(busy, from: [Span(piece.start, piece.end)]) {
-                out.append((span, piece.workers))
+            var cursor = piece.start
+            while j < busy.count, busy[j].end <= cursor { j += 1 }
+            var k = j
+            while k < busy.count, busy[k].start < piece.end {
+                if busy[k].start > cursor { out.append((Span(cursor, busy[k].start), piece.workers)) }
+                cursor = max(cursor, busy[k].end)
+                if busy[k].end > piece.end { break }
+                k += 1
             }
+            if cursor < piece.end { out.append((Span(cursor, piece.end), piece.workers)) }
         }
         return FreeTime(weighted: out)
     }

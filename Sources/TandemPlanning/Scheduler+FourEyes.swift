@@ -11,7 +11,7 @@ extension Scheduler {
             if step.eligible.count < request.maxVendorsPerStep { return true }
             let slowestChosen = step.assignments.map(\.capability.wordsPerHour).min() ?? 0
             for c in stepCandidates[t][s] where step.fourEyesExcluded.contains(c.slot) {
-                if c.rate > slowestChosen { return true }
+                if c.rate * Int(c.workers) > slowestChosen { return true }
                 // The review waited while a writer (now excluded) would have been free sooner.
                 if step.start > step.ready, let free = base(c.vendor, slot: c.slot).firstFree(atOrAfter: step.ready),
                     free < step.start
@@ -31,7 +31,7 @@ extension Scheduler {
         for (s, step) in target.steps.enumerated() {
             let candidates = stepCandidates[t][s]
             if step.service.isReview {
-                reviewers += candidates.map { ($0.slot, $0.rate) }
+                reviewers += candidates.map { ($0.slot, $0.rate * Int($0.workers)) }  // an agency's pooled speed
             } else {
                 writers.formUnion(candidates.map(\.slot))
             }

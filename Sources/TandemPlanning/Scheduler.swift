@@ -138,7 +138,9 @@ struct Scheduler {
         if let window = index.window, window.start.minutes <= origin, horizon <= window.end.minutes,
             let precomputed = index.precomputed(slot)
         {
-            made = precomputed
+            made =
+                index.isCapped(slot)
+                ? index.startingWithin(precomputed, slot: slot, origin: origin, horizon: horizon) : precomputed
             if weighTentative, let weighted = index.weightedTentative(slot) { made = made.subtracting(weighted) }
         } else {
             made = index.entry(slot).calendar.freeTime(from: origin, to: horizon, weighTentative: weighTentative)

@@ -98,7 +98,7 @@ struct StepSplit {
     /// never be among the best and drops out. Leaves `capacity` evaluated at T.
     mutating func earliestFinish() -> Int? {
         var fastestRates = [Int](repeating: 0, count: maxVendors)
-        for candidate in candidates { Self.keepLargest(candidate.rate * candidate.workers, in: &fastestRates) }
+        for candidate in candidates { Self.keepLargest(candidate.rate * Int(candidate.workers), in: &fastestRates) }
         let fastest = fastestRates.reduce(0, +)
         var lo = min(horizon, ready + max(1, (words * 60) / max(1, fastest)))
         var hi = horizon

@@ -83,17 +83,30 @@ struct VendorCalendar: Sendable {
     }
 
     func freeTime(from a: Int, to b: Int, weighTentative: Bool) -> FreeTime {
-        let working = workingSpans(from: a, to: b)
         if !hasLimits {
+            let working = workingSpans(from: a, to: b)
             var blocked = busy
             if weighTentative, !tentative.isEmpty { blocked = Spans.normalized(busy + weightedTentative) }
             return FreeTime(spans: Spans.subtracting(blocked, from: working), horizon: b)
         }
-        var occupied = bookings
+        // A capped day's allowance is of the whole local day, even when planning starts within it.
+        let from = shareMillionths == nil ? a : min(a, zone.utc(fromLocal: zone.localDay(ofUTC: a) * 1440))
+        let working = workingSpans(from: from, to: b)
+        var occupied = bookings.filter { $0.end > from && $0.start < b }
         if weighTentative { occupied += weightedTentativeSpans }
         let free = Self.workersFree(working: working, workers: workers, occupied: occupied)
         guard let shareMillionths else { return FreeTime(weighted: free) }
-        return FreeTime(weighted: capped(free, working: working, shareMillionths: shareMillionths))
+        return FreeTime(weighted: capped(free, working: working, shareMillionths: shareMillionths, notBefore: a))
+    }
+
+    /// `precomputed` (free time over a window that starts before `origin`) with the day of
+    /// `origin` made again from `origin`: a capped day's allowance is placed on its earliest free
+    /// minutes, which for a check starting within the day are the ones after its start.
+    func startingWithin(_ precomputed: FreeTime, origin: Int, horizon: Int) -> FreeTime {
+        guard shareMillionths != nil else { return precomputed }
+        let dayEnd = zone.utc(fromLocal: (zone.localDay(ofUTC: origin) + 1) * 1440)
+        let first = freeTime(from: origin, to: min(dayEnd, horizon), weighTentative: false)
+        return precomputed.replacing(before: dayEnd, with: first)
     }
 
     /// Working spans with the workers left free by `occupied` (each span occupies one worker).
@@ -136,9 +149,9 @@ struct VendorCalendar: Sendable {
 
     /// `free` cut so that, on each local day, booked plus free worker-minutes stay within the
     /// bookable share of the day's working worker-minutes: the day's earliest free time is kept.
-    private func capped(_ free: [(span: Span, workers: Int)], working: [Span], shareMillionths: Int) -> [(
-        span: Span, workers: Int
-    )] {
+    private func capped(
+        _ free: [(span: Span, workers: Int)], working: [Span], shareMillionths: Int, notBefore: Int
+    ) -> [(span: Span, workers: Int)] {
         var out: [(span: Span, workers: Int)] = []
         var w = 0
         var f = 0
@@ -172,10 +185,11 @@ struct VendorCalendar: Sendable {
             }
             let freeMinutes = dayFree.reduce(0) { $0 + ($1.span.end - $1.span.start) * $1.workers }
             var allowed = workMinutes * shareMillionths / 1_000_000 - (workMinutes - freeMinutes)
-            for piece in dayFree where allowed > 0 {
-                let length = min(piece.span.end - piece.span.start, allowed / piece.workers)
+            for piece in dayFree where allowed > 0 && piece.span.end > notBefore {
+                let start = max(piece.span.start, notBefore)
+                let length = min(piece.span.end - start, allowed / piece.workers)
                 guard length > 0 else { break }
-                out.append((Span(piece.span.start, piece.span.start + length), piece.workers))
+                out.append((Span(start, start + length), piece.workers))
                 allowed -= length * piece.workers
             }
         }

@@ -72,6 +72,19 @@ struct VendorLimitsTests {
         #expect(result.earliestDelivery == Fixtures.t("2027-03-03T11:00:00Z"))
     }
 
+    @Test func aCheckStartingWithinTheDayKeepsTheDaysAllowance() throws {
+        let noon = Fixtures.request(start: "2027-03-01T12:00:00Z", Fixtures.target(steps: (.translation, 2400)))
+        let window = TimeRange(start: Fixtures.t("2027-02-28T00:00:00Z"), end: Fixtures.t("2027-06-30T00:00:00Z"))
+
+        let computed = try Fixtures.check([Self.ana(share: 0.5)], noon)
+        let windowed = try CapacityIndex(vendors: [Self.ana(share: 0.5)], window: window).check(noon, now: noon.start)
+
+        // Monday's 4 h from noon (12:00–16:00), then Tuesday 09:00–13:00.
+        #expect(computed.earliestDelivery == Fixtures.t("2027-03-02T13:00:00Z"))
+        #expect(windowed.earliestDelivery == computed.earliestDelivery)
+        #expect(windowed.targets[0].steps[0].assignments[0].start == Fixtures.t("2027-03-01T12:00:00Z"))
+    }
+
     @Test func bookingIntoAWindowedIndexHonoursTheShare() throws {
         let window = TimeRange(start: Fixtures.t("2027-02-28T00:00:00Z"), end: Fixtures.t("2027-06-30T00:00:00Z"))
         var index = try CapacityIndex(vendors: [Self.ana(share: 0.5)], window: window)
