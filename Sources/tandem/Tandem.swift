@@ -155,7 +155,8 @@ struct CapacityCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the stored vendors and a request as a `tandem plan` file (JSON on standard output).",
             discussion:
-                "REQUEST is the body of POST /api/v1/capacity/check. `tandem plan` on the output gives the API's answer.")
+                "REQUEST is the body of POST /api/v1/capacity/check. `tandem plan` on the output gives the API's answer."
+        )
 
         @Argument(help: "The request (JSON), as sent to POST /api/v1/capacity/check.")
         var request: String

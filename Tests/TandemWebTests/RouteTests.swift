@@ -80,7 +80,10 @@ struct RouteTests {
                 ] + Area.allCases.map { .area($0) } + ClientRoutePatterns.pages + VendorRoutePatterns.pages
             let known = Set(patterns.map { $0.pathComponents.map(\.description) })
             let api = Set(
-                ([APIRoute.me, .users, .user(":id"), .tokens, .token(":id"), .feasibilityChecks, .capacityCheck, .capacityHeatmap]
+                ([
+                    APIRoute.me, .users, .user(":id"), .tokens, .token(":id"), .feasibilityChecks, .capacityCheck,
+                    .capacityHeatmap,
+                ]
                     + ClientRoutePatterns.api + VendorRoutePatterns.api).map {
                         APIRoute.prefixSegments + $0.pathComponents.map(\.description)
                     })
