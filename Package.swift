@@ -45,7 +45,7 @@ let package = Package(
         .target(
             name: "TandemApp",
             dependencies: [
-                "TandemDomain", .product(name: "Crypto", package: "swift-crypto"),
+                "TandemDomain", "TandemPlanning", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]),
         // The planning engine's codes in words (reasons, plan table): for the command line and the web.
@@ -81,7 +81,7 @@ let package = Package(
         .executableTarget(
             name: "tandem",
             dependencies: [
-                "TandemWeb", "TandemCommands", "TandemDomain",
+                "TandemWeb", "TandemCommands", "TandemDomain", "TandemPlanning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -91,7 +91,7 @@ let package = Package(
             name: "TandemPlanningTests", dependencies: ["TandemPlanning", "TandemPlanningText", "TandemLocalization"]),
         .testTarget(name: "TandemLocalizationTests", dependencies: ["TandemLocalization"]),
         .testTarget(name: "TandemPersistenceTests", dependencies: ["TandemPersistence"]),
-        .testTarget(name: "TandemAppTests", dependencies: ["TandemApp", "TandemPersistence"]),
+        .testTarget(name: "TandemAppTests", dependencies: ["TandemApp", "TandemPersistence", "TandemPlanning"]),
         .testTarget(
             name: "TandemWebTests",
             dependencies: [

@@ -20,6 +20,9 @@ public enum Action: Hashable, Sendable {
     case viewVendors
     /// Create, edit, deactivate and import vendors; add absences, bookings and holds.
     case manageVendors
+    /// Check a deadline against the stored capacity; who may not view the capacity area (sales)
+    /// gets the verdict without vendors.
+    case checkCapacity
     /// Set an account's preferred and excluded vendors.
     case editVendorPreferences
     // Clients and pipeline (issue #11). Vendor managers see none of it.
@@ -77,6 +80,8 @@ public enum Policy {
             return !roles.isDisjoint(with: [.admin, .manager, .pm, .vendorManager])
         case .manageVendors:
             return !roles.isDisjoint(with: [.admin, .vendorManager])
+        case .checkCapacity:
+            return !roles.isDisjoint(with: [.admin, .manager, .pm, .vendorManager, .sales])
         case .editVendorPreferences:
             return !roles.isDisjoint(with: [.admin, .manager, .pm, .vendorManager])
         default:

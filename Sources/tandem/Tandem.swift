@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TandemCommands
 import TandemDomain
+import TandemPlanning
 import TandemWeb
 
 @main
@@ -12,6 +13,7 @@ struct Tandem: AsyncParsableCommand {
         discussion: "Configuration comes from environment variables; see .env.example.",
         subcommands: [
             Serve.self, Migrate.self, Demo.self, Users.self, AnalyzeCommand.self, PlanCommand.self, I18nCommand.self,
+            CapacityCommand.self,
         ])
 }
 
@@ -140,6 +142,40 @@ extension Users {
                 throw ExitCode(65)
             } catch {
                 try await reportingFailures(config) { throw error }
+            }
+        }
+    }
+}
+
+struct CapacityCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "capacity", abstract: "Capacity from the database.", subcommands: [Export.self])
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the stored vendors and a request as a `tandem plan` file (JSON on standard output).",
+            discussion:
+                "REQUEST is the body of POST /api/v1/capacity/check. `tandem plan` on the output gives the API's answer."
+        )
+
+        @Argument(help: "The request (JSON), as sent to POST /api/v1/capacity/check.")
+        var request: String
+
+        func run() async throws {
+            let config = try loadConfig()
+            TandemServer.bootstrapLogging(config)
+            guard let body = FileManager.default.contents(atPath: request) else {
+                FileHandle.standardError.write(Data("error: cannot read \(request)\n".utf8))
+                throw ExitCode(66)
+            }
+            try await reportingFailures(config) {
+                do {
+                    let file = try await CapacityExport.planFile(config: config, request: body)
+                    FileHandle.standardOutput.write(file + Data("\n".utf8))
+                } catch let error as PlanningInputError {
+                    FileHandle.standardError.write(Data("error: request.\(error.field): \(error.message)\n".utf8))
+                    throw ExitCode(65)
+                }
             }
         }
     }

@@ -40,6 +40,12 @@ struct PolicyTests {
         Row(roles: [.pm], action: .viewArea(.capacity), allowed: true),
         Row(roles: [.vendorManager], action: .viewArea(.vendors), allowed: true),
         Row(roles: [.sales, .pm], action: .viewArea(.vendors), allowed: true),
+        // Deadline checks against stored capacity: sales too (redacted, because it lacks the area)
+        Row(roles: [.sales], action: .checkCapacity, allowed: true),
+        Row(roles: [.pm], action: .checkCapacity, allowed: true),
+        Row(roles: [.vendorManager], action: .checkCapacity, allowed: true),
+        Row(roles: [.manager], action: .checkCapacity, allowed: true),
+        Row(roles: [], action: .checkCapacity, allowed: false),
         // Records: tokens and profiles belong to someone
         Row(roles: [.sales], action: .manageTokens(owner: me), allowed: true),
         Row(roles: [.admin], action: .manageTokens(owner: other), allowed: false),

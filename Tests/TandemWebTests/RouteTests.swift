@@ -75,13 +75,16 @@ struct RouteTests {
                     .dashboard, .login, .logout, .setup(secret: ":secret"), .invitation(secret: ":secret"), .users,
                     .newUser, .user(":id"), .userDeactivate(":id"), .userReactivate(":id"), .userInvite(":id"),
                     .organisation, .profile, .profileTokens, .revokeToken(":id"), .language, .capacityCheck, .health,
-                    .ready,
+                    .ready, .deadlineCheck,
                     .openAPIDocument,
                 ] + Area.allCases.map { .area($0) } + ClientRoutePatterns.pages + VendorRoutePatterns.pages
                 + PipelineRoutePatterns.pages
             let known = Set(patterns.map { $0.pathComponents.map(\.description) })
             let api = Set(
-                ([APIRoute.me, .users, .user(":id"), .tokens, .token(":id"), .feasibilityChecks]
+                ([
+                    APIRoute.me, .users, .user(":id"), .tokens, .token(":id"), .feasibilityChecks, .capacityCheck,
+                    .capacityHeatmap,
+                ]
                     + ClientRoutePatterns.api + VendorRoutePatterns.api + PipelineRoutePatterns.api).map {
                         APIRoute.prefixSegments + $0.pathComponents.map(\.description)
                     })

@@ -140,6 +140,20 @@ struct SnapshotTests {
         }
     }
 
+    @Test func deadlineCheckForSales() async throws {
+        try await seeded { app in
+            var browser = try await signedIn(app, as: "sofia.sales@lumen.example")
+            let page = try await browser.submit(
+                SiteRoute.deadlineCheck.path,
+                [
+                    "source": "en", "targets": "fr", "words": "4000", "workflow": "translation+revision",
+                    "start": "2026-11-23T09:00", "deadline": "2026-11-25T17:00", "maxVendorsPerStep": "1",
+                ])
+            #expect(page.status == .ok)
+            try assertSnapshot(page.body.string, named: "deadline-check.sales.en.html")
+        }
+    }
+
     @Test func tokenSettingsWithOneToken() async throws {
         try await seeded { app in
             var browser = try await signedIn(app)

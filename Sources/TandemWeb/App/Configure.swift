@@ -37,6 +37,7 @@ public func configure(_ app: Application, context: AppContext, location: Databas
         shipped: resources.appendingPathComponent("Locales"),
         imported: URL(fileURLWithPath: config.dataDirectory).appendingPathComponent("locales"))
     app.localization = LocalizationService(catalogs: catalogs)
+    app.installCapacityService()
 
     app.views.use(.leaf)
     app.leaf.configuration.rootDirectory = app.directory.viewsDirectory
@@ -70,6 +71,7 @@ func routes(_ app: Application) throws {
     UsersAPI.register(api)
     FeasibilityAPI.register(api)
     VendorsAPI.register(api)
+    CapacityAPI.register(api)
     VendorPreferencesAPI.register(api)
     AccountsAPI.register(api)
     ClientsAPI.register(api)
@@ -90,6 +92,7 @@ func routes(_ app: Application) throws {
     AccountPages.register(signedIn)
     ClientRecordPages.register(signedIn)
     BriefPages.register(signedIn)
+    DeadlineCheckPages.register(signedIn)
     VendorPages.register(signedIn)
     PipelinePages.register(signedIn)
     OpportunityPages.register(signedIn)

@@ -67,6 +67,8 @@ enum SiteRoute: Sendable, Equatable {
     case pipelineStage(PathParameter)
     case pipelineLostReason(PathParameter)
     case search
+    /// The deadline check against the stored vendors (for sales: the verdict only).
+    case deadlineCheck
     case health, ready
     case openAPIDocument
     /// Static files served from Resources/Public.
@@ -158,6 +160,7 @@ enum SiteRoute: Sendable, Equatable {
         case .pipelineExchangeRates: return ["settings", "pipeline", "exchange-rates"]
         case .pipelineThreshold: return ["settings", "pipeline", "threshold"]
         case .search: return ["search"]
+        case .deadlineCheck: return ["capacity", "deadline-check"]
         case .health: return ["health"]
         case .ready: return ["ready"]
         case .openAPIDocument: return ["api", "openapi.yaml"]
@@ -189,6 +192,7 @@ enum APIRoute: Sendable, Equatable {
     case vendorAbsence(PathParameter, PathParameter)
     case bookings
     case tentativeHolds
+    case capacityCheck, capacityHeatmap
     case accountVendorPreferences(PathParameter)
     case accounts
     case account(PathParameter)
@@ -243,6 +247,8 @@ enum APIRoute: Sendable, Equatable {
         case .vendorAbsence(let id, let absence): return ["vendors", id.segment, "absences", absence.segment]
         case .bookings: return ["bookings"]
         case .tentativeHolds: return ["tentative-holds"]
+        case .capacityCheck: return ["capacity", "check"]
+        case .capacityHeatmap: return ["capacity", "heatmap"]
         case .accountVendorPreferences(let id): return ["accounts", id.segment, "vendor-preferences"]
         case .accounts: return ["accounts"]
         case .account(let id): return ["accounts", id.segment]

@@ -51,6 +51,7 @@ public enum TandemServer {
                         \(link)
                     """)
             }
+            try await app.startCapacity()
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()

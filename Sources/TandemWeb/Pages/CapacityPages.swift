@@ -27,8 +27,10 @@ enum CapacityPages {
     }
     struct AreaContext: Encodable {
         var shell: PageShell
+        var heatmap: HeatmapView
         var checkHref = SiteRoute.capacityCheck.path
         var exampleHref = CapacityPages.exampleHref
+        var deadlineHref = SiteRoute.deadlineCheck.path
     }
     struct Form: Content {
         var plan: String?
@@ -57,11 +59,15 @@ enum CapacityPages {
             plan: plan, problem: problem, result: result, timeZone: req.localizer.timeZone.identifier)
     }
 
-    /// The capacity area: what the check does, and the way to it.
+    /// The capacity area: the heatmap of the coming weeks (`?from=YYYY-MM-DD` moves it), and
+    /// the ways to the deadline check and the plan-file check.
     @Sendable static func area(req: Request) async throws -> Response {
         try req.authorize(.viewArea(.capacity))
+        let window = try HeatmapWindow(from: req.query[String.self, at: "from"], weeks: nil, req: req)
+        let heatmap = try await req.capacityHeatmap(window)
         let shell = try await req.shell(title: req.localizer.t("nav.capacity"), area: .capacity)
-        return try await req.renderPage("capacity/index", AreaContext(shell: shell))
+        return try await req.renderPage(
+            "capacity/index", AreaContext(shell: shell, heatmap: HeatmapView(heatmap, localizer: req.localizer)))
     }
 
     /// The empty form, or with `?example=` the worked example (`example`, nil when the

@@ -71,7 +71,9 @@ enum VendorDetailPage {
     }
 
     /// The slot the capacity service fills with the vendor's load timeline (SVG markup).
-    static func loadTimeline(_ req: Request, vendor: VendorProfile) async throws -> String? { nil }
+    static func loadTimeline(_ req: Request, vendor: VendorProfile) async throws -> String? {
+        try await req.vendorLoadSection(vendor.id)
+    }
 
     /// How far ahead the page lists bookings and holds.
     static let horizon: TimeInterval = 8 * 7 * 24 * 3600

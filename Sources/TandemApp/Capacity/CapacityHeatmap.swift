@@ -1,0 +1,60 @@
+import Foundation
+import TandemDomain
+import TandemPlanning
+
+/// Capacity per language pair and week: for each pair some vendor offers, the working hours of
+/// its vendors in each week, what confirmed work takes, what tentative work is likely to take
+/// (at its win probability) and what is free. A vendor with several pairs counts in each.
+public struct CapacityHeatmap: Sendable, Equatable {
+    public struct Row: Sendable, Equatable {
+        /// Language tags as stored, e.g. `en` and `fr-CA`.
+        public var source: String
+        public var target: String
+        /// How many vendors offer the pair.
+        public var vendorCount: Int
+        /// One per week, in order.
+        public var weeks: [VendorLoad]
+    }
+
+    /// The weeks' starts and the end of the last week: `weeks + 1` instants.
+    public var bounds: [Date]
+    /// By source, then target language.
+    public var rows: [Row]
+
+    public init(bounds: [Date], rows: [Row]) {
+        self.bounds = bounds
+        self.rows = rows
+    }
+
+    /// The heatmap over the weeks between `bounds` (`weekBounds`), from the index's vendors.
+    public init(index: CapacityIndex, bounds: [Date]) {
+        let instants = bounds.map(Instant.init)
+        var byPair: [LanguagePair: (vendors: Int, weeks: [VendorLoad])] = [:]
+        let empty = [VendorLoad](repeating: VendorLoad(), count: max(0, bounds.count - 1))
+        for id in index.vendorIDs {
+            guard let vendor = index.vendor(id), let load = index.load(of: id, bounds: instants) else { continue }
+            for pair in Set(vendor.capabilities.map(\.pair)) {
+                var entry = byPair[pair] ?? (0, empty)
+                entry.vendors += 1
+                for week in entry.weeks.indices { entry.weeks[week] = entry.weeks[week] + load[week] }
+                byPair[pair] = entry
+            }
+        }
+        self.bounds = bounds
+        rows = byPair.map { pair, entry in
+            Row(
+                source: pair.source.description, target: pair.target.description, vendorCount: entry.vendors,
+                weeks: entry.weeks)
+        }.sorted { ($0.source, $0.target) < ($1.source, $1.target) }
+    }
+
+    /// The starts of `weeks` weeks and the end of the last: local midnight of the Monday of the
+    /// week holding `date`, then each following Monday, in `timeZone` (daylight-saving changes
+    /// make some weeks an hour longer or shorter).
+    public static func weekBounds(containing date: Date, weeks: Int, timeZone: TimeZone) -> [Date] {
+        var calendar = Calendar(identifier: .iso8601)
+        calendar.timeZone = timeZone
+        let monday = calendar.dateInterval(of: .weekOfYear, for: date)?.start ?? calendar.startOfDay(for: date)
+        return (0...max(0, weeks)).compactMap { calendar.date(byAdding: .day, value: 7 * $0, to: monday) }
+    }
+}
