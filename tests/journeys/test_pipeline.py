@@ -42,6 +42,16 @@ def language_of(browser):
     return "fr" if browser.execute_script("return navigator.language").startswith("fr") else "en"
 
 
+def sign_in_speaking(browser, email, language):
+    """Signs in and makes sure the interface is in the browser's language: another journey may
+    have saved a different language in this demo user's profile (the switcher remembers it)."""
+    sign_in(browser, email, PASSWORD)
+    if browser.find_element(By.TAG_NAME, "html").get_attribute("lang") != language:
+        Select(browser.find_element(By.ID, "lang-select")).select_by_value(language)
+        WebDriverWait(browser, 10).until(
+            lambda b: b.find_element(By.TAG_NAME, "html").get_attribute("lang") == language)
+
+
 def sign_out(browser):
     follow(browser, "form[action='/logout'] button")
 
@@ -86,7 +96,7 @@ def test_rep_and_pm_design_a_deal_together(browser):
     text = TEXT[language]
     stamp = f"{language}{int(time.time() * 1000) % 10_000_000}"
 
-    sign_in(browser, REP, PASSWORD)
+    sign_in_speaking(browser, REP, language)
     account_id = create_account(browser, text)
     fill_brief(browser, account_id, stamp)
 
@@ -128,7 +138,7 @@ def test_rep_and_pm_design_a_deal_together(browser):
     sign_out(browser)
 
     # The PM finds it on their dashboard and writes the solution notes.
-    sign_in(browser, PM, PASSWORD)
+    sign_in_speaking(browser, PM, language)
     wait_text(browser, "#my-work-partnered", text["partnered"])
     wait_text(browser, "#my-work-partnered", name)
     follow(browser, f"#my-work-partnered a[href='/opportunities/{opportunity_id}']")
@@ -139,7 +149,7 @@ def test_rep_and_pm_design_a_deal_together(browser):
     sign_out(browser)
 
     # The rep reads them.
-    sign_in(browser, REP, PASSWORD)
+    sign_in_speaking(browser, REP, language)
     browser.get(opportunity_url)
     wait_text(browser, "#solution-notes-text", notes)
     browser.tandem_shot("opportunity")
