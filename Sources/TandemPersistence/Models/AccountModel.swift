@@ -99,16 +99,3 @@ final class AccountModel: Model, @unchecked Sendable {
         return account
     }
 }
-
-/// Lists and small structures stored as JSON text: the same on SQLite and PostgreSQL.
-enum JSONText {
-    static func encode<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
-    }
-
-    static func decode<T: Decodable>(_ text: String) -> T? {
-        try? JSONDecoder().decode(T.self, from: Data(text.utf8))
-    }
-}

@@ -43,9 +43,9 @@ final class VendorModel: Model, @unchecked Sendable {
         country = vendor.country
         timeZone = vendor.timeZone
         status = vendor.status.rawValue
-        workingHours = VendorJSON.encode(vendor.workingHours)
-        domains = VendorJSON.encode(vendor.domains)
-        tools = VendorJSON.encode(vendor.tools)
+        workingHours = JSONText.encode(vendor.workingHours)
+        domains = JSONText.encode(vendor.domains)
+        tools = JSONText.encode(vendor.tools)
         ndaSignedOn = vendor.ndaSignedOn?.description
         maxBookedShare = vendor.maxBookedShare?.canonicalString
         qualityScore = vendor.qualityScore
@@ -53,7 +53,7 @@ final class VendorModel: Model, @unchecked Sendable {
         hourlyCostAmount = vendor.hourlyCost?.amount.canonicalString
         hourlyCostCurrency = vendor.hourlyCost?.currency.code
         currency = vendor.currency.code
-        weightingGrid = vendor.weightingGrid.map(VendorJSON.encode)
+        weightingGrid = vendor.weightingGrid.map(JSONText.encode)
         version = vendor.version
         self.changeSeq = changeSeq
         createdAt = vendor.createdAt
@@ -69,13 +69,13 @@ final class VendorModel: Model, @unchecked Sendable {
             id: VendorProfile.ID(try requireID()), name: name, kind: VendorKind(rawValue: kind) ?? .freelance,
             email: try email.map(EmailAddress.init), phone: phone, country: country, timeZone: timeZone,
             status: VendorStatus(rawValue: status) ?? .candidate,
-            workingHours: try VendorJSON.decode(WorkingHours.self, workingHours),
-            domains: try VendorJSON.decode([SubjectDomain].self, domains),
-            tools: try VendorJSON.decode([String].self, tools),
+            workingHours: try JSONText.decode(WorkingHours.self, workingHours),
+            domains: try JSONText.decode([SubjectDomain].self, domains),
+            tools: try JSONText.decode([String].self, tools),
             ndaSignedOn: try ndaSignedOn.map { try LocalDate(iso: $0) },
             maxBookedShare: maxBookedShare.flatMap { Decimal(canonical: $0) }, qualityScore: qualityScore,
             parallelWorkers: parallelWorkers, hourlyCost: hourlyCost, currency: try CurrencyCode(currency),
-            weightingGrid: try weightingGrid.map { try VendorJSON.decode(WeightingGrid.self, $0) }, version: version,
+            weightingGrid: try weightingGrid.map { try JSONText.decode(WeightingGrid.self, $0) }, version: version,
             createdAt: createdAt, updatedAt: updatedAt)
     }
 }
@@ -116,7 +116,7 @@ final class VendorCapabilityModel: Model, @unchecked Sendable {
         yearsOfExperience = capability.approval.yearsOfExperience
         testPassed = capability.approval.testPassed
         approvedOn = capability.approval.approvedOn?.description
-        domains = VendorJSON.encode(capability.domains)
+        domains = JSONText.encode(capability.domains)
     }
 
     func toDomain() throws -> VendorCapability {
@@ -129,7 +129,7 @@ final class VendorCapabilityModel: Model, @unchecked Sendable {
             approval: CapabilityApproval(
                 approved: approved, degree: degree, yearsOfExperience: yearsOfExperience, testPassed: testPassed,
                 approvedOn: try approvedOn.map { try LocalDate(iso: $0) }),
-            domains: try VendorJSON.decode([String].self, domains))
+            domains: try JSONText.decode([String].self, domains))
     }
 }
 
@@ -173,18 +173,5 @@ final class VendorRateModel: Model, @unchecked Sendable {
             price: Money(Decimal(canonical: amount) ?? 0, currency),
             rushPrice: rushAmount.flatMap { Decimal(canonical: $0) }.map { Money($0, currency) },
             validFrom: try LocalDate(iso: validFrom), validTo: try validTo.map { try LocalDate(iso: $0) })
-    }
-}
-
-/// JSON text columns of the vendor tables, decoded strictly (a bad value is an error, not nil).
-enum VendorJSON {
-    static func encode<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
-    }
-
-    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
-        try JSONDecoder().decode(T.self, from: Data(text.utf8))
     }
 }

@@ -51,7 +51,7 @@ public struct FluentVendorStore: VendorStore {
         if byCapability { vendors = vendors.filter { capable.contains($0.id.rawValue) } }
         if let domain = filter.domain?.trimmingCharacters(in: .whitespaces).lowercased(), !domain.isEmpty {
             let covering = Set(
-                matching.filter { (try? VendorJSON.decode([String].self, $0.domains))?.contains(domain) == true }
+                matching.filter { (try? JSONText.decode([String].self, $0.domains))?.contains(domain) == true }
                     .map(\.vendorID))
             vendors = vendors.filter { vendor in
                 covering.contains(vendor.id.rawValue) || vendor.domains.contains { $0.name == domain }
@@ -93,9 +93,9 @@ public struct FluentVendorStore: VendorStore {
         if let country = change.country { update.set("country", to: country) }
         if let zone = change.timeZone { update.set("time_zone", to: zone) }
         if let status = change.status { update.set("status", to: status.rawValue) }
-        if let hours = change.workingHours { update.set("working_hours", to: VendorJSON.encode(hours)) }
-        if let domains = change.domains { update.set("domains", to: VendorJSON.encode(domains)) }
-        if let tools = change.tools { update.set("tools", to: VendorJSON.encode(tools)) }
+        if let hours = change.workingHours { update.set("working_hours", to: JSONText.encode(hours)) }
+        if let domains = change.domains { update.set("domains", to: JSONText.encode(domains)) }
+        if let tools = change.tools { update.set("tools", to: JSONText.encode(tools)) }
         if let nda = change.ndaSignedOn { update.set("nda_signed_on", to: nda?.description) }
         if let share = change.maxBookedShare { update.set("max_booked_share", to: share?.canonicalString) }
         if let score = change.qualityScore { update.set("quality_score", to: score) }
@@ -105,7 +105,7 @@ public struct FluentVendorStore: VendorStore {
                 .set("hourly_cost_currency", to: cost?.currency.code)
         }
         if let currency = change.currency { update.set("currency", to: currency.code) }
-        if let grid = change.weightingGrid { update.set("weighting_grid", to: grid.map(VendorJSON.encode)) }
+        if let grid = change.weightingGrid { update.set("weighting_grid", to: grid.map(JSONText.encode)) }
     }
 
     // MARK: Capabilities
