@@ -46,6 +46,8 @@ public enum Action: Hashable, Sendable {
     case manageStages
     case manageLostReasons
     case manageExchangeRates
+    /// Read and mark read the in-app notifications addressed to `recipient` (only one's own).
+    case readNotifications(recipient: User.ID)
 }
 
 /// The one authorization policy, used by pages and API alike.
@@ -84,6 +86,8 @@ public enum Policy {
             return !roles.isDisjoint(with: [.admin, .manager, .pm, .vendorManager, .sales])
         case .editVendorPreferences:
             return !roles.isDisjoint(with: [.admin, .manager, .pm, .vendorManager])
+        case .readNotifications(let recipient):
+            return recipient == user.id
         default:
             return permitsClientWork(user, action)
         }

@@ -62,7 +62,8 @@ extension Stores {
             vendors: FluentVendorStore(database: database),
             vendorSchedule: FluentVendorScheduleStore(database: database),
             vendorPreferences: FluentVendorPreferenceStore(database: database, ids: ids),
-            pipeline: .fluent(database))
+            pipeline: .fluent(database),
+            notifications: FluentNotificationStore(database: database))
     }
 }
 
