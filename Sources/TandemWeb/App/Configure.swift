@@ -78,6 +78,7 @@ func routes(_ app: Application) throws {
     OpportunitiesAPI.register(api)
     PipelineSettingsAPI.register(api)
     OpportunityBriefAPI.register(api)
+    NotificationsAPI.register(api)
 
     let site = app.grouped(SessionAuthenticator(), LocalizationMiddleware(), FlashMiddleware(), CSRFProtection())
     AuthPages.register(site)
@@ -99,4 +100,5 @@ func routes(_ app: Application) throws {
     OpportunityBriefPages.register(signedIn)
     PipelineSettingsPages.register(signedIn)
     SearchPages.register(signedIn)
+    NotificationPages.register(signedIn)
 }
