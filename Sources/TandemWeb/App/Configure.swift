@@ -38,6 +38,7 @@ public func configure(_ app: Application, context: AppContext, location: Databas
         imported: URL(fileURLWithPath: config.dataDirectory).appendingPathComponent("locales"))
     app.localization = LocalizationService(catalogs: catalogs)
     app.installCapacityService()
+    app.installPDFRenderer()
 
     app.views.use(.leaf)
     app.leaf.configuration.rootDirectory = app.directory.viewsDirectory
