@@ -12,8 +12,8 @@ public struct Project: Identifiable, Hashable, Codable, Sendable {
     public var accountID: Account.ID
     public var opportunityID: Opportunity.ID
     public var name: String
-    /// The client brief as it stood at acceptance.
-    public var brief: String
+    /// The client brief as it stood at acceptance (the opportunity's, else the account's).
+    public var brief: ClientBrief?
     public var briefStatus: BriefStatus
     public var briefComment: String
     public var briefBy: User.ID?
@@ -27,7 +27,7 @@ public struct Project: Identifiable, Hashable, Codable, Sendable {
     public var createdAt: Date
 
     public init(
-        id: ID, quoteID: Quote.ID, accountID: Account.ID, opportunityID: Opportunity.ID, name: String, brief: String,
+        id: ID, quoteID: Quote.ID, accountID: Account.ID, opportunityID: Opportunity.ID, name: String, brief: ClientBrief?,
         briefStatus: BriefStatus = .pending, briefComment: String = "", briefBy: User.ID? = nil, briefAt: Date? = nil,
         clientReference: String, acceptedAt: Date, optionID: QuoteOption.ID?, salesOwnerID: User.ID, pmID: User.ID?,
         createdAt: Date
@@ -122,4 +122,9 @@ public struct Reservation: Identifiable, Hashable, Codable, Sendable {
 extension DomainError {
     public static let projectNotFound = DomainError.notFound(
         entityKey: "entity.project", fallback: "The project was not found.")
+}
+
+extension RecordSubject.Kind {
+    public static let quote = RecordSubject.Kind(rawValue: "quote")
+    public static let project = RecordSubject.Kind(rawValue: "project")
 }

@@ -38,9 +38,12 @@ public struct QuoteOption: Identifiable, Hashable, Codable, Sendable {
     public typealias ID = Identifier<QuoteOption>
     public var id: ID
     public var name: String
-    public init(id: ID, name: String) {
+    /// The services of this option's lines; empty: the version's services.
+    public var services: [LanguageService]
+    public init(id: ID, name: String, services: [LanguageService] = []) {
         self.id = id
         self.name = name
+        self.services = services
     }
 }
 

@@ -28,7 +28,7 @@ final class ProjectModel: Model, @unchecked Sendable {
         accountID = p.accountID.rawValue
         opportunityID = p.opportunityID.rawValue
         name = p.name
-        brief = p.brief
+        brief = JSONText.encode(p.brief)
         briefStatus = p.briefStatus.rawValue
         briefComment = p.briefComment
         briefBy = p.briefBy?.rawValue
@@ -44,7 +44,7 @@ final class ProjectModel: Model, @unchecked Sendable {
     func toDomain() throws -> Project {
         Project(
             id: .init(try requireID()), quoteID: .init(quoteID), accountID: .init(accountID),
-            opportunityID: .init(opportunityID), name: name, brief: brief,
+            opportunityID: .init(opportunityID), name: name, brief: JSONText.decode(brief),
             briefStatus: BriefStatus(rawValue: briefStatus) ?? .pending, briefComment: briefComment,
             briefBy: briefBy.map { .init($0) }, briefAt: briefAt, clientReference: clientReference,
             acceptedAt: acceptedAt, optionID: optionID.map { .init($0) }, salesOwnerID: .init(salesOwnerID),
