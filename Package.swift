@@ -45,7 +45,7 @@ let package = Package(
         .target(
             name: "TandemApp",
             dependencies: [
-                "TandemDomain", "TandemPlanning", .product(name: "Crypto", package: "swift-crypto"),
+                "TandemDomain", "TandemPlanning", "TandemAnalysis", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]),
         // The planning engine's codes in words (reasons, plan table): for the command line and the web.

@@ -46,6 +46,18 @@ public enum Action: Hashable, Sendable {
     case manageStages
     case manageLostReasons
     case manageExchangeRates
+    // Quotes and projects (issue #13): the rules are in Quotes/QuotePolicy.swift.
+    case viewQuotes
+    /// Create, edit, submit, send, record acceptance or loss of a quote owned by `owner`.
+    case editQuote(owner: User.ID?)
+    /// A PM's review decision (approve, approve with changes, reject).
+    case reviewQuote
+    /// A manager's approval of a capability-building deal below the margin floor.
+    case approveBelowFloor
+    case viewProjects
+    /// Acknowledge or challenge a project's brief (its PM, or PMs and supervisors).
+    case acknowledgeBrief
+    case manageReviewSettings
     /// Read and mark read the in-app notifications addressed to `recipient` (only one's own).
     case readNotifications(recipient: User.ID)
 }
@@ -116,7 +128,7 @@ public enum Policy {
         case .manageStages, .manageLostReasons, .manageExchangeRates:
             return roles.contains(.admin)
         default:
-            return false
+            return permitsQuoteWork(user, action)
         }
     }
 }

@@ -95,6 +95,8 @@ public struct Stores: Sendable {
     public var clientAssets: any ClientAssetStore
     /// Opportunities, stages, lost reasons, exchange rates (docs/pipeline.md).
     public var pipeline: PipelineStores
+    /// Quotes, their files and analyses, projects and the background queue (docs/quotes.md).
+    public var quoteStores: QuoteStores
     /// In-app notifications (Notifications/Notification.swift).
     public var notifications: any NotificationStore
 
@@ -104,9 +106,10 @@ public struct Stores: Sendable {
         invitations: any InvitationStore, transactions: any TransactionRunner, accounts: any AccountStore,
         contacts: any ContactStore, activities: any ActivityStore, briefs: any BriefStore,
         clientAssets: any ClientAssetStore, vendors: any VendorStore, vendorSchedule: any VendorScheduleStore,
-        vendorPreferences: any VendorPreferenceStore, pipeline: PipelineStores,
+        vendorPreferences: any VendorPreferenceStore, pipeline: PipelineStores, quoteStores: QuoteStores,
         notifications: any NotificationStore
     ) {
+        self.quoteStores = quoteStores
         self.notifications = notifications
         self.vendorPreferences = vendorPreferences
         self.vendors = vendors

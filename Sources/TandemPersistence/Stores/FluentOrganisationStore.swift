@@ -62,7 +62,7 @@ extension Stores {
             vendors: FluentVendorStore(database: database),
             vendorSchedule: FluentVendorScheduleStore(database: database),
             vendorPreferences: FluentVendorPreferenceStore(database: database, ids: ids),
-            pipeline: .fluent(database),
+            pipeline: .fluent(database), quoteStores: .fluent(database, ids: ids),
             notifications: FluentNotificationStore(database: database))
     }
 }

@@ -1,0 +1,150 @@
+import Foundation
+import TandemDomain
+
+extension QuoteManagement {
+    /// Submits the draft: checked live once more, then the review gate decides (docs/quotes.md):
+    /// in review with its reasons, or approved at once.
+    public func submit(_ id: Quote.ID, by user: User) async throws -> Quote {
+        let env = env
+        let capacity = capacity
+        return try await env.stores.transaction { tx in
+            guard let quote = try await tx.quoteStores.quotes.find(id: id),
+                var version = try await tx.quoteStores.quotes.version(id, number: quote.currentVersion)
+            else { throw DomainError.quoteNotFound }
+            let opportunity = try await tx.pipeline.opportunities.find(id: quote.opportunityID)
+            guard Policy.permits(user, .editQuote(owner: opportunity?.ownerID)) else { throw Self.forbidden }
+            guard quote.status == .draft else { throw DomainError.quoteTransition(from: quote.status, to: .inReview) }
+            version = try await Self.refresh(quote, version, in: tx, env: env, capacity: capacity)
+            let facts = try await Self.gateFacts(quote, version, opportunity: opportunity, in: tx)
+            version.reviewReasons = QuoteReviewGate.reasons(
+                facts, settings: try await tx.quoteStores.reviewSettings.load())
+            _ = try await tx.quoteStores.quotes.updateDraft(version)
+            let status = QuoteReviewGate.status(for: version.reviewReasons)
+            guard try await tx.quoteStores.quotes.move(id, from: .draft, to: status, version: nil, at: env.now) else {
+                throw DomainError.quoteTransition(from: quote.status, to: status)
+            }
+            if status == .inReview {
+                try await QuoteEvents.reviewRequested(quote, opportunity: opportunity, by: user, in: tx, env: env)
+            }
+            return try await tx.quoteStores.quotes.find(id: id)!
+        }
+    }
+
+    /// What the gate knows: the worst verdict, the margin against the floor, and the facts of the
+    /// admin's extra triggers.
+    static func gateFacts(_ quote: Quote, _ version: QuoteVersion, opportunity: Opportunity?, in tx: Stores)
+        async throws -> QuoteGateFacts
+    {
+        let stages = StageList(try await tx.pipeline.stages.list())
+        let won = try await tx.pipeline.opportunities.list(OpportunityFilter(stageIDs: stages.wonStageIDs))
+            .filter { $0.id != quote.opportunityID }
+        let pairs = Set(won.flatMap(\.languagePairs))
+        let quotePairs = version.targets.map { LanguagePair(source: version.sourceLanguage, target: $0.language) }
+        let floor = try await QuoteMargins.floor(for: quote.accountID, in: tx)
+        let below = floor.flatMap { floor in version.totals.marginPercent.map { $0 < floor } } ?? false
+        var brief = try await tx.briefs.latest(of: RecordSubject(kind: .opportunity, id: quote.opportunityID.rawValue))
+        if brief == nil {
+            brief = try await tx.briefs.latest(of: RecordSubject(kind: .account, id: quote.accountID.rawValue))
+        }
+        return QuoteGateFacts(
+            verdict: QuoteReviewGate.worst(version.feasibility.map(\.verdict)), belowMarginFloor: below,
+            newClient: !won.contains { $0.accountID == quote.accountID },
+            newPair: quotePairs.contains { !pairs.contains($0) }, valueInBase: version.totals.totalInBase?.amount,
+            briefComplete: brief?.content.isComplete ?? false)
+    }
+
+    /// Sales sends an approved quote; the version becomes immutable.
+    public func send(_ id: Quote.ID, by user: User) async throws -> Quote {
+        let env = env
+        return try await env.stores.transaction { tx in
+            guard let quote = try await tx.quoteStores.quotes.find(id: id),
+                let version = try await tx.quoteStores.quotes.version(id, number: quote.currentVersion)
+            else { throw DomainError.quoteNotFound }
+            let opportunity = try await tx.pipeline.opportunities.find(id: quote.opportunityID)
+            guard Policy.permits(user, .editQuote(owner: opportunity?.ownerID)) else { throw Self.forbidden }
+            guard quote.status == .approved,
+                try await tx.quoteStores.quotes.move(id, from: .approved, to: .sent, version: nil, at: env.now)
+            else { throw DomainError.quoteTransition(from: quote.status, to: .sent) }
+            try await tx.quoteStores.quotes.markSent(version.id, at: env.now)
+            return try await tx.quoteStores.quotes.find(id: id)!
+        }
+    }
+
+    /// The deal is lost: the reason is recorded, the holds released, the opportunity lost too.
+    public func lose(_ id: Quote.ID, reason: String, lostReasonID: String? = nil, by user: User) async throws -> Quote {
+        var read = FieldReader()
+        let reason = read.text(reason, "reason", max: 1000, required: true)
+        let lostReason: LostReason.ID? = lostReasonID.flatMap { $0.isEmpty ? nil : read.id($0, "lostReasonId") }
+        try read.check()
+        let env = env
+        return try await env.stores.transaction { tx in
+            guard let quote = try await tx.quoteStores.quotes.find(id: id) else { throw DomainError.quoteNotFound }
+            let opportunity = try await tx.pipeline.opportunities.find(id: quote.opportunityID)
+            guard Policy.permits(user, .editQuote(owner: opportunity?.ownerID)) else { throw Self.forbidden }
+            guard quote.status.canMove(to: .lost),
+                try await tx.quoteStores.quotes.move(id, from: quote.status, to: .lost, version: nil, at: env.now)
+            else { throw DomainError.quoteTransition(from: quote.status, to: .lost) }
+            try await tx.quoteStores.quotes.setLostReason(id, reason!)
+            try await QuoteFeasibility.releaseHolds(of: quote, in: tx)
+            try await Self.closeOpportunity(
+                quote.opportunityID, .lost, note: reason!, lostReason: lostReason, in: tx, at: env.now)
+            return try await tx.quoteStores.quotes.find(id: id)!
+        }
+    }
+
+    /// Open quotes past their validity day become `expired` and release their holds; returns how many.
+    @discardableResult
+    public func expireDue() async throws -> Int {
+        let env = env
+        let today = LocalDate(env.now, in: .utc)
+        let open = try await env.stores.quoteStores.quotes.list(
+            QuoteFilter(statuses: Set(QuoteStatus.allCases.filter { $0.isOpen })))
+        var expired = 0
+        for quote in open where quote.validUntil < today {
+            let moved = try await env.stores.transaction { tx in
+                guard
+                    try await tx.quoteStores.quotes.move(
+                        quote.id, from: quote.status, to: .expired, version: nil, at: env.now)
+                else { return false }
+                try await QuoteFeasibility.releaseHolds(of: quote, in: tx)
+                return true
+            }
+            if moved { expired += 1 }
+        }
+        return expired
+    }
+
+    /// Moves the quote's opportunity to the first won or lost stage: the quote's outcome is a fact,
+    /// so the pipeline's rules for moving by hand do not apply.
+    static func closeOpportunity(
+        _ id: Opportunity.ID, _ outcome: StageOutcome, note: String = "", lostReason: LostReason.ID? = nil,
+        in tx: Stores, at date: Date
+    ) async throws {
+        guard let stage = try await tx.pipeline.stages.list().first(where: { $0.outcome == outcome }) else { return }
+        var changes = OpportunityChanges()
+        changes.stageID = stage.id
+        changes.probabilityOverride = .some(nil)
+        if outcome == .lost {
+            changes.lostNote = note
+            changes.lostReasonID = .some(lostReason)
+        }
+        _ = try await tx.pipeline.opportunities.update(id, changes, expectedVersion: nil, at: date)
+    }
+}
+
+/// The margin floor (the pricing seam: the organisation's setting, overridable per account).
+enum QuoteMargins {
+    static func floor(for account: Account.ID, in tx: Stores) async throws -> Decimal? { nil }
+}
+
+/// The notifications quotes send (the quoteweb seam: `Notifications`).
+enum QuoteEvents {
+    static func reviewRequested(
+        _ quote: Quote, opportunity: Opportunity?, by user: User, in tx: Stores, env: AppEnvironment
+    ) async throws {}
+    static func reviewDecided(_ quote: Quote, by user: User, in tx: Stores, env: AppEnvironment) async throws {}
+    static func quoteAccepted(_ quote: Quote, project: Project, by user: User, in tx: Stores, env: AppEnvironment)
+        async throws
+    {}
+    static func briefChallenged(_ project: Project, by user: User, in tx: Stores, env: AppEnvironment) async throws {}
+}

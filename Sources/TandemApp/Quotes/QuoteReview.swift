@@ -1,0 +1,102 @@
+import Foundation
+import TandemDomain
+
+/// A PM's review of a quote the gate sent to review: approve, approve with changes (a new
+/// version with the PM's delivery date and why), or reject with a reason. A capability-building
+/// deal below the margin floor needs a manager's approval with a reason, recorded on the quote.
+public struct QuoteReview: Sendable {
+    let env: AppEnvironment
+    let capacity: CapacityService?
+    public init(_ env: AppEnvironment, capacity: CapacityService? = nil) {
+        self.env = env
+        self.capacity = capacity
+    }
+
+    public enum Decision: String, Sendable, CaseIterable { case approve, change, reject }
+
+    public struct Input: Sendable {
+        public var decision: String
+        /// With `change`: the new delivery instant of every target (ISO 8601).
+        public var deadline: String?
+        public var reason: String?
+        public init(decision: String, deadline: String? = nil, reason: String? = nil) {
+            self.decision = decision
+            self.deadline = deadline
+            self.reason = reason
+        }
+    }
+
+    public func decide(_ id: Quote.ID, _ input: Input, by user: User) async throws -> Quote {
+        guard Policy.permits(user, .reviewQuote) else { throw QuoteManagement.forbidden }
+        var read = FieldReader()
+        let decision = Decision(rawValue: input.decision)
+        if decision == nil {
+            read.errors.append(
+                .invalid("decision", "error.quote.decision", fallback: "Choose approve, change or reject."))
+        }
+        let reason = read.text(input.reason, "reason", max: 2000, required: decision == .change || decision == .reject)
+        var deadline: Date?
+        if decision == .change { deadline = QuoteManagement.instant(input.deadline, "deadline", &read) }
+        try read.check()
+        let env = env
+        let capacity = capacity
+        return try await env.stores.transaction { [deadline] tx in
+            guard let quote = try await tx.quoteStores.quotes.find(id: id),
+                let version = try await tx.quoteStores.quotes.version(id, number: quote.currentVersion)
+            else { throw DomainError.quoteNotFound }
+            guard quote.status == .inReview else {
+                throw DomainError.quoteTransition(from: quote.status, to: decision == .reject ? .rejected : .approved)
+            }
+            let opportunity = try await tx.pipeline.opportunities.find(id: quote.opportunityID)
+            switch decision! {
+            case .reject:
+                var rejected = version
+                rejected.note = reason!
+                _ = try await tx.quoteStores.quotes.updateDraft(rejected)
+                try await Self.move(quote, to: .rejected, version: nil, in: tx, at: env.now)
+            case .approve:
+                try await Self.checkCapabilityApproval(
+                    quote, version, opportunity, reason: reason, by: user, in: tx, env: env)
+                try await Self.move(quote, to: .approved, version: nil, in: tx, at: env.now)
+            case .change:
+                try await Self.checkCapabilityApproval(
+                    quote, version, opportunity, reason: reason, by: user, in: tx, env: env)
+                var next = version.nextDraft(id: env.ids(), by: user.id, at: env.now, note: reason!)
+                for i in next.targets.indices { next.targets[i].delivery = deadline! }
+                try await tx.quoteStores.quotes.addVersion(next)
+                _ = try await QuoteManagement.refresh(quote, next, in: tx, env: env, capacity: capacity)
+                try await Self.move(quote, to: .approved, version: next.number, in: tx, at: env.now)
+            }
+            let decided = try await tx.quoteStores.quotes.find(id: id)!
+            try await QuoteEvents.reviewDecided(decided, by: user, in: tx, env: env)
+            return decided
+        }
+    }
+
+    static func move(_ quote: Quote, to status: QuoteStatus, version: Int?, in tx: Stores, at date: Date) async throws {
+        guard try await tx.quoteStores.quotes.move(quote.id, from: .inReview, to: status, version: version, at: date)
+        else { throw DomainError.quoteTransition(from: quote.status, to: status) }
+    }
+
+    /// Below the floor on a capability-building deal: only a manager (or admin) approves, with a reason.
+    static func checkCapabilityApproval(
+        _ quote: Quote, _ version: QuoteVersion, _ opportunity: Opportunity?, reason: String?, by user: User,
+        in tx: Stores, env: AppEnvironment
+    ) async throws {
+        guard version.reviewReasons.contains(.belowMarginFloor), opportunity?.capabilityBuilding == true else { return }
+        guard Policy.permits(user, .approveBelowFloor) else {
+            throw DomainError.forbidden(
+                key: "error.quote.manager_approval",
+                fallback: "A capability-building deal below the margin floor needs a manager's approval.")
+        }
+        guard let reason, !reason.isEmpty else {
+            throw ValidationErrors([
+                .invalid(
+                    "reason", "error.quote.manager_reason",
+                    fallback: "Say why this deal is worth taking below the margin floor.")
+            ])
+        }
+        try await tx.quoteStores.quotes.setManagerApproval(
+            quote.id, ManagerApproval(by: user.id, at: env.now, reason: reason))
+    }
+}
