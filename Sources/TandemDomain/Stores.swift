@@ -95,6 +95,8 @@ public struct Stores: Sendable {
     public var clientAssets: any ClientAssetStore
     /// Opportunities, stages, lost reasons, exchange rates (docs/pipeline.md).
     public var pipeline: PipelineStores
+    /// Rate cards, workflow templates, pricing settings (docs/pricing.md).
+    public var pricing: PricingStores
 
     public init(
         users: any UserStore, sessions: any SessionStore, apiTokens: any APITokenStore,
@@ -102,8 +104,9 @@ public struct Stores: Sendable {
         invitations: any InvitationStore, transactions: any TransactionRunner, accounts: any AccountStore,
         contacts: any ContactStore, activities: any ActivityStore, briefs: any BriefStore,
         clientAssets: any ClientAssetStore, vendors: any VendorStore, vendorSchedule: any VendorScheduleStore,
-        vendorPreferences: any VendorPreferenceStore, pipeline: PipelineStores
+        vendorPreferences: any VendorPreferenceStore, pipeline: PipelineStores, pricing: PricingStores
     ) {
+        self.pricing = pricing
         self.vendorPreferences = vendorPreferences
         self.vendors = vendors
         self.vendorSchedule = vendorSchedule

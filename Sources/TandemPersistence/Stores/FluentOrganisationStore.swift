@@ -62,7 +62,7 @@ extension Stores {
             vendors: FluentVendorStore(database: database),
             vendorSchedule: FluentVendorScheduleStore(database: database),
             vendorPreferences: FluentVendorPreferenceStore(database: database, ids: ids),
-            pipeline: .fluent(database))
+            pipeline: .fluent(database), pricing: .fluent(database, clock: clock, ids: ids))
     }
 }
 
