@@ -68,9 +68,9 @@ public enum PlanningVendors {
 
     /// The vendor's grid as the engine's (the vendor records call the repetition band `repetitions`).
     static func grid(_ grid: WeightingGrid) -> CostGrid {
-        var percent: [MatchBand: Decimal] = [:]
+        var percent: [TandemPlanning.MatchBand: Decimal] = [:]
         for (name, value) in grid.percents {
-            if let band = MatchBand(rawValue: name == "repetitions" ? "repetition" : name) {
+            if let band = TandemPlanning.MatchBand(rawValue: name == "repetitions" ? "repetition" : name) {
                 percent[band] = Decimal(value)
             }
         }

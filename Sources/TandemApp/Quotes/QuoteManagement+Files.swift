@@ -92,14 +92,14 @@ extension QuoteManagement {
         _ fileID: QuoteFile.ID, by user: User, _ change: @escaping @Sendable (Stores, QuoteFile) async throws -> Void
     ) async throws -> QuoteVersion {
         let env = env
-        let capacity = capacity
+        let index = try await snapshot()
         return try await env.stores.transaction { tx in
             guard let file = try await tx.quoteStores.files.find(id: fileID) else {
                 throw DomainError.notFound(entityKey: "entity.file", fallback: "The file was not found.")
             }
             let (quote, draft) = try await Self.editableDraft(file.quoteID, by: user, in: tx, env: env)
             try await change(tx, file)
-            return try await Self.refresh(quote, draft, in: tx, env: env, capacity: capacity)
+            return try await Self.refresh(quote, draft, in: tx, env: env, index: index)
         }
     }
 }

@@ -6,7 +6,7 @@ extension QuoteManagement {
     /// in review with its reasons, or approved at once.
     public func submit(_ id: Quote.ID, by user: User) async throws -> Quote {
         let env = env
-        let capacity = capacity
+        let index = try await snapshot()
         return try await env.stores.transaction { tx in
             guard let quote = try await tx.quoteStores.quotes.find(id: id),
                 var version = try await tx.quoteStores.quotes.version(id, number: quote.currentVersion)
@@ -14,7 +14,7 @@ extension QuoteManagement {
             let opportunity = try await tx.pipeline.opportunities.find(id: quote.opportunityID)
             guard Policy.permits(user, .editQuote(owner: opportunity?.ownerID)) else { throw Self.forbidden }
             guard quote.status == .draft else { throw DomainError.quoteTransition(from: quote.status, to: .inReview) }
-            version = try await Self.refresh(quote, version, in: tx, env: env, capacity: capacity)
+            version = try await Self.refresh(quote, version, in: tx, env: env, index: index)
             let facts = try await Self.gateFacts(quote, version, opportunity: opportunity, in: tx)
             version.reviewReasons = QuoteReviewGate.reasons(
                 facts, settings: try await tx.quoteStores.reviewSettings.load())

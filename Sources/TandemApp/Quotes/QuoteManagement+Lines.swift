@@ -115,12 +115,12 @@ extension QuoteManagement {
         _ edit: @escaping @Sendable (inout QuoteVersion, Quote, IdentifierGenerator) throws -> Void
     ) async throws -> QuoteVersion {
         let env = env
-        let capacity = capacity
+        let index = try await snapshot()
         return try await env.stores.transaction { tx in
             let (quote, draft) = try await Self.editableDraft(id, by: user, in: tx, env: env)
             var version = draft
             try edit(&version, quote, env.ids)
-            return try await Self.refresh(quote, version, in: tx, env: env, capacity: capacity)
+            return try await Self.refresh(quote, version, in: tx, env: env, index: index)
         }
     }
 }

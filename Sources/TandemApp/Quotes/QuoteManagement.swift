@@ -184,17 +184,21 @@ public struct QuoteManagement: Sendable {
     /// Re-prices the draft version, checks it against capacity and replaces the quote's holds.
     public func refresh(_ id: Quote.ID) async throws -> QuoteVersion {
         let env = env
-        let capacity = capacity
+        let index = try await snapshot()
         return try await env.stores.transaction { tx in
             guard let quote = try await tx.quoteStores.quotes.find(id: id),
                 let version = try await tx.quoteStores.quotes.version(id, number: quote.currentVersion)
             else { throw DomainError.quoteNotFound }
-            return try await Self.refresh(quote, version, in: tx, env: env, capacity: capacity)
+            return try await Self.refresh(quote, version, in: tx, env: env, index: index)
         }
     }
 
+    /// The capacity index, taken before a transaction starts (the service reads on its own
+    /// connection; SQLite has one per writer).
+    func snapshot() async throws -> CapacityIndex? { try await capacity?.snapshot() }
+
     static func refresh(
-        _ quote: Quote, _ draft: QuoteVersion, in tx: Stores, env: AppEnvironment, capacity: CapacityService?
+        _ quote: Quote, _ draft: QuoteVersion, in tx: Stores, env: AppEnvironment, index: CapacityIndex?
     ) async throws -> QuoteVersion {
         var version = draft
         let analysis = try await tx.quoteStores.analyses.latestDone(of: quote.id)
@@ -206,8 +210,7 @@ public struct QuoteManagement: Sendable {
         let rates = ExchangeRateTable(base: base, rates: try await tx.pipeline.exchangeRates.list())
         let today = LocalDate(env.now, in: .utc)
         var checks: [QuoteFeasibility.Check] = []
-        if let capacity, quote.status.isOpen {
-            let index = try await capacity.snapshot()
+        if let index, quote.status.isOpen {
             let own = try await QuoteFeasibility.holds(of: quote, in: tx)
             checks = QuoteFeasibility.check(version, ownHolds: own, on: index, now: env.now)
             let probability = try await Self.probability(of: quote, in: tx)

@@ -1,5 +1,6 @@
 import Foundation
 import TandemDomain
+import TandemPlanning
 
 /// A PM's review of a quote the gate sent to review: approve, approve with changes (a new
 /// version with the PM's delivery date and why), or reject with a reason. A capability-building
@@ -26,6 +27,8 @@ public struct QuoteReview: Sendable {
         }
     }
 
+    func snapshot() async throws -> CapacityIndex? { try await capacity?.snapshot() }
+
     public func decide(_ id: Quote.ID, _ input: Input, by user: User) async throws -> Quote {
         guard Policy.permits(user, .reviewQuote) else { throw QuoteManagement.forbidden }
         var read = FieldReader()
@@ -39,7 +42,7 @@ public struct QuoteReview: Sendable {
         if decision == .change { deadline = QuoteManagement.instant(input.deadline, "deadline", &read) }
         try read.check()
         let env = env
-        let capacity = capacity
+        let index = try await snapshot()
         return try await env.stores.transaction { [deadline] tx in
             guard let quote = try await tx.quoteStores.quotes.find(id: id),
                 let version = try await tx.quoteStores.quotes.version(id, number: quote.currentVersion)
@@ -64,7 +67,7 @@ public struct QuoteReview: Sendable {
                 var next = version.nextDraft(id: env.ids(), by: user.id, at: env.now, note: reason!)
                 for i in next.targets.indices { next.targets[i].delivery = deadline! }
                 try await tx.quoteStores.quotes.addVersion(next)
-                _ = try await QuoteManagement.refresh(quote, next, in: tx, env: env, capacity: capacity)
+                _ = try await QuoteManagement.refresh(quote, next, in: tx, env: env, index: index)
                 try await Self.move(quote, to: .approved, version: next.number, in: tx, at: env.now)
             }
             let decided = try await tx.quoteStores.quotes.find(id: id)!

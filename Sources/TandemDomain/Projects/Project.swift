@@ -27,7 +27,8 @@ public struct Project: Identifiable, Hashable, Codable, Sendable {
     public var createdAt: Date
 
     public init(
-        id: ID, quoteID: Quote.ID, accountID: Account.ID, opportunityID: Opportunity.ID, name: String, brief: ClientBrief?,
+        id: ID, quoteID: Quote.ID, accountID: Account.ID, opportunityID: Opportunity.ID, name: String,
+        brief: ClientBrief?,
         briefStatus: BriefStatus = .pending, briefComment: String = "", briefBy: User.ID? = nil, briefAt: Date? = nil,
         clientReference: String, acceptedAt: Date, optionID: QuoteOption.ID?, salesOwnerID: User.ID, pmID: User.ID?,
         createdAt: Date

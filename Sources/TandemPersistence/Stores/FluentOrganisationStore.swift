@@ -62,8 +62,8 @@ extension Stores {
             vendors: FluentVendorStore(database: database),
             vendorSchedule: FluentVendorScheduleStore(database: database),
             vendorPreferences: FluentVendorPreferenceStore(database: database, ids: ids),
-            pipeline: .fluent(database), quoteStores: .fluent(database, ids: ids),
-            notifications: FluentNotificationStore(database: database))
+            pipeline: .fluent(database), pricing: .fluent(database, clock: clock, ids: ids),
+            quoteStores: .fluent(database, ids: ids), notifications: FluentNotificationStore(database: database))
     }
 }
 
