@@ -93,6 +93,36 @@
     });
   }
 
+  // The quote page's analysis progress bar: polls the analysis and reloads the page when done;
+  // the page stays usable meanwhile (without JavaScript, a reload shows the result).
+  var progressBox = document.getElementById("analysis-progress");
+  if (progressBox && window.fetch) {
+    var bar = progressBox.querySelector("progress");
+    var text = progressBox.querySelector(".progress-text");
+    var poll = function () {
+      fetch(progressBox.getAttribute("data-progress-url"), { headers: { "Accept": "application/json" }, credentials: "same-origin" })
+        .then(function (r) { return r.json(); })
+        .then(function (a) {
+          var percent = Math.round((a.progress || 0) * 100);
+          bar.value = percent;
+          bar.textContent = percent + " %";
+          text.textContent = percent + " %";
+          progressBox.setAttribute("data-status", a.status);
+          if (a.status === "done") {
+            text.textContent = progressBox.getAttribute("data-done");
+            setTimeout(function () { window.location.href = window.location.pathname + "#analysis"; window.location.reload(); }, 400);
+          } else if (a.status === "failed") {
+            progressBox.classList.add("failed");
+            text.textContent = progressBox.getAttribute("data-failed").replace("{error}", a.error || "");
+          } else {
+            setTimeout(poll, 700);
+          }
+        })
+        .catch(function () { setTimeout(poll, 2000); });
+    };
+    poll();
+  }
+
   // The quote document's print button.
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.addEventListener("click", function () { window.print(); });

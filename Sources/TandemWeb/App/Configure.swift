@@ -103,4 +103,7 @@ func routes(_ app: Application) throws {
     SearchPages.register(signedIn)
     NotificationPages.register(signedIn)
     PDFQuoteRoutes.register(pages: signedIn, api: api)
+    QuotePages.register(signedIn)
+    QuoteReviewPages.register(signedIn)
+    ProjectPages.register(signedIn)
 }

@@ -76,6 +76,21 @@ enum SiteRoute: Sendable, Equatable {
     /// The client's document: print page and PDF download (`?lang=en|fr`).
     case quotePrint(PathParameter)
     case quotePDF(PathParameter)
+    case newQuote, quoteReviews
+    case quoteFiles(PathParameter)
+    case quoteLines(PathParameter)
+    case quoteLineRemove(PathParameter, PathParameter)
+    case quoteOptions(PathParameter)
+    case quoteDeliveries(PathParameter)
+    case quoteSubmit(PathParameter)
+    case quoteSend(PathParameter)
+    case quoteAccept(PathParameter)
+    case quoteLose(PathParameter)
+    case quoteReview(PathParameter)
+    case quoteDiff(PathParameter)
+    /// An analysis's progress as JSON for the quote page's progress bar (session-authenticated).
+    case analysisProgress(PathParameter)
+    case projectBrief(PathParameter)
     /// The deadline check against the stored vendors (for sales: the verdict only).
     case deadlineCheck
     case health, ready
@@ -178,6 +193,21 @@ enum SiteRoute: Sendable, Equatable {
         case .project(let id): return ["projects", id.segment]
         case .quotePrint(let id): return ["quotes", id.segment, "print"]
         case .quotePDF(let id): return ["quotes", id.segment, "quote.pdf"]
+        case .newQuote: return ["quotes", "new"]
+        case .quoteReviews: return ["quotes", "reviews"]
+        case .quoteFiles(let id): return ["quotes", id.segment, "files"]
+        case .quoteLines(let id): return ["quotes", id.segment, "lines"]
+        case .quoteLineRemove(let id, let line): return ["quotes", id.segment, "lines", line.segment, "remove"]
+        case .quoteOptions(let id): return ["quotes", id.segment, "options"]
+        case .quoteDeliveries(let id): return ["quotes", id.segment, "deliveries"]
+        case .quoteSubmit(let id): return ["quotes", id.segment, "submit"]
+        case .quoteSend(let id): return ["quotes", id.segment, "send"]
+        case .quoteAccept(let id): return ["quotes", id.segment, "accept"]
+        case .quoteLose(let id): return ["quotes", id.segment, "lose"]
+        case .quoteReview(let id): return ["quotes", id.segment, "review"]
+        case .quoteDiff(let id): return ["quotes", id.segment, "diff"]
+        case .analysisProgress(let id): return ["analyses", id.segment, "progress"]
+        case .projectBrief(let id): return ["projects", id.segment, "brief"]
         case .deadlineCheck: return ["capacity", "deadline-check"]
         case .health: return ["health"]
         case .ready: return ["ready"]

@@ -45,7 +45,9 @@ enum DashboardPages {
         routes.get(.dashboard, use: dashboard)
         // Capacity, accounts, opportunities and vendors have pages of their own (CapacityPages,
         // AccountPages, PipelinePages, VendorPages).
-        let ownPages: [Area] = [.dashboard, .settings, .capacity, .accounts, .opportunities, .vendors]
+        let ownPages: [Area] = [
+            .dashboard, .settings, .capacity, .accounts, .opportunities, .vendors, .quotes, .projects,
+        ]
         for area in Area.allCases where !ownPages.contains(area) {
             routes.get(.area(area)) { req in try await areaPage(req: req, area: area) }
         }

@@ -1,0 +1,166 @@
+import Foundation
+import TandemApp
+import TandemDomain
+import TandemLocalization
+import Vapor
+
+/// Projects made from accepted quotes: the list, and the project page with its promises (one per
+/// target language), the client brief as it stood at acceptance, and the PM's acknowledgement
+/// or challenge of it.
+enum ProjectPages {
+    struct Row: Encodable {
+        var name: String
+        var href: String
+        var account: String
+        var accepted: String
+        var brief: QuoteViews.Badge
+    }
+    struct ListContext: Encodable {
+        var shell: PageShell
+        var rows: [Row]
+    }
+    struct PromiseRow: Encodable {
+        var language: String
+        var delivery: String
+        var price: String
+        var weightedWords: String
+        var services: String
+        var quality: String
+        var status: String
+    }
+    struct BriefPart: Encodable {
+        var label: String
+        var text: String
+    }
+    struct Context: Encodable {
+        var shell: PageShell
+        var name: String
+        var account: String
+        var accountHref: String
+        var quoteNumber: String
+        var quoteHref: String
+        var opportunityHref: String
+        var accepted: String
+        var clientReference: String
+        var promises: [PromiseRow]
+        var brief: [BriefPart]
+        var briefStatus: QuoteViews.Badge
+        var briefComment: String
+        var briefBy: String?
+        var briefAction: String?
+        var comment: String
+        var errors: FormErrors
+        /// The two buttons' values (the form posts which one was pressed).
+        var acknowledgeValue = "acknowledge"
+        var challengeValue = "challenge"
+    }
+    struct BriefForm: Content {
+        var decision: String?
+        var comment: String?
+    }
+
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get(.area(.projects), use: list)
+        routes.get(.project(":id"), use: show)
+        routes.post(.projectBrief(":id"), use: brief)
+    }
+
+    static func briefBadge(_ status: BriefStatus, _ l: Localizer) -> QuoteViews.Badge {
+        switch status {
+        case .pending: return .init(css: "badge-warn", symbol: "⧗", label: l.t("project.brief.status.pending"))
+        case .acknowledged: return .init(css: "badge-ok", symbol: "✓", label: l.t("project.brief.status.acknowledged"))
+        case .challenged: return .init(css: "badge-danger", symbol: "⚑", label: l.t("project.brief.status.challenged"))
+        }
+    }
+
+    @Sendable static func list(req: Request) async throws -> Response {
+        try req.authorize(.viewProjects)
+        let l = req.localizer
+        var rows: [Row] = []
+        for project in try await req.stores.quoteStores.projects.list() {
+            rows.append(
+                Row(
+                    name: project.name, href: SiteRoute.project(PathParameter(project.id)).path,
+                    account: try await req.stores.accounts.find(id: project.accountID)?.name ?? "",
+                    accepted: l.formatDate(project.acceptedAt), brief: briefBadge(project.briefStatus, l)))
+        }
+        let context = ListContext(shell: try await req.shell(title: l.t("nav.projects"), area: .projects), rows: rows)
+        return try await req.renderPage("projects/list", context)
+    }
+
+    static func projectID(_ req: Request) throws -> Project.ID {
+        guard let raw = req.parameters.get("id"), let id = Project.ID(uuidString: raw) else {
+            throw DomainError.projectNotFound
+        }
+        return id
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        try await render(req, comment: "", errors: FormErrors())
+    }
+
+    static func render(_ req: Request, comment: String, errors: FormErrors, status: HTTPResponseStatus = .ok)
+        async throws -> Response
+    {
+        let user = try req.requireUser()
+        try req.authorize(.viewProjects)
+        let l = req.localizer
+        let id = try projectID(req)
+        guard let project = try await req.stores.quoteStores.projects.find(id: id) else {
+            throw DomainError.projectNotFound
+        }
+        let quote = try await req.stores.quoteStores.quotes.find(id: project.quoteID)
+        let promises = try await req.stores.quoteStores.projects.promises(of: id)
+        let content = project.brief ?? ClientBrief()
+        let parts: [(String, String?)] = [
+            ("problems", content.problems), ("objectives", content.objectives),
+            ("qualityExpectations", content.qualityExpectations), ("audience", content.audience),
+            ("styleAndTerminology", content.styleAndTerminology), ("risks", content.risks),
+        ]
+        let context = Context(
+            shell: try await req.shell(title: project.name, area: .projects), name: project.name,
+            account: try await req.stores.accounts.find(id: project.accountID)?.name ?? "",
+            accountHref: SiteRoute.account(project.accountID).path, quoteNumber: quote?.number ?? "",
+            quoteHref: SiteRoute.quote(PathParameter(project.quoteID)).path,
+            opportunityHref: SiteRoute.opportunity(project.opportunityID).path,
+            accepted: l.formatDate(project.acceptedAt), clientReference: project.clientReference,
+            promises: promises.map {
+                PromiseRow(
+                    language: QuoteDocument.languageName($0.targetLanguage, in: l),
+                    delivery: l.formatDateTime($0.deliveryDate), price: l.format($0.price),
+                    weightedWords: QuoteViews.words($0.weightedWords, l),
+                    services: $0.services.map { QuoteDocument.serviceName($0, in: l) }.joined(separator: ", "),
+                    quality: $0.qualityLevel, status: l.t("promise.status.\($0.status.rawValue)"))
+            },
+            brief: parts.compactMap { key, text in
+                guard let text, !text.isEmpty else { return nil }
+                return BriefPart(label: l.t("brief.part.\(key)"), text: text)
+            },
+            briefStatus: briefBadge(project.briefStatus, l), briefComment: project.briefComment,
+            briefBy: project.briefAt.map { at in l.t("project.brief.by", ["date": .text(l.formatDateTime(at))]) },
+            briefAction: Policy.permits(user, .acknowledgeBrief) ? SiteRoute.projectBrief(PathParameter(id)).path : nil,
+            comment: comment, errors: errors)
+        return try await req.renderPage("projects/show", context, status: status)
+    }
+
+    @Sendable static func brief(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let id = try projectID(req)
+        let form = try req.content.decode(BriefForm.self)
+        let briefs = BriefAcknowledgement(req.appEnvironment)
+        do {
+            if form.decision == "challenge" {
+                _ = try await briefs.challenge(id, comment: form.comment ?? "", by: user)
+            } else {
+                _ = try await briefs.acknowledge(id, comment: form.comment ?? "", by: user)
+            }
+        } catch  where !error.domainErrors.isEmpty && (error as? DomainError)?.isAccessError != true {
+            var errors = FormErrors()
+            errors.add(error, in: req)
+            return try await render(req, comment: form.comment ?? "", errors: errors, status: .unprocessableEntity)
+        }
+        let response = req.redirect(to: SiteRoute.project(PathParameter(id)).path)
+        req.setFlash(response, form.decision == "challenge" ? "project.brief.challenged" : "project.brief.acknowledged")
+        return response
+    }
+}
