@@ -61,6 +61,8 @@ public enum DemoSeed {
         DemoAccounts.step,
         VendorDemo.step,
         PipelineDemo.step,
+        // After the pricing step (demo.v2.pricing) once the branches meet.
+        QuoteDemo.step,
     ]
 
     /// Refused by `serve --demo`: the database holds people who are not the demo's, and the demo

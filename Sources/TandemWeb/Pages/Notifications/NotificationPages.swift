@@ -8,7 +8,7 @@ import Vapor
 enum NotificationPages {
     struct Item: Encodable {
         var text: String
-        var note: String
+        var note: String?
         var when: String
         var isRead: Bool
         /// Marks it read and follows it to the record (a form, so that it works without JavaScript).
@@ -47,7 +47,8 @@ enum NotificationPages {
         let names = try await NotificationViews.actorNames(page, req)
         let items = page.map { n in
             Item(
-                text: NotificationViews.text(n, actorName: n.actorId.flatMap { names[$0] }, l), note: n.note,
+                text: NotificationViews.text(n, actorName: n.actorId.flatMap { names[$0] }, l),
+                note: n.note.isEmpty ? nil : n.note,
                 when: l.formatDateTime(n.createdAt), isRead: n.isRead,
                 openAction: SiteRoute.notificationRead(PathParameter(n.id)).path,
                 hasRecord: NotificationViews.href(of: n.subject) != nil)

@@ -41,11 +41,11 @@ enum ProjectPages {
         var quoteHref: String
         var opportunityHref: String
         var accepted: String
-        var clientReference: String
+        var clientReference: String?
         var promises: [PromiseRow]
         var brief: [BriefPart]
         var briefStatus: QuoteViews.Badge
-        var briefComment: String
+        var briefComment: String?
         var briefBy: String?
         var briefAction: String?
         var comment: String
@@ -67,7 +67,7 @@ enum ProjectPages {
 
     static func briefBadge(_ status: BriefStatus, _ l: Localizer) -> QuoteViews.Badge {
         switch status {
-        case .pending: return .init(css: "badge-warn", symbol: "⧗", label: l.t("project.brief.status.pending"))
+        case .pending: return .init(css: "badge-warn", symbol: "◔", label: l.t("project.brief.status.pending"))
         case .acknowledged: return .init(css: "badge-ok", symbol: "✓", label: l.t("project.brief.status.acknowledged"))
         case .challenged: return .init(css: "badge-danger", symbol: "⚑", label: l.t("project.brief.status.challenged"))
         }
@@ -123,7 +123,8 @@ enum ProjectPages {
             accountHref: SiteRoute.account(project.accountID).path, quoteNumber: quote?.number ?? "",
             quoteHref: SiteRoute.quote(PathParameter(project.quoteID)).path,
             opportunityHref: SiteRoute.opportunity(project.opportunityID).path,
-            accepted: l.formatDate(project.acceptedAt), clientReference: project.clientReference,
+            accepted: l.formatDate(project.acceptedAt),
+            clientReference: project.clientReference.isEmpty ? nil : project.clientReference,
             promises: promises.map {
                 PromiseRow(
                     language: QuoteDocument.languageName($0.targetLanguage, in: l),
@@ -136,7 +137,8 @@ enum ProjectPages {
                 guard let text, !text.isEmpty else { return nil }
                 return BriefPart(label: l.t("brief.part.\(key)"), text: text)
             },
-            briefStatus: briefBadge(project.briefStatus, l), briefComment: project.briefComment,
+            briefStatus: briefBadge(project.briefStatus, l),
+            briefComment: project.briefComment.isEmpty ? nil : project.briefComment,
             briefBy: project.briefAt.map { at in l.t("project.brief.by", ["date": .text(l.formatDateTime(at))]) },
             briefAction: Policy.permits(user, .acknowledgeBrief) ? SiteRoute.projectBrief(PathParameter(id)).path : nil,
             comment: comment, errors: errors)

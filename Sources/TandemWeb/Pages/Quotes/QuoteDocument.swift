@@ -14,7 +14,7 @@ enum QuoteDocument {
     }
     struct Line: Encodable {
         var description: String
-        var detail: String
+        var detail: String?
         var quantity: String
         var unitPrice: String
         var price: String
@@ -104,7 +104,7 @@ enum QuoteDocument {
         let unitKey = "quote.unit.\(line.unit)"
         return Line(
             description: description,
-            detail: line.kind == .analysed ? l.t("quote.document.weighted_words_detail") : "",
+            detail: line.kind == .analysed ? l.t("quote.document.weighted_words_detail") : nil,
             quantity: "\(l.format(quantity, maximumFractionDigits: 2)) \(l.has(unitKey) ? l.t(unitKey) : line.unit)",
             unitPrice: l.format(line.unitPrice), price: l.format(line.price))
     }

@@ -47,7 +47,7 @@ enum QuoteReviewPages {
         var number: String
         var from: Int
         var to: Int
-        var note: String
+        var note: String?
         var deliveries: [Change]
         var lines: [Change]
         var totalBefore: String
@@ -153,7 +153,7 @@ enum QuoteReviewPages {
         let changes = QuoteVersionDiff(a, b)
         let context = DiffContext(
             shell: try await req.shell(title: l.t("quote.diff.title", ["number": .text(quote.number)]), area: .quotes),
-            number: quote.number, from: from, to: to, note: changes.note,
+            number: quote.number, from: from, to: to, note: changes.note.isEmpty ? nil : changes.note,
             deliveries: changes.deliveries.map {
                 Change(
                     label: QuoteDocument.languageName($0.target, in: l),

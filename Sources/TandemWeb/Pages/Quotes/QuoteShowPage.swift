@@ -68,7 +68,7 @@ enum QuoteShowPage {
         var targets: [QuoteViews.TargetRow]
         var reasons: [String]
         var reviewReasons: [String]
-        var changeNote: String
+        var changeNote: String?
         var previousDiffHref: String?
         var managerApproval: String?
         var versions: [Version]
@@ -79,7 +79,7 @@ enum QuoteShowPage {
         var linesAction: String
         var optionsAction: String
         var deliveriesAction: String
-        var lostReason: String
+        var lostReason: String?
         var poRequired: Bool
         var today: String
         var errors: FormErrors
@@ -146,13 +146,16 @@ enum QuoteShowPage {
             lines: QuoteViews.lineRows(version, quoteID: quote.id, editable: editable, l),
             money: Money(
                 total: l.format(totals.total), totalInBase: QuoteViews.money(totals.totalInBase, l),
-                cost: QuoteViews.money(totals.cost, l), margin: QuoteViews.money(totals.margin, l),
+                cost: QuoteViews.money(totals.cost, l),
+                margin: totals.margin == nil && totals.marginPercent == nil
+                    ? "—"
+                    : "\(QuoteViews.money(totals.margin, l)) · \(QuoteViews.percent(totals.marginPercent, l))",
                 marginPercent: QuoteViews.percent(totals.marginPercent, l),
                 floor: QuoteViews.percent(sheet.marginFloor, l), belowFloor: sheet.belowMarginFloor,
                 hasCost: totals.cost != nil),
             overall: QuoteViews.verdict(sheet.feasibility.verdict, l), targets: QuoteViews.targetRows(sheet, l),
             reasons: QuoteViews.reasons(sheet, l), reviewReasons: QuoteViews.reviewReasons(version.reviewReasons, l),
-            changeNote: version.number > 1 ? version.note : "",
+            changeNote: version.number > 1 && !version.note.isEmpty ? version.note : nil,
             previousDiffHref: version.number > 1
                 ? SiteRoute.quoteDiff(qid).path + "?from=\(version.number - 1)&to=\(version.number)" : nil,
             managerApproval: approval, versions: versions.reversed(),
@@ -173,7 +176,8 @@ enum QuoteShowPage {
                 projectHref: sheet.projectID.map { SiteRoute.project(PathParameter($0)).path }),
             filesAction: SiteRoute.quoteFiles(qid).path, linesAction: SiteRoute.quoteLines(qid).path,
             optionsAction: SiteRoute.quoteOptions(qid).path, deliveriesAction: SiteRoute.quoteDeliveries(qid).path,
-            lostReason: quote.lostReason, poRequired: account?.terms.purchaseOrderRequired ?? false,
+            lostReason: quote.lostReason.isEmpty ? nil : quote.lostReason,
+            poRequired: account?.terms.purchaseOrderRequired ?? false,
             today: l.isoDate(req.now), errors: errors)
     }
 }

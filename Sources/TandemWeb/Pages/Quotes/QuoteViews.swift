@@ -22,7 +22,7 @@ enum QuoteViews {
     struct LineRow: Encodable {
         var option: String?
         var description: String
-        var bands: String
+        var bands: String?
         var quantity: String
         var unitPrice: String
         var price: String
@@ -48,13 +48,13 @@ enum QuoteViews {
         let symbol: String
         switch status {
         case .draft: (css, symbol) = ("badge-muted", "✎")
-        case .inReview: (css, symbol) = ("badge-warn", "⧗")
+        case .inReview: (css, symbol) = ("badge-warn", "◔")
         case .approved: (css, symbol) = ("badge-ok", "✓")
         case .rejected: (css, symbol) = ("badge-danger", "✖")
         case .sent: (css, symbol) = ("badge-info", "➜")
         case .accepted: (css, symbol) = ("badge-ok", "★")
         case .lost: (css, symbol) = ("badge-danger", "⊘")
-        case .expired: (css, symbol) = ("badge-muted", "⌛")
+        case .expired: (css, symbol) = ("badge-muted", "○")
         }
         return Badge(css: css, symbol: symbol, label: l.t("quote.status.\(status.rawValue)"))
     }
@@ -92,10 +92,13 @@ enum QuoteViews {
             let bandText =
                 line.kind == .analysed
                 ? bands.compactMap { band in
-                    line.bands[band].flatMap { $0.words == 0 ? nil : "\(band): \(words($0.words, l))" }
+                    line.bands[band].flatMap {
+                        $0.words == 0 ? nil : "\(l.t("quote.band.\(band)")): \(words($0.words, l))"
+                    }
                 }.joined(separator: " · ") : ""
             return LineRow(
-                option: line.optionID.flatMap { options[$0] }, description: document.description, bands: bandText,
+                option: line.optionID.flatMap { options[$0] }, description: document.description,
+                bands: bandText.isEmpty ? nil : bandText,
                 quantity: document.quantity, unitPrice: document.unitPrice, price: document.price,
                 cost: money(line.cost, l), costIsDefault: line.costIsDefaultRate, isDiscount: line.kind == .discount,
                 removeAction: editable && line.kind != .analysed
