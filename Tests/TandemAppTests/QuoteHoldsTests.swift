@@ -133,6 +133,32 @@ struct QuoteHoldsTests {
         }
     }
 
+    @Test func aCapabilityDealBelowTheFloorNeedsAManagersApprovalWithAReason() async throws {
+        try await QuoteWorld.run { world in
+            try await world.env.stores.pricing.settings.setMarginFloor(90, for: world.accountID, at: world.env.now)
+            var patch = OpportunityManagement.Patch()
+            patch.capabilityBuilding = true
+            patch.capabilityReason = "First German medical client"
+            _ = try await OpportunityManagement(world.env).update(world.opportunity.id, patch)
+            let quote = try await world.quote()
+            try await world.analysed(quote)
+            #expect(try await world.management.submit(quote.id, by: world.rep).status == .inReview)
+            let version = try await world.env.stores.quoteStores.quotes.version(quote.id, number: 1)
+            #expect(version?.reviewReasons == [.belowMarginFloor])
+            await #expect(throws: DomainError.self) {
+                try await world.review.decide(quote.id, .init(decision: "approve"), by: world.pm)
+            }
+            await #expect(throws: ValidationErrors.self) {
+                try await world.review.decide(quote.id, .init(decision: "approve"), by: world.manager)
+            }
+            let approved = try await world.review.decide(
+                quote.id, .init(decision: "approve", reason: "Opens the German market"), by: world.manager)
+            #expect(approved.status == .approved)
+            #expect(approved.managerApproval?.by == world.manager.id)
+            #expect(approved.managerApproval?.reason == "Opens the German market")
+        }
+    }
+
     @Test func aRejectionNeedsAReason() async throws {
         try await QuoteWorld.run { world in
             let quote = try await world.quote(deadline: "2026-11-19T08:00:00Z")

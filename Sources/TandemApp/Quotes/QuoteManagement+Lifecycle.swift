@@ -40,8 +40,7 @@ extension QuoteManagement {
             .filter { $0.id != quote.opportunityID }
         let pairs = Set(won.flatMap(\.languagePairs))
         let quotePairs = version.targets.map { LanguagePair(source: version.sourceLanguage, target: $0.language) }
-        let floor = try await QuoteMargins.floor(for: quote.accountID, in: tx)
-        let below = floor.flatMap { floor in version.totals.marginPercent.map { $0 < floor } } ?? false
+        let below = try await QuoteMargins.belowFloor(version.totals, account: quote.accountID, in: tx)
         var brief = try await tx.briefs.latest(of: RecordSubject(kind: .opportunity, id: quote.opportunityID.rawValue))
         if brief == nil {
             brief = try await tx.briefs.latest(of: RecordSubject(kind: .account, id: quote.accountID.rawValue))
@@ -132,9 +131,15 @@ extension QuoteManagement {
     }
 }
 
-/// The margin floor (the pricing seam: the organisation's setting, overridable per account).
+/// The margin against the floor (the organisation's setting, overridable per account).
 enum QuoteMargins {
-    static func floor(for account: Account.ID, in tx: Stores) async throws -> Decimal? { nil }
+    static func belowFloor(_ totals: QuoteTotals, account: Account.ID, in stores: Stores) async throws -> Bool {
+        guard let price = totals.totalInBase, let cost = totals.cost, price.currency == cost.currency else {
+            return false
+        }
+        let floor = try await stores.pricing.settings.marginFloor(for: account)
+        return floor.isBreached(by: try Margin.of(price: price, cost: cost))
+    }
 }
 
 /// The notifications quotes send (the quoteweb seam: `Notifications`).
