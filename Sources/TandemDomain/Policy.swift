@@ -58,6 +58,8 @@ public enum Action: Hashable, Sendable {
     /// Acknowledge or challenge a project's brief (its PM, or PMs and supervisors).
     case acknowledgeBrief
     case manageReviewSettings
+    /// Read and mark read the in-app notifications addressed to `recipient` (only one's own).
+    case readNotifications(recipient: User.ID)
 }
 
 /// The one authorization policy, used by pages and API alike.
@@ -96,6 +98,8 @@ public enum Policy {
             return !roles.isDisjoint(with: [.admin, .manager, .pm, .vendorManager, .sales])
         case .editVendorPreferences:
             return !roles.isDisjoint(with: [.admin, .manager, .pm, .vendorManager])
+        case .readNotifications(let recipient):
+            return recipient == user.id
         default:
             return permitsClientWork(user, action)
         }

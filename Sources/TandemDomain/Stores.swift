@@ -99,6 +99,8 @@ public struct Stores: Sendable {
     public var pricing: PricingStores
     /// Quotes, their files and analyses, projects and the background queue (docs/quotes.md).
     public var quoteStores: QuoteStores
+    /// In-app notifications (Notifications/Notification.swift).
+    public var notifications: any NotificationStore
 
     public init(
         users: any UserStore, sessions: any SessionStore, apiTokens: any APITokenStore,
@@ -107,10 +109,11 @@ public struct Stores: Sendable {
         contacts: any ContactStore, activities: any ActivityStore, briefs: any BriefStore,
         clientAssets: any ClientAssetStore, vendors: any VendorStore, vendorSchedule: any VendorScheduleStore,
         vendorPreferences: any VendorPreferenceStore, pipeline: PipelineStores, pricing: PricingStores,
-        quoteStores: QuoteStores
+        quoteStores: QuoteStores, notifications: any NotificationStore
     ) {
         self.pricing = pricing
         self.quoteStores = quoteStores
+        self.notifications = notifications
         self.vendorPreferences = vendorPreferences
         self.vendors = vendors
         self.vendorSchedule = vendorSchedule

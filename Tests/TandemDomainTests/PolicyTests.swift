@@ -55,6 +55,11 @@ struct PolicyTests {
         Row(roles: [.sales], action: .viewUser(me), allowed: true),
         Row(roles: [.sales], action: .viewUser(other), allowed: false),
         Row(roles: [.manager], action: .viewUser(other), allowed: true),
+        // Notifications: one's own inbox only, whatever the roles
+        Row(roles: [.sales], action: .readNotifications(recipient: me), allowed: true),
+        Row(roles: [.vendorManager], action: .readNotifications(recipient: me), allowed: true),
+        Row(roles: [.admin], action: .readNotifications(recipient: other), allowed: false),
+        Row(roles: [.manager], action: .readNotifications(recipient: other), allowed: false),
     ]
 
     @Test(arguments: table)

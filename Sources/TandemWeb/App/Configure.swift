@@ -38,6 +38,7 @@ public func configure(_ app: Application, context: AppContext, location: Databas
         imported: URL(fileURLWithPath: config.dataDirectory).appendingPathComponent("locales"))
     app.localization = LocalizationService(catalogs: catalogs)
     app.installCapacityService()
+    app.installPDFRenderer()
 
     app.views.use(.leaf)
     app.leaf.configuration.rootDirectory = app.directory.viewsDirectory
@@ -78,6 +79,7 @@ func routes(_ app: Application) throws {
     OpportunitiesAPI.register(api)
     PipelineSettingsAPI.register(api)
     OpportunityBriefAPI.register(api)
+    NotificationsAPI.register(api)
 
     let site = app.grouped(SessionAuthenticator(), LocalizationMiddleware(), FlashMiddleware(), CSRFProtection())
     AuthPages.register(site)
@@ -99,4 +101,5 @@ func routes(_ app: Application) throws {
     OpportunityBriefPages.register(signedIn)
     PipelineSettingsPages.register(signedIn)
     SearchPages.register(signedIn)
+    NotificationPages.register(signedIn)
 }

@@ -67,6 +67,12 @@ enum SiteRoute: Sendable, Equatable {
     case pipelineStage(PathParameter)
     case pipelineLostReason(PathParameter)
     case search
+    /// The inbox of in-app notifications (docs/notifications.md).
+    case notifications, notificationsReadAll
+    case notificationRead(PathParameter)
+    /// Quotes and projects (issue #13): the lists are `.area(.quotes)` and `.area(.projects)`.
+    case quote(PathParameter)
+    case project(PathParameter)
     /// The deadline check against the stored vendors (for sales: the verdict only).
     case deadlineCheck
     case health, ready
@@ -160,6 +166,11 @@ enum SiteRoute: Sendable, Equatable {
         case .pipelineExchangeRates: return ["settings", "pipeline", "exchange-rates"]
         case .pipelineThreshold: return ["settings", "pipeline", "threshold"]
         case .search: return ["search"]
+        case .notifications: return ["notifications"]
+        case .notificationsReadAll: return ["notifications", "read-all"]
+        case .notificationRead(let id): return ["notifications", id.segment, "read"]
+        case .quote(let id): return ["quotes", id.segment]
+        case .project(let id): return ["projects", id.segment]
         case .deadlineCheck: return ["capacity", "deadline-check"]
         case .health: return ["health"]
         case .ready: return ["ready"]
@@ -214,6 +225,8 @@ enum APIRoute: Sendable, Equatable {
     case lostReason(PathParameter)
     case exchangeRates
     case exchangeRate(PathParameter)
+    case notifications, notificationsReadAll, notificationsUnreadCount
+    case notificationRead(PathParameter)
 
     static let prefixSegments = ["api", "v1"]
     static var prefix: String { "/" + prefixSegments.joined(separator: "/") }
@@ -270,6 +283,10 @@ enum APIRoute: Sendable, Equatable {
         case .lostReason(let id): return ["lost-reasons", id.segment]
         case .exchangeRates: return ["exchange-rates"]
         case .exchangeRate(let id): return ["exchange-rates", id.segment]
+        case .notifications: return ["notifications"]
+        case .notificationsReadAll: return ["notifications", "read-all"]
+        case .notificationsUnreadCount: return ["notifications", "unread-count"]
+        case .notificationRead(let id): return ["notifications", id.segment, "read"]
         }
     }
 

@@ -35,6 +35,9 @@ public struct TandemConfig: Sendable, Equatable {
     public var logFormat: LogFormat
     /// trace, debug, info, notice, warning, error (`TANDEM_LOG_LEVEL`, default info).
     public var logLevel: String
+    /// WeasyPrint's executable for quote PDFs (`TANDEM_PDF_RENDERER`; default: `.venv/bin/weasyprint`
+    /// beside the resources folder, then `weasyprint` on `PATH`; `none` serves the print page instead).
+    public var pdfRenderer: String?
 
     public enum LogFormat: String, Sendable { case text, json }
 
@@ -114,6 +117,7 @@ public struct TandemConfig: Sendable, Equatable {
         }
         if let hours = integer("TANDEM_SESSION_HOURS", in: 1...(24 * 90)) { config.sessionHours = hours }
         if let cost = integer("TANDEM_BCRYPT_COST", in: 4...16) { config.bcryptCost = cost }
+        if let path = value("TANDEM_PDF_RENDERER") { config.pdfRenderer = path }
         if let raw = value("TANDEM_LOG_FORMAT") {
             if let format = LogFormat(rawValue: raw.lowercased()) {
                 config.logFormat = format

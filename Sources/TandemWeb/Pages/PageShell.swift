@@ -27,6 +27,7 @@ struct PageShell: Encodable {
         var script = SiteRoute.script.path
         var favicon = SiteRoute.favicon.path
         var search = SiteRoute.search.path
+        var notifications = SiteRoute.notifications.path
     }
 
     var title: String
@@ -44,6 +45,8 @@ struct PageShell: Encodable {
     var links = Links()
     /// What the shell's search box shows (the query on the results page).
     var searchQuery = ""
+    /// The signed-in user's unread notifications, for the badge next to the inbox link.
+    var unreadNotifications = 0
     /// The shortest password allowed, for the hints next to password fields.
     var passwordMinimum = PasswordRules.minimumLength
 
@@ -76,7 +79,7 @@ extension Request {
         let user = currentUser
         let settings = try await organisation()
         let locale = localizer.locale
-        return PageShell(
+        var shell = PageShell(
             title: title, lang: locale, csrf: csrfToken, userName: user?.displayName,
             userRoles: user.map {
                 $0.roles.sorted().map { localizer.t("role.\($0.rawValue)") }.joined(separator: ", ")
@@ -86,6 +89,8 @@ extension Request {
             currentArea: area,
             languages: SelectOption.locales(application.localization.availableLocales, selected: locale),
             flash: takeFlash(), currentPath: url.path, requestID: id)
+        if let user { shell.unreadNotifications = try await Notifications(appEnvironment).unreadCount(for: user) }
+        return shell
     }
 
     /// A one-shot message shown on the next page (after a redirect), carried in a short cookie.
