@@ -125,6 +125,8 @@ struct QuoteHoldsTests {
                 by: world.pm)
             #expect(changed.status == .approved)
             #expect(changed.currentVersion == 2)
+            #expect(try await world.notifications(of: world.pm) == ["review-requested"])
+            #expect(try await world.notifications(of: world.rep) == ["review-decided"])
             let versions = try await world.env.stores.quoteStores.quotes.versions(of: quote.id)
             let diff = QuoteVersionDiff(versions[0], versions[1])
             #expect(diff.note == "Vendors are busy")
@@ -203,6 +205,7 @@ struct QuoteHoldsTests {
             #expect(bookings.filter { $0.jobReference == "project:\(project.id)" }.count == holds.count)
             #expect(try await world.env.stores.quoteStores.projects.reservations(of: project.id).count == holds.count)
             #expect(try await world.stored(quote).status == .accepted)
+            #expect(try await world.notifications(of: world.pm) == ["quote-accepted"])
             let opportunity = try await world.env.stores.pipeline.opportunities.find(id: quote.opportunityID)
             #expect(try await world.env.stores.pipeline.stages.find(id: opportunity!.stageID)?.outcome == .won)
             // Again: the same project.
@@ -241,6 +244,7 @@ struct QuoteHoldsTests {
             }
             let challenged = try await briefs.challenge(project.id, comment: "No style guide", by: world.pm)
             #expect(challenged.briefStatus == .challenged)
+            #expect(try await world.notifications(of: world.rep) == ["brief-challenged"])
             #expect(try await briefs.status(ofOpportunity: quote.opportunityID) == .challenged)
             let acknowledged = try await briefs.acknowledge(project.id, by: world.pm)
             #expect(acknowledged.briefStatus == .acknowledged)

@@ -172,5 +172,11 @@ struct QuoteWorld {
         }
     }
 
+    /// The kinds of the user's notifications, oldest first.
+    func notifications(of user: User) async throws -> [String] {
+        try await env.stores.notifications.list(recipient: user.id, unreadOnly: false, after: nil, limit: 50)
+            .reversed().map(\.kind.rawValue)
+    }
+
     func stored(_ quote: Quote) async throws -> Quote { try await env.stores.quoteStores.quotes.find(id: quote.id)! }
 }

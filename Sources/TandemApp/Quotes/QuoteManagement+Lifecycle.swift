@@ -142,14 +142,50 @@ enum QuoteMargins {
     }
 }
 
-/// The notifications quotes send (the quoteweb seam: `Notifications`).
+/// The notifications quotes send (docs/notifications.md), inside the caller's transaction.
 enum QuoteEvents {
+    static func subject(_ quote: Quote) -> RecordSubject { RecordSubject(kind: .quote, id: quote.id.rawValue) }
+
+    /// To the opportunity's PM partner, else every PM.
     static func reviewRequested(
         _ quote: Quote, opportunity: Opportunity?, by user: User, in tx: Stores, env: AppEnvironment
-    ) async throws {}
-    static func reviewDecided(_ quote: Quote, by user: User, in tx: Stores, env: AppEnvironment) async throws {}
+    ) async throws {
+        let notifications = Notifications(env)
+        var pms = opportunity?.partnerPmID.map { [$0] } ?? []
+        if pms.isEmpty { pms = try await notifications.users(withRole: .pm, in: tx) }
+        try await notifications.notify(
+            in: tx, pms, kind: .reviewRequested, subject: subject(quote), actor: user.id, label: quote.number)
+    }
+
+    /// To the rep who made the quote and the opportunity's owner, with the PM's reason.
+    static func reviewDecided(_ quote: Quote, note: String, by user: User, in tx: Stores, env: AppEnvironment)
+        async throws
+    {
+        let owner = try await tx.pipeline.opportunities.find(id: quote.opportunityID)?.ownerID
+        try await Notifications(env).notify(
+            in: tx, [quote.createdBy] + (owner.map { [$0] } ?? []), kind: .reviewDecided, subject: subject(quote),
+            actor: user.id, label: quote.number, note: note)
+    }
+
+    /// To the project's PM, else every PM.
     static func quoteAccepted(_ quote: Quote, project: Project, by user: User, in tx: Stores, env: AppEnvironment)
         async throws
-    {}
-    static func briefChallenged(_ project: Project, by user: User, in tx: Stores, env: AppEnvironment) async throws {}
+    {
+        let notifications = Notifications(env)
+        var pms = project.pmID.map { [$0] } ?? []
+        if pms.isEmpty { pms = try await notifications.users(withRole: .pm, in: tx) }
+        try await notifications.notify(
+            in: tx, pms, kind: .quoteAccepted, subject: RecordSubject(kind: .project, id: project.id.rawValue),
+            actor: user.id, label: "\(quote.number) · \(project.name)")
+    }
+
+    /// To the sales owner, with the PM's comment.
+    static func briefChallenged(_ project: Project, comment: String, by user: User, in tx: Stores, env: AppEnvironment)
+        async throws
+    {
+        try await Notifications(env).notify(
+            in: tx, [project.salesOwnerID], kind: .briefChallenged,
+            subject: RecordSubject(kind: .project, id: project.id.rawValue), actor: user.id, label: project.name,
+            note: comment)
+    }
 }
