@@ -93,6 +93,11 @@
     });
   }
 
+  // The quote document's print button.
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.addEventListener("click", function () { window.print(); });
+  });
+
   // Prevent double submits: a second click while the first request is on its way does nothing.
   document.querySelectorAll("form").forEach(function (form) {
     form.addEventListener("submit", function (event) {

@@ -3,9 +3,9 @@
 /// The route patterns of notifications, quote and project pages, for `everyRegisteredPageRouteIsASiteRoute`.
 enum QuoteWebRoutePatterns {
     static let pages: [SiteRoute] = [
-        .notifications, .notificationsReadAll, .notificationRead(":id"),
+        .notifications, .notificationsReadAll, .notificationRead(":id"), .quotePrint(":id"), .quotePDF(":id"),
     ]
     static let api: [APIRoute] = [
-        .notifications, .notificationsUnreadCount, .notificationsReadAll, .notificationRead(":id"),
+        .notifications, .notificationsUnreadCount, .notificationsReadAll, .notificationRead(":id"), .quotePDF(":id"),
     ]
 }

@@ -102,4 +102,5 @@ func routes(_ app: Application) throws {
     PipelineSettingsPages.register(signedIn)
     SearchPages.register(signedIn)
     NotificationPages.register(signedIn)
+    PDFQuoteRoutes.register(pages: signedIn, api: api)
 }

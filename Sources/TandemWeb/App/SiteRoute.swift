@@ -73,12 +73,17 @@ enum SiteRoute: Sendable, Equatable {
     /// Quotes and projects (issue #13): the lists are `.area(.quotes)` and `.area(.projects)`.
     case quote(PathParameter)
     case project(PathParameter)
+    /// The client's document: print page and PDF download (`?lang=en|fr`).
+    case quotePrint(PathParameter)
+    case quotePDF(PathParameter)
     /// The deadline check against the stored vendors (for sales: the verdict only).
     case deadlineCheck
     case health, ready
     case openAPIDocument
     /// Static files served from Resources/Public.
     case stylesheet, script, favicon
+    /// The quote document's own stylesheet (print page; the PDF inlines it).
+    case quoteStylesheet
 
     static func setup(secret: String) -> SiteRoute { .setup(secret: PathParameter(value: secret)) }
     static func invitation(secret: String) -> SiteRoute { .invitation(secret: PathParameter(value: secret)) }
@@ -171,6 +176,8 @@ enum SiteRoute: Sendable, Equatable {
         case .notificationRead(let id): return ["notifications", id.segment, "read"]
         case .quote(let id): return ["quotes", id.segment]
         case .project(let id): return ["projects", id.segment]
+        case .quotePrint(let id): return ["quotes", id.segment, "print"]
+        case .quotePDF(let id): return ["quotes", id.segment, "quote.pdf"]
         case .deadlineCheck: return ["capacity", "deadline-check"]
         case .health: return ["health"]
         case .ready: return ["ready"]
@@ -178,6 +185,7 @@ enum SiteRoute: Sendable, Equatable {
         case .stylesheet: return ["styles.css"]
         case .script: return ["app.js"]
         case .favicon: return ["favicon.svg"]
+        case .quoteStylesheet: return ["quote-document.css"]
         }
     }
 
@@ -227,6 +235,7 @@ enum APIRoute: Sendable, Equatable {
     case exchangeRate(PathParameter)
     case notifications, notificationsReadAll, notificationsUnreadCount
     case notificationRead(PathParameter)
+    case quotePDF(PathParameter)
 
     static let prefixSegments = ["api", "v1"]
     static var prefix: String { "/" + prefixSegments.joined(separator: "/") }
@@ -287,6 +296,7 @@ enum APIRoute: Sendable, Equatable {
         case .notificationsReadAll: return ["notifications", "read-all"]
         case .notificationsUnreadCount: return ["notifications", "unread-count"]
         case .notificationRead(let id): return ["notifications", id.segment, "read"]
+        case .quotePDF(let id): return ["quotes", id.segment, "pdf"]
         }
     }
 
