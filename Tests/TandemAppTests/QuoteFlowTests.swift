@@ -88,7 +88,13 @@ struct QuoteFlowTests {
             version = try await world.management.addLine(
                 quote.id, .init(kind: "discount", description: "Loyalty", unitPrice: "10.00"), by: world.rep)
             #expect(version.lines.last?.price == Money(-10, .eur))
-            #expect(version.totals.total == Money(44, .eur))
+            // Each target: 2,000 new words × 100 % + 1,000 exact × 20 % = 2,200 weighted × 0.30 = 660.00.
+            let fr = try #require(version.lines.first { $0.targetLanguage?.description == "fr" })
+            #expect(fr.weightedWords == 2200)
+            #expect(fr.unitPrice == Money(Decimal(string: "0.30")!, .eur))
+            #expect(fr.price == Money(660, .eur))
+            #expect(version.totals.total == Money(1364, .eur))
+            #expect(version.rateCardVersion == 1)
             version = try await world.management.addOption(
                 quote.id, name: "Post-editing", services: ["mtpe"], by: world.rep)
             #expect(version.options.map(\.name) == ["Standard", "Post-editing"])

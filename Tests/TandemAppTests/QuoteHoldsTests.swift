@@ -125,11 +125,39 @@ struct QuoteHoldsTests {
                 by: world.pm)
             #expect(changed.status == .approved)
             #expect(changed.currentVersion == 2)
+            #expect(try await world.notifications(of: world.pm) == ["review-requested"])
+            #expect(try await world.notifications(of: world.rep) == ["review-decided"])
             let versions = try await world.env.stores.quoteStores.quotes.versions(of: quote.id)
             let diff = QuoteVersionDiff(versions[0], versions[1])
             #expect(diff.note == "Vendors are busy")
             #expect(diff.deliveries.map(\.target.description) == ["de", "fr"])
             #expect(diff.deliveries.first?.after == ISO8601DateFormatter().date(from: "2026-12-18T17:00:00Z"))
+        }
+    }
+
+    @Test func aCapabilityDealBelowTheFloorNeedsAManagersApprovalWithAReason() async throws {
+        try await QuoteWorld.run { world in
+            try await world.env.stores.pricing.settings.setMarginFloor(90, for: world.accountID, at: world.env.now)
+            var patch = OpportunityManagement.Patch()
+            patch.capabilityBuilding = true
+            patch.capabilityReason = "First German medical client"
+            _ = try await OpportunityManagement(world.env).update(world.opportunity.id, patch)
+            let quote = try await world.quote()
+            try await world.analysed(quote)
+            #expect(try await world.management.submit(quote.id, by: world.rep).status == .inReview)
+            let version = try await world.env.stores.quoteStores.quotes.version(quote.id, number: 1)
+            #expect(version?.reviewReasons == [.belowMarginFloor])
+            await #expect(throws: DomainError.self) {
+                try await world.review.decide(quote.id, .init(decision: "approve"), by: world.pm)
+            }
+            await #expect(throws: ValidationErrors.self) {
+                try await world.review.decide(quote.id, .init(decision: "approve"), by: world.manager)
+            }
+            let approved = try await world.review.decide(
+                quote.id, .init(decision: "approve", reason: "Opens the German market"), by: world.manager)
+            #expect(approved.status == .approved)
+            #expect(approved.managerApproval?.by == world.manager.id)
+            #expect(approved.managerApproval?.reason == "Opens the German market")
         }
     }
 
@@ -177,6 +205,7 @@ struct QuoteHoldsTests {
             #expect(bookings.filter { $0.jobReference == "project:\(project.id)" }.count == holds.count)
             #expect(try await world.env.stores.quoteStores.projects.reservations(of: project.id).count == holds.count)
             #expect(try await world.stored(quote).status == .accepted)
+            #expect(try await world.notifications(of: world.pm) == ["quote-accepted"])
             let opportunity = try await world.env.stores.pipeline.opportunities.find(id: quote.opportunityID)
             #expect(try await world.env.stores.pipeline.stages.find(id: opportunity!.stageID)?.outcome == .won)
             // Again: the same project.
@@ -215,6 +244,7 @@ struct QuoteHoldsTests {
             }
             let challenged = try await briefs.challenge(project.id, comment: "No style guide", by: world.pm)
             #expect(challenged.briefStatus == .challenged)
+            #expect(try await world.notifications(of: world.rep) == ["brief-challenged"])
             #expect(try await briefs.status(ofOpportunity: quote.opportunityID) == .challenged)
             let acknowledged = try await briefs.acknowledge(project.id, by: world.pm)
             #expect(acknowledged.briefStatus == .acknowledged)

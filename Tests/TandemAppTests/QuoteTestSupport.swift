@@ -89,10 +89,27 @@ struct QuoteWorld {
         for (n, target) in [(1, "fr"), (2, "fr"), (3, "de"), (4, "de")] {
             try await vendor(n, target: target, env: env)
         }
+        try await rateCard(env)
         let capacity = CapacityService(source: StoresCapacitySource(env: env), clock: env.clock)
         return QuoteWorld(
             env: env, clock: clock, rep: rep, otherRep: otherRep, pm: pm, manager: manager, admin: admin,
             accountID: accountID, opportunity: opportunity, capacity: capacity)
+    }
+
+    /// The default card: translation 0.30 and post-editing 0.20 a word into French and German.
+    static func rateCard(_ env: AppEnvironment) async throws {
+        let prices = try ["fr", "de"].flatMap { target in
+            [
+                RatePrice(
+                    source: try LanguageTag("en"), target: try LanguageTag(target), service: .translation, unit: .word,
+                    price: Decimal(string: "0.30")!),
+                RatePrice(
+                    source: try LanguageTag("en"), target: try LanguageTag(target), service: .postEditing, unit: .word,
+                    price: Decimal(string: "0.20")!),
+            ]
+        }
+        try await env.stores.pricing.rateCards.create(
+            RateCard(id: env.ids(), name: "Standard", currency: .eur, prices: prices, createdAt: env.now))
     }
 
     static func vendorID(_ n: Int) -> VendorProfile.ID {
@@ -153,6 +170,12 @@ struct QuoteWorld {
         try await env.stores.vendorSchedule.holds(of: nil, overlapping: nil).filter {
             $0.quoteReference == quote.holdReference
         }
+    }
+
+    /// The kinds of the user's notifications, oldest first.
+    func notifications(of user: User) async throws -> [String] {
+        try await env.stores.notifications.list(recipient: user.id, unreadOnly: false, after: nil, limit: 50)
+            .reversed().map(\.kind.rawValue)
     }
 
     func stored(_ quote: Quote) async throws -> Quote { try await env.stores.quoteStores.quotes.find(id: quote.id)! }

@@ -34,7 +34,9 @@ public struct BriefAcknowledgement: Sendable {
             }
             try await tx.quoteStores.projects.setBrief(id, status: status, comment: text, by: user.id, at: env.now)
             let stored = try await tx.quoteStores.projects.find(id: id)!
-            if status == .challenged { try await QuoteEvents.briefChallenged(project, by: user, in: tx, env: env) }
+            if status == .challenged {
+                try await QuoteEvents.briefChallenged(project, comment: text, by: user, in: tx, env: env)
+            }
             return stored
         }
     }

@@ -14,14 +14,16 @@ public enum QuoteFeasibility {
     }
 
     /// One request per distinct delivery instant (usually one: the same date for every target),
-    /// with the steps of each target's workflow and their effort counts (`QuoteWorkflows`).
-    public static func requests(for version: QuoteVersion, option: QuoteOption.ID?, now: Date) -> [FeasibilityRequest] {
+    /// with the steps of each target's workflow and their effort counts (`QuoteWorkflowPlan`).
+    public static func requests(
+        for version: QuoteVersion, option: QuoteOption.ID?, plan: QuoteWorkflowPlan, now: Date
+    ) -> [FeasibilityRequest] {
         let lines = version.lines(of: option).filter { $0.kind == .analysed }
         let groups = Dictionary(grouping: version.targets, by: \.delivery)
         return groups.keys.sorted().compactMap { delivery in
             let targets: [TargetRequest] = groups[delivery]!.compactMap { target in
                 let steps = lines.filter { $0.targetLanguage == target.language }.flatMap {
-                    QuoteWorkflows.steps(service: $0.service, bands: $0.bands)
+                    plan.steps(service: $0.service, bands: $0.bands)
                 }
                 guard !steps.isEmpty else { return nil }
                 return TargetRequest(source: version.sourceLanguage, target: target.language, steps: steps)
@@ -34,11 +36,11 @@ public enum QuoteFeasibility {
     /// Checks `version` on `index` without the quote's own holds.
     public static func check(
         _ version: QuoteVersion, option: QuoteOption.ID? = nil, ownHolds: [TentativeHold], on snapshot: CapacityIndex,
-        now: Date
+        plan: QuoteWorkflowPlan = QuoteWorkflowPlan(), now: Date
     ) -> [Check] {
         var index = snapshot
         for hold in ownHolds { index.release(BookingID(hold.id.description), for: VendorID(hold.vendorID.description)) }
-        return requests(for: version, option: option, now: now).compactMap { request in
+        return requests(for: version, option: option, plan: plan, now: now).compactMap { request in
             guard let result = try? CapacityCheck.run(request, on: index, now: now) else { return nil }
             return Check(targets: request.targets.map(\.target), request: request, result: result)
         }
@@ -108,45 +110,46 @@ public enum QuoteFeasibility {
     }
 }
 
-/// The vendor steps of a service and their effort counts (docs/quotes.md): translation is
-/// planned on words weighted by the effort grid (context 0 %, repetition 10 %, 100 20 %,
-/// 95–99 40 %, 85–94 60 %, 75–84 80 %, 50–74 and new 100 %), revision and review on all words
-/// but context matches.
-public enum QuoteWorkflows {
-    public static let effortPercent: [String: Decimal] = [
-        "context": 0, "repetition": 10, "100": 20, "95-99": 40, "85-94": 60, "75-84": 80, "50-74": 100, "new": 100,
-    ]
+/// What planning and costing a quote need from the pricing settings: the workflow templates,
+/// the effort grid (time is planned on effort, not on the price) and the default cost rates.
+public struct QuoteWorkflowPlan: Sendable {
+    public var templates: [WorkflowTemplate]
+    public var effort: EffortGrid
+    public var defaultCosts: DefaultCostRates
 
-    public static func effortWords(_ bands: BandCounts) -> Int {
-        let total = bands.reduce(Decimal(0)) { $0 + $1.value.words * (effortPercent[$1.key] ?? 100) / 100 }
-        return wholeUp(total)
+    public init(
+        templates: [WorkflowTemplate] = WorkflowTemplate.defaults, effort: EffortGrid = .standard,
+        defaultCosts: DefaultCostRates = .standard
+    ) {
+        self.templates = templates
+        self.effort = effort
+        self.defaultCosts = defaultCosts
     }
 
-    public static func reviewWords(_ bands: BandCounts) -> Int {
-        wholeUp(bands.filter { $0.key != "context" }.reduce(Decimal(0)) { $0 + $1.value.words })
+    public static func load(from stores: Stores) async throws -> QuoteWorkflowPlan {
+        let settings = try await stores.pricing.settings.load()
+        return QuoteWorkflowPlan(
+            templates: try await stores.pricing.workflows.list(), effort: settings.effortGrid,
+            defaultCosts: settings.defaultCostRates)
     }
 
-    public static func steps(service: String, bands: BandCounts) -> [StepRequest] {
-        let effort = effortWords(bands)
-        let review = reviewWords(bands)
-        var steps: [StepRequest] = []
-        switch LanguageService(rawValue: service) {
-        case .translation:
-            steps = [StepRequest(service: .translation, words: effort), .init(service: .revision, words: review)]
-        case .mtpe:
-            steps = [StepRequest(service: .postEditing, words: effort), .init(service: "review", words: review)]
-        case .revision: steps = [StepRequest(service: .revision, words: review)]
-        case .proofreading: steps = [StepRequest(service: .proofreading, words: review)]
-        case .transcreation: steps = [StepRequest(service: "transcreation", words: review)]
-        default: steps = []
+    public func template(for service: String) -> WorkflowTemplate {
+        WorkflowTemplate.template(for: QuotePricingStep.service(service), in: templates)
+    }
+
+    /// The vendor steps of a line's service with their effort counts (internal steps have no vendor).
+    public func steps(service: String, bands: BandCounts) -> [StepRequest] {
+        let tallies = QuotePricingStep.tallies(bands)
+        return template(for: service).steps.filter { !$0.isInternal }.compactMap { step in
+            let effort = self.effort.effort(of: step, tallies: tallies)
+            let unit: WorkUnit = step.unit == .page ? .page : step.unit == .hour ? .hour : .word
+            let amount = Self.wholeUp(unit == .hour ? effort * 60 : effort)
+            guard amount > 0 else { return nil }
+            return StepRequest(service: Service(step.service.rawValue), words: amount, unit: unit)
         }
-        return steps.filter { $0.words > 0 }
     }
 
     static func wholeUp(_ value: Decimal) -> Int {
-        var v = value
-        var r = Decimal()
-        NSDecimalRound(&r, &v, 0, .up)
-        return NSDecimalNumber(decimal: r).intValue
+        NSDecimalNumber(decimal: value.rounded(scale: 0, mode: .up)).intValue
     }
 }

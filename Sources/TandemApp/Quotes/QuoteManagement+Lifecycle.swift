@@ -40,8 +40,7 @@ extension QuoteManagement {
             .filter { $0.id != quote.opportunityID }
         let pairs = Set(won.flatMap(\.languagePairs))
         let quotePairs = version.targets.map { LanguagePair(source: version.sourceLanguage, target: $0.language) }
-        let floor = try await QuoteMargins.floor(for: quote.accountID, in: tx)
-        let below = floor.flatMap { floor in version.totals.marginPercent.map { $0 < floor } } ?? false
+        let below = try await QuoteMargins.belowFloor(version.totals, account: quote.accountID, in: tx)
         var brief = try await tx.briefs.latest(of: RecordSubject(kind: .opportunity, id: quote.opportunityID.rawValue))
         if brief == nil {
             brief = try await tx.briefs.latest(of: RecordSubject(kind: .account, id: quote.accountID.rawValue))
@@ -132,19 +131,61 @@ extension QuoteManagement {
     }
 }
 
-/// The margin floor (the pricing seam: the organisation's setting, overridable per account).
+/// The margin against the floor (the organisation's setting, overridable per account).
 enum QuoteMargins {
-    static func floor(for account: Account.ID, in tx: Stores) async throws -> Decimal? { nil }
+    static func belowFloor(_ totals: QuoteTotals, account: Account.ID, in stores: Stores) async throws -> Bool {
+        guard let price = totals.totalInBase, let cost = totals.cost, price.currency == cost.currency else {
+            return false
+        }
+        let floor = try await stores.pricing.settings.marginFloor(for: account)
+        return floor.isBreached(by: try Margin.of(price: price, cost: cost))
+    }
 }
 
-/// The notifications quotes send (the quoteweb seam: `Notifications`).
+/// The notifications quotes send (docs/notifications.md), inside the caller's transaction.
 enum QuoteEvents {
+    static func subject(_ quote: Quote) -> RecordSubject { RecordSubject(kind: .quote, id: quote.id.rawValue) }
+
+    /// To the opportunity's PM partner, else every PM.
     static func reviewRequested(
         _ quote: Quote, opportunity: Opportunity?, by user: User, in tx: Stores, env: AppEnvironment
-    ) async throws {}
-    static func reviewDecided(_ quote: Quote, by user: User, in tx: Stores, env: AppEnvironment) async throws {}
+    ) async throws {
+        let notifications = Notifications(env)
+        var pms = opportunity?.partnerPmID.map { [$0] } ?? []
+        if pms.isEmpty { pms = try await notifications.users(withRole: .pm, in: tx) }
+        try await notifications.notify(
+            in: tx, pms, kind: .reviewRequested, subject: subject(quote), actor: user.id, label: quote.number)
+    }
+
+    /// To the rep who made the quote and the opportunity's owner, with the PM's reason.
+    static func reviewDecided(_ quote: Quote, note: String, by user: User, in tx: Stores, env: AppEnvironment)
+        async throws
+    {
+        let owner = try await tx.pipeline.opportunities.find(id: quote.opportunityID)?.ownerID
+        try await Notifications(env).notify(
+            in: tx, [quote.createdBy] + (owner.map { [$0] } ?? []), kind: .reviewDecided, subject: subject(quote),
+            actor: user.id, label: quote.number, note: note)
+    }
+
+    /// To the project's PM, else every PM.
     static func quoteAccepted(_ quote: Quote, project: Project, by user: User, in tx: Stores, env: AppEnvironment)
         async throws
-    {}
-    static func briefChallenged(_ project: Project, by user: User, in tx: Stores, env: AppEnvironment) async throws {}
+    {
+        let notifications = Notifications(env)
+        var pms = project.pmID.map { [$0] } ?? []
+        if pms.isEmpty { pms = try await notifications.users(withRole: .pm, in: tx) }
+        try await notifications.notify(
+            in: tx, pms, kind: .quoteAccepted, subject: RecordSubject(kind: .project, id: project.id.rawValue),
+            actor: user.id, label: "\(quote.number) · \(project.name)")
+    }
+
+    /// To the sales owner, with the PM's comment.
+    static func briefChallenged(_ project: Project, comment: String, by user: User, in tx: Stores, env: AppEnvironment)
+        async throws
+    {
+        try await Notifications(env).notify(
+            in: tx, [project.salesOwnerID], kind: .briefChallenged,
+            subject: RecordSubject(kind: .project, id: project.id.rawValue), actor: user.id, label: project.name,
+            note: comment)
+    }
 }

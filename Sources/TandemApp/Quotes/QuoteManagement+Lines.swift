@@ -56,7 +56,7 @@ extension QuoteManagement {
                 QuoteLine(
                     id: ids(), kind: kind!, optionID: option, targetLanguage: target, service: kind!.rawValue,
                     description: description!, unit: input.unit, quantity: quantity!, unitPrice: unitPrice,
-                    price: Money(sign * price! * quantity!, quote.currency).rounded, cost: .zero(quote.currency)))
+                    price: Money(sign * price! * quantity!, quote.currency).rounded))
         }
     }
 

@@ -204,23 +204,26 @@ public struct QuoteManagement: Sendable {
         let analysis = try await tx.quoteStores.analyses.latestDone(of: quote.id)
         let files = try await tx.quoteStores.files.files(of: quote.id)
         version.lines = QuoteRepricing.lines(version, analysis: analysis, files: files, ids: env.ids)
-        let priced = try await QuotePricingStep.price(version, quote: quote, in: tx)
+        let priced = try await QuotePricingStep.price(version, quote: quote, now: env.now, in: tx)
         version = priced.version
+        let plan = try await QuoteWorkflowPlan.load(from: tx)
         let base = try await tx.organisation.load().baseCurrency
         let rates = ExchangeRateTable(base: base, rates: try await tx.pipeline.exchangeRates.list())
         let today = LocalDate(env.now, in: .utc)
         var checks: [QuoteFeasibility.Check] = []
         if let index, quote.status.isOpen {
             let own = try await QuoteFeasibility.holds(of: quote, in: tx)
-            checks = QuoteFeasibility.check(version, ownHolds: own, on: index, now: env.now)
+            checks = QuoteFeasibility.check(version, ownHolds: own, on: index, plan: plan, now: env.now)
             let probability = try await Self.probability(of: quote, in: tx)
             try await QuoteFeasibility.placeHolds(
                 for: quote, checks: checks, probability: probability, index: index, in: tx, ids: env.ids)
             version.feasibility = QuoteFeasibility.summary(checks)
         }
-        version.lines = QuoteRepricing.costs(version.lines, checks: checks, rates: rates, on: today)
+        version.lines = try await QuoteRepricing.costs(
+            version.lines, source: version.sourceLanguage, checks: checks, plan: plan, rates: rates, on: today, in: tx)
         version.totals = QuoteRepricing.totals(
-            version, currency: quote.currency, rates: rates, on: today, base: priced.totals)
+            version, currency: priced.totals?.total.currency ?? quote.currency, rates: rates, on: today,
+            base: priced.totals)
         if !version.isSent { _ = try await tx.quoteStores.quotes.updateDraft(version) }
         return version
     }

@@ -39,30 +39,49 @@ enum QuoteRepricing {
         return out + version.lines.filter { $0.kind != .analysed }
     }
 
-    /// The cost of each analysed line from the plan: the planned steps of its service's workflow
-    /// for its target, converted to the base currency at today's rate; nil without a plan.
+    /// The cost of each analysed line (`CostEstimate`): per workflow step, the vendors the
+    /// capacity check planned for that target and service at their own current rates, in the
+    /// base currency at today's rate; the organisation's default cost rate where none fits.
     static func costs(
-        _ lines: [QuoteLine], checks: [QuoteFeasibility.Check], rates: ExchangeRateTable, on day: LocalDate
-    ) -> [QuoteLine] {
-        lines.map { line in
-            guard line.kind == .analysed, let target = line.targetLanguage else { return line }
-            let services = Set(QuoteWorkflows.steps(service: line.service, bands: line.bands).map(\.service))
-            let planned = checks.flatMap(\.result.targets).first { $0.target == target }
-            var line = line
-            guard let planned, planned.delivery != nil, !services.isEmpty else {
-                line.cost = services.isEmpty ? Money.zero(rates.base) : nil
-                return line
+        _ lines: [QuoteLine], source: LanguageTag, checks: [QuoteFeasibility.Check], plan: QuoteWorkflowPlan,
+        rates: ExchangeRateTable, on day: LocalDate, in tx: Stores
+    ) async throws -> [QuoteLine] {
+        var vendorCache: [VendorProfile.ID: CostVendor] = [:]
+        func costVendor(_ id: VendorProfile.ID) async throws -> CostVendor? {
+            if let cached = vendorCache[id] { return cached }
+            guard let profile = try await tx.vendors.find(id: id) else { return nil }
+            let vendor = CostVendor(
+                vendorID: id, currency: profile.currency, grid: profile.weightingGrid,
+                rates: try await tx.vendors.rates(of: id))
+            vendorCache[id] = vendor
+            return vendor
+        }
+        var out: [QuoteLine] = []
+        for var line in lines {
+            guard line.kind == .analysed, let target = line.targetLanguage else {
+                out.append(line)
+                continue
             }
-            var total = Money.zero(rates.base)
-            for step in planned.steps where services.contains(step.service) {
-                for assignment in step.assignments {
-                    guard let converted = rates.convert(assignment.cost, on: day)?.value else { continue }
-                    total.amount += converted.amount
+            var vendors: [LinguisticService: [CostVendor]] = [:]
+            for planned in checks.flatMap(\.result.targets) where planned.target == target {
+                for step in planned.steps {
+                    for assignment in step.assignments {
+                        guard let id = VendorProfile.ID(uuidString: assignment.vendor.rawValue),
+                            let vendor = try await costVendor(id)
+                        else { continue }
+                        vendors[LinguisticService(step.service.rawValue), default: []].append(vendor)
+                    }
                 }
             }
-            line.cost = total.rounded
-            return line
+            let cost = CostEstimate.estimate(
+                pair: LanguagePair(source: source, target: target), template: plan.template(for: line.service),
+                tallies: QuotePricingStep.tallies(line.bands), quantity: nil, vendors: vendors, exchangeRates: rates,
+                on: day, defaults: plan.defaultCosts)
+            line.cost = cost.total.rounded
+            line.costIsDefaultRate = cost.isDefaultRate
+            out.append(line)
         }
+        return out
     }
 
     /// Totals of the default (first) option: the lines' prices, the total in base, cost, margin.
@@ -73,8 +92,8 @@ enum QuoteRepricing {
         let lines = version.lines(of: nil)
         var totals = base ?? QuoteTotals(total: Money(lines.reduce(0) { $0 + $1.price.amount }, currency).rounded)
         totals.totalInBase = rates.convert(totals.total, on: day)?.value.rounded
-        let costs = lines.compactMap(\.cost)
         let analysed = lines.filter { $0.kind == .analysed }
+        let costs = analysed.compactMap(\.cost)
         if !analysed.isEmpty, analysed.allSatisfy({ $0.cost != nil }) {
             let cost = Money(costs.reduce(0) { $0 + $1.amount }, rates.base).rounded
             totals.cost = cost

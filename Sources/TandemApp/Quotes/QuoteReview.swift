@@ -43,7 +43,7 @@ public struct QuoteReview: Sendable {
         try read.check()
         let env = env
         let index = try await snapshot()
-        return try await env.stores.transaction { [deadline] tx in
+        return try await env.stores.transaction { [deadline, reason] tx in
             guard let quote = try await tx.quoteStores.quotes.find(id: id),
                 let version = try await tx.quoteStores.quotes.version(id, number: quote.currentVersion)
             else { throw DomainError.quoteNotFound }
@@ -71,7 +71,7 @@ public struct QuoteReview: Sendable {
                 try await Self.move(quote, to: .approved, version: next.number, in: tx, at: env.now)
             }
             let decided = try await tx.quoteStores.quotes.find(id: id)!
-            try await QuoteEvents.reviewDecided(decided, by: user, in: tx, env: env)
+            try await QuoteEvents.reviewDecided(decided, note: reason ?? "", by: user, in: tx, env: env)
             return decided
         }
     }

@@ -51,7 +51,7 @@ public struct QuoteSheet: Sendable {
         guard let version = versions.first(where: { $0.number == quote.currentVersion }) else {
             throw DomainError.quoteNotFound
         }
-        let floor = try await QuoteMargins.floor(for: quote.accountID, in: stores)
+        let floor = try await stores.pricing.settings.marginFloor(for: quote.accountID).percent
         var feasibility = Feasibility(
             verdict: QuoteReviewGate.worst(version.feasibility.map(\.verdict)),
             earliestDelivery: version.feasibility.compactMap(\.earliestDelivery).max(),
@@ -59,7 +59,9 @@ public struct QuoteSheet: Sendable {
             checks: [])
         if let capacity, quote.status.isOpen, !version.lines.isEmpty {
             let own = try await QuoteFeasibility.holds(of: quote, in: stores)
-            let checks = QuoteFeasibility.check(version, ownHolds: own, on: try await capacity.snapshot(), now: env.now)
+            let plan = try await QuoteWorkflowPlan.load(from: stores)
+            let checks = QuoteFeasibility.check(
+                version, ownHolds: own, on: try await capacity.snapshot(), plan: plan, now: env.now)
             if !checks.isEmpty { feasibility = Self.feasibility(checks) }
         }
         return QuoteSheet(
@@ -73,7 +75,7 @@ public struct QuoteSheet: Sendable {
             opportunity: try await stores.pipeline.opportunities.find(id: quote.opportunityID),
             files: try await stores.quoteStores.files.files(of: id),
             analysis: try await stores.quoteStores.analyses.latestDone(of: id), marginFloor: floor,
-            belowMarginFloor: floor.flatMap { f in version.totals.marginPercent.map { $0 < f } } ?? false,
+            belowMarginFloor: try await QuoteMargins.belowFloor(version.totals, account: quote.accountID, in: stores),
             feasibility: feasibility, projectID: try await stores.quoteStores.projects.find(quoteID: id)?.id,
             waitingSince: quote.status == .inReview ? quote.statusChangedAt : nil)
     }

@@ -9,7 +9,7 @@ extension Policy {
         case .viewQuotes, .viewProjects:
             return !roles.isDisjoint(with: clientRoles)
         case .editQuote(let owner):
-            return supervises || (roles.contains(.sales) && (owner == nil || owner == user.id))
+            return supervises || (roles.contains(.sales) && owner == user.id)
         case .reviewQuote, .acknowledgeBrief:
             return supervises || roles.contains(.pm)
         case .approveBelowFloor:

@@ -159,6 +159,8 @@ public struct QuoteVersion: Identifiable, Hashable, Codable, Sendable {
     public var feasibility: [TargetFeasibility]
     /// The PM's changes and why (approve with changes), or why the version was made.
     public var note: String
+    /// Why some lines could not be priced (e.g. the rate card has no price for a pair), in English.
+    public var pricingProblems: [String] = []
     public var createdBy: User.ID
     public var createdAt: Date
     public var sentAt: Date?

@@ -68,8 +68,10 @@ struct QuoteVersionContent: Codable {
     var reviewReasons: [ReviewReason]
     var feasibility: [TargetFeasibility]
     var note: String
+    var pricingProblems: [String]?
 
     init(_ v: QuoteVersion) {
+        pricingProblems = v.pricingProblems
         rateCardID = v.rateCardID
         rateCardVersion = v.rateCardVersion
         sourceLanguage = v.sourceLanguage
@@ -106,11 +108,13 @@ final class QuoteVersionModel: Model, @unchecked Sendable {
 
     func toDomain(lines: [QuoteLine]) throws -> QuoteVersion {
         let c = try JSONText.decode(QuoteVersionContent.self, content)
-        return QuoteVersion(
+        var version = QuoteVersion(
             id: .init(try requireID()), quoteID: .init(quoteID), number: number, rateCardID: c.rateCardID,
             rateCardVersion: c.rateCardVersion, sourceLanguage: c.sourceLanguage, targets: c.targets,
             services: c.services, options: c.options, lines: lines, totals: c.totals, reviewReasons: c.reviewReasons,
             feasibility: c.feasibility, note: c.note, createdBy: .init(createdBy), createdAt: createdAt, sentAt: sentAt)
+        version.pricingProblems = c.pricingProblems ?? []
+        return version
     }
 }
 
