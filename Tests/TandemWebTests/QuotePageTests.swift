@@ -35,6 +35,9 @@ struct QuotePageTests {
             clock.advance(by: 3 * 3600)
             var pm = Browser(app, language: language)
             _ = try await pm.signIn("paula@lumen.example")
+            let dashboard = try await pm.get("/")
+            #expect(dashboard.body.string.contains(#"id="reviews-waiting""#))
+            #expect(dashboard.body.string.contains(f.quote.number))
             let waiting = try await pm.get("/quotes/reviews")
             #expect(waiting.body.string.contains(f.quote.number))
             #expect(waiting.body.string.contains(language == "fr" ? "3 heures" : "3 hours"))
@@ -92,6 +95,10 @@ struct QuotePageTests {
             #expect(after.body.string.contains(#"id="brief-status""#))
             #expect(after.body.string.contains(language == "fr" ? "Validé" : "Acknowledged"))
             #expect(!after.body.string.contains(#"id="acknowledge-brief""#))
+            let opportunity = try await rep.get("/opportunities/\(f.opportunity.id)")
+            #expect(opportunity.body.string.contains(#"id="opportunity-brief-status""#))
+            #expect(opportunity.body.string.contains(language == "fr" ? "Validé" : "Acknowledged"))
+            #expect(opportunity.body.string.contains(f.quote.number))
         }
     }
 
@@ -100,6 +107,8 @@ struct QuotePageTests {
             let f = try await QuoteWebFixture.make(app)
             var rep = Browser(app)
             _ = try await rep.signIn("sofia@lumen.example")
+            let opportunityPage = try await rep.get("/opportunities/\(f.opportunity.id)")
+            #expect(opportunityPage.body.string.contains("/quotes/new?opportunityId=\(f.opportunity.id)"))
             let form = try await rep.get("/quotes/new?opportunityId=\(f.opportunity.id)")
             #expect(form.status == .ok && form.body.string.contains("Catalogue 2027"))
             let bad = try await rep.request(

@@ -21,6 +21,9 @@ enum DashboardPages {
         var myWork: MyWorkPanel.Context?
         var organisationHref = SiteRoute.organisation.path
         var usersHref = SiteRoute.users.path
+        /// A PM's quote reviews waiting, the longest first (QuoteReviewPages).
+        var reviews: [QuoteReviewPages.Waiting]? = nil
+        var reviewsHref = SiteRoute.quoteReviews.path
     }
     struct OrganisationSummary: Encodable {
         var name: String
@@ -66,7 +69,7 @@ enum DashboardPages {
         let userCount =
             Policy.permits(user, .viewUsers)
             ? l.plural("dashboard.users_count", count: try await req.stores.users.count()) : nil
-        let context = DashboardContext(
+        var context = DashboardContext(
             shell: try await req.shell(title: l.t("nav.dashboard"), area: .dashboard),
             greeting: l.t("dashboard.greeting", ["name": user.displayName]),
             today: l.format(date: req.now),
@@ -76,6 +79,7 @@ enum DashboardPages {
                     separator: " · "),
                 holidays: l.plural("dashboard.holidays_count", count: organisation.holidays.count)),
             cards: cards, isAdmin: user.has(.admin), userCount: userCount, myWork: try await MyWorkPanel.make(req))
+        if user.has(.pm) { context.reviews = Array(try await QuoteReviewPages.waitingItems(req).prefix(8)) }
         return try await req.renderPage("dashboard/index", context)
     }
 

@@ -27,6 +27,8 @@ enum OpportunityPages {
         var errors: [String: String]
         var brief: OpportunityBriefPages.BriefSection
         var activities: OpportunityBriefPages.ActivitySection
+        /// Its quotes and, once won, the project's brief status (OpportunityQuotes).
+        var quotes: OpportunityQuotes.Panel? = nil
     }
     struct MoveForm: Content {
         var stage: String?
@@ -128,7 +130,7 @@ enum OpportunityPages {
         }
         let reasons = try await OpportunityManagement(req.appEnvironment).solutionDesignReasons(for: o)
         let canEdit = PipelineAccess.canEdit(user, o)
-        let context = ShowContext(
+        var context = ShowContext(
             shell: try await req.shell(title: o.name, area: .opportunities), card: views.card(o, canMove: canEdit),
             facts: facts, designReasons: reasons.map { l.t("pipeline.design_reason.\($0.rawValue)") },
             isInDesign: stage?.milestone == .solutionDesign, stageOptions: views.stageOptions(current: o.stageID),
@@ -144,6 +146,7 @@ enum OpportunityPages {
             accountHref: SiteRoute.account(o.accountID).path, errors: errors,
             brief: try await OpportunityBriefPages.brief(req, o),
             activities: try await OpportunityBriefPages.activities(req, o, views: views))
+        context.quotes = try await OpportunityQuotes.panel(req, o)
         return try await req.renderPage("opportunities/show", context, status: status)
     }
 
