@@ -39,6 +39,7 @@ public func configure(_ app: Application, context: AppContext, location: Databas
     app.localization = LocalizationService(catalogs: catalogs)
     app.installCapacityService()
     app.installPDFRenderer()
+    app.installJobWorker()
 
     app.views.use(.leaf)
     app.leaf.configuration.rootDirectory = app.directory.viewsDirectory
@@ -103,4 +104,6 @@ func routes(_ app: Application) throws {
     SearchPages.register(signedIn)
     NotificationPages.register(signedIn)
     PDFQuoteRoutes.register(pages: signedIn, api: api)
+    QuotesAPI.register(api, maxUpload: app.tandem.config.quoteUploadMaxBytes)
+    ProjectsAPI.register(api)
 }
