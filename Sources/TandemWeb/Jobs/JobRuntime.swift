@@ -27,7 +27,14 @@ extension Application {
             _ = try await QuoteManagement(env, capacity: capacity).refresh(quoteID)
         }
         let name = "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)-\(UUID())"
-        jobWorker = JobWorker(name: name, env: appEnvironment, handlers: [analysis])
+        let env = appEnvironment
+        let logger = logger
+        // Quotes past their validity expire and release their holds (checked every ten minutes).
+        jobWorker = JobWorker(name: name, env: env, handlers: [analysis]) {
+            do { try await QuoteManagement(env).expireDue() } catch {
+                logger.warning("expiring quotes failed: \(error)")
+            }
+        }
         lifecycle.use(JobWorkerLifecycle())
     }
 }
