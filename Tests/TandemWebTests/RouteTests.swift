@@ -86,7 +86,7 @@ struct RouteTests {
                     .capacityHeatmap,
                 ]
                     + ClientRoutePatterns.api + VendorRoutePatterns.api + PipelineRoutePatterns.api
-                    + QuoteWebRoutePatterns.api).map {
+                    + QuoteWebRoutePatterns.api + QuoteRoutePatterns.api).map {
                         APIRoute.prefixSegments + $0.pathComponents.map(\.description)
                     })
             for route in app.routes.all {

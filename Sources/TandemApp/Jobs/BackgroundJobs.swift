@@ -38,13 +38,20 @@ public actor JobWorker {
     public let pollInterval: Duration
     private let env: AppEnvironment
     private let handlers: [String: any JobHandler]
+    /// Run when the queue is empty, at most every `housekeepingInterval` (e.g. expiring quotes).
+    private let housekeeping: (@Sendable () async -> Void)?
+    private let housekeepingInterval: TimeInterval
+    private var lastHousekeeping: Date?
     private var loop: Task<Void, Never>?
     private var wakeUp: CheckedContinuation<Void, Never>?
 
     public init(
         name: String, env: AppEnvironment, handlers: [any JobHandler], lease: TimeInterval = 60,
-        pollInterval: Duration = .seconds(1)
+        pollInterval: Duration = .seconds(1), housekeepingInterval: TimeInterval = 600,
+        housekeeping: (@Sendable () async -> Void)? = nil
     ) {
+        self.housekeeping = housekeeping
+        self.housekeepingInterval = housekeepingInterval
         self.name = name
         self.env = env
         self.handlers = Dictionary(handlers.map { ($0.kind, $0) }, uniquingKeysWith: { a, _ in a })
@@ -89,7 +96,10 @@ public actor JobWorker {
             while !Task.isCancelled {
                 guard let self else { return }
                 let ran = (try? await self.runOnce()) ?? nil
-                if ran == nil { await self.idle() }
+                if ran == nil {
+                    await self.tidy()
+                    await self.idle()
+                }
             }
         }
     }
@@ -104,6 +114,14 @@ public actor JobWorker {
     public func wake() {
         wakeUp?.resume()
         wakeUp = nil
+    }
+
+    private func tidy() async {
+        guard let housekeeping else { return }
+        let now = env.now
+        if let last = lastHousekeeping, now.timeIntervalSince(last) < housekeepingInterval { return }
+        lastHousekeeping = now
+        await housekeeping()
     }
 
     private func idle() async {

@@ -39,6 +39,7 @@ public func configure(_ app: Application, context: AppContext, location: Databas
     app.localization = LocalizationService(catalogs: catalogs)
     app.installCapacityService()
     app.installPDFRenderer()
+    app.installJobWorker()
 
     app.views.use(.leaf)
     app.leaf.configuration.rootDirectory = app.directory.viewsDirectory
@@ -106,4 +107,6 @@ func routes(_ app: Application) throws {
     QuotePages.register(signedIn)
     QuoteReviewPages.register(signedIn)
     ProjectPages.register(signedIn)
+    QuotesAPI.register(api, maxUpload: app.tandem.config.quoteUploadMaxBytes)
+    ProjectsAPI.register(api)
 }

@@ -265,6 +265,27 @@ enum APIRoute: Sendable, Equatable {
     case exchangeRate(PathParameter)
     case notifications, notificationsReadAll, notificationsUnreadCount
     case notificationRead(PathParameter)
+    // Quotes, analyses and projects (docs/quotes.md).
+    case quotes, quoteReviewSettings, projects
+    case quote(PathParameter)
+    case quoteSubmit(PathParameter)
+    case quoteReview(PathParameter)
+    case quoteSend(PathParameter)
+    case quoteAccept(PathParameter)
+    case quoteLose(PathParameter)
+    case quoteVersions(PathParameter)
+    case quoteDiff(PathParameter)
+    case quoteLines(PathParameter)
+    case quoteLine(PathParameter, PathParameter)
+    case quoteOptions(PathParameter)
+    case quoteDeliveries(PathParameter)
+    case quoteFiles(PathParameter)
+    case quoteFile(PathParameter, PathParameter)
+    case quoteAnalyses(PathParameter)
+    case analysis(PathParameter)
+    case project(PathParameter)
+    case projectBriefAcknowledge(PathParameter)
+    case projectBriefChallenge(PathParameter)
     case quotePDF(PathParameter)
 
     static let prefixSegments = ["api", "v1"]
@@ -279,6 +300,9 @@ enum APIRoute: Sendable, Equatable {
     static func stage(_ id: Stage.ID) -> APIRoute { .stage(PathParameter(id)) }
     static func lostReason(_ id: LostReason.ID) -> APIRoute { .lostReason(PathParameter(id)) }
     static func exchangeRate(_ id: ExchangeRate.ID) -> APIRoute { .exchangeRate(PathParameter(id)) }
+    static func quote(_ id: Quote.ID) -> APIRoute { .quote(PathParameter(id)) }
+    static func analysis(_ id: QuoteAnalysis.ID) -> APIRoute { .analysis(PathParameter(id)) }
+    static func project(_ id: Project.ID) -> APIRoute { .project(PathParameter(id)) }
 
     /// True for paths answered in JSON: everything under `/api/` (the versioned API and its document).
     static func isAPI(path: String) -> Bool { path.hasPrefix("/\(prefixSegments[0])/") }
@@ -326,6 +350,28 @@ enum APIRoute: Sendable, Equatable {
         case .notificationsReadAll: return ["notifications", "read-all"]
         case .notificationsUnreadCount: return ["notifications", "unread-count"]
         case .notificationRead(let id): return ["notifications", id.segment, "read"]
+        case .quotes: return ["quotes"]
+        case .quoteReviewSettings: return ["quote-review-settings"]
+        case .quote(let id): return ["quotes", id.segment]
+        case .quoteSubmit(let id): return ["quotes", id.segment, "submit"]
+        case .quoteReview(let id): return ["quotes", id.segment, "review"]
+        case .quoteSend(let id): return ["quotes", id.segment, "send"]
+        case .quoteAccept(let id): return ["quotes", id.segment, "accept"]
+        case .quoteLose(let id): return ["quotes", id.segment, "lose"]
+        case .quoteVersions(let id): return ["quotes", id.segment, "versions"]
+        case .quoteDiff(let id): return ["quotes", id.segment, "diff"]
+        case .quoteLines(let id): return ["quotes", id.segment, "lines"]
+        case .quoteLine(let id, let line): return ["quotes", id.segment, "lines", line.segment]
+        case .quoteOptions(let id): return ["quotes", id.segment, "options"]
+        case .quoteDeliveries(let id): return ["quotes", id.segment, "deliveries"]
+        case .quoteFiles(let id): return ["quotes", id.segment, "files"]
+        case .quoteFile(let id, let file): return ["quotes", id.segment, "files", file.segment]
+        case .quoteAnalyses(let id): return ["quotes", id.segment, "analyses"]
+        case .analysis(let id): return ["analyses", id.segment]
+        case .projects: return ["projects"]
+        case .project(let id): return ["projects", id.segment]
+        case .projectBriefAcknowledge(let id): return ["projects", id.segment, "brief", "acknowledge"]
+        case .projectBriefChallenge(let id): return ["projects", id.segment, "brief", "challenge"]
         case .quotePDF(let id): return ["quotes", id.segment, "pdf"]
         }
     }

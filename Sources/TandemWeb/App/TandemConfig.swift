@@ -39,6 +39,10 @@ public struct TandemConfig: Sendable, Equatable {
     /// beside the resources folder, then `weasyprint` on `PATH`; `none` serves the print page instead).
     public var pdfRenderer: String?
 
+    /// The largest file a quote accepts, in bytes (`TANDEM_QUOTE_UPLOAD_MB`, default 50 MB):
+    /// larger uploads are refused with a 413 naming the limit.
+    public var quoteUploadMaxBytes: Int = 50 * 1024 * 1024
+
     public enum LogFormat: String, Sendable { case text, json }
 
     public init(
@@ -118,6 +122,9 @@ public struct TandemConfig: Sendable, Equatable {
         if let hours = integer("TANDEM_SESSION_HOURS", in: 1...(24 * 90)) { config.sessionHours = hours }
         if let cost = integer("TANDEM_BCRYPT_COST", in: 4...16) { config.bcryptCost = cost }
         if let path = value("TANDEM_PDF_RENDERER") { config.pdfRenderer = path }
+        if let megabytes = integer("TANDEM_QUOTE_UPLOAD_MB", in: 1...2048) {
+            config.quoteUploadMaxBytes = megabytes * 1024 * 1024
+        }
         if let raw = value("TANDEM_LOG_FORMAT") {
             if let format = LogFormat(rawValue: raw.lowercased()) {
                 config.logFormat = format

@@ -1,4 +1,5 @@
 import Foundation
+import TandemApp
 import TandemDomain
 import TandemLocalization
 import Vapor
@@ -113,6 +114,11 @@ struct ErrorDescription {
             return .init(status: .forbidden, code: "forbidden", message: l.t("error.forbidden"), field: nil)
         case is CSRFRejected:
             return .init(status: .forbidden, code: "csrf", message: l.t("error.csrf"), field: nil)
+        case let error as QuoteFileTooLarge:
+            let megabytes = "\(error.limit / (1024 * 1024)) MB"
+            return .init(
+                status: .payloadTooLarge, code: "payload_too_large",
+                message: l.t("error.quote.file_too_large", ["name": error.name, "max": megabytes]), field: "file")
         case let error as DomainError:
             return describe(error, in: l)
         case let error as ValidationErrors:

@@ -227,7 +227,8 @@ enum ClientRecordPages {
 /// Client files under the data directory (`TANDEM_DATA_DIR`), one folder per account.
 struct DataDirectoryFiles: AssetFiles {
     let root: URL
-    init(_ req: Request) { root = URL(fileURLWithPath: req.tandem.config.dataDirectory, isDirectory: true) }
+    init(_ req: Request) { self.init(root: req.tandem.config.dataDirectory) }
+    init(root: String) { self.root = URL(fileURLWithPath: root, isDirectory: true) }
 
     func url(_ key: String) -> URL { root.appendingPathComponent(key) }
 
