@@ -46,6 +46,17 @@ public enum Action: Hashable, Sendable {
     case manageStages
     case manageLostReasons
     case manageExchangeRates
+    // Pricing (issue #13, docs/pricing.md).
+    /// Read client rate cards (client prices, never vendor costs).
+    case viewRateCards
+    /// Create rate cards and edit them (a new version).
+    case manageRateCards
+    /// Edit workflow templates and the organisation's pricing settings.
+    case managePricingSettings
+    /// Read the pricing settings, which hold the default cost rates (never sales).
+    case viewPricingSettings
+    /// Set an account's own margin floor.
+    case setAccountMarginFloor
 }
 
 /// The one authorization policy, used by pages and API alike.
@@ -84,6 +95,14 @@ public enum Policy {
             return !roles.isDisjoint(with: [.admin, .manager, .pm, .vendorManager, .sales])
         case .editVendorPreferences:
             return !roles.isDisjoint(with: [.admin, .manager, .pm, .vendorManager])
+        case .viewRateCards:
+            return !roles.isDisjoint(with: clientRoles)
+        case .manageRateCards, .setAccountMarginFloor:
+            return !roles.isDisjoint(with: supervisors)
+        case .managePricingSettings:
+            return roles.contains(.admin)
+        case .viewPricingSettings:
+            return !roles.isDisjoint(with: [.admin, .manager, .pm])
         default:
             return permitsClientWork(user, action)
         }

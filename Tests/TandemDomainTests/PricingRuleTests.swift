@@ -244,7 +244,7 @@ struct PricingRuleTests {
             Issue.record("expected an error")
         } catch {
             #expect(error.domainErrors.map(\.field) == ["lines[1]"])
-            #expect(error.domainErrors.first?.key == "error.pricing.noPrice")
+            #expect(error.domainErrors.first?.key == "error.pricing.price.missing")
         }
     }
 

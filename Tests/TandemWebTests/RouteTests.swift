@@ -78,14 +78,15 @@ struct RouteTests {
                     .ready, .deadlineCheck,
                     .openAPIDocument,
                 ] + Area.allCases.map { .area($0) } + ClientRoutePatterns.pages + VendorRoutePatterns.pages
-                + PipelineRoutePatterns.pages
+                + PipelineRoutePatterns.pages + PricingRoutePatterns.pages
             let known = Set(patterns.map { $0.pathComponents.map(\.description) })
             let api = Set(
                 ([
                     APIRoute.me, .users, .user(":id"), .tokens, .token(":id"), .feasibilityChecks, .capacityCheck,
                     .capacityHeatmap,
                 ]
-                    + ClientRoutePatterns.api + VendorRoutePatterns.api + PipelineRoutePatterns.api).map {
+                    + ClientRoutePatterns.api + VendorRoutePatterns.api + PipelineRoutePatterns.api
+                    + PricingRoutePatterns.api).map {
                         APIRoute.prefixSegments + $0.pathComponents.map(\.description)
                     })
             for route in app.routes.all {

@@ -78,6 +78,8 @@ func routes(_ app: Application) throws {
     OpportunitiesAPI.register(api)
     PipelineSettingsAPI.register(api)
     OpportunityBriefAPI.register(api)
+    RateCardsAPI.register(api)
+    WorkflowsAPI.register(api)
 
     let site = app.grouped(SessionAuthenticator(), LocalizationMiddleware(), FlashMiddleware(), CSRFProtection())
     AuthPages.register(site)

@@ -67,6 +67,13 @@ enum SiteRoute: Sendable, Equatable {
     case pipelineStage(PathParameter)
     case pipelineLostReason(PathParameter)
     case search
+    /// Pricing (docs/pricing.md): rate cards with their versions, workflows, pricing settings.
+    case rateCards, newRateCard
+    case rateCard(PathParameter)
+    case rateCardEdit(PathParameter)
+    case workflows
+    case workflow(PathParameter)
+    case pricingSettings, pricingMarginFloors
     /// The deadline check against the stored vendors (for sales: the verdict only).
     case deadlineCheck
     case health, ready
@@ -93,6 +100,11 @@ enum SiteRoute: Sendable, Equatable {
     static func opportunityActivities(_ id: Opportunity.ID) -> SiteRoute { .opportunityActivities(PathParameter(id)) }
     static func pipelineStage(_ id: Stage.ID) -> SiteRoute { .pipelineStage(PathParameter(id)) }
     static func pipelineLostReason(_ id: LostReason.ID) -> SiteRoute { .pipelineLostReason(PathParameter(id)) }
+    static func rateCard(_ id: RateCard.ID) -> SiteRoute { .rateCard(PathParameter(id)) }
+    static func rateCardEdit(_ id: RateCard.ID) -> SiteRoute { .rateCardEdit(PathParameter(id)) }
+    static func workflow(_ service: LinguisticService) -> SiteRoute {
+        .workflow(PathParameter(value: service.rawValue))
+    }
 
     /// The path's segments; the only place a page's path is written.
     var segments: [String] {
@@ -160,6 +172,14 @@ enum SiteRoute: Sendable, Equatable {
         case .pipelineExchangeRates: return ["settings", "pipeline", "exchange-rates"]
         case .pipelineThreshold: return ["settings", "pipeline", "threshold"]
         case .search: return ["search"]
+        case .rateCards: return ["settings", "rate-cards"]
+        case .newRateCard: return ["settings", "rate-cards", "new"]
+        case .rateCard(let id): return ["settings", "rate-cards", id.segment]
+        case .rateCardEdit(let id): return ["settings", "rate-cards", id.segment, "edit"]
+        case .workflows: return ["settings", "workflows"]
+        case .workflow(let service): return ["settings", "workflows", service.segment]
+        case .pricingSettings: return ["settings", "pricing"]
+        case .pricingMarginFloors: return ["settings", "pricing", "margin-floors"]
         case .deadlineCheck: return ["capacity", "deadline-check"]
         case .health: return ["health"]
         case .ready: return ["ready"]
@@ -214,6 +234,14 @@ enum APIRoute: Sendable, Equatable {
     case lostReason(PathParameter)
     case exchangeRates
     case exchangeRate(PathParameter)
+    // Pricing (docs/pricing.md).
+    case rateCards
+    case rateCard(PathParameter)
+    case rateCardVersions(PathParameter)
+    case workflows
+    case workflow(PathParameter)
+    case pricingSettings
+    case accountMarginFloor(PathParameter)
 
     static let prefixSegments = ["api", "v1"]
     static var prefix: String { "/" + prefixSegments.joined(separator: "/") }
@@ -227,6 +255,7 @@ enum APIRoute: Sendable, Equatable {
     static func stage(_ id: Stage.ID) -> APIRoute { .stage(PathParameter(id)) }
     static func lostReason(_ id: LostReason.ID) -> APIRoute { .lostReason(PathParameter(id)) }
     static func exchangeRate(_ id: ExchangeRate.ID) -> APIRoute { .exchangeRate(PathParameter(id)) }
+    static func rateCard(_ id: RateCard.ID) -> APIRoute { .rateCard(PathParameter(id)) }
 
     /// True for paths answered in JSON: everything under `/api/` (the versioned API and its document).
     static func isAPI(path: String) -> Bool { path.hasPrefix("/\(prefixSegments[0])/") }
@@ -270,6 +299,13 @@ enum APIRoute: Sendable, Equatable {
         case .lostReason(let id): return ["lost-reasons", id.segment]
         case .exchangeRates: return ["exchange-rates"]
         case .exchangeRate(let id): return ["exchange-rates", id.segment]
+        case .rateCards: return ["rate-cards"]
+        case .rateCard(let id): return ["rate-cards", id.segment]
+        case .rateCardVersions(let id): return ["rate-cards", id.segment, "versions"]
+        case .workflows: return ["workflows"]
+        case .workflow(let service): return ["workflows", service.segment]
+        case .pricingSettings: return ["pricing-settings"]
+        case .accountMarginFloor(let id): return ["accounts", id.segment, "margin-floor"]
         }
     }
 
