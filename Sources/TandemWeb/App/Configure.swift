@@ -100,5 +100,8 @@ func routes(_ app: Application) throws {
     OpportunityPages.register(signedIn)
     OpportunityBriefPages.register(signedIn)
     PipelineSettingsPages.register(signedIn)
+    RateCardPages.register(signedIn)
+    WorkflowPages.register(signedIn)
+    PricingSettingsPages.register(signedIn)
     SearchPages.register(signedIn)
 }
