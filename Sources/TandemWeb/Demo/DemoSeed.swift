@@ -61,6 +61,7 @@ public enum DemoSeed {
         DemoAccounts.step,
         VendorDemo.step,
         PipelineDemo.step,
+        PricingDemo.step,
     ]
 
     /// Refused by `serve --demo`: the database holds people who are not the demo's, and the demo
