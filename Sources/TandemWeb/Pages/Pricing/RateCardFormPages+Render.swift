@@ -7,7 +7,7 @@ import Vapor
 extension RateCardFormPages {
     static func render(
         _ req: Request, input: RateCardInput, id: RateCard.ID?, version: Int, errors: FormErrors,
-        status: HTTPResponseStatus = .ok
+        storedName: String? = nil, status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let l = req.localizer
         func field(_ name: String, _ value: String) -> Field {
@@ -69,7 +69,8 @@ extension RateCardFormPages {
                         SelectOption(value: $0.id.description, label: $0.name, selected: $0.id.description == chosen)
                     }, error: errors.messages["account"])
         }
-        let title = id == nil ? l.t("rate_cards.new") : l.t("rate_cards.edit_title", ["name": .text(input.name)])
+        let title =
+            id == nil ? l.t("rate_cards.new") : l.t("rate_cards.edit_title", ["name": .text(storedName ?? input.name)])
         let context = Context(
             shell: try await req.shell(title: title, area: .settings),
             action: id.map { SiteRoute.rateCardEdit($0).path } ?? SiteRoute.rateCards.path, isNew: id == nil,

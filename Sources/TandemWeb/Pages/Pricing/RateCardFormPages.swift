@@ -122,6 +122,7 @@ enum RateCardFormPages {
         } catch  where !error.domainErrors.isEmpty {
             return try await render(
                 req, input: input, id: id, version: version, errors: errors(error, rows, req),
+                storedName: current.name,
                 status: error.domainErrors.contains { $0.field == "version" } ? .conflict : .unprocessableEntity)
         }
     }

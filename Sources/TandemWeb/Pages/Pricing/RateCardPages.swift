@@ -99,7 +99,10 @@ enum RateCardPages {
         let context = ShowContext(
             shell: try await req.shell(title: card.name, area: .settings), name: card.name, version: card.version,
             latestVersion: latest.version, isLatest: card.version == latest.version,
-            latestHref: SiteRoute.rateCard(id).path, facts: facts(card, account: account, l),
+            latestHref: SiteRoute.rateCard(id).path,
+            facts: facts(
+                card, account: account,
+                organisation: try await req.stores.pricing.settings.load().standardTurnaround, l),
             grid: MatchBand.allCases.map {
                 Cell(label: bandLabel($0, card.grid.boundaries, l), value: percent(card.grid.percent(of: $0), l))
             },
@@ -126,7 +129,7 @@ enum RateCardPages {
         return try await req.renderPage("pricing/rate-card", context)
     }
 
-    static func facts(_ card: RateCard, account: String?, _ l: Localizer) -> [Cell] {
+    static func facts(_ card: RateCard, account: String?, organisation: StandardTurnaround, _ l: Localizer) -> [Cell] {
         var facts = [
             Cell(label: l.t("rate_cards.account"), value: account ?? l.t("rate_cards.default")),
             Cell(label: l.t("field.currency"), value: card.currency.code),
@@ -140,7 +143,10 @@ enum RateCardPages {
                     l.t(
                         "rate_cards.turnaround_value",
                         ["words": .integer($0.wordsPerDay), "days": .integer($0.leadTimeDays)])
-                } ?? l.t("rate_cards.turnaround_organisation")))
+                }
+                    ?? l.t(
+                        "rate_cards.turnaround_organisation",
+                        ["words": .integer(organisation.wordsPerDay), "days": .integer(organisation.leadTimeDays)])))
         return facts
     }
 
