@@ -112,6 +112,12 @@ enum WorkflowPages {
         if let failedService, !templates.contains(where: { $0.service == failedService }) {
             templates.append(WorkflowTemplate(service: failedService, steps: []))
         }
+        // Translation first, as the known services are listed; others by name.
+        let order = LinguisticService.known + [.review, .qa]
+        templates.sort {
+            (order.firstIndex(of: $0.service) ?? order.count, $0.service.rawValue)
+                < (order.firstIndex(of: $1.service) ?? order.count, $1.service.rawValue)
+        }
         let workflows = templates.map { template -> Workflow in
             let isFailed = failedService == template.service
             let inputs =
