@@ -60,6 +60,17 @@ public enum Action: Hashable, Sendable {
     case manageReviewSettings
     /// Read and mark read the in-app notifications addressed to `recipient` (only one's own).
     case readNotifications(recipient: User.ID)
+    // Pricing (issue #13, docs/pricing.md).
+    /// Read client rate cards (client prices, never vendor costs).
+    case viewRateCards
+    /// Create rate cards and edit them (a new version).
+    case manageRateCards
+    /// Edit workflow templates and the organisation's pricing settings.
+    case managePricingSettings
+    /// Read the pricing settings, which hold the default cost rates (never sales).
+    case viewPricingSettings
+    /// Set an account's own margin floor.
+    case setAccountMarginFloor
 }
 
 /// The one authorization policy, used by pages and API alike.
@@ -100,6 +111,14 @@ public enum Policy {
             return !roles.isDisjoint(with: [.admin, .manager, .pm, .vendorManager])
         case .readNotifications(let recipient):
             return recipient == user.id
+        case .viewRateCards:
+            return !roles.isDisjoint(with: clientRoles)
+        case .manageRateCards, .setAccountMarginFloor:
+            return !roles.isDisjoint(with: supervisors)
+        case .managePricingSettings:
+            return roles.contains(.admin)
+        case .viewPricingSettings:
+            return !roles.isDisjoint(with: [.admin, .manager, .pm])
         default:
             return permitsClientWork(user, action)
         }

@@ -244,7 +244,7 @@ struct PricingRuleTests {
             Issue.record("expected an error")
         } catch {
             #expect(error.domainErrors.map(\.field) == ["lines[1]"])
-            #expect(error.domainErrors.first?.key == "error.pricing.noPrice")
+            #expect(error.domainErrors.first?.key == "error.pricing.price.missing")
         }
     }
 
@@ -259,5 +259,24 @@ struct PricingRuleTests {
                 == Self.dec("0.12"))
         #expect(
             card.price(source: Self.en, target: Self.tag("fr-CA"), service: .translation)?.price == Self.dec("0.14"))
+    }
+
+    /// The worked example of docs/pricing.md, figure by figure.
+    @Test func theWorkedExampleOfTheDocumentation() throws {
+        let input = PricingInput(
+            source: Self.en,
+            lines: [
+                PricingLine(target: Self.fr, service: .translation, tallies: Self.mixed),
+                PricingLine(target: Self.de, service: .translation, tallies: BandTallies(words: [.new: 200])),
+            ],
+            turnaroundByTarget: [
+                Self.fr: Turnaround(requestedDays: 3, standardDays: 5),
+                Self.de: Turnaround(requestedDays: 2, standardDays: 5),
+            ])
+        let quote = try QuotePricing.price(input, card: Self.card(minimum: "50", pmFee: "5"))
+        // fr 150.38 + 37.60 = 187.98; de 50.00 + 25.00 = 75.00; 262.98 × 5 % = 13.149 → 13.15; 276.13
+        #expect(quote.targets.map(\.total.amount) == [Self.dec("187.98"), 75])
+        #expect(quote.pmFee == Money(Self.dec("13.15"), .eur))
+        #expect(quote.total == Money(Self.dec("276.13"), .eur))
     }
 }

@@ -79,6 +79,7 @@ struct RouteTests {
                     .openAPIDocument,
                 ] + Area.allCases.map { .area($0) } + ClientRoutePatterns.pages + VendorRoutePatterns.pages
                 + PipelineRoutePatterns.pages + QuoteWebRoutePatterns.pages
+                + PipelineRoutePatterns.pages + PricingRoutePatterns.pages
             let known = Set(patterns.map { $0.pathComponents.map(\.description) })
             let api = Set(
                 ([
@@ -87,6 +88,7 @@ struct RouteTests {
                 ]
                     + ClientRoutePatterns.api + VendorRoutePatterns.api + PipelineRoutePatterns.api
                     + QuoteWebRoutePatterns.api + QuoteRoutePatterns.api).map {
+                    + PricingRoutePatterns.api).map {
                         APIRoute.prefixSegments + $0.pathComponents.map(\.description)
                     })
             for route in app.routes.all {

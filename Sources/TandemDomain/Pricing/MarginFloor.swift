@@ -38,7 +38,7 @@ public struct MarginFloor: Hashable, Sendable, Codable {
     public static func parse(_ text: String, field: String) throws -> Decimal {
         guard let value = Decimal(canonical: text), value >= 0, value <= 100 else {
             throw DomainError.invalid(
-                field, "error.pricing.percent", ["value": text],
+                field, "error.pricing.percent.invalid", ["value": text],
                 fallback: "“\(text)” is not a percent; write a number from 0 to 100 such as 30.")
         }
         return value

@@ -97,7 +97,7 @@ public struct BandBoundaries: Hashable, Sendable, Codable {
     public init(high: Int = 95, middle: Int = 85, low: Int = 75, lowest: Int = 50) throws {
         guard 100 > high, high > middle, middle > low, low > lowest, lowest >= 1 else {
             throw DomainError.invalid(
-                "grid.boundaries", "error.pricing.boundaries",
+                "grid.boundaries", "error.pricing.boundaries.invalid",
                 ["high": "\(high)", "middle": "\(middle)", "low": "\(low)", "lowest": "\(lowest)"],
                 fallback: "Band boundaries must satisfy 100 > \(high) > \(middle) > \(low) > \(lowest) ≥ 1.")
         }

@@ -47,7 +47,7 @@ public struct PriceGrid: Hashable, Sendable, Codable {
             guard let band = MatchBand(name: name) else {
                 errors.append(
                     .invalid(
-                        "\(field).\(name)", "error.pricing.band", ["value": name],
+                        "\(field).\(name)", "error.pricing.band.unknown", ["value": name],
                         fallback:
                             "“\(name)” is not a match band; use context, repetition, 100, 95-99, 85-94, 75-84, 50-74 or new."
                     ))
@@ -56,7 +56,7 @@ public struct PriceGrid: Hashable, Sendable, Codable {
             guard let value = Decimal(canonical: text), value >= 0, value <= 100 else {
                 errors.append(
                     .invalid(
-                        "\(field).\(band.rawValue)", "error.pricing.percent", ["value": text],
+                        "\(field).\(band.rawValue)", "error.pricing.percent.invalid", ["value": text],
                         fallback: "“\(text)” is not a percent; write a number from 0 to 100 such as 30."))
                 continue
             }

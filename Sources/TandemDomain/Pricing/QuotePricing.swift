@@ -53,7 +53,7 @@ public enum QuotePricing {
             guard discount.value >= 0, discount.kind == .amount || discount.value <= 100 else {
                 throw ValidationErrors([
                     .invalid(
-                        "discounts[\(index)].value", "error.pricing.discount",
+                        "discounts[\(index)].value", "error.pricing.discount.invalid",
                         ["value": discount.value.canonicalString],
                         fallback: "A discount is an amount of zero or more, or a percent from 0 to 100.")
                 ])
@@ -67,7 +67,7 @@ public enum QuotePricing {
         guard total.amount >= 0 else {
             throw ValidationErrors([
                 .invalid(
-                    "discounts", "error.pricing.discountTooLarge", ["total": beforeDiscounts.description],
+                    "discounts", "error.pricing.discount.too_large", ["total": beforeDiscounts.description],
                     fallback: "The discounts are larger than the quote (\(beforeDiscounts)).")
             ])
         }
@@ -82,7 +82,7 @@ public enum QuotePricing {
         let wanted: PriceUnit? = line.tallies == nil ? (line.unit ?? .fixed) : nil
         guard let rate = card.price(source: source, target: line.target, service: line.service, unit: wanted) else {
             throw DomainError.invalid(
-                field, "error.pricing.noPrice",
+                field, "error.pricing.price.missing",
                 ["source": source.description, "target": line.target.description, "service": line.service.rawValue],
                 fallback: "The rate card has no price for \(source) → \(line.target), \(line.service).")
         }
@@ -90,7 +90,7 @@ public enum QuotePricing {
         if let tallies = line.tallies {
             if rate.unit == .character, tallies.totalCharacters == 0, tallies.totalWords > 0 {
                 throw DomainError.invalid(
-                    field, "error.pricing.noCharacters", ["source": source.description],
+                    field, "error.pricing.characters.missing", ["source": source.description],
                     fallback: "The card prices \(source) per character, but the analysis counted no characters.")
             }
             count = card.grid.weighted(tallies, unit: rate.unit)
@@ -126,6 +126,6 @@ public enum QuotePricing {
 
     static func negative(_ field: String) -> DomainError {
         .invalid(
-            field, "error.pricing.negative", [:], fallback: "Quantities and prices must be zero or more.")
+            field, "error.pricing.quantity.negative", [:], fallback: "Quantities and prices must be zero or more.")
     }
 }

@@ -99,13 +99,13 @@ public struct WorkflowTemplate: Hashable, Sendable, Codable {
         var errors: [DomainError] = []
         if template.steps.isEmpty {
             errors.append(
-                .invalid("steps", "error.workflow.noSteps", fallback: "A workflow needs at least one step."))
+                .invalid("steps", "error.workflow.steps.required", fallback: "A workflow needs at least one step."))
         }
         for (index, step) in template.steps.enumerated() where step.isInternal {
             if (step.fixedHours ?? 0) <= 0 || (step.fixedHours ?? 0) > 80 {
                 errors.append(
                     .invalid(
-                        "steps[\(index)].fixedHours", "error.workflow.hours", [:],
+                        "steps[\(index)].fixedHours", "error.workflow.hours.invalid", [:],
                         fallback: "An internal step needs a duration in hours, above 0 and at most 80."))
             }
         }

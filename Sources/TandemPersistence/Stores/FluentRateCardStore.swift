@@ -98,10 +98,10 @@ public struct FluentRateCardStore: RateCardStore {
     static func taken(_ accountID: Account.ID?) -> DomainError {
         accountID == nil
             ? .conflict(
-                field: "accountId", key: "error.rate_card.default_exists", arguments: [:],
+                field: "accountId", key: "error.rate_card.default.taken", arguments: [:],
                 fallback: "There is already a default rate card; edit it to make a new version.")
             : .conflict(
-                field: "accountId", key: "error.rate_card.account_has_card", arguments: [:],
+                field: "accountId", key: "error.rate_card.account.taken", arguments: [:],
                 fallback: "This account already has a rate card; edit it to make a new version.")
     }
 }

@@ -81,6 +81,8 @@ func routes(_ app: Application) throws {
     PipelineSettingsAPI.register(api)
     OpportunityBriefAPI.register(api)
     NotificationsAPI.register(api)
+    RateCardsAPI.register(api)
+    WorkflowsAPI.register(api)
 
     let site = app.grouped(SessionAuthenticator(), LocalizationMiddleware(), FlashMiddleware(), CSRFProtection())
     AuthPages.register(site)
@@ -101,6 +103,9 @@ func routes(_ app: Application) throws {
     OpportunityPages.register(signedIn)
     OpportunityBriefPages.register(signedIn)
     PipelineSettingsPages.register(signedIn)
+    RateCardPages.register(signedIn)
+    WorkflowPages.register(signedIn)
+    PricingSettingsPages.register(signedIn)
     SearchPages.register(signedIn)
     NotificationPages.register(signedIn)
     PDFQuoteRoutes.register(pages: signedIn, api: api)

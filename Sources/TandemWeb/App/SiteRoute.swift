@@ -91,6 +91,13 @@ enum SiteRoute: Sendable, Equatable {
     /// An analysis's progress as JSON for the quote page's progress bar (session-authenticated).
     case analysisProgress(PathParameter)
     case projectBrief(PathParameter)
+    /// Pricing (docs/pricing.md): rate cards with their versions, workflows, pricing settings.
+    case rateCards, newRateCard
+    case rateCard(PathParameter)
+    case rateCardEdit(PathParameter)
+    case workflows
+    case workflow(PathParameter)
+    case pricingSettings, pricingMarginFloors
     /// The deadline check against the stored vendors (for sales: the verdict only).
     case deadlineCheck
     case health, ready
@@ -119,6 +126,11 @@ enum SiteRoute: Sendable, Equatable {
     static func opportunityActivities(_ id: Opportunity.ID) -> SiteRoute { .opportunityActivities(PathParameter(id)) }
     static func pipelineStage(_ id: Stage.ID) -> SiteRoute { .pipelineStage(PathParameter(id)) }
     static func pipelineLostReason(_ id: LostReason.ID) -> SiteRoute { .pipelineLostReason(PathParameter(id)) }
+    static func rateCard(_ id: RateCard.ID) -> SiteRoute { .rateCard(PathParameter(id)) }
+    static func rateCardEdit(_ id: RateCard.ID) -> SiteRoute { .rateCardEdit(PathParameter(id)) }
+    static func workflow(_ service: LinguisticService) -> SiteRoute {
+        .workflow(PathParameter(value: service.rawValue))
+    }
 
     /// The path's segments; the only place a page's path is written.
     var segments: [String] {
@@ -208,6 +220,14 @@ enum SiteRoute: Sendable, Equatable {
         case .quoteDiff(let id): return ["quotes", id.segment, "diff"]
         case .analysisProgress(let id): return ["analyses", id.segment, "progress"]
         case .projectBrief(let id): return ["projects", id.segment, "brief"]
+        case .rateCards: return ["settings", "rate-cards"]
+        case .newRateCard: return ["settings", "rate-cards", "new"]
+        case .rateCard(let id): return ["settings", "rate-cards", id.segment]
+        case .rateCardEdit(let id): return ["settings", "rate-cards", id.segment, "edit"]
+        case .workflows: return ["settings", "workflows"]
+        case .workflow(let service): return ["settings", "workflows", service.segment]
+        case .pricingSettings: return ["settings", "pricing"]
+        case .pricingMarginFloors: return ["settings", "pricing", "margin-floors"]
         case .deadlineCheck: return ["capacity", "deadline-check"]
         case .health: return ["health"]
         case .ready: return ["ready"]
@@ -287,6 +307,14 @@ enum APIRoute: Sendable, Equatable {
     case projectBriefAcknowledge(PathParameter)
     case projectBriefChallenge(PathParameter)
     case quotePDF(PathParameter)
+    // Pricing (docs/pricing.md).
+    case rateCards
+    case rateCard(PathParameter)
+    case rateCardVersions(PathParameter)
+    case workflows
+    case workflow(PathParameter)
+    case pricingSettings
+    case accountMarginFloor(PathParameter)
 
     static let prefixSegments = ["api", "v1"]
     static var prefix: String { "/" + prefixSegments.joined(separator: "/") }
@@ -303,6 +331,7 @@ enum APIRoute: Sendable, Equatable {
     static func quote(_ id: Quote.ID) -> APIRoute { .quote(PathParameter(id)) }
     static func analysis(_ id: QuoteAnalysis.ID) -> APIRoute { .analysis(PathParameter(id)) }
     static func project(_ id: Project.ID) -> APIRoute { .project(PathParameter(id)) }
+    static func rateCard(_ id: RateCard.ID) -> APIRoute { .rateCard(PathParameter(id)) }
 
     /// True for paths answered in JSON: everything under `/api/` (the versioned API and its document).
     static func isAPI(path: String) -> Bool { path.hasPrefix("/\(prefixSegments[0])/") }
@@ -373,6 +402,13 @@ enum APIRoute: Sendable, Equatable {
         case .projectBriefAcknowledge(let id): return ["projects", id.segment, "brief", "acknowledge"]
         case .projectBriefChallenge(let id): return ["projects", id.segment, "brief", "challenge"]
         case .quotePDF(let id): return ["quotes", id.segment, "pdf"]
+        case .rateCards: return ["rate-cards"]
+        case .rateCard(let id): return ["rate-cards", id.segment]
+        case .rateCardVersions(let id): return ["rate-cards", id.segment, "versions"]
+        case .workflows: return ["workflows"]
+        case .workflow(let service): return ["workflows", service.segment]
+        case .pricingSettings: return ["pricing-settings"]
+        case .accountMarginFloor(let id): return ["accounts", id.segment, "margin-floor"]
         }
     }
 

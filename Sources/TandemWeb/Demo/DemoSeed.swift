@@ -61,7 +61,8 @@ public enum DemoSeed {
         DemoAccounts.step,
         VendorDemo.step,
         PipelineDemo.step,
-        // After the pricing step (demo.v2.pricing) once the branches meet.
+        PricingDemo.step,
+        // Quotes are priced with the demo's rate cards, so they come after them.
         QuoteDemo.step,
     ]
 

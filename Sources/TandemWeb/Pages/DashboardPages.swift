@@ -108,6 +108,7 @@ enum DashboardPages {
                     titleKey: "settings.pipeline", bodyKey: "settings.pipeline.intro",
                     href: SiteRoute.pipelineSettings.path))
         }
+        links += PricingSettingsLinks.cards(for: user)
         links.append(
             Card(
                 titleKey: "settings.organisation", bodyKey: "settings.organisation.intro",
