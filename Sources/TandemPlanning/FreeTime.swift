@@ -114,7 +114,33 @@ struct FreeTime: Sendable {
         totalMinutes = running
     }
 
+    private init(pieces: [Piece], pooled: Bool, totalMinutes: Int) {
+        self.pieces = pieces
+        self.pooled = pooled
+        self.totalMinutes = totalMinutes
+    }
+
     var spans: [Span] { pieces.map { Span($0.start, $0.end) } }
+
+    /// The free time within [a, b) only. Running totals keep their values (only differences
+    /// mean anything), so every query inside [a, b) answers as before.
+    func clipped(from a: Int, to b: Int) -> FreeTime {
+        var first = firstEndingAfter(a)
+        var kept: [Piece] = []
+        kept.reserveCapacity(16)
+        while first < pieces.count, pieces[first].start < b {
+            var piece = pieces[first]
+            if piece.start < a {
+                piece.before += (a - piece.start) * piece.workers
+                piece.start = a
+            }
+            piece.end = min(piece.end, b)
+            kept.append(piece)
+            first += 1
+        }
+        let total = kept.last.map { $0.before + ($0.end - $0.start) * $0.workers } ?? 0
+        return FreeTime(pieces: kept, pooled: pooled, totalMinutes: total)
+    }
 
     var weightedSpans: [(span: Span, workers: Int)] {
         pieces.map { (Span($0.start, $0.end), $0.workers) }

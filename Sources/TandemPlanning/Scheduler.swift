@@ -141,6 +141,9 @@ struct Scheduler {
             made =
                 index.isCapped(slot)
                 ? index.startingWithin(precomputed, slot: slot, origin: origin, horizon: horizon) : precomputed
+            // Only this check's span, as from the calendar below: every copy and subtraction of
+            // it during the search then walks weeks, not the whole window.
+            made = made.clipped(from: origin, to: horizon)
             if weighTentative, let weighted = index.weightedTentative(slot) { made = made.subtracting(weighted) }
         } else {
             made = index.entry(slot).calendar.freeTime(from: origin, to: horizon, weighTentative: weighTentative)

@@ -1,0 +1,104 @@
+/// A lower bound on the last delivery, for stopping the local search once a plan reaches it.
+///
+/// Each target is planned alone with every vendor free (other targets can only take time away).
+/// Four-eyes is what makes the bound tight: a review step may not use whoever wrote the text,
+/// so when a later review step shares vendors with a writing step, the bound tries every set
+/// of writers (at most `maxVendorsPerStep` of them, as any plan does) and keeps the earliest
+/// end. Without that, on a pair whose translators are also its revisers, the bound let the
+/// fastest translators revise their own text and was days too early to ever stop the search.
+extension Scheduler {
+    /// Writer sets tried per writing step; a step with more falls back to ignoring four-eyes
+    /// there (still a bound, only a looser one).
+    static let lowerBoundWriterSets = 256
+
+    /// The earliest any plan could deliver every target; nil when some target cannot be
+    /// planned even with every vendor free.
+    mutating func deliveryLowerBound() -> Int? {
+        var latest = origin
+        for t in request.targets.indices {
+            guard let end = earliestChainEnd(target: t, from: 0, ready: origin, writers: [], trySets: true) else {
+                return nil
+            }
+            latest = max(latest, end)
+        }
+        return latest
+    }
+
+    /// The earliest end of target `t`'s steps from `s` on, ready at `ready`, when `writers`
+    /// wrote the text (kept off later review steps). Writer sets are tried for one writing step
+    /// at most (`trySets`), so that a chain of several costs no more than one.
+    private mutating func earliestChainEnd(
+        target t: Int, from s: Int, ready: Int, writers: [VendorSlot], trySets: Bool
+    ) -> Int? {
+        let steps = request.targets[t].steps
+        guard s < steps.count else { return ready }
+        let step = steps[s]
+        let eligible = stepCandidates[t][s].filter {
+            !excluded.contains($0.slot) && !(step.service.isReview && writers.contains($0.slot))
+        }
+        guard !eligible.isEmpty else { return nil }
+        let reviewers = Set(
+            steps[(s + 1)...].indices.filter { steps[$0].service.isReview }.flatMap {
+                stepCandidates[t][$0].map(\.slot)
+            })
+        let writerCount = min(request.maxVendorsPerStep, eligible.count)
+        guard trySets, !step.service.isReview, eligible.contains(where: { reviewers.contains($0.slot) }),
+            Self.subsetCount(eligible.count, upTo: writerCount) <= Self.lowerBoundWriterSets
+        else {
+            guard let end = earliestStepEnd(ready: ready, words: step.words, candidates: eligible) else { return nil }
+            return earliestChainEnd(target: t, from: s + 1, ready: end, writers: writers, trySets: trySets)
+        }
+        var best: Int?
+        for set in Self.subsets(of: eligible.count, upTo: writerCount) {
+            let chosen = set.map { eligible[$0] }
+            guard let end = earliestStepEnd(ready: ready, words: step.words, candidates: chosen),
+                end < best ?? Int.max
+            else { continue }
+            if let chainEnd = earliestChainEnd(
+                target: t, from: s + 1, ready: end, writers: writers + chosen.map(\.slot), trySets: false),
+                chainEnd < best ?? Int.max
+            {
+                best = chainEnd
+            }
+        }
+        return best
+    }
+
+    /// When the step would end at the earliest, done by the best of `candidates` from `ready`
+    /// on their free time before this request.
+    private mutating func earliestStepEnd(ready: Int, words: Int, candidates: [Candidate]) -> Int? {
+        let times = candidates.map { base($0.vendor, slot: $0.slot) }
+        guard let assignments = scheduleStep(ready: ready, words: words, candidates: candidates, times: times)
+        else { return nil }
+        return assignments.map(\.end).max() ?? ready
+    }
+
+    /// The number of non-empty subsets of n items with at most k of them.
+    static func subsetCount(_ n: Int, upTo k: Int) -> Int {
+        var total = 0
+        var choose = 1
+        for size in 1...max(1, k) {
+            choose = choose * (n - size + 1) / size
+            total += choose
+            if total > lowerBoundWriterSets { break }
+        }
+        return total
+    }
+
+    /// The non-empty subsets of 0..<n with at most k members, as sorted positions.
+    static func subsets(of n: Int, upTo k: Int) -> [[Int]] {
+        var out: [[Int]] = []
+        var current: [Int] = []
+        func extend(from next: Int) {
+            if !current.isEmpty { out.append(current) }
+            guard current.count < k else { return }
+            for i in next..<n {
+                current.append(i)
+                extend(from: i + 1)
+                current.removeLast()
+            }
+        }
+        extend(from: 0)
+        return out
+    }
+}
