@@ -11,27 +11,49 @@ extension Scheduler {
     /// there (still a bound, only a looser one).
     static let lowerBoundWriterSets = 256
 
+    /// The bound, and per target the writers of one of its writing steps that reach that
+    /// target's part of it (when writer sets were tried).
+    struct LowerBound {
+        var delivery: Int
+        var writers: [(step: Int, slots: [VendorSlot])?]
+    }
+
     /// The earliest any plan could deliver every target; nil when some target cannot be
     /// planned even with every vendor free.
-    mutating func deliveryLowerBound() -> Int? {
-        var latest = origin
+    mutating func deliveryLowerBound() -> LowerBound? {
+        var bound = LowerBound(delivery: origin, writers: [])
         for t in request.targets.indices {
-            guard let end = earliestChainEnd(target: t, from: 0, ready: origin, writers: [], trySets: true) else {
+            guard let chain = earliestChainEnd(target: t, from: 0, ready: origin, writers: [], trySets: true) else {
                 return nil
             }
-            latest = max(latest, end)
+            bound.delivery = max(bound.delivery, chain.end)
+            bound.writers.append(chain.chosen)
         }
-        return latest
+        return bound
+    }
+
+    /// The rules that keep every other candidate off the bound's writing steps: for a single
+    /// target of a writing step then a review step, planning under them reaches the bound.
+    func rulesReaching(_ bound: LowerBound) -> Rules {
+        var rules = Rules(forbidden: forbidden)
+        for (t, chosen) in bound.writers.enumerated() {
+            guard let chosen else { continue }
+            for candidate in stepCandidates[t][chosen.step] where !chosen.slots.contains(candidate.slot) {
+                rules.forbidden.insert(StepVendor(target: t, step: chosen.step, slot: candidate.slot))
+            }
+        }
+        return rules
     }
 
     /// The earliest end of target `t`'s steps from `s` on, ready at `ready`, when `writers`
-    /// wrote the text (kept off later review steps). Writer sets are tried for one writing step
-    /// at most (`trySets`), so that a chain of several costs no more than one.
+    /// wrote the text (kept off later review steps), and the writers tried at the step where
+    /// sets were tried. Writer sets are tried for one writing step at most (`trySets`), so
+    /// that a chain of several costs no more than one.
     private mutating func earliestChainEnd(
         target t: Int, from s: Int, ready: Int, writers: [VendorSlot], trySets: Bool
-    ) -> Int? {
+    ) -> (end: Int, chosen: (step: Int, slots: [VendorSlot])?)? {
         let steps = request.targets[t].steps
-        guard s < steps.count else { return ready }
+        guard s < steps.count else { return (ready, nil) }
         let step = steps[s]
         let eligible = stepCandidates[t][s].filter {
             !excluded.contains($0.slot) && !(step.service.isReview && writers.contains($0.slot))
@@ -48,17 +70,17 @@ extension Scheduler {
             guard let end = earliestStepEnd(ready: ready, words: step.words, candidates: eligible) else { return nil }
             return earliestChainEnd(target: t, from: s + 1, ready: end, writers: writers, trySets: trySets)
         }
-        var best: Int?
+        var best: (end: Int, chosen: (step: Int, slots: [VendorSlot])?)?
         for set in Self.subsets(of: eligible.count, upTo: writerCount) {
-            let chosen = set.map { eligible[$0] }
-            guard let end = earliestStepEnd(ready: ready, words: step.words, candidates: chosen),
-                end < best ?? Int.max
+            let chosen = set.map { eligible[$0].slot }
+            guard let end = earliestStepEnd(ready: ready, words: step.words, candidates: set.map { eligible[$0] }),
+                end < best?.end ?? Int.max
             else { continue }
-            if let chainEnd = earliestChainEnd(
-                target: t, from: s + 1, ready: end, writers: writers + chosen.map(\.slot), trySets: false),
-                chainEnd < best ?? Int.max
+            if let chain = earliestChainEnd(
+                target: t, from: s + 1, ready: end, writers: writers + chosen, trySets: false),
+                chain.end < best?.end ?? Int.max
             {
-                best = chainEnd
+                best = (chain.end, (s, chosen))
             }
         }
         return best
