@@ -32,10 +32,11 @@ extension Scheduler {
         return bound
     }
 
-    /// The rules that keep every other candidate off the bound's writing steps: for a single
-    /// target of a writing step then a review step, planning under them reaches the bound.
+    /// The rules that keep every other candidate off the bound's writing steps (and nothing
+    /// else): for targets of a writing step then a review step that share no vendors,
+    /// planning under them reaches the bound.
     func rulesReaching(_ bound: LowerBound) -> Rules {
-        var rules = Rules(forbidden: forbidden)
+        var rules = Rules()
         for (t, chosen) in bound.writers.enumerated() {
             guard let chosen else { continue }
             for candidate in stepCandidates[t][chosen.step] where !chosen.slots.contains(candidate.slot) {

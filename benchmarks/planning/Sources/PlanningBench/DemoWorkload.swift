@@ -52,7 +52,11 @@ enum DemoWorkload {
             lines.append(try encoder.encode(result))
             lines.append(Data("\n".utf8))
         }
-        if let output { try lines.write(to: URL(fileURLWithPath: output)) }
+        if let output {
+            try lines.write(to: URL(fileURLWithPath: output))
+            try cpu.map { String(format: "%.2f", $0) }.joined(separator: "\n").write(
+                toFile: output + ".cpu", atomically: true, encoding: .utf8)
+        }
         times.sort()
         cpu.sort()
         func line(_ name: String, _ v: [Double]) -> String {
