@@ -122,21 +122,15 @@ struct FreeTime: Sendable {
 
     var spans: [Span] { pieces.map { Span($0.start, $0.end) } }
 
-    /// The free time within [a, b) only. Running totals keep their values (only differences
-    /// mean anything), so every query inside [a, b) answers as before.
+    /// Only the pieces that reach into [a, b), whole: every query about instants in [a, b)
+    /// answers as before (running totals keep their values; only differences mean anything).
     func clipped(from a: Int, to b: Int) -> FreeTime {
-        var first = firstEndingAfter(a)
+        guard let first = pieces.first, let last = pieces.last, first.end <= a || last.start >= b else { return self }
+        var i = firstEndingAfter(a)
         var kept: [Piece] = []
-        kept.reserveCapacity(16)
-        while first < pieces.count, pieces[first].start < b {
-            var piece = pieces[first]
-            if piece.start < a {
-                piece.before += (a - piece.start) * piece.workers
-                piece.start = a
-            }
-            piece.end = min(piece.end, b)
-            kept.append(piece)
-            first += 1
+        while i < pieces.count, pieces[i].start < b {
+            kept.append(pieces[i])
+            i += 1
         }
         let total = kept.last.map { $0.before + ($0.end - $0.start) * $0.workers } ?? 0
         return FreeTime(pieces: kept, pooled: pooled, totalMinutes: total)

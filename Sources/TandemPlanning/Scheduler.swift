@@ -141,15 +141,19 @@ struct Scheduler {
             made =
                 index.isCapped(slot)
                 ? index.startingWithin(precomputed, slot: slot, origin: origin, horizon: horizon) : precomputed
-            // Only this check's span, as from the calendar below: every copy and subtraction of
-            // it during the search then walks weeks, not the whole window.
-            made = made.clipped(from: origin, to: horizon)
             if weighTentative, let weighted = index.weightedTentative(slot) { made = made.subtracting(weighted) }
         } else {
             made = index.entry(slot).calendar.freeTime(from: origin, to: horizon, weighTentative: weighTentative)
         }
         baseCache[vendor.index] = made
         return made
+    }
+
+    /// `time` less `spans`, keeping only the pieces that reach into this check's span: the
+    /// search copies these many times (the index's window is months long), and no plan reads
+    /// outside them.
+    func taking(_ spans: [Span], from time: FreeTime) -> FreeTime {
+        time.clipped(from: origin, to: horizon).subtracting(spans)
     }
 
     mutating func bestRun(orders: [[Int]]) -> RunOutcome {
@@ -176,8 +180,8 @@ struct Scheduler {
             targets[t] = best
             for step in best.steps {
                 for a in step.assignments {
-                    effective[a.vendor.index] = (effective[a.vendor.index] ?? base(a.vendor, slot: a.slot)).subtracting(
-                        a.spans)
+                    effective[a.vendor.index] = taking(
+                        a.spans, from: effective[a.vendor.index] ?? base(a.vendor, slot: a.slot))
                 }
             }
         }
@@ -217,7 +221,7 @@ struct Scheduler {
                 break
             }
             for a in assignments {
-                let updated = (current(a.vendor) ?? base(a.vendor, slot: a.slot)).subtracting(a.spans)
+                let updated = taking(a.spans, from: current(a.vendor) ?? base(a.vendor, slot: a.slot))
                 if let i = overlay.firstIndex(where: { $0.vendor == a.vendor }) {
                     overlay[i].time = updated
                 } else {
