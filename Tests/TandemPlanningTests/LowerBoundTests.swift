@@ -93,8 +93,8 @@ struct LowerBoundTests {
             #expect(clipped.pieceEnd(after: t) == free.pieceEnd(after: t))
             #expect(clipped.firstFree(atOrAfter: t) == free.firstFree(atOrAfter: t))
         }
-        #expect(clipped.instant(afterMinutes: clipped.minutes(before: 250) + 120) == 620)
-        #expect(free.instant(afterMinutes: free.minutes(before: 250) + 120) == 620)
+        #expect(clipped.instant(afterMinutes: clipped.minutes(before: 250) + 120) == 470)
+        #expect(free.instant(afterMinutes: free.minutes(before: 250) + 120) == 470)
         #expect(free.clipped(from: 910, to: 1000).spans.isEmpty)
         // Already inside: the same pieces, not a copy.
         #expect(clipped.clipped(from: 250, to: 650).spans == clipped.spans)
