@@ -133,10 +133,19 @@ struct FeasibilityCheck {
         guard isSmall, options.localSearchPlans > 0 else { return }
         let orders =
             scheduler.orderMatters(for: best) ? scheduler.targetOrders(limit: options.exhaustiveOrderLimit) : []
-        let bound = scheduler.deliveryLowerBound()
+        let lowerBound = scheduler.deliveryLowerBound()
+        let bound = lowerBound?.delivery
+        var start = (run: best, rules: Scheduler.Rules(forbidden: scheduler.forbidden))
+        if let lowerBound, let delivery = best.delivery, delivery > lowerBound.delivery {
+            // The writers that reach the bound: for one target that plan is the answer. Taken
+            // only when it does reach the bound (starting the search from it otherwise could
+            // end elsewhere, and a benchmark instance ended later that way).
+            let rules = scheduler.rulesReaching(lowerBound)
+            let run = scheduler.plan(order: best.order, rules: rules)
+            if let delivery = run.delivery, delivery <= lowerBound.delivery { start = (run, rules) }
+        }
         var found = scheduler.localSearch(
-            from: best, rules: Scheduler.Rules(forbidden: scheduler.forbidden), orders: orders,
-            budget: options.localSearchPlans, bound: bound)
+            from: start.run, rules: start.rules, orders: orders, budget: options.localSearchPlans, bound: bound)
         if options.refinementPlans > 0, let delivery = found.run.delivery, delivery > bound ?? Int.min {
             found = scheduler.localSearch(
                 from: found.run, rules: found.rules, orders: orders, budget: options.refinementPlans, bound: bound,

@@ -114,7 +114,27 @@ struct FreeTime: Sendable {
         totalMinutes = running
     }
 
+    private init(pieces: [Piece], pooled: Bool, totalMinutes: Int) {
+        self.pieces = pieces
+        self.pooled = pooled
+        self.totalMinutes = totalMinutes
+    }
+
     var spans: [Span] { pieces.map { Span($0.start, $0.end) } }
+
+    /// Only the pieces that reach into [a, b), whole: every query about instants in [a, b)
+    /// answers as before (running totals keep their values; only differences mean anything).
+    func clipped(from a: Int, to b: Int) -> FreeTime {
+        guard let first = pieces.first, let last = pieces.last, first.end <= a || last.start >= b else { return self }
+        var i = firstEndingAfter(a)
+        var kept: [Piece] = []
+        while i < pieces.count, pieces[i].start < b {
+            kept.append(pieces[i])
+            i += 1
+        }
+        let total = kept.last.map { $0.before + ($0.end - $0.start) * $0.workers } ?? 0
+        return FreeTime(pieces: kept, pooled: pooled, totalMinutes: total)
+    }
 
     var weightedSpans: [(span: Span, workers: Int)] {
         pieces.map { (Span($0.start, $0.end), $0.workers) }

@@ -100,28 +100,6 @@ extension Scheduler {
         return out + finer
     }
 
-    /// A lower bound on the last delivery: each target planned alone, with every vendor free
-    /// and four-eyes ignored (each step then ends as early as any plan can end it, given when
-    /// the previous one ended). nil when some target cannot be planned that way.
-    mutating func deliveryLowerBound() -> Int? {
-        var latest = origin
-        for t in request.targets.indices {
-            var ready = origin
-            for (s, step) in request.targets[t].steps.enumerated() {
-                let eligible = stepCandidates[t][s].filter { !excluded.contains($0.slot) }
-                guard !eligible.isEmpty else { return nil }
-                var times: [FreeTime] = []
-                for candidate in eligible { times.append(base(candidate.vendor, slot: candidate.slot)) }
-                guard
-                    let assignments = scheduleStep(ready: ready, words: step.words, candidates: eligible, times: times)
-                else { return nil }
-                ready = assignments.map(\.end).max() ?? ready
-            }
-            latest = max(latest, ready)
-        }
-        return latest
-    }
-
     /// Improves `start` (planned under `rules`) by single moves, then pairs of moves, within
     /// `budget` plans. Leaves the scheduler's rules set to the returned ones.
     /// Stops early once the delivery reaches `bound` (nothing can deliver earlier).

@@ -149,6 +149,13 @@ struct Scheduler {
         return made
     }
 
+    /// `time` less `spans`, keeping only the pieces that reach into this check's span: the
+    /// search copies these many times (the index's window is months long), and no plan reads
+    /// outside them.
+    func taking(_ spans: [Span], from time: FreeTime) -> FreeTime {
+        time.clipped(from: origin, to: horizon).subtracting(spans)
+    }
+
     mutating func bestRun(orders: [[Int]]) -> RunOutcome {
         var best: RunOutcome?
         for order in orders {
@@ -173,8 +180,8 @@ struct Scheduler {
             targets[t] = best
             for step in best.steps {
                 for a in step.assignments {
-                    effective[a.vendor.index] = (effective[a.vendor.index] ?? base(a.vendor, slot: a.slot)).subtracting(
-                        a.spans)
+                    effective[a.vendor.index] = taking(
+                        a.spans, from: effective[a.vendor.index] ?? base(a.vendor, slot: a.slot))
                 }
             }
         }
@@ -214,7 +221,7 @@ struct Scheduler {
                 break
             }
             for a in assignments {
-                let updated = (current(a.vendor) ?? base(a.vendor, slot: a.slot)).subtracting(a.spans)
+                let updated = taking(a.spans, from: current(a.vendor) ?? base(a.vendor, slot: a.slot))
                 if let i = overlay.firstIndex(where: { $0.vendor == a.vendor }) {
                     overlay[i].time = updated
                 } else {
