@@ -78,8 +78,7 @@ struct RouteTests {
                     .ready, .deadlineCheck,
                     .openAPIDocument,
                 ] + Area.allCases.map { .area($0) } + ClientRoutePatterns.pages + VendorRoutePatterns.pages
-                + PipelineRoutePatterns.pages + QuoteWebRoutePatterns.pages
-                + PipelineRoutePatterns.pages + PricingRoutePatterns.pages
+                + PipelineRoutePatterns.pages + QuoteWebRoutePatterns.pages + PricingRoutePatterns.pages
             let known = Set(patterns.map { $0.pathComponents.map(\.description) })
             let api = Set(
                 ([
@@ -87,8 +86,7 @@ struct RouteTests {
                     .capacityHeatmap,
                 ]
                     + ClientRoutePatterns.api + VendorRoutePatterns.api + PipelineRoutePatterns.api
-                    + QuoteWebRoutePatterns.api + QuoteRoutePatterns.api).map {
-                    + PricingRoutePatterns.api).map {
+                    + QuoteWebRoutePatterns.api + QuoteRoutePatterns.api + PricingRoutePatterns.api).map {
                         APIRoute.prefixSegments + $0.pathComponents.map(\.description)
                     })
             for route in app.routes.all {
