@@ -12,6 +12,8 @@ struct SampleDataTests {
         "omegat-match-stat-golden/file-POFilter-match-stat-en-ca.po": (.po, 126),
         "omegat-match-stat-golden/golden-en-ca.xlf": (.xliff12, 126),
         "omegat-match-stat-golden/test-match-stat-en-ca.tmx": (.tmx, 259),
+        "quotes/catalogue-printemps.xlf": (.xliff12, 24),
+        "quotes/lumiere-en-fr.tmx": (.tmx, 9),
         "sdlxliff/okapi-TS09-12-Test01.sdlxliff": (.xliff12, 41),
         "tmx/lisa-compkit-via-okapi/ExportTest1A.tmx": (.tmx, 4),
         "tmx/lisa-compkit-via-okapi/ExportTest1B.tmx": (.tmx, 2),
