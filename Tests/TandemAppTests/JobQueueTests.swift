@@ -132,8 +132,7 @@ struct JobQueueTests {
                 ],
                 files: files, maximumSize: 10_000_000, by: world.rep)
             #expect(analysis.status == .queued)
-            let management = world.management
-            let job = QuoteAnalysisJob(files: files) { id, env in _ = try await management.refresh(id) }
+            let job = QuoteAnalysisJob(files: files, capacity: world.capacity)
             let worker = JobWorker(name: "w", env: world.env, handlers: [job])
             #expect(try await worker.runOnce()?.status == .done)
             let done = try #require(try await world.env.stores.quoteStores.analyses.find(id: analysis.id))
@@ -156,7 +155,7 @@ struct JobQueueTests {
             let analysis = try await world.management.addFiles(
                 quote.id, [.init(role: .document, name: "broken.xlf", data: Data("<xliff><file>".utf8))], files: files,
                 maximumSize: 1000, by: world.rep)
-            let worker = JobWorker(name: "w", env: world.env, handlers: [QuoteAnalysisJob(files: files) { _, _ in }])
+            let worker = JobWorker(name: "w", env: world.env, handlers: [QuoteAnalysisJob(files: files, capacity: nil)])
             _ = try await worker.runOnce()
             let failed = try #require(try await world.env.stores.quoteStores.analyses.find(id: analysis.id))
             #expect(failed.status == .failed)

@@ -38,20 +38,13 @@ public actor JobWorker {
     public let pollInterval: Duration
     private let env: AppEnvironment
     private let handlers: [String: any JobHandler]
-    /// Run when the queue is empty, at most every `housekeepingInterval` (e.g. expiring quotes).
-    private let housekeeping: (@Sendable () async -> Void)?
-    private let housekeepingInterval: TimeInterval
-    private var lastHousekeeping: Date?
     private var loop: Task<Void, Never>?
     private var wakeUp: CheckedContinuation<Void, Never>?
 
     public init(
         name: String, env: AppEnvironment, handlers: [any JobHandler], lease: TimeInterval = 60,
-        pollInterval: Duration = .seconds(1), housekeepingInterval: TimeInterval = 600,
-        housekeeping: (@Sendable () async -> Void)? = nil
+        pollInterval: Duration = .seconds(1)
     ) {
-        self.housekeeping = housekeeping
-        self.housekeepingInterval = housekeepingInterval
         self.name = name
         self.env = env
         self.handlers = Dictionary(handlers.map { ($0.kind, $0) }, uniquingKeysWith: { a, _ in a })
@@ -96,32 +89,24 @@ public actor JobWorker {
             while !Task.isCancelled {
                 guard let self else { return }
                 let ran = (try? await self.runOnce()) ?? nil
-                if ran == nil {
-                    await self.tidy()
-                    await self.idle()
-                }
+                if ran == nil { await self.idle() }
             }
         }
     }
 
+    /// Stops taking jobs and waits for the one running (the app's database closes after this).
     public func stop() async {
-        loop?.cancel()
-        wake()
+        let running = loop
         loop = nil
+        running?.cancel()
+        wake()
+        await running?.value
     }
 
     /// Looks at the queue now (a job was just queued).
     public func wake() {
         wakeUp?.resume()
         wakeUp = nil
-    }
-
-    private func tidy() async {
-        guard let housekeeping else { return }
-        let now = env.now
-        if let last = lastHousekeeping, now.timeIntervalSince(last) < housekeepingInterval { return }
-        lastHousekeeping = now
-        await housekeeping()
     }
 
     private func idle() async {

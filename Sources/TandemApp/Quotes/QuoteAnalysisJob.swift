@@ -13,14 +13,13 @@ public struct QuoteAnalysisJob: JobHandler {
     struct Payload: Codable { var analysisId: QuoteAnalysis.ID }
 
     let files: any AssetFiles
-    let afterAnalysis: @Sendable (Quote.ID, AppEnvironment) async throws -> Void
+    let capacity: CapacityService?
 
-    /// `afterAnalysis` re-prices the quote (the web app passes `QuoteManagement.refresh`).
-    public init(
-        files: any AssetFiles, afterAnalysis: @escaping @Sendable (Quote.ID, AppEnvironment) async throws -> Void
-    ) {
+    /// The analysis is stored as done in the same transaction that re-prices and re-checks the
+    /// quote, so a finished analysis always comes with its priced lines.
+    public init(files: any AssetFiles, capacity: CapacityService?) {
         self.files = files
-        self.afterAnalysis = afterAnalysis
+        self.capacity = capacity
     }
 
     static func payload(_ id: QuoteAnalysis.ID) -> String {
@@ -34,7 +33,7 @@ public struct QuoteAnalysisJob: JobHandler {
         do {
             try await stores.analyses.setProgress(analysis.id, status: .running, progress: 0)
             let results = try await analyse(analysis.quoteID, analysisID: analysis.id, env: env)
-            try await stores.analyses.finish(analysis.id, files: results, at: env.now)
+            try await QuoteManagement(env, capacity: capacity).finishAnalysis(analysis.id, files: results)
         } catch {
             let message = (error as? AnalysisError)?.description ?? String(describing: error)
             // The last attempt records the failure; earlier ones leave the analysis running for the retry.
@@ -44,7 +43,6 @@ public struct QuoteAnalysisJob: JobHandler {
             }
             throw error
         }
-        try await afterAnalysis(analysis.quoteID, env)
     }
 
     func analyse(_ quoteID: Quote.ID, analysisID: QuoteAnalysis.ID, env: AppEnvironment) async throws

@@ -193,6 +193,21 @@ public struct QuoteManagement: Sendable {
         }
     }
 
+    /// Stores a finished analysis and, in the same transaction, re-prices and re-checks the quote.
+    public func finishAnalysis(_ id: QuoteAnalysis.ID, files: [FileAnalysis]) async throws {
+        let env = env
+        let index = try await snapshot()
+        try await env.stores.transaction { tx in
+            guard let analysis = try await tx.quoteStores.analyses.find(id: id) else { return }
+            try await tx.quoteStores.analyses.finish(id, files: files, at: env.now)
+            guard let quote = try await tx.quoteStores.quotes.find(id: analysis.quoteID),
+                let version = try await tx.quoteStores.quotes.version(quote.id, number: quote.currentVersion),
+                !version.isSent
+            else { return }
+            _ = try await Self.refresh(quote, version, in: tx, env: env, index: index)
+        }
+    }
+
     /// The capacity index, taken before a transaction starts (the service reads on its own
     /// connection; SQLite has one per writer).
     func snapshot() async throws -> CapacityIndex? { try await capacity?.snapshot() }

@@ -22,25 +22,21 @@ extension Application {
 
     /// Makes the worker with the app's job handlers and starts it with the app.
     func installJobWorker() {
-        let capacity = self.capacity
-        let analysis = QuoteAnalysisJob(files: quoteFiles) { quoteID, env in
-            _ = try await QuoteManagement(env, capacity: capacity).refresh(quoteID)
-        }
+        let analysis = QuoteAnalysisJob(files: quoteFiles, capacity: capacity)
         let name = "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)-\(UUID())"
-        let env = appEnvironment
-        let logger = logger
-        // Quotes past their validity expire and release their holds (checked every ten minutes).
-        jobWorker = JobWorker(name: name, env: env, handlers: [analysis]) {
-            do { try await QuoteManagement(env).expireDue() } catch {
-                logger.warning("expiring quotes failed: \(error)")
-            }
-        }
+        jobWorker = JobWorker(name: name, env: appEnvironment, handlers: [analysis])
         lifecycle.use(JobWorkerLifecycle())
     }
 }
 
 struct JobWorkerLifecycle: LifecycleHandler {
-    func didBootAsync(_ application: Application) async throws { await application.jobWorker.start() }
+    func didBootAsync(_ application: Application) async throws {
+        // Quotes past their validity expire and release their holds (at every start).
+        do { try await QuoteManagement(application.appEnvironment).expireDue() } catch {
+            application.logger.warning("expiring quotes failed: \(error)")
+        }
+        await application.jobWorker.start()
+    }
     func shutdownAsync(_ application: Application) async { await application.jobWorker.stop() }
 }
 
