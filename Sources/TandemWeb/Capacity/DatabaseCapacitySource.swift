@@ -9,11 +9,24 @@ import TandemPlanning
 /// and the stored vendors with their absences, bookings and holds as the planner sees them.
 /// Calendar entries that ended more than a day ago are left out: planning never looks back.
 struct DatabaseCapacitySource: CapacitySource {
-    let database: @Sendable () -> any Database
     let clock: @Sendable () -> Date
-    let makeStores: @Sendable (any Database) -> Stores
+    private let currentStores: @Sendable () -> Stores
 
-    private var stores: Stores { makeStores(database()) }
+    init(
+        database: @escaping @Sendable () -> any Database, clock: @escaping @Sendable () -> Date,
+        makeStores: @escaping @Sendable (any Database) -> Stores
+    ) {
+        self.clock = clock
+        self.currentStores = { makeStores(database()) }
+    }
+
+    /// Over stores already made (the demo seed checks its quotes inside its own transaction).
+    init(stores: Stores, clock: @escaping @Sendable () -> Date) {
+        self.clock = clock
+        self.currentStores = { stores }
+    }
+
+    private var stores: Stores { currentStores() }
 
     func version() async throws -> Int64 { try await stores.vendors.changeVersion() }
 

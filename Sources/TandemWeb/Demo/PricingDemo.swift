@@ -29,7 +29,7 @@ enum PricingDemo {
         }
     }
 
-    static let defaultPrices = [
+    static let translationPrices = [
         "en>fr:translation:word:0.13", "en>de:translation:word:0.14", "en>es:translation:word:0.12",
         "en>it:translation:word:0.12", "en>nl:translation:word:0.14", "en>pt-BR:translation:word:0.11",
         "en>pl:translation:word:0.10", "en>sv:translation:word:0.15", "en>ja:translation:word:0.19",
@@ -39,7 +39,23 @@ enum PricingDemo {
         "en>fr:post-editing:word:0.07", "en>de:post-editing:word:0.08", "en>es:post-editing:word:0.065",
         "en>fr:proofreading:word:0.04", "en>de:proofreading:word:0.045", "en>fr:transcreation:hour:65",
         "en>de:transcreation:hour:70", "en>fr:dtp:page:6.5", "en>de:dtp:page:6.5", "en>es:dtp:page:6.5",
+        "en>da:translation:word:0.16", "en>nb:translation:word:0.16", "en>fi:translation:word:0.17",
+        "en>cs:translation:word:0.11", "en>ar:translation:word:0.16", "en>he:translation:word:0.17",
+        "en>tr:translation:word:0.12",
     ]
+    static let defaultPrices = withRevision(translationPrices)
+
+    /// Adds revision of every pair priced for translation by the word, at a third of its rate
+    /// (to a tenth of a cent): the default workflow is translation then revision.
+    static func withRevision(_ lines: [String]) -> [String] {
+        lines
+            + lines.compactMap { line -> String? in
+                let parts = line.split(separator: ":")
+                guard parts[1] == "translation", parts[2] == "word", let rate = Decimal(string: String(parts[3]))
+                else { return nil }
+                return "\(parts[0]):revision:word:\((rate / 3).rounded(scale: 3).canonicalString)"
+            }
+    }
 
     struct AccountCard {
         var account: Int
@@ -110,7 +126,7 @@ enum PricingDemo {
             try await cards.create(
                 RateCard(
                     id: ids(), accountID: DemoAccounts.accountID(entry.account), name: entry.name,
-                    currency: entry.currency, grid: entry.grid, prices: try prices(entry.prices),
+                    currency: entry.currency, grid: entry.grid, prices: try prices(withRevision(entry.prices)),
                     minimumCharge: d(entry.minimum), rushTiers: RushTier.standard, pmFeePercent: d(entry.pmFee),
                     standardTurnaround: entry.turnaround, createdAt: now - Double(150 - index * 10) * day,
                     createdBy: manager))

@@ -34,6 +34,8 @@ enum QuoteDemo {
             .sorted { $0.id < $1.id }
         guard !opportunities.isEmpty else { return }
         let files = QuoteDemoFiles.Store()
+        // Checked against the demo vendors like any quote, so verdicts and holds are real.
+        let capacity = CapacityService(source: DatabaseCapacitySource(stores: stores, clock: { now }), clock: { now })
         for index in 0..<quoteCount {
             let opportunity = opportunities[(index * 7) % opportunities.count]
             // Quotes were made over the last weeks; each one's steps a few hours apart.
@@ -46,27 +48,29 @@ enum QuoteDemo {
                 ? manager : users.first { $0.id == opportunity.partnerPmID } ?? fallbackPM
             try await make(
                 outcomes[index % outcomes.count], for: opportunity, index: index, owner: owner, reviewer: reviewer,
-                env: env, clock: clock, files: files)
+                env: env, clock: clock, files: files, capacity: capacity)
         }
     }
 
     static func make(
         _ outcome: QuoteStatus, for opportunity: Opportunity, index: Int, owner: User, reviewer: User,
-        env: AppEnvironment, clock: DemoClock, files: QuoteDemoFiles.Store
+        env: AppEnvironment, clock: DemoClock, files: QuoteDemoFiles.Store, capacity: CapacityService
     ) async throws {
-        let management = QuoteManagement(env)
+        let management = QuoteManagement(env, capacity: capacity)
         let deadline = env.now.addingTimeInterval(Double(9 + index % 12) * 86_400)
         let (quote, _) = try await management.create(
             .init(
                 opportunityID: opportunity.id.description,
-                deadline: ISO8601DateFormatter().string(from: deadline), services: nil), by: owner)
+                deadline: ISO8601DateFormatter().string(from: deadline),
+                // Translation and revision: the work the demo's vendors and rate cards cover.
+                services: ["translation"]), by: owner)
         _ = try await management.addFiles(
             quote.id,
             [
                 .init(role: .document, name: QuoteDemoFiles.catalogueName, data: Data(QuoteDemoFiles.catalogue.utf8)),
                 .init(role: .memory, name: QuoteDemoFiles.memoryName, data: Data(QuoteDemoFiles.memory.utf8)),
             ], files: files, maximumSize: 1_048_576, by: owner)
-        let job = QuoteAnalysisJob(files: files) { id, env in _ = try await QuoteManagement(env).refresh(id) }
+        let job = QuoteAnalysisJob(files: files, capacity: capacity)
         _ = try await JobWorker(name: "demo-seed", env: env, handlers: [job]).runOnce()
         guard outcome != .draft else { return }
         clock.advance(hours: 2)
@@ -74,7 +78,7 @@ enum QuoteDemo {
         guard outcome != .inReview else { return }
         clock.advance(hours: 5)
         if current.status == .inReview {
-            let review = QuoteReview(env)
+            let review = QuoteReview(env, capacity: capacity)
             switch outcome {
             case .rejected:
                 _ = try await review.decide(

@@ -59,6 +59,7 @@ enum PDFQuoteRoutes {
     @Sendable static func pdfDownload(req: Request) async throws -> Response {
         let renderer = req.application.pdfRenderer
         guard renderer.isAvailable else {
+            _ = try await document(req, forScreen: false)  // 404 and 403 come first
             let id = PathParameter(try quoteID(req))
             let lang = req.query[String.self, at: "lang"].map { "&lang=\($0)" } ?? ""
             return req.redirect(to: SiteRoute.quotePrint(id).path + "?pdf=unavailable" + lang)
