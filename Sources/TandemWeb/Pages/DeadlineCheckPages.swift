@@ -173,8 +173,15 @@ extension FeasibilityReason {
 extension Request {
     /// The names of the vendors a result mentions (in its plan or its reasons), by id.
     func vendorNames(in result: FeasibilityResult) async throws -> [VendorID: String] {
-        var ids = Set(result.targets.flatMap { $0.steps.flatMap { $0.assignments.map(\.vendor) } })
-        for reason in result.reasons {
+        try await vendorNames(
+            plan: Set(result.targets.flatMap { $0.steps.flatMap { $0.assignments.map(\.vendor) } }),
+            reasons: result.reasons)
+    }
+
+    /// The names of the vendors in a plan's assignments and in reasons, by id.
+    func vendorNames(plan: Set<VendorID> = [], reasons: [FeasibilityReason]) async throws -> [VendorID: String] {
+        var ids = plan
+        for reason in reasons {
             for argument in reason.arguments.values {
                 if case .vendor(let id) = argument { ids.insert(id) }
                 if case .vendors(let list) = argument { ids.formUnion(list) }

@@ -154,7 +154,8 @@ enum QuoteShowPage {
                 floor: QuoteViews.percent(sheet.marginFloor, l), belowFloor: sheet.belowMarginFloor,
                 hasCost: totals.cost != nil),
             overall: QuoteViews.verdict(sheet.feasibility.verdict, l), targets: QuoteViews.targetRows(sheet, l),
-            reasons: QuoteViews.reasons(sheet, l), reviewReasons: QuoteViews.reviewReasons(version.reviewReasons, l),
+            reasons: try await QuoteViews.reasons(sheet, showVendors: Policy.permits(user, .viewVendors), req: req),
+            reviewReasons: QuoteViews.reviewReasons(version.reviewReasons, l),
             changeNote: version.number > 1 && !version.note.isEmpty ? version.note : nil,
             previousDiffHref: version.number > 1
                 ? SiteRoute.quoteDiff(qid).path + "?from=\(version.number - 1)&to=\(version.number)" : nil,

@@ -118,11 +118,19 @@ enum QuoteViews {
         }
     }
 
-    static func reasons(_ sheet: QuoteSheet, _ l: Localizer) -> [String] {
-        var seen: Set<String> = []
-        return sheet.feasibility.reasons.map { PlanningText.text(for: $0, localizer: l) }.filter {
-            seen.insert($0).inserted
+    /// The feasibility reasons in words: with vendor names for those who may see vendors, and
+    /// without vendors (names, ids, quality) for the others, as the deadline check words them.
+    static func reasons(_ sheet: QuoteSheet, showVendors: Bool, req: Request) async throws -> [String] {
+        let l = req.localizer
+        let texts: [String]
+        if showVendors {
+            let names = try await req.vendorNames(reasons: sheet.feasibility.reasons)
+            texts = sheet.feasibility.reasons.map { PlanningText.text(for: $0.naming(names), localizer: l) }
+        } else {
+            texts = RedactedCheck.reasons(sheet.feasibility.reasons, localizer: l).map(\.text)
         }
+        var seen: Set<String> = []
+        return texts.filter { seen.insert($0).inserted }
     }
 
     static func reviewReasons(_ reasons: [ReviewReason], _ l: Localizer) -> [String] {
