@@ -28,11 +28,16 @@ public struct CapacityHeatmap: Sendable, Equatable {
 
     /// The heatmap over the weeks between `bounds` (`weekBounds`), from the index's vendors.
     public init(index: CapacityIndex, bounds: [Date]) {
-        let instants = bounds.map(Instant.init)
+        self.init(index: index, bounds: bounds, loads: Self.loads(in: index, vendors: index.vendorIDs, bounds: bounds))
+    }
+
+    /// The heatmap from each vendor's load per week (`loads(in:vendors:bounds:)`), summed per pair
+    /// the vendor offers; vendors missing from `loads` or from the index are left out.
+    public init(index: CapacityIndex, bounds: [Date], loads: [VendorID: [VendorLoad]]) {
         var byPair: [LanguagePair: (vendors: Int, weeks: [VendorLoad])] = [:]
         let empty = [VendorLoad](repeating: VendorLoad(), count: max(0, bounds.count - 1))
-        for id in index.vendorIDs {
-            guard let vendor = index.vendor(id), let load = index.load(of: id, bounds: instants) else { continue }
+        for (id, load) in loads {
+            guard let vendor = index.vendor(id), load.count == empty.count else { continue }
             for pair in Set(vendor.capabilities.map(\.pair)) {
                 var entry = byPair[pair] ?? (0, empty)
                 entry.vendors += 1
@@ -46,6 +51,18 @@ public struct CapacityHeatmap: Sendable, Equatable {
                 source: pair.source.description, target: pair.target.description, vendorCount: entry.vendors,
                 weeks: entry.weeks)
         }.sorted { ($0.source, $0.target) < ($1.source, $1.target) }
+    }
+
+    /// Each of `vendors`' load in the weeks between `bounds`; vendors the index does not hold are left out.
+    public static func loads(in index: CapacityIndex, vendors: some Sequence<VendorID>, bounds: [Date])
+        -> [VendorID: [VendorLoad]]
+    {
+        let instants = bounds.map(Instant.init)
+        var loads: [VendorID: [VendorLoad]] = [:]
+        for id in vendors {
+            if let load = index.load(of: id, bounds: instants) { loads[id] = load }
+        }
+        return loads
     }
 
     /// The starts of `weeks` weeks and the end of the last: local midnight of the Monday of the

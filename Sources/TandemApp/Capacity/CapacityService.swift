@@ -40,6 +40,13 @@ public actor CapacityService {
     private var version: Int64 = -1
     private var update: Task<Void, any Error>?
     public private(set) var statistics = Statistics()
+    /// What each incremental update replaced, oldest first, for caches of figures per vendor
+    /// (the heatmap's) to recompute only those vendors. Short: a cache further behind starts over.
+    private var changeLog: [(version: Int64, vendors: [VendorID])] = []
+    /// Raised when the whole index is rebuilt or its window moves: every cached figure is stale.
+    private var generation = 0
+    /// The log holds every change after this version.
+    private var changeLogFloor: Int64 = -1
 
     public init(source: any CapacitySource, clock: @escaping @Sendable () -> Date, rebuildThreshold: Int = 2000) {
         self.source = source
@@ -78,6 +85,27 @@ public actor CapacityService {
         return index
     }
 
+    /// Where an index snapshot stands, for caches built on it.
+    public struct Stamp: Sendable, Equatable {
+        public var generation: Int
+        public var version: Int64
+    }
+
+    /// The index now, its stamp, and the vendors replaced since `stamp` (nil when everything
+    /// must be recomputed: no stamp, a rebuild or a moved window since, or a log too short).
+    public func snapshot(changedSince stamp: Stamp?) async throws -> (
+        index: CapacityIndex, stamp: Stamp, changed: Set<VendorID>?
+    ) {
+        let index = try await snapshot()
+        let now = Stamp(generation: generation, version: version)
+        guard let stamp, stamp.generation == generation, stamp.version >= changeLogFloor else {
+            return (index, now, nil)
+        }
+        return (index, now, Set(changeLog.filter { $0.version > stamp.version }.flatMap(\.vendors)))
+    }
+
+    static let changeLogLength = 256
+
     /// The version the current index reflects.
     public var currentVersion: Int64 { version }
 
@@ -91,6 +119,7 @@ public actor CapacityService {
         let now = Instant(clock())
         guard let window = index.window, now.minutes - window.start.minutes > 2 * 1440 else { return }
         index.setWindow(Self.window(around: clock()))
+        generation += 1
     }
 
     private func catchUp(to latest: Int64) async throws {
@@ -118,6 +147,8 @@ public actor CapacityService {
         // way are applied again next time.
         index = next
         version = max(latest, changes.version)
+        changeLog.append((version, changes.vendorIDs.map { VendorID($0.description) }))
+        if changeLog.count > Self.changeLogLength { changeLogFloor = changeLog.removeFirst().version }
     }
 
     private func rebuild() async throws {
@@ -129,6 +160,9 @@ public actor CapacityService {
         index = next
         version = at
         statistics.builds += 1
+        generation += 1
+        changeLog = []
+        changeLogFloor = at
     }
 
     private func add(_ vendor: PlanningVendor, to index: inout CapacityIndex) {

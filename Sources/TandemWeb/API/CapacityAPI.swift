@@ -121,9 +121,11 @@ struct HeatmapWindow {
 extension Request {
     /// The heatmap of the current capacity over `window`, in the user's time zone.
     func capacityHeatmap(_ window: HeatmapWindow) async throws -> CapacityHeatmap {
-        let index = try await capacityIndex()
         let bounds = CapacityHeatmap.weekBounds(
             containing: window.from, weeks: window.weeks, timeZone: localizer.timeZone)
-        return try await application.threadPool.runIfActive { CapacityHeatmap(index: index, bounds: bounds) }
+        let pool = application.threadPool
+        return try await application.capacityHeatmaps.heatmap(bounds: bounds) { work in
+            try await pool.runIfActive(work)
+        }
     }
 }

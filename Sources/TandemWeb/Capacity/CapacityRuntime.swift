@@ -9,6 +9,7 @@ import Vapor
 /// The app's one `CapacityService`, made in `configure` and built from the database when the
 /// server starts (`tandem serve` logs how long it took) or at the first check.
 struct CapacityServiceKey: StorageKey { typealias Value = CapacityService }
+struct CapacityHeatmapCacheKey: StorageKey { typealias Value = CapacityHeatmapCache }
 
 extension Application {
     var capacity: CapacityService {
@@ -21,11 +22,20 @@ extension Application {
         set { storage[CapacityServiceKey.self] = newValue }
     }
 
+    /// Vendors' weekly loads kept between heatmap requests, over `capacity`.
+    var capacityHeatmaps: CapacityHeatmapCache {
+        guard let cache = storage[CapacityHeatmapCacheKey.self] else {
+            fatalError("configure(_:context:) was not called")
+        }
+        return cache
+    }
+
     /// Makes the service over this app's database; nothing is loaded yet.
     func installCapacityService() {
         let database: @Sendable () -> any Database = { [unowned self] in self.db }
         let source = DatabaseCapacitySource(database: database, clock: tandem.clock, makeStores: tandem.makeStores)
         capacity = CapacityService(source: source, clock: tandem.clock)
+        storage[CapacityHeatmapCacheKey.self] = CapacityHeatmapCache(capacity: capacity)
     }
 
     /// Builds the capacity index now and logs how long it took and how big it is.
