@@ -36,7 +36,9 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
             do {
                 // `?sslmode=disable|prefer|require` is honoured; the default is `prefer`.
                 let config = try SQLPostgresConfiguration(url: url)
-                return .postgres(configuration: config, maxConnectionsPerEventLoop: 4)
+                // Parallel tests and bursts of requests may queue for a connection: wait up to 30 s.
+                return .postgres(
+                    configuration: config, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(30))
             } catch {
                 throw DatabaseLocationError.badURL(
                     "DATABASE_URL is not a PostgreSQL URL such as postgres://user:password@host:5432/tandem (\(error))")

@@ -8,8 +8,7 @@ import Vapor
 @Suite("Demo step: accounts")
 struct DemoAccountsTests {
     @Test func theDemoHasFortyAccountsWithTheDocumentedIDsAndTheirRecords() async throws {
-        try await withTandem { app, clock in
-            try await DemoSeed.run(on: app.db, hasher: app.password.async, clock: { clock.now })
+        try await withDemoTandem { app, clock in
             let stores = app.stores
             #expect(try await stores.accounts.count(AccountFilter()) == 40)
             #expect(DemoAccounts.accountIDs.count == 40)

@@ -279,7 +279,7 @@ struct PageTests {
     }
 
     @Test func theDemoSeedCreatesItsPeopleAndOrganisation() async throws {
-        try await withTandem { app, _ in
+        try await withDemoTandem { app, _ in
             let logins = try await seedDemo(app)
             let users = try await app.stores.users.list()
             #expect(users.count == 9)
@@ -300,8 +300,7 @@ struct PageTests {
     }
 
     @Test func theDemoSeedsIdentifiersAreFixed() async throws {
-        try await withTandem { app, _ in
-            _ = try await seedDemo(app)
+        try await withDemoTandem { app, _ in
             let users = try await app.stores.users.list()
             #expect(
                 users.first { $0.email.value == "admin@lumen.example" }?.id.description
@@ -310,8 +309,7 @@ struct PageTests {
     }
 
     @Test func demoPeopleSignInWithTheDemoPassword() async throws {
-        try await withTandem { app, _ in
-            _ = try await seedDemo(app)
+        try await withDemoTandem { app, _ in
             var browser = Browser(app)
             let response = try await browser.signIn("victor.vendor@lumen.example", password: DemoSeed.password)
             #expect(response.status == .seeOther)

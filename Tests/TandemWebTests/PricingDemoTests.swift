@@ -8,8 +8,7 @@ import Vapor
 @Suite("Pricing demo data")
 struct PricingDemoTests {
     @Test func theDemoHasADefaultCardAccountCardsWorkflowsAndFloors() async throws {
-        try await withTandem { app, clock in
-            try await DemoSeed.run(on: app.db, hasher: app.password.async, clock: { clock.now })
+        try await withDemoTandem { app, clock in
             let pricing = app.stores.pricing
             let cards = try await pricing.rateCards.list()
             #expect(cards.first?.accountID == nil && cards.first?.version == 2)

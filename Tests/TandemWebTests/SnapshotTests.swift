@@ -62,8 +62,7 @@ struct SnapshotTests {
     }
 
     func seeded(_ body: (Application) async throws -> Void) async throws {
-        try await withTandem(ids: .sequential(startingAt: 900_000)) { app, clock in
-            try await DemoSeed.run(on: app.db, hasher: app.password.async, clock: { clock.now })
+        try await withDemoTandem(ids: .sequential(startingAt: 900_000)) { app, _ in
             try await body(app)
         }
     }

@@ -41,6 +41,20 @@ func withTandem(
     _ body: (Application, TestClock) async throws -> Void
 ) async throws {
     let location = try await StandaloneDatabase.scratchLocation()
+    do {
+        try await runTandem(on: location, configure: adjust, ids: ids, body)
+    } catch {
+        await StandaloneDatabase.dropScratch(location)
+        throw error
+    }
+    await StandaloneDatabase.dropScratch(location)
+}
+
+/// Runs `body` against a configured, migrated app on `location`, with the tests' pinned clock.
+func runTandem(
+    on location: DatabaseLocation, configure adjust: (inout TandemConfig) -> Void = { _ in },
+    ids: IdentifierGenerator = .random, _ body: (Application, TestClock) async throws -> Void
+) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     let clock = TestClock(Date(timeIntervalSince1970: 1_795_000_000))  // 2026-11-18, a fixed day
@@ -56,11 +70,9 @@ func withTandem(
         try await body(app, clock)
     } catch {
         try? await app.asyncShutdown()
-        await StandaloneDatabase.dropScratch(location)
         throw error
     }
     try await app.asyncShutdown()
-    await StandaloneDatabase.dropScratch(location)
 }
 
 /// Creates a user with password "correct horse" straight in the store, with the app's clock and

@@ -8,8 +8,7 @@ import Vapor
 @Suite("Vendor demo data")
 struct VendorDemoTests {
     @Test func theDemoSeedsAbout300VendorsWithHotSpots() async throws {
-        try await withTandem { app, clock in
-            try await DemoSeed.run(on: app.db, hasher: app.password.async, clock: { clock.now })
+        try await withDemoTandem { app, clock in
             let snapshot = try await app.stores.vendors.snapshot(of: nil, from: clock.now)
             #expect((280...330).contains(snapshot.vendors.count))
             let pairs = Set(snapshot.capabilities.map(\.pair))

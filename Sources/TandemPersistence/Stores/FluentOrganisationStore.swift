@@ -67,7 +67,8 @@ extension Stores {
     }
 }
 
-/// Fluent's transaction; inside one, a nested `transaction` joins the outer one.
+/// Fluent's transaction; inside one, a nested `transaction` joins the outer one. An outermost
+/// transaction that SQLite refuses as busy runs again (`SQLiteContention`).
 public struct FluentTransactionRunner: TransactionRunner {
     let database: any Database
     let clock: @Sendable () -> Date
@@ -75,6 +76,8 @@ public struct FluentTransactionRunner: TransactionRunner {
 
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (Stores) async throws -> T) async throws -> T {
         if database.inTransaction { return try await body(.fluent(database, clock: clock, ids: ids)) }
-        return try await database.transaction { tx in try await body(.fluent(tx, clock: clock, ids: ids)) }
+        return try await SQLiteContention.retrying {
+            try await database.transaction { tx in try await body(.fluent(tx, clock: clock, ids: ids)) }
+        }
     }
 }

@@ -27,6 +27,7 @@ public func configure(_ app: Application, context: AppContext, location: Databas
     }
     app.databases.use(try location.configuration(), as: location.databaseID)
     app.migrations.add(TandemMigrations.all)
+    if case .sqliteFile = location { try await SQLiteContention.useWriteAheadLog(on: app.db) }
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.http.server.configuration.hostname = config.hostname
