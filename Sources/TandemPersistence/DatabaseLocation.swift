@@ -29,7 +29,8 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .sqliteFile(let path):
             // One connection: SQLite serialises writers anyway, and this avoids SQLITE_BUSY.
-            return .sqlite(.file(path), maxConnectionsPerEventLoop: 1)
+            // A request may queue behind other writers on a busy machine: wait up to 30 s.
+            return .sqlite(.file(path), maxConnectionsPerEventLoop: 1, connectionPoolTimeout: .seconds(30))
         case .sqliteMemory:
             return .sqlite(.memory, maxConnectionsPerEventLoop: 1)
         case .postgres(let url):
