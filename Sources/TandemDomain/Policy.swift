@@ -57,6 +57,8 @@ public enum Action: Hashable, Sendable {
     case viewProjects
     /// Acknowledge or challenge a project's brief (its PM, or PMs and supervisors).
     case acknowledgeBrief
+    /// Assign vendors, move jobs, put projects on hold, read purchase orders (PMs and supervisors).
+    case manageProduction
     case manageReviewSettings
     /// Read and mark read the in-app notifications addressed to `recipient` (only one's own).
     case readNotifications(recipient: User.ID)

@@ -1,5 +1,6 @@
 import Foundation
 import TandemDomain
+import TandemPlanning
 
 /// Recording the client's acceptance: one project (however often, or however concurrently, it
 /// is recorded) with the brief, the chosen option's lines as one promise per target language,
@@ -7,7 +8,13 @@ import TandemDomain
 /// never invisible to other quotes. The opportunity is won with the quote.
 public struct QuoteHandOff: Sendable {
     let env: AppEnvironment
-    public init(_ env: AppEnvironment) { self.env = env }
+    /// Plans the jobs' due dates from the quote's plan (docs/production.md); without it they
+    /// share the window up to the promise by effort.
+    let capacity: CapacityService?
+    public init(_ env: AppEnvironment, capacity: CapacityService? = nil) {
+        self.env = env
+        self.capacity = capacity
+    }
 
     /// Orders acceptances in this process; the unique quote on projects orders them across processes.
     static let lock = AsyncLock()
@@ -39,6 +46,7 @@ public struct QuoteHandOff: Sendable {
         let option: QuoteOption.ID? = input.optionID.flatMap { $0.isEmpty ? nil : read.id($0, "optionId") }
         try read.check()
         let env = env
+        let index = try await capacity?.snapshot()
         return try await Self.lock.withLock {
             if let existing = try await env.stores.quoteStores.projects.find(quoteID: id) {
                 guard Policy.permits(user, .viewProjects) else { throw QuoteManagement.forbidden }
@@ -48,7 +56,7 @@ public struct QuoteHandOff: Sendable {
                 let project = try await env.stores.transaction { tx in
                     try await Self.handOff(
                         id, reference: reference, acceptedAt: acceptedAt ?? env.now, option: option, by: user, in: tx,
-                        env: env)
+                        env: env, index: index)
                 }
                 return Outcome(project: project, created: true)
             } catch let error as DomainError where error.field == "quoteId" {
@@ -61,7 +69,7 @@ public struct QuoteHandOff: Sendable {
 
     static func handOff(
         _ id: Quote.ID, reference: String, acceptedAt: Date, option: QuoteOption.ID?, by user: User, in tx: Stores,
-        env: AppEnvironment
+        env: AppEnvironment, index: CapacityIndex? = nil
     ) async throws -> Project {
         guard let quote = try await tx.quoteStores.quotes.find(id: id),
             let version = try await tx.quoteStores.quotes.version(id, number: quote.currentVersion),
@@ -93,7 +101,12 @@ public struct QuoteHandOff: Sendable {
         let promises = Self.promises(version, option: chosen, project: project, currency: quote.currency, env: env)
         var reservations: [Reservation] = []
         var bookings: [VendorBooking] = []
-        for hold in try await QuoteFeasibility.holds(of: quote, in: tx) {
+        let holds = try await QuoteFeasibility.holds(of: quote, in: tx)
+        let plan = try await QuoteWorkflowPlan.load(from: tx)
+        let checks = index.map {
+            QuoteFeasibility.check(version, option: chosen, ownHolds: holds, on: $0, plan: plan, now: acceptedAt)
+        }
+        for hold in holds {
             let booking = VendorBooking(
                 id: env.ids(), vendorID: hold.vendorID, from: hold.from, to: hold.to, minutes: hold.minutes,
                 jobReference: "project:\(project.id)")
@@ -106,6 +119,10 @@ public struct QuoteHandOff: Sendable {
         }
         try await tx.quoteStores.projects.create(project, promises: promises, reservations: reservations)
         if !bookings.isEmpty { try await tx.vendorSchedule.addBookings(bookings) }
+        _ = try await ProductionHandOff.makeJobs(
+            for: project, version: version, promises: promises,
+            files: try await tx.quoteStores.files.files(of: quote.id),
+            plan: plan, checks: checks ?? [], by: user.id, in: tx, env: env)
         guard try await tx.quoteStores.quotes.move(id, from: .sent, to: .accepted, version: nil, at: env.now) else {
             throw DomainError.quoteTransition(from: quote.status, to: .accepted)
         }

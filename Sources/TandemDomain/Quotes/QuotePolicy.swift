@@ -10,7 +10,7 @@ extension Policy {
             return !roles.isDisjoint(with: clientRoles)
         case .editQuote(let owner):
             return supervises || (roles.contains(.sales) && owner == user.id)
-        case .reviewQuote, .acknowledgeBrief:
+        case .reviewQuote, .acknowledgeBrief, .manageProduction:
             return supervises || roles.contains(.pm)
         case .approveBelowFloor:
             return supervises

@@ -70,6 +70,17 @@ enum APIRoute: Sendable, Equatable {
     case workflow(PathParameter)
     case pricingSettings
     case accountMarginFloor(PathParameter)
+    // Production (docs/production.md).
+    case projectProposals(PathParameter)
+    case projectHold(PathParameter)
+    case projectPurchaseOrders(PathParameter)
+    case job(PathParameter)
+    case jobAssign(PathParameter)
+    case jobTransition(PathParameter)
+    case jobAssignment(PathParameter)
+    case purchaseOrders
+    case purchaseOrder(PathParameter)
+    case purchaseOrderPDF(PathParameter)
 
     static let prefixSegments = ["api", "v1"]
     static var prefix: String { "/" + prefixSegments.joined(separator: "/") }
@@ -164,6 +175,16 @@ enum APIRoute: Sendable, Equatable {
         case .workflow(let service): return ["workflows", service.segment]
         case .pricingSettings: return ["pricing-settings"]
         case .accountMarginFloor(let id): return ["accounts", id.segment, "margin-floor"]
+        case .projectProposals(let id): return ["projects", id.segment, "proposals"]
+        case .projectHold(let id): return ["projects", id.segment, "hold"]
+        case .projectPurchaseOrders(let id): return ["projects", id.segment, "purchase-orders"]
+        case .job(let id): return ["jobs", id.segment]
+        case .jobAssign(let id): return ["jobs", id.segment, "assign"]
+        case .jobTransition(let id): return ["jobs", id.segment, "transition"]
+        case .jobAssignment(let id): return ["assignments", id.segment]
+        case .purchaseOrders: return ["purchase-orders"]
+        case .purchaseOrder(let id): return ["purchase-orders", id.segment]
+        case .purchaseOrderPDF(let id): return ["purchase-orders", id.segment, "pdf"]
         }
     }
 

@@ -113,6 +113,8 @@ func routes(_ app: Application) throws {
     QuotePages.register(signedIn)
     QuoteReviewPages.register(signedIn)
     ProjectPages.register(signedIn)
+    ProductionPages.register(signedIn)
     QuotesAPI.register(api, maxUpload: app.tandem.config.quoteUploadMaxBytes)
     ProjectsAPI.register(api)
+    ProductionAPI.register(api)
 }

@@ -91,6 +91,15 @@ enum SiteRoute: Sendable, Equatable {
     /// An analysis's progress as JSON for the quote page's progress bar (session-authenticated).
     case analysisProgress(PathParameter)
     case projectBrief(PathParameter)
+    /// Production (docs/production.md): the PM's day, job moves and assignments, holds, purchase orders.
+    case today
+    case projectAssignProposals(PathParameter)
+    case projectHold(PathParameter)
+    case jobAssign(PathParameter)
+    case jobMove(PathParameter)
+    case purchaseOrder(PathParameter)
+    case purchaseOrderPDF(PathParameter)
+    case productionScript
     /// Pricing (docs/pricing.md): rate cards with their versions, workflows, pricing settings.
     case rateCards, newRateCard
     case rateCard(PathParameter)
@@ -220,6 +229,14 @@ enum SiteRoute: Sendable, Equatable {
         case .quoteDiff(let id): return ["quotes", id.segment, "diff"]
         case .analysisProgress(let id): return ["analyses", id.segment, "progress"]
         case .projectBrief(let id): return ["projects", id.segment, "brief"]
+        case .today: return ["today"]
+        case .projectAssignProposals(let id): return ["projects", id.segment, "assign-proposals"]
+        case .projectHold(let id): return ["projects", id.segment, "hold"]
+        case .jobAssign(let id): return ["jobs", id.segment, "assign"]
+        case .jobMove(let id): return ["jobs", id.segment, "move"]
+        case .purchaseOrder(let id): return ["purchase-orders", id.segment]
+        case .purchaseOrderPDF(let id): return ["purchase-orders", id.segment, "po.pdf"]
+        case .productionScript: return ["production.js"]
         case .rateCards: return ["settings", "rate-cards"]
         case .newRateCard: return ["settings", "rate-cards", "new"]
         case .rateCard(let id): return ["settings", "rate-cards", id.segment]

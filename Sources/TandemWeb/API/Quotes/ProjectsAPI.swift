@@ -54,8 +54,13 @@ enum ProjectsAPI {
         var salesOwnerId: String
         @NullWhenAbsent var pmId: String?
         var promises: [PromiseBody]
+        /// Production (docs/production.md): the jobs with their active assignments, and the hold.
+        var jobs: [ProductionBodies.JobBody]
+        var onHold: Bool
 
-        init(_ p: Project, promises: [Promise]) {
+        init(_ p: Project, promises: [Promise], state: ProductionWork.ProjectState? = nil) {
+            jobs = state.map { s in s.jobs.map { ProductionBodies.JobBody($0, assignments: s.assignments) } } ?? []
+            onHold = state?.hold.onHold ?? false
             id = p.id.description
             quoteId = p.quoteID.description
             accountId = p.accountID.description
@@ -94,10 +99,8 @@ enum ProjectsAPI {
     }
 
     static func body(_ req: Request, _ id: Project.ID) async throws -> ProjectBody {
-        guard let project = try await req.stores.quoteStores.projects.find(id: id) else {
-            throw DomainError.projectNotFound
-        }
-        return ProjectBody(project, promises: try await req.stores.quoteStores.projects.promises(of: id))
+        let state = try await ProductionWork(req.appEnvironment).state(id, by: try req.requireUser())
+        return ProjectBody(state.project, promises: state.promises, state: state)
     }
 
     @Sendable static func show(req: Request) async throws -> ProjectBody {

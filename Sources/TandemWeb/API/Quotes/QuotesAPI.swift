@@ -125,7 +125,7 @@ enum QuotesAPI {
     @Sendable static func accept(req: Request) async throws -> Response {
         let id: Quote.ID = try req.apiID()
         let body = try req.decodeJSON(AcceptBody.self)
-        let outcome = try await QuoteHandOff(req.appEnvironment).accept(
+        let outcome = try await QuoteHandOff(req.appEnvironment, capacity: req.application.capacity).accept(
             id, .init(clientReference: body.clientReference, acceptedAt: body.acceptedAt, optionID: body.optionId),
             by: try req.requireUser())
         let response = try await ProjectRef(projectId: outcome.project.id.description)

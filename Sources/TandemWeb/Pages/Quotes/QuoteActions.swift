@@ -167,7 +167,7 @@ enum QuoteActions {
             var acceptedAt: String?
             if let day = form.acceptedAt, !day.isEmpty { acceptedAt = QuoteViews.instant(day + "T12:00", l) }
             projectID =
-                try await QuoteHandOff(req.appEnvironment).accept(
+                try await QuoteHandOff(req.appEnvironment, capacity: req.application.capacity).accept(
                     id,
                     .init(
                         clientReference: form.clientReference, acceptedAt: acceptedAt,

@@ -1,0 +1,28 @@
+import Foundation
+import TandemDomain
+
+/// Called after every job, assignment and hold change, inside the same transaction. On this
+/// branch it derives the project's forecast; at merge it feeds the promise ledger
+/// (`PromiseLedger.refresh(projectID:forecast:...)`, docs/production.md).
+public enum ProductionChanges {
+    @discardableResult
+    public static func didChange(project: Project.ID, stores: Stores, now: Date) async throws
+        -> [LanguageTag: PromiseForecast]
+    {
+        try await forecast(project, stores: stores, now: now)
+    }
+
+    /// The forecast per target, with costs in the organisation's base currency at today's rates.
+    public static func forecast(_ project: Project.ID, stores: Stores, now: Date) async throws
+        -> [LanguageTag: PromiseForecast]
+    {
+        let jobs = try await stores.production.jobs(of: project)
+        let assignments = try await stores.production.assignments(of: jobs.map(\.id))
+        let base = try await stores.organisation.load().baseCurrency
+        let table = ExchangeRateTable(base: base, rates: try await stores.pipeline.exchangeRates.list())
+        let today = LocalDate(now, in: .utc)
+        return ProjectForecast.derive(jobs: jobs, assignments: assignments, currency: base) {
+            table.convert($0, on: today)?.value
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// What production expects per target language of a project, derived from its jobs: the
+/// latest planned or assigned finish of the open jobs, and the vendor cost of the active
+/// assignments. The ledger reads it to judge each promise (at risk when the finish is after the
+/// promised instant).
+public struct PromiseForecast: Hashable, Codable, Sendable {
+    public var expectedFinish: Date?
+    public var expectedCost: Money?
+    public init(expectedFinish: Date?, expectedCost: Money?) {
+        self.expectedFinish = expectedFinish
+        self.expectedCost = expectedCost
+    }
+}
+
+public enum ProjectForecast {
+    /// Per target: the latest due (or assignment due, when later) of the open jobs, nil when
+    /// every job is done or cancelled; the cost summed over active assignments of jobs not
+    /// cancelled, converted to `currency` with `convert` (amounts it cannot convert are left out;
+    /// nil when there is no cost at all).
+    public static func derive(
+        jobs: [Job], assignments: [JobAssignment], currency: CurrencyCode,
+        convert: (Money) -> Money? = { $0 }
+    ) -> [LanguageTag: PromiseForecast] {
+        let byJob = Dictionary(grouping: assignments.filter { $0.state == .active }, by: \.jobID)
+        var out: [LanguageTag: PromiseForecast] = [:]
+        for (target, own) in Dictionary(grouping: jobs, by: \.targetLanguage) {
+            let open = own.filter { $0.status.isOpen }
+            let finish = open.map { job in ([job.due] + (byJob[job.id] ?? []).map(\.due)).max()! }.max()
+            var cost: Decimal?
+            for job in own where job.status != .cancelled {
+                for assignment in byJob[job.id] ?? [] {
+                    guard let converted = convert(assignment.amount), converted.currency == currency else { continue }
+                    cost = (cost ?? 0) + converted.amount
+                }
+            }
+            out[target] = PromiseForecast(
+                expectedFinish: finish, expectedCost: cost.map { Money($0, currency).rounded })
+        }
+        return out
+    }
+}
