@@ -147,3 +147,22 @@ public struct AtRiskNotice: Equatable, Sendable {
         return formatter.string(from: date)
     }
 }
+
+extension PromiseLedger {
+    /// Sets (nil: clears, following the organisation's) the zone a client's promised days are judged in.
+    public func setTimeZone(_ zone: String?, of accountID: Account.ID, by user: User) async throws -> String? {
+        guard let account = try await env.stores.accounts.find(id: accountID) else {
+            throw DomainError.notFound(entityKey: "entity.account", fallback: "The account was not found.")
+        }
+        guard Policy.permits(user, .setClientTimeZone(owner: account.ownerId)) else { throw Self.forbidden }
+        let name = zone?.trimmingCharacters(in: .whitespaces)
+        if let name, !name.isEmpty, TimeZone(identifier: name) == nil {
+            throw DomainError.invalid(
+                "timeZone", "error.time_zone.invalid", ["value": name],
+                fallback: "“\(name)” is not a time zone; use an IANA name such as Europe/Paris.")
+        }
+        let stored = (name?.isEmpty ?? true) ? nil : name
+        try await env.stores.ledger.setTimeZone(stored, of: accountID)
+        return stored
+    }
+}

@@ -112,6 +112,8 @@ func routes(_ app: Application) throws {
     QuotePages.register(signedIn)
     QuoteReviewPages.register(signedIn)
     ProjectPages.register(signedIn)
+    LedgerPages.register(signedIn)
     QuotesAPI.register(api, maxUpload: app.tandem.config.quoteUploadMaxBytes)
     ProjectsAPI.register(api)
+    LedgerAPI.register(api)
 }

@@ -91,6 +91,11 @@ enum SiteRoute: Sendable, Equatable {
     /// An analysis's progress as JSON for the quote page's progress bar (session-authenticated).
     case analysisProgress(PathParameter)
     case projectBrief(PathParameter)
+    /// The promise ledger (docs/ledger.md).
+    case ledger
+    case promise(PathParameter)
+    case promiseRenegotiate(PathParameter)
+    case promiseDeliver(PathParameter)
     /// Pricing (docs/pricing.md): rate cards with their versions, workflows, pricing settings.
     case rateCards, newRateCard
     case rateCard(PathParameter)
@@ -220,6 +225,10 @@ enum SiteRoute: Sendable, Equatable {
         case .quoteDiff(let id): return ["quotes", id.segment, "diff"]
         case .analysisProgress(let id): return ["analyses", id.segment, "progress"]
         case .projectBrief(let id): return ["projects", id.segment, "brief"]
+        case .ledger: return ["ledger"]
+        case .promise(let id): return ["promises", id.segment]
+        case .promiseRenegotiate(let id): return ["promises", id.segment, "renegotiate"]
+        case .promiseDeliver(let id): return ["promises", id.segment, "deliver"]
         case .rateCards: return ["settings", "rate-cards"]
         case .newRateCard: return ["settings", "rate-cards", "new"]
         case .rateCard(let id): return ["settings", "rate-cards", id.segment]
