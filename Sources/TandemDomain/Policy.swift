@@ -73,6 +73,14 @@ public enum Action: Hashable, Sendable {
     case viewPricingSettings
     /// Set an account's own margin floor.
     case setAccountMarginFloor
+    // The promise ledger (issue #14): the rules are in Ledger/LedgerPolicy.swift.
+    case viewLedger
+    case renegotiatePromise(owner: User.ID)
+    case recordDelivery
+    case evaluateQuality
+    case recordComplaint
+    case manageChangeOrders(owner: User.ID)
+    case setClientTimeZone(owner: User.ID?)
 }
 
 /// The one authorization policy, used by pages and API alike.

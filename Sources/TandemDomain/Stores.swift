@@ -103,6 +103,8 @@ public struct Stores: Sendable {
     public var notifications: any NotificationStore
     /// Jobs, assignments, holds and purchase orders (docs/production.md).
     public var production: any ProductionStore
+    /// The promise ledger, deliveries, quality and change orders (Ledger/LedgerStore.swift).
+    public var ledger: any LedgerStore
 
     public init(
         users: any UserStore, sessions: any SessionStore, apiTokens: any APITokenStore,
@@ -111,9 +113,11 @@ public struct Stores: Sendable {
         contacts: any ContactStore, activities: any ActivityStore, briefs: any BriefStore,
         clientAssets: any ClientAssetStore, vendors: any VendorStore, vendorSchedule: any VendorScheduleStore,
         vendorPreferences: any VendorPreferenceStore, pipeline: PipelineStores, pricing: PricingStores,
-        quoteStores: QuoteStores, notifications: any NotificationStore, production: any ProductionStore
+        quoteStores: QuoteStores, notifications: any NotificationStore, production: any ProductionStore,
+        ledger: any LedgerStore
     ) {
         self.production = production
+        self.ledger = ledger
         self.pricing = pricing
         self.quoteStores = quoteStores
         self.notifications = notifications

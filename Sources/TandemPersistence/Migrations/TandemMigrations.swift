@@ -3,6 +3,7 @@ import FluentKit
 /// Every migration in order. Runs unchanged on SQLite and PostgreSQL.
 public enum TandemMigrations {
     public static var all: [any Migration] {
-        V001.all + V002.all + V003.all + V004.all + V005.all + V006.all + V007.all + V008.all + V009.all + V010.all
+        V001.all + V002.all + V003.all + V004.all + V005.all + V006.all + V007.all + V008.all + V009.all
+            + V010.all + V011.all
     }
 }

@@ -64,7 +64,8 @@ extension Stores {
             vendorPreferences: FluentVendorPreferenceStore(database: database, ids: ids),
             pipeline: .fluent(database), pricing: .fluent(database, clock: clock, ids: ids),
             quoteStores: .fluent(database, ids: ids), notifications: FluentNotificationStore(database: database),
-            production: FluentProductionStore(database: database))
+            production: FluentProductionStore(database: database),
+            ledger: FluentLedgerStore(database: database))
     }
 }
 

@@ -81,6 +81,18 @@ enum APIRoute: Sendable, Equatable {
     case purchaseOrders
     case purchaseOrder(PathParameter)
     case purchaseOrderPDF(PathParameter)
+    // The promise ledger (docs/ledger.md).
+    case promises, ledgerTotals, evaluations
+    case promise(PathParameter)
+    case promiseRenegotiate(PathParameter)
+    case promiseVersions(PathParameter)
+    case promiseDeliveries(PathParameter)
+    case promiseComplaints(PathParameter)
+    case projectChangeOrders(PathParameter)
+    case changeOrderAgree(PathParameter)
+    case changeOrderWithdraw(PathParameter)
+    case vendorQuality(PathParameter)
+    case accountTimeZone(PathParameter)
 
     static let prefixSegments = ["api", "v1"]
     static var prefix: String { "/" + prefixSegments.joined(separator: "/") }
@@ -185,6 +197,19 @@ enum APIRoute: Sendable, Equatable {
         case .purchaseOrders: return ["purchase-orders"]
         case .purchaseOrder(let id): return ["purchase-orders", id.segment]
         case .purchaseOrderPDF(let id): return ["purchase-orders", id.segment, "pdf"]
+        case .promises: return ["promises"]
+        case .ledgerTotals: return ["ledger", "totals"]
+        case .evaluations: return ["evaluations"]
+        case .promise(let id): return ["promises", id.segment]
+        case .promiseRenegotiate(let id): return ["promises", id.segment, "renegotiate"]
+        case .promiseVersions(let id): return ["promises", id.segment, "versions"]
+        case .promiseDeliveries(let id): return ["promises", id.segment, "deliveries"]
+        case .promiseComplaints(let id): return ["promises", id.segment, "complaints"]
+        case .projectChangeOrders(let id): return ["projects", id.segment, "change-orders"]
+        case .changeOrderAgree(let id): return ["change-orders", id.segment, "agree"]
+        case .changeOrderWithdraw(let id): return ["change-orders", id.segment, "withdraw"]
+        case .vendorQuality(let id): return ["vendors", id.segment, "quality"]
+        case .accountTimeZone(let id): return ["accounts", id.segment, "time-zone"]
         }
     }
 

@@ -117,4 +117,6 @@ func routes(_ app: Application) throws {
     QuotesAPI.register(api, maxUpload: app.tandem.config.quoteUploadMaxBytes)
     ProjectsAPI.register(api)
     ProductionAPI.register(api)
+    LedgerPages.register(signedIn)
+    LedgerAPI.register(api)
 }

@@ -100,6 +100,11 @@ enum SiteRoute: Sendable, Equatable {
     case purchaseOrder(PathParameter)
     case purchaseOrderPDF(PathParameter)
     case productionScript
+    /// The promise ledger (docs/ledger.md).
+    case ledger
+    case promise(PathParameter)
+    case promiseRenegotiate(PathParameter)
+    case promiseDeliver(PathParameter)
     /// Pricing (docs/pricing.md): rate cards with their versions, workflows, pricing settings.
     case rateCards, newRateCard
     case rateCard(PathParameter)
@@ -237,6 +242,10 @@ enum SiteRoute: Sendable, Equatable {
         case .purchaseOrder(let id): return ["purchase-orders", id.segment]
         case .purchaseOrderPDF(let id): return ["purchase-orders", id.segment, "po.pdf"]
         case .productionScript: return ["production.js"]
+        case .ledger: return ["ledger"]
+        case .promise(let id): return ["promises", id.segment]
+        case .promiseRenegotiate(let id): return ["promises", id.segment, "renegotiate"]
+        case .promiseDeliver(let id): return ["promises", id.segment, "deliver"]
         case .rateCards: return ["settings", "rate-cards"]
         case .newRateCard: return ["settings", "rate-cards", "new"]
         case .rateCard(let id): return ["settings", "rate-cards", id.segment]

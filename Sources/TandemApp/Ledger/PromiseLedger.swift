@@ -1,0 +1,168 @@
+import Foundation
+import TandemDomain
+
+/// The promise ledger's use cases: refresh standings from production's forecast, list the
+/// ledger with its totals, renegotiate, and read a promise's history (docs/ledger.md).
+public struct PromiseLedger: Sendable {
+    let env: AppEnvironment
+    public init(_ env: AppEnvironment) { self.env = env }
+
+    static let forbidden = DomainError.forbidden(key: "error.forbidden", fallback: "You may not do this.")
+
+    /// The zone a client's promised days are judged in: the account's, else the organisation's.
+    static func clientZone(_ accountID: Account.ID, in stores: Stores) async throws -> TimeZone {
+        if let name = try await stores.ledger.timeZone(of: accountID), let zone = TimeZone(identifier: name) {
+            return zone
+        }
+        let organisation = try await stores.organisation.load()
+        return TimeZone(identifier: organisation.timeZone) ?? TimeZone(identifier: "UTC")!
+    }
+
+    /// Derives each promise's standing from `forecast` (per target), stores it, and tells the
+    /// sales owner and PM once when a promise turns at risk. Production calls it after every job,
+    /// assignment or hold change, inside its transaction (`stores`). `earliest` are the capacity
+    /// service's earliest feasible finishes per target, offered as the new date to renegotiate.
+    @discardableResult
+    public func refresh(
+        projectID: Project.ID, forecast: [LanguageTag: PromiseForecast], earliest: [LanguageTag: Date] = [:],
+        stores: Stores? = nil, now: Date? = nil
+    ) async throws -> [LedgerPromise] {
+        let stores = stores ?? env.stores
+        let now = now ?? env.now
+        let entries = try await stores.ledger.entries(of: projectID, now: now)
+        guard let first = entries.first else { return [] }
+        let zone = try await Self.clientZone(first.accountID, in: stores)
+        let margin = try await MarginCheck.load(first.accountID, in: stores)
+        var changed: [(Promise.ID, PromiseStatus, PromiseState)] = []
+        var result: [LedgerPromise] = []
+        for var entry in entries {
+            defer { result.append(entry) }
+            guard entry.state.deliveredAt == nil, !entry.state.cancelled else { continue }
+            if let next = forecast[entry.promise.targetLanguage] { entry.state.forecast = next }
+            let standing = PromiseStanding.derive(entry.facts(clientZone: zone), now: now)
+            entry.promise.status = standing.status
+            entry.state.marginAtRisk = margin.isAtRisk(entry.promise.price, entry.state.forecast?.expectedCost, now)
+            if standing.status == .atRisk, entry.state.atRiskNotifiedAt == nil {
+                entry.state.atRiskNotifiedAt = now
+                try await notifyAtRisk(entry, earliest: earliest[entry.promise.targetLanguage], in: stores)
+            } else if standing.status == .onTrack {
+                entry.state.atRiskNotifiedAt = nil
+            }
+            changed.append((entry.id, standing.status, entry.state))
+        }
+        try await stores.ledger.saveStates(changed)
+        return result
+    }
+
+    /// The at-risk notice: reason and options as codes in the note (`AtRiskNotice`), worded at the edge.
+    func notifyAtRisk(_ entry: LedgerPromise, earliest: Date?, in stores: Stores) async throws {
+        let notice = AtRiskNotice(
+            reason: .forecastAfterPromise, expectedFinish: entry.state.forecast?.expectedFinish,
+            newDate: earliest ?? entry.state.forecast?.expectedFinish)
+        let recipients = [entry.promise.salesOwnerID] + (entry.promise.pmID.map { [$0] } ?? [])
+        try await Notifications(env).notify(
+            in: stores, recipients, kind: .promiseAtRisk, subject: RecordSubject(kind: .promise, id: entry.id.rawValue),
+            actor: nil, label: "\(entry.projectName) · \(entry.promise.targetLanguage)", note: notice.encoded)
+    }
+
+    /// One page of the ledger and the totals over the same filter (statuses aside).
+    public func page(_ filter: LedgerFilter, after: LedgerCursor?, limit: Int, for user: User) async throws
+        -> (rows: [LedgerPromise], totals: LedgerTotals, next: LedgerCursor?)
+    {
+        guard Policy.permits(user, .viewLedger) else { throw Self.forbidden }
+        let now = env.now
+        let rows = try await env.stores.ledger.page(filter, now: now, after: after, limit: limit + 1)
+        let totals = try await env.stores.ledger.totals(filter, now: now)
+        let shown = Array(rows.prefix(limit))
+        let next =
+            rows.count > limit
+            ? shown.last.map { LedgerCursor(deliveryDate: $0.promise.deliveryDate, id: $0.id.rawValue) } : nil
+        return (shown, totals, next)
+    }
+
+    public func entry(_ id: Promise.ID, for user: User) async throws -> LedgerPromise {
+        guard Policy.permits(user, .viewLedger) else { throw Self.forbidden }
+        guard let entry = try await env.stores.ledger.entry(id, now: env.now) else { throw DomainError.promiseNotFound }
+        return entry
+    }
+
+    /// The versions of a promise, oldest first; version 1 from the promise itself when it was
+    /// never renegotiated.
+    public func versions(of entry: LedgerPromise) async throws -> [PromiseVersion] {
+        let stored = try await env.stores.ledger.versions(of: entry.id)
+        if !stored.isEmpty { return stored }
+        return [Self.original(entry.promise, state: entry.state, id: PromiseVersion.ID(entry.id.rawValue))]
+    }
+
+    static func original(_ promise: Promise, state: PromiseState, id: PromiseVersion.ID) -> PromiseVersion {
+        PromiseVersion(
+            id: id, promiseID: promise.id, number: 1,
+            terms: PromiseTerms(
+                deliveryDate: promise.deliveryDate, deliveryDay: state.deliveryDay, price: promise.price),
+            by: nil, at: promise.createdAt)
+    }
+}
+
+/// The reason and options of an at-risk notice, kept as codes in the notification's note:
+/// `reason=forecast_after_promise;finish=…;options=another_vendor,split,new_date;new_date=…`.
+public struct AtRiskNotice: Equatable, Sendable {
+    public enum Option: String, CaseIterable, Sendable {
+        case anotherVendor = "another_vendor"
+        case split
+        case newDate = "new_date"
+    }
+    public var reason: PromiseStanding.Reason
+    public var expectedFinish: Date?
+    public var newDate: Date?
+    public var options: [Option] { Option.allCases.filter { $0 != .newDate || newDate != nil } }
+
+    public init(reason: PromiseStanding.Reason, expectedFinish: Date?, newDate: Date?) {
+        self.reason = reason
+        self.expectedFinish = expectedFinish
+        self.newDate = newDate
+    }
+
+    public var encoded: String {
+        var parts = ["reason=\(reason.rawValue)"]
+        if let expectedFinish { parts.append("finish=\(Self.format(expectedFinish))") }
+        parts.append("options=\(options.map(\.rawValue).joined(separator: ","))")
+        if let newDate { parts.append("new_date=\(Self.format(newDate))") }
+        return parts.joined(separator: ";")
+    }
+
+    public init?(decoding note: String) {
+        var fields: [String: String] = [:]
+        for part in note.split(separator: ";") {
+            let pair = part.split(separator: "=", maxSplits: 1).map(String.init)
+            if pair.count == 2 { fields[pair[0]] = pair[1] }
+        }
+        guard let raw = fields["reason"], let reason = PromiseStanding.Reason(rawValue: raw) else { return nil }
+        self.init(
+            reason: reason, expectedFinish: fields["finish"].flatMap(ISO8601.parse),
+            newDate: fields["new_date"].flatMap(ISO8601.parse))
+    }
+
+    static func format(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        return formatter.string(from: date)
+    }
+}
+
+extension PromiseLedger {
+    /// Sets (nil: clears, following the organisation's) the zone a client's promised days are judged in.
+    public func setTimeZone(_ zone: String?, of accountID: Account.ID, by user: User) async throws -> String? {
+        guard let account = try await env.stores.accounts.find(id: accountID) else {
+            throw DomainError.notFound(entityKey: "entity.account", fallback: "The account was not found.")
+        }
+        guard Policy.permits(user, .setClientTimeZone(owner: account.ownerId)) else { throw Self.forbidden }
+        let name = zone?.trimmingCharacters(in: .whitespaces)
+        if let name, !name.isEmpty, TimeZone(identifier: name) == nil {
+            throw DomainError.invalid(
+                "timeZone", "error.time_zone.invalid", ["value": name],
+                fallback: "“\(name)” is not a time zone; use an IANA name such as Europe/Paris.")
+        }
+        let stored = (name?.isEmpty ?? true) ? nil : name
+        try await env.stores.ledger.setTimeZone(stored, of: accountID)
+        return stored
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import TandemApp
+import TandemDomain
+import TandemLocalization
+
+/// The ledger's words and badges, shared by the ledger and promise pages.
+enum LedgerViews {
+    static func statusBadge(_ status: PromiseStatus, _ l: Localizer) -> QuoteViews.Badge {
+        let label = l.t("promise.status.\(status.rawValue)")
+        switch status {
+        case .onTrack: return .init(css: "badge-ok", symbol: "●", label: label)
+        case .atRisk: return .init(css: "badge-warn", symbol: "▲", label: label)
+        case .kept: return .init(css: "badge-ok", symbol: "✓", label: label)
+        case .broken: return .init(css: "badge-danger", symbol: "✕", label: label)
+        }
+    }
+
+    static func cause(_ cause: BreachCause?, _ l: Localizer) -> String? {
+        cause.map { l.t("promise.cause.\($0.rawValue)") }
+    }
+
+    static func causeOptions(selected: String?, _ l: Localizer) -> [SelectOption] {
+        [SelectOption(value: "", label: l.t("promise.cause.none"), selected: (selected ?? "").isEmpty)]
+            + BreachCause.allCases.map {
+                SelectOption(
+                    value: $0.rawValue, label: l.t("promise.cause.\($0.rawValue)"), selected: selected == $0.rawValue)
+            }
+    }
+
+    /// "Fri 11 Dec 2026" for a promised day, the date and time otherwise.
+    static func delivery(_ terms: PromiseTerms, _ l: Localizer) -> String {
+        guard let day = terms.deliveryDay else { return l.formatDateTime(terms.deliveryDate) }
+        return l.t("promise.by_day", ["day": day.description])
+    }
+}
