@@ -71,6 +71,9 @@ public enum Action: Hashable, Sendable {
     case viewPricingSettings
     /// Set an account's own margin floor.
     case setAccountMarginFloor
+    // Threads (issue #15): reading and writing a thread follows seeing its record (RecordDirectory).
+    /// Change (or attach files to) a comment written by `author`.
+    case editComment(author: User.ID)
 }
 
 /// The one authorization policy, used by pages and API alike.
@@ -119,6 +122,8 @@ public enum Policy {
             return roles.contains(.admin)
         case .viewPricingSettings:
             return !roles.isDisjoint(with: [.admin, .manager, .pm])
+        case .editComment(let author):
+            return author == user.id
         default:
             return permitsClientWork(user, action)
         }
