@@ -20,12 +20,12 @@ extension Threads {
             throw AttachmentTooLarge(name: name, limit: CommentAttachment.maximumSize)
         }
         guard !data.isEmpty else {
-            throw ValidationErrors([.invalid("file", "error.thread.file_empty", fallback: "Choose a file to attach.")])
+            throw ValidationErrors([.invalid("file", "thread.error.file_empty", fallback: "Choose a file to attach.")])
         }
         let comment = try await comment(commentID, by: user)
         guard Policy.permits(user, .editComment(author: comment.authorId)) else {
             throw DomainError.forbidden(
-                key: "error.thread.attach_forbidden", fallback: "Only the author of a comment may attach files to it.")
+                key: "thread.error.attach_forbidden", fallback: "Only the author of a comment may attach files to it.")
         }
         let attachment = CommentAttachment(
             id: env.ids(), commentId: comment.id, subject: comment.subject, name: ClientAsset.safeFileName(name),
@@ -111,7 +111,7 @@ public struct NotificationPreferences: Sendable {
         if let first = unknown.first {
             throw ValidationErrors([
                 .invalid(
-                    "kind", "error.preferences.unknown_kind", ["kind": first.kind.rawValue],
+                    "kind", "thread.error.unknown_kind", ["kind": first.kind.rawValue],
                     fallback: "“\(first.kind.rawValue)” is not a kind of notification.")
             ])
         }

@@ -36,7 +36,7 @@ public struct Threads: Sendable {
             if let replyTo {
                 guard let parent = try await tx.threads.comments.find(id: replyTo), parent.subject == subject else {
                     throw DomainError.invalid(
-                        "replyTo", "error.thread.reply_elsewhere",
+                        "replyTo", "thread.error.reply_elsewhere",
                         fallback:
                             "The comment answered is not in this thread; leave replyTo out or pick one of its comments."
                     )
@@ -81,7 +81,7 @@ public struct Threads: Sendable {
             let record = try await directory.visible(old.subject, to: user, in: tx)
             guard Policy.permits(user, .editComment(author: old.authorId)) else {
                 throw DomainError.forbidden(
-                    key: "error.thread.edit_forbidden", fallback: "Only the author of a comment may change it.")
+                    key: "thread.error.edit_forbidden", fallback: "Only the author of a comment may change it.")
             }
             guard old.version == version else { throw Self.stale(old.version) }
             let audience = try await Self.audience(of: record, directory: directory, in: tx)
@@ -157,12 +157,12 @@ public struct Threads: Sendable {
     static func checkedBody(_ body: String) throws -> String {
         let text = body.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty {
-            throw ValidationErrors([.invalid("body", "error.thread.body_empty", fallback: "Write something first.")])
+            throw ValidationErrors([.invalid("body", "thread.error.body_empty", fallback: "Write something first.")])
         }
         if text.count > Comment.maximumLength {
             throw ValidationErrors([
                 .invalid(
-                    "body", "error.thread.body_too_long", ["limit": "\(Comment.maximumLength)"],
+                    "body", "thread.error.body_too_long", ["limit": "\(Comment.maximumLength)"],
                     fallback: "A comment has at most \(Comment.maximumLength) characters; split it in two.")
             ])
         }
@@ -171,7 +171,7 @@ public struct Threads: Sendable {
 
     static func stale(_ current: Int) -> DomainError {
         .conflict(
-            field: "version", key: "error.thread.stale", arguments: ["version": "\(current)"],
+            field: "version", key: "thread.error.stale", arguments: ["version": "\(current)"],
             fallback: "The comment was changed meanwhile (now version \(current)); reload it and edit again.")
     }
 

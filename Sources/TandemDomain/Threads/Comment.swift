@@ -68,13 +68,14 @@ public struct CommentRevision: Hashable, Codable, Sendable {
 }
 
 /// Where a page of a thread or a timeline starts: after this item (newest first).
-public struct ThreadCursor: Hashable, Codable, Sendable {
+public struct ThreadCursor: Hashable, Codable, Sendable, Comparable {
     public var at: Date
     public var id: UUID
     public init(at: Date, id: UUID) {
         self.at = at
         self.id = id
     }
+    public static func < (a: Self, b: Self) -> Bool { (a.at, a.id.uuidString) < (b.at, b.id.uuidString) }
 }
 
 /// A small file attached to a comment, kept under the data directory like quote files.
@@ -170,9 +171,9 @@ extension Notification.Kind {
 
 extension DomainError {
     public static let commentNotFound = DomainError.notFound(
-        entityKey: "entity.comment", fallback: "The comment was not found.")
+        entityKey: "thread.entity.comment", fallback: "The comment was not found.")
     public static let recordNotFound = DomainError.notFound(
-        entityKey: "entity.record", fallback: "The record was not found.")
+        entityKey: "thread.entity.record", fallback: "The record was not found.")
     public static let attachmentNotFound = DomainError.notFound(
-        entityKey: "entity.attachment", fallback: "The attachment was not found.")
+        entityKey: "thread.entity.attachment", fallback: "The attachment was not found.")
 }

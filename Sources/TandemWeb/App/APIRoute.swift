@@ -70,6 +70,15 @@ enum APIRoute: Sendable, Equatable {
     case workflow(PathParameter)
     case pricingSettings
     case accountMarginFloor(PathParameter)
+    // Threads (docs/collaboration.md): `{type}` is a record kind (account, opportunity, quote, …).
+    case threadComments(PathParameter, PathParameter)
+    case threadTimeline(PathParameter, PathParameter)
+    case threadFollow(PathParameter, PathParameter)
+    case comment(PathParameter)
+    case commentHistory(PathParameter)
+    case commentAttachments(PathParameter)
+    case attachment(PathParameter)
+    case notificationPreferences, notificationsDigest
 
     static let prefixSegments = ["api", "v1"]
     static var prefix: String { "/" + prefixSegments.joined(separator: "/") }
@@ -164,6 +173,15 @@ enum APIRoute: Sendable, Equatable {
         case .workflow(let service): return ["workflows", service.segment]
         case .pricingSettings: return ["pricing-settings"]
         case .accountMarginFloor(let id): return ["accounts", id.segment, "margin-floor"]
+        case .threadComments(let type, let id): return ["threads", type.segment, id.segment, "comments"]
+        case .threadTimeline(let type, let id): return ["threads", type.segment, id.segment, "timeline"]
+        case .threadFollow(let type, let id): return ["threads", type.segment, id.segment, "follow"]
+        case .comment(let id): return ["comments", id.segment]
+        case .commentHistory(let id): return ["comments", id.segment, "history"]
+        case .commentAttachments(let id): return ["comments", id.segment, "attachments"]
+        case .attachment(let id): return ["attachments", id.segment]
+        case .notificationPreferences: return ["notification-preferences"]
+        case .notificationsDigest: return ["notifications", "digest"]
         }
     }
 

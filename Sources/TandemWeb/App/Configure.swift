@@ -114,4 +114,5 @@ func routes(_ app: Application) throws {
     ProjectPages.register(signedIn)
     QuotesAPI.register(api, maxUpload: app.tandem.config.quoteUploadMaxBytes)
     ProjectsAPI.register(api)
+    ThreadRuntime.configure(app, api: api, signedIn: signedIn)  // threads (issue #15)
 }
