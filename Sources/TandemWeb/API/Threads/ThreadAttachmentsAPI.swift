@@ -37,7 +37,8 @@ enum ThreadAttachmentsAPI {
 
     /// The file, as a download (never shown inline: it could be HTML).
     static func file(_ req: Request, id: CommentAttachment.ID) async throws -> Response {
-        let (attachment, data) = try await req.threads.download(id, files: DataDirectoryFiles(req), by: try req.requireUser())
+        let (attachment, data) = try await req.threads.download(
+            id, files: DataDirectoryFiles(req), by: try req.requireUser())
         let response = Response(status: .ok, body: .init(data: data))
         response.headers.replaceOrAdd(name: .contentType, value: "application/octet-stream")
         response.headers.replaceOrAdd(
@@ -88,7 +89,9 @@ enum NotificationPreferencesAPI {
         let user = try req.requireUser()
         let input = try req.decodeJSON(PreferencesBody.self)
         try await NotificationPreferences(req.appEnvironment).save(
-            input.items.map { NotificationPreference(kind: .init(rawValue: $0.kind), inApp: $0.inApp, digest: $0.digest) },
+            input.items.map {
+                NotificationPreference(kind: .init(rawValue: $0.kind), inApp: $0.inApp, digest: $0.digest)
+            },
             for: user.id, by: user)
         return try await list(req: req)
     }

@@ -41,7 +41,8 @@ enum ThreadsAPI {
             }
             replyTo = id
         }
-        let posted = try await req.threads.post(on: subject, body: input.body, replyTo: replyTo, by: try req.requireUser())
+        let posted = try await req.threads.post(
+            on: subject, body: input.body, replyTo: replyTo, by: try req.requireUser())
         await req.deliverLive(posted.notifications)
         let body = try await CommentBody.make([posted.comment], req)[0]
         let response = try await body.encodeResponse(status: .created, for: req)
@@ -129,12 +130,14 @@ enum ThreadsAPI {
         let items = page.map { item -> TimelineItemBody in
             switch item {
             case .comment(let c):
-                return TimelineItemBody(type: "comment", at: c.createdAt, comment: byID.removeValue(forKey: c.id.description))
+                return TimelineItemBody(
+                    type: "comment", at: c.createdAt, comment: byID.removeValue(forKey: c.id.description))
             case .event(let e):
                 return TimelineItemBody(
                     type: "event", at: e.at,
                     event: EventBody(
-                        id: e.id.description, kind: e.kind.rawValue, actorId: e.actorId?.description, payload: e.payload))
+                        id: e.id.description, kind: e.kind.rawValue, actorId: e.actorId?.description, payload: e.payload
+                    ))
             }
         }
         return ListEnvelope(items: items, nextCursor: next)
@@ -184,7 +187,8 @@ struct CommentBody: Content {
             CommentBody(
                 id: c.id.description, recordType: c.subject.kind.rawValue,
                 recordId: c.subject.id.uuidString.lowercased(), authorId: c.authorId.description,
-                authorName: names[c.authorId] ?? "", body: c.body, html: c.html, mentions: c.mentions.map(\.description),
+                authorName: names[c.authorId] ?? "", body: c.body, html: c.html,
+                mentions: c.mentions.map(\.description),
                 replyTo: c.replyTo?.description, version: c.version, createdAt: c.createdAt, editedAt: c.editedAt,
                 attachments: (attachments[c.id] ?? []).map(AttachmentBody.init))
         }
