@@ -29,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.20.0"),
         // RFC 4180 CSV reading and writing for the vendor import and export.
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+        // Markdown of thread comments (docs/collaboration.md); its HTML is re-checked by an allow-list.
+        .package(url: "https://github.com/JohnSundell/Ink.git", from: "0.6.0"),
     ],
     targets: [
         .target(name: "TandemDomain"),
@@ -46,7 +48,7 @@ let package = Package(
             name: "TandemApp",
             dependencies: [
                 "TandemDomain", "TandemPlanning", "TandemAnalysis", .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "CSV", package: "CSV.swift"), .product(name: "Ink", package: "Ink"),
             ]),
         // The planning engine's codes in words (reasons, plan table): for the command line and the web.
         .target(name: "TandemPlanningText", dependencies: ["TandemDomain", "TandemPlanning", "TandemLocalization"]),

@@ -81,6 +81,9 @@ public enum Action: Hashable, Sendable {
     case recordComplaint
     case manageChangeOrders(owner: User.ID)
     case setClientTimeZone(owner: User.ID?)
+    // Threads (issue #15): reading and writing a thread follows seeing its record (RecordDirectory).
+    /// Change (or attach files to) a comment written by `author`.
+    case editComment(author: User.ID)
 }
 
 /// The one authorization policy, used by pages and API alike.
@@ -129,6 +132,8 @@ public enum Policy {
             return roles.contains(.admin)
         case .viewPricingSettings:
             return !roles.isDisjoint(with: [.admin, .manager, .pm])
+        case .editComment(let author):
+            return author == user.id
         default:
             return permitsClientWork(user, action)
         }

@@ -105,6 +105,8 @@ public struct Stores: Sendable {
     public var production: any ProductionStore
     /// The promise ledger, deliveries, quality and change orders (Ledger/LedgerStore.swift).
     public var ledger: any LedgerStore
+    /// Comments, follows, the activity log, notification preferences (Threads/ThreadStores.swift).
+    public var threads: ThreadStores
 
     public init(
         users: any UserStore, sessions: any SessionStore, apiTokens: any APITokenStore,
@@ -114,10 +116,11 @@ public struct Stores: Sendable {
         clientAssets: any ClientAssetStore, vendors: any VendorStore, vendorSchedule: any VendorScheduleStore,
         vendorPreferences: any VendorPreferenceStore, pipeline: PipelineStores, pricing: PricingStores,
         quoteStores: QuoteStores, notifications: any NotificationStore, production: any ProductionStore,
-        ledger: any LedgerStore
+        ledger: any LedgerStore, threads: ThreadStores
     ) {
         self.production = production
         self.ledger = ledger
+        self.threads = threads
         self.pricing = pricing
         self.quoteStores = quoteStores
         self.notifications = notifications

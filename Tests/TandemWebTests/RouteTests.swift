@@ -79,8 +79,7 @@ struct RouteTests {
                     .openAPIDocument,
                 ] + Area.allCases.map { .area($0) } + ClientRoutePatterns.pages + VendorRoutePatterns.pages
                 + PipelineRoutePatterns.pages + QuoteWebRoutePatterns.pages + PricingRoutePatterns.pages
-                + ProductionRoutePatterns.pages
-                + LedgerRoutePatterns.pages
+                + ProductionRoutePatterns.pages + LedgerRoutePatterns.pages + ThreadRoutePatterns.pages
             let known = Set(patterns.map { $0.pathComponents.map(\.description) })
             let api = Set(
                 ([
@@ -89,7 +88,7 @@ struct RouteTests {
                 ]
                     + ClientRoutePatterns.api + VendorRoutePatterns.api + PipelineRoutePatterns.api
                     + QuoteWebRoutePatterns.api + QuoteRoutePatterns.api + PricingRoutePatterns.api
-                    + ProductionRoutePatterns.api + LedgerRoutePatterns.api).map {
+                    + ProductionRoutePatterns.api + LedgerRoutePatterns.api + ThreadRoutePatterns.api).map {
                         APIRoute.prefixSegments + $0.pathComponents.map(\.description)
                     })
             for route in app.routes.all {

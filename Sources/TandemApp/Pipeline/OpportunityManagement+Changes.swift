@@ -133,6 +133,9 @@ extension OpportunityManagement {
                 let stored = try await stores.pipeline.opportunities.update(
                     id, changes, expectedVersion: current.version, at: now)
             else { throw Self.staleVersion }
+            try await ActivityLog.record(
+                .stageChanged, on: .opportunity(id.rawValue), by: nil,
+                payload: ["from": stages.stage(current.stageID)?.name ?? "", "to": target.name], in: stores, env: env)
             return stored
         }
     }

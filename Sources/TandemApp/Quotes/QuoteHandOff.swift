@@ -128,6 +128,9 @@ public struct QuoteHandOff: Sendable {
         }
         try await QuoteManagement.closeOpportunity(opportunity.id, .won, in: tx, at: env.now)
         try await QuoteEvents.quoteAccepted(quote, project: project, by: user, in: tx, env: env)
+        try await ActivityLog.record(
+            .quoteAccepted, on: RecordSubject(kind: .quote, id: id.rawValue), by: user.id,
+            payload: ["project": project.id.description, "reference": reference], in: tx, env: env)
         return project
     }
 

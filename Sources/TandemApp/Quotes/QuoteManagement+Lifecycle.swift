@@ -26,6 +26,9 @@ extension QuoteManagement {
             if status == .inReview {
                 try await QuoteEvents.reviewRequested(quote, opportunity: opportunity, by: user, in: tx, env: env)
             }
+            try await ActivityLog.record(
+                .quoteSubmitted, on: RecordSubject(kind: .quote, id: id.rawValue), by: user.id,
+                payload: ["status": status.rawValue], in: tx, env: env)
             return try await tx.quoteStores.quotes.find(id: id)!
         }
     }
@@ -65,6 +68,9 @@ extension QuoteManagement {
                 try await tx.quoteStores.quotes.move(id, from: .approved, to: .sent, version: nil, at: env.now)
             else { throw DomainError.quoteTransition(from: quote.status, to: .sent) }
             try await tx.quoteStores.quotes.markSent(version.id, at: env.now)
+            try await ActivityLog.record(
+                .quoteSent, on: RecordSubject(kind: .quote, id: id.rawValue), by: user.id,
+                payload: ["version": "\(version.number)"], in: tx, env: env)
             return try await tx.quoteStores.quotes.find(id: id)!
         }
     }
@@ -87,6 +93,9 @@ extension QuoteManagement {
             try await QuoteFeasibility.releaseHolds(of: quote, in: tx)
             try await Self.closeOpportunity(
                 quote.opportunityID, .lost, note: reason!, lostReason: lostReason, in: tx, at: env.now)
+            try await ActivityLog.record(
+                .quoteLost, on: RecordSubject(kind: .quote, id: id.rawValue), by: user.id, payload: ["reason": reason!],
+                in: tx, env: env)
             return try await tx.quoteStores.quotes.find(id: id)!
         }
     }

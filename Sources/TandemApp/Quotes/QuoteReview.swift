@@ -72,6 +72,10 @@ public struct QuoteReview: Sendable {
             }
             let decided = try await tx.quoteStores.quotes.find(id: id)!
             try await QuoteEvents.reviewDecided(decided, note: reason ?? "", by: user, in: tx, env: env)
+            try await ActivityLog.record(
+                .quoteReviewed, on: RecordSubject(kind: .quote, id: id.rawValue), by: user.id,
+                payload: ["decision": decision!.rawValue, "status": decided.status.rawValue, "reason": reason ?? ""],
+                in: tx, env: env)
             return decided
         }
     }

@@ -20,10 +20,17 @@ enum NotificationsAPI {
         var text: String
         var createdAt: Date
         @NullWhenAbsent var readAt: Date?
+        /// The record, flat (issue #15's contract): `recordType` is `subject.kind`, `recordId` `subject.id`.
+        var recordType: String
+        var recordId: String
+        var read: Bool
 
         init(_ notification: InAppNotification, actorName: String?, _ req: Request) {
             id = notification.id.description
             kind = notification.kind.rawValue
+            recordType = notification.subject.kind.rawValue
+            recordId = notification.subject.id.uuidString.lowercased()
+            read = notification.isRead
             subject = SubjectBody(
                 kind: notification.subject.kind.rawValue, id: notification.subject.id.uuidString.lowercased())
             subjectLabel = notification.subjectLabel
@@ -48,7 +55,14 @@ enum NotificationsAPI {
         api.on(.POST, APIRoute.notificationsReadAll, use: markAllRead)
     }
 
-    @Sendable static func list(req: Request) async throws -> ListEnvelope<NotificationBody> {
+    /// A page of the inbox with the caller's unread count (`unreadCount`, issue #15).
+    struct InboxPage: Content {
+        var items: [NotificationBody]
+        var unreadCount: Int
+        @NullWhenAbsent var nextCursor: String?
+    }
+
+    @Sendable static func list(req: Request) async throws -> InboxPage {
         let user = try req.requireUser()
         var problems: [FieldError] = []
         let paging = ListRequest<NotificationCursor>(req, problems: &problems)
@@ -69,9 +83,9 @@ enum NotificationsAPI {
         let next =
             found.count > paging.limit ? page.last.flatMap { ListRequest.encodeCursor(NotificationCursor($0)) } : nil
         let names = try await NotificationViews.actorNames(page, req)
-        return ListEnvelope(
+        return InboxPage(
             items: page.map { NotificationBody($0, actorName: $0.actorId.flatMap { names[$0] }, req) },
-            nextCursor: next)
+            unreadCount: try await Notifications(req.appEnvironment).unreadCount(for: user), nextCursor: next)
     }
 
     @Sendable static func unreadCount(req: Request) async throws -> CountBody {

@@ -93,6 +93,15 @@ enum APIRoute: Sendable, Equatable {
     case changeOrderWithdraw(PathParameter)
     case vendorQuality(PathParameter)
     case accountTimeZone(PathParameter)
+    // Threads (docs/collaboration.md): `{type}` is a record kind (account, opportunity, quote, …).
+    case threadComments(PathParameter, PathParameter)
+    case threadTimeline(PathParameter, PathParameter)
+    case threadFollow(PathParameter, PathParameter)
+    case comment(PathParameter)
+    case commentHistory(PathParameter)
+    case commentAttachments(PathParameter)
+    case attachment(PathParameter)
+    case notificationPreferences, notificationsDigest
 
     static let prefixSegments = ["api", "v1"]
     static var prefix: String { "/" + prefixSegments.joined(separator: "/") }
@@ -210,6 +219,15 @@ enum APIRoute: Sendable, Equatable {
         case .changeOrderWithdraw(let id): return ["change-orders", id.segment, "withdraw"]
         case .vendorQuality(let id): return ["vendors", id.segment, "quality"]
         case .accountTimeZone(let id): return ["accounts", id.segment, "time-zone"]
+        case .threadComments(let type, let id): return ["threads", type.segment, id.segment, "comments"]
+        case .threadTimeline(let type, let id): return ["threads", type.segment, id.segment, "timeline"]
+        case .threadFollow(let type, let id): return ["threads", type.segment, id.segment, "follow"]
+        case .comment(let id): return ["comments", id.segment]
+        case .commentHistory(let id): return ["comments", id.segment, "history"]
+        case .commentAttachments(let id): return ["comments", id.segment, "attachments"]
+        case .attachment(let id): return ["attachments", id.segment]
+        case .notificationPreferences: return ["notification-preferences"]
+        case .notificationsDigest: return ["notifications", "digest"]
         }
     }
 

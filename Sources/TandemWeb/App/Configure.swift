@@ -119,4 +119,5 @@ func routes(_ app: Application) throws {
     ProductionAPI.register(api)
     LedgerPages.register(signedIn)
     LedgerAPI.register(api)
+    ThreadRuntime.configure(app, api: api, signedIn: signedIn)  // threads (issue #15)
 }

@@ -70,6 +70,15 @@ enum SiteRoute: Sendable, Equatable {
     /// The inbox of in-app notifications (docs/notifications.md).
     case notifications, notificationsReadAll
     case notificationRead(PathParameter)
+    // Threads (docs/collaboration.md): a record's thread and timeline, comments, live notifications.
+    case thread(PathParameter, PathParameter)
+    case threadComments(PathParameter, PathParameter)
+    case threadFollow(PathParameter, PathParameter)
+    case threadMentions(PathParameter, PathParameter)
+    case timeline(PathParameter, PathParameter)
+    case commentEdit(PathParameter)
+    case attachment(PathParameter)
+    case notificationStream, notificationPreferences, digest
     /// Quotes and projects (issue #13): the lists are `.area(.quotes)` and `.area(.projects)`.
     case quote(PathParameter)
     case project(PathParameter)
@@ -215,6 +224,16 @@ enum SiteRoute: Sendable, Equatable {
         case .notifications: return ["notifications"]
         case .notificationsReadAll: return ["notifications", "read-all"]
         case .notificationRead(let id): return ["notifications", id.segment, "read"]
+        case .thread(let type, let id): return ["threads", type.segment, id.segment]
+        case .threadComments(let type, let id): return ["threads", type.segment, id.segment, "comments"]
+        case .threadFollow(let type, let id): return ["threads", type.segment, id.segment, "follow"]
+        case .threadMentions(let type, let id): return ["threads", type.segment, id.segment, "mentions"]
+        case .timeline(let type, let id): return ["threads", type.segment, id.segment, "timeline"]
+        case .commentEdit(let id): return ["comments", id.segment, "edit"]
+        case .attachment(let id): return ["attachments", id.segment]
+        case .notificationStream: return ["notifications", "stream"]
+        case .notificationPreferences: return ["settings", "profile", "notifications"]
+        case .digest: return ["digest"]
         case .quote(let id): return ["quotes", id.segment]
         case .project(let id): return ["projects", id.segment]
         case .quotePrint(let id): return ["quotes", id.segment, "print"]

@@ -42,6 +42,8 @@ public struct TandemConfig: Sendable, Equatable {
     /// The largest file a quote accepts, in bytes (`TANDEM_QUOTE_UPLOAD_MB`, default 50 MB):
     /// larger uploads are refused with a 413 naming the limit.
     public var quoteUploadMaxBytes: Int = 50 * 1024 * 1024
+    /// Seconds between the live notifications' keep-alive ticks (`TANDEM_LIVE_TICK_SECONDS`, default 20).
+    public var liveTickSeconds: Int = 20
 
     public enum LogFormat: String, Sendable { case text, json }
 
@@ -125,6 +127,7 @@ public struct TandemConfig: Sendable, Equatable {
         if let megabytes = integer("TANDEM_QUOTE_UPLOAD_MB", in: 1...2048) {
             config.quoteUploadMaxBytes = megabytes * 1024 * 1024
         }
+        if let seconds = integer("TANDEM_LIVE_TICK_SECONDS", in: 1...300) { config.liveTickSeconds = seconds }
         if let raw = value("TANDEM_LOG_FORMAT") {
             if let format = LogFormat(rawValue: raw.lowercased()) {
                 config.logFormat = format

@@ -119,6 +119,11 @@ struct ErrorDescription {
             return .init(
                 status: .payloadTooLarge, code: "payload_too_large",
                 message: l.t("error.quote.file_too_large", ["name": error.name, "max": megabytes]), field: "file")
+        case let error as AttachmentTooLarge:  // threads (issue #15)
+            return .init(
+                status: .payloadTooLarge, code: "payload_too_large",
+                message: l.t("thread.error.file_too_large", ["name": error.name, "max": error.limitText]), field: "file"
+            )
         case let error as DomainError:
             return describe(error, in: l)
         case let error as ValidationErrors:
