@@ -71,6 +71,13 @@ public enum Action: Hashable, Sendable {
     case viewPricingSettings
     /// Set an account's own margin floor.
     case setAccountMarginFloor
+    // Working together (issue #15, docs/together.md): the rules are in Together/TogetherPolicy.swift.
+    case viewTogether, proposeIdea, voteIdea, moveIdea, proposeInvestment, signProposal, decideProposal
+    case reviewProposalBenefit, viewJointReview, runReviewMeetings, createWorkingGroup, planShadowing, viewShadowingTeam
+    /// Change a working group (its members, initiatives) whose members are `members`.
+    case editWorkingGroup(members: [User.ID])
+    case logShadowing(participant: User.ID, host: User.ID)
+    case viewShadowingRecord(person: User.ID)
 }
 
 /// The one authorization policy, used by pages and API alike.

@@ -101,6 +101,8 @@ public struct Stores: Sendable {
     public var quoteStores: QuoteStores
     /// In-app notifications (Notifications/Notification.swift).
     public var notifications: any NotificationStore
+    /// Joint reviews, working groups, ideas, proposals and shadowing (docs/together.md).
+    public var together: TogetherStores
 
     public init(
         users: any UserStore, sessions: any SessionStore, apiTokens: any APITokenStore,
@@ -109,8 +111,10 @@ public struct Stores: Sendable {
         contacts: any ContactStore, activities: any ActivityStore, briefs: any BriefStore,
         clientAssets: any ClientAssetStore, vendors: any VendorStore, vendorSchedule: any VendorScheduleStore,
         vendorPreferences: any VendorPreferenceStore, pipeline: PipelineStores, pricing: PricingStores,
-        quoteStores: QuoteStores, notifications: any NotificationStore
+        quoteStores: QuoteStores, notifications: any NotificationStore,
+        together: TogetherStores
     ) {
+        self.together = together
         self.pricing = pricing
         self.quoteStores = quoteStores
         self.notifications = notifications

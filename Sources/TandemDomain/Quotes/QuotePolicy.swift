@@ -17,7 +17,7 @@ extension Policy {
         case .manageReviewSettings:
             return roles.contains(.admin)
         default:
-            return false
+            return permitsTogether(user, action)
         }
     }
 }

@@ -63,7 +63,8 @@ extension Stores {
             vendorSchedule: FluentVendorScheduleStore(database: database),
             vendorPreferences: FluentVendorPreferenceStore(database: database, ids: ids),
             pipeline: .fluent(database), pricing: .fluent(database, clock: clock, ids: ids),
-            quoteStores: .fluent(database, ids: ids), notifications: FluentNotificationStore(database: database))
+            quoteStores: .fluent(database, ids: ids), notifications: FluentNotificationStore(database: database),
+            together: .fluent(database, ids: ids))
     }
 }
 
