@@ -66,7 +66,7 @@ struct TogetherUseCaseTests {
             do {
                 _ = try await proposals.decide(proposal.id, approve: true, reason: "Go", by: morgan)
                 Issue.record("decided without a production signature")
-            } catch let error as DomainError { #expect(error.key == "error.proposals.needs_cosignatures") }
+            } catch let error as DomainError { #expect(error.key == "proposals.error.needs_cosignatures") }
             let signed = try await proposals.sign(proposal.id, by: paula)
             #expect(signed.hasCoSignatures)
             let approved = try await proposals.decide(

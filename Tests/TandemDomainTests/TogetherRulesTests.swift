@@ -43,7 +43,7 @@ struct TogetherRulesTests {
         do {
             _ = try Self.idea(from).moved(to: to, reason: "x", by: Self.manager.id, at: Self.t0)
         } catch let error as DomainError {
-            #expect(error.field == "status" && error.key == "error.ideas.transition")
+            #expect(error.field == "status" && error.key == "ideas.error.transition")
         } catch {}
     }
 
@@ -103,7 +103,7 @@ struct TogetherRulesTests {
             _ = try p.decision(approve: true, reason: "Go", by: Self.manager.id, at: Self.t0)
             Issue.record("decided with one signature")
         } catch let error as DomainError {
-            #expect(error.key == "error.proposals.needs_cosignatures" && error.arguments["missing"] == "production")
+            #expect(error.key == "proposals.error.needs_cosignatures" && error.arguments["missing"] == "production")
         }
         let other = Self.user(6, [.sales])
         p.signatures.append(try #require(try p.signature(by: other, at: Self.t0)))

@@ -42,7 +42,7 @@ public struct Ideas: Sendable {
             guard let idea = try await tx.together.ideas.find(id: id) else { throw DomainError.ideaNotFound }
             guard !idea.status.isClosed else {
                 throw DomainError.conflict(
-                    field: "status", key: "error.ideas.closed", arguments: ["status": idea.status.rawValue],
+                    field: "status", key: "ideas.error.closed", arguments: ["status": idea.status.rawValue],
                     fallback: "The idea is \(idea.status.rawValue); it takes no more votes.")
             }
             _ = try await tx.together.ideas.vote(id, by: user.id, at: env.now)
@@ -59,7 +59,7 @@ public struct Ideas: Sendable {
             let moved = try idea.moved(to: status, reason: reason, by: user.id, at: env.now)
             guard try await tx.together.ideas.move(moved, from: idea.status) else {
                 throw DomainError.conflict(
-                    field: "status", key: "error.together.stale", arguments: [:],
+                    field: "status", key: "together.error.stale", arguments: [:],
                     fallback: "Someone changed it meanwhile; reload.")
             }
             return moved
@@ -70,7 +70,7 @@ public struct Ideas: Sendable {
     public static func status(_ raw: String, field: String = "status") throws -> IdeaStatus {
         guard let status = IdeaStatus(rawValue: raw.trimmingCharacters(in: .whitespaces)) else {
             throw DomainError.invalid(
-                field, "error.ideas.status_unknown", ["value": raw],
+                field, "ideas.error.status_unknown", ["value": raw],
                 fallback: "“\(raw)” is not an idea status: new, under-review, accepted, in-progress, done or declined.")
         }
         return status

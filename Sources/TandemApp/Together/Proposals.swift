@@ -40,7 +40,7 @@ public struct Proposals: Sendable {
                 where try await tx.pipeline.opportunities.find(id: id) == nil {
                     unknown.append(
                         .invalid(
-                            "benefits[\(index)].opportunityIds[\(n)]", "error.proposals.opportunity_unknown",
+                            "benefits[\(index)].opportunityIds[\(n)]", "proposals.error.opportunity_unknown",
                             fallback: "No such opportunity."))
                 }
             }
@@ -96,7 +96,7 @@ public struct Proposals: Sendable {
             let decision = try proposal.decision(approve: approve, reason: reason, by: user.id, at: env.now)
             guard try await tx.together.proposals.decide(id, decision) else {
                 throw DomainError.conflict(
-                    field: "status", key: "error.together.stale", arguments: [:],
+                    field: "status", key: "together.error.stale", arguments: [:],
                     fallback: "Someone changed it meanwhile; reload.")
             }
             return try await tx.together.proposals.find(id: id)!

@@ -95,11 +95,11 @@ public struct ReviewMeetings: Sendable {
     }
 
     static let notFound = DomainError.notFound(
-        entityKey: "entity.review_meeting", fallback: "The meeting was not found.")
+        entityKey: "together.entity.review_meeting", fallback: "The meeting was not found.")
     static let itemNotFound = DomainError.notFound(
-        entityKey: "entity.action_item", fallback: "The action item was not found.")
+        entityKey: "together.entity.action_item", fallback: "The action item was not found.")
     static let stale = DomainError.conflict(
-        field: "version", key: "error.together.version", arguments: [:],
+        field: "version", key: "together.error.version", arguments: [:],
         fallback: "Someone saved these minutes meanwhile; reload to see their changes.")
 }
 
@@ -124,7 +124,7 @@ struct TogetherFields {
             guard let user = try await stores.users.find(id: id), user.isActive else {
                 errors.append(
                     .invalid(
-                        single ? field : "\(field).\(index)", "error.together.user_unknown", fallback: "No such user."))
+                        single ? field : "\(field).\(index)", "together.error.user_unknown", fallback: "No such user."))
                 continue
             }
         }

@@ -21,18 +21,18 @@ public struct Shadowing: Sendable {
             (participant, "participantId", kind.participantRole), (host, "hostId", kind.hostRole),
         ] {
             guard let person = try await env.stores.users.find(id: id), person.isActive else {
-                read.errors.append(.invalid(field, "error.together.user_unknown", fallback: "No such user."))
+                read.errors.append(.invalid(field, "together.error.user_unknown", fallback: "No such user."))
                 continue
             }
             if !person.roles.contains(role) {
                 read.errors.append(
                     .invalid(
-                        field, "error.shadowing.role", ["role": role.rawValue],
+                        field, "shadowing.error.role", ["role": role.rawValue],
                         fallback: "Choose someone with the \(role.rawValue) role."))
             }
         }
         if participant == host {
-            read.errors.append(.invalid("hostId", "error.shadowing.same_person", fallback: "Choose another host."))
+            read.errors.append(.invalid("hostId", "shadowing.error.same_person", fallback: "Choose another host."))
         }
         try read.check()
         let session = ShadowingSession(
@@ -59,7 +59,7 @@ public struct Shadowing: Sendable {
         }
         guard session.status == .planned else {
             throw DomainError.conflict(
-                field: "status", key: "error.shadowing.not_planned", arguments: ["status": session.status.rawValue],
+                field: "status", key: "shadowing.error.not_planned", arguments: ["status": session.status.rawValue],
                 fallback: "Only a planned session can be cancelled.")
         }
         session.status = .cancelled
@@ -90,5 +90,5 @@ public struct Shadowing: Sendable {
     }
 
     static let notFound = DomainError.notFound(
-        entityKey: "entity.shadowing_session", fallback: "The shadowing session was not found.")
+        entityKey: "together.entity.shadowing_session", fallback: "The shadowing session was not found.")
 }

@@ -56,7 +56,7 @@ public struct WorkingGroups: Sendable {
         try await read.users(members, "members", in: env.stores)
         if members.isEmpty {
             read.errors.append(
-                .invalid("members", "error.together.members_required", fallback: "Keep at least one member."))
+                .invalid("members", "together.error.members_required", fallback: "Keep at least one member."))
         }
         try read.check()
         try await env.stores.together.groups.setMembers(id, ReviewMeetings.unique(members))
@@ -90,7 +90,7 @@ public struct WorkingGroups: Sendable {
     }
 
     static let notFound = DomainError.notFound(
-        entityKey: "entity.working_group", fallback: "The working group was not found.")
+        entityKey: "together.entity.working_group", fallback: "The working group was not found.")
     static let initiativeNotFound = DomainError.notFound(
-        entityKey: "entity.initiative", fallback: "The initiative was not found.")
+        entityKey: "together.entity.initiative", fallback: "The initiative was not found.")
 }

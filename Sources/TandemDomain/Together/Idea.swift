@@ -62,14 +62,14 @@ public struct Idea: Identifiable, Hashable, Codable, Sendable {
     public func moved(to status: IdeaStatus, reason: String, by manager: User.ID, at: Date) throws -> Idea {
         guard self.status.next.contains(status) else {
             throw DomainError.conflict(
-                field: "status", key: "error.ideas.transition",
+                field: "status", key: "ideas.error.transition",
                 arguments: ["from": self.status.rawValue, "to": status.rawValue],
                 fallback: "An idea that is \(self.status.rawValue) cannot move to \(status.rawValue).")
         }
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         if status == .declined, reason.isEmpty {
             throw DomainError.invalid(
-                "reason", "error.ideas.reason_required", fallback: "Say why the idea is declined; everyone sees it.")
+                "reason", "ideas.error.reason_required", fallback: "Say why the idea is declined; everyone sees it.")
         }
         var moved = self
         moved.status = status
@@ -84,14 +84,14 @@ public struct Idea: Identifiable, Hashable, Codable, Sendable {
         var errors: [DomainError] = []
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         if title.isEmpty {
-            errors.append(.invalid("title", "error.together.title_required", fallback: "Give it a title."))
+            errors.append(.invalid("title", "together.error.title_required", fallback: "Give it a title."))
         } else if title.count > 200 {
             errors.append(
-                .invalid("title", "error.together.too_long", ["max": "200"], fallback: "Use at most 200 characters."))
+                .invalid("title", "together.error.too_long", ["max": "200"], fallback: "Use at most 200 characters."))
         }
         if body.count > 10_000 {
             errors.append(
-                .invalid("body", "error.together.too_long", ["max": "10000"], fallback: "Use at most 10000 characters.")
+                .invalid("body", "together.error.too_long", ["max": "10000"], fallback: "Use at most 10000 characters.")
             )
         }
         try ValidationErrors.check(errors)
@@ -99,7 +99,8 @@ public struct Idea: Identifiable, Hashable, Codable, Sendable {
 }
 
 extension DomainError {
-    public static let ideaNotFound = DomainError.notFound(entityKey: "entity.idea", fallback: "The idea was not found.")
+    public static let ideaNotFound = DomainError.notFound(
+        entityKey: "together.entity.idea", fallback: "The idea was not found.")
     public static let proposalNotFound = DomainError.notFound(
-        entityKey: "entity.proposal", fallback: "The investment proposal was not found.")
+        entityKey: "together.entity.proposal", fallback: "The investment proposal was not found.")
 }

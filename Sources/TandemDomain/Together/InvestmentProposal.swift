@@ -119,7 +119,7 @@ public struct InvestmentProposal: Identifiable, Hashable, Codable, Sendable {
         if hasSigned(user.id) { return nil }
         guard let side = SignatureSide.side(of: user, covered: coveredSides) else {
             throw DomainError.forbidden(
-                key: "error.proposals.cannot_sign", fallback: "Only sales, PMs and vendor managers co-sign proposals.")
+                key: "proposals.error.cannot_sign", fallback: "Only sales, PMs and vendor managers co-sign proposals.")
         }
         return ProposalSignature(userID: user.id, side: side, signedAt: at)
     }
@@ -129,7 +129,7 @@ public struct InvestmentProposal: Identifiable, Hashable, Codable, Sendable {
         guard status == .open else { throw Self.notOpen(status) }
         guard hasCoSignatures else {
             throw DomainError.conflict(
-                field: "signatures", key: "error.proposals.needs_cosignatures",
+                field: "signatures", key: "proposals.error.needs_cosignatures",
                 arguments: [
                     "missing": SignatureSide.allCases.filter { !coveredSides.contains($0) }.map(\.rawValue)
                         .joined(separator: ",")
@@ -139,7 +139,7 @@ public struct InvestmentProposal: Identifiable, Hashable, Codable, Sendable {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else {
             throw DomainError.invalid(
-                "reason", "error.proposals.reason_required", fallback: "Give the reason for the decision.")
+                "reason", "proposals.error.reason_required", fallback: "Give the reason for the decision.")
         }
         return ProposalDecision(approved: approve, reason: reason, by: manager, at: at)
     }
@@ -148,12 +148,12 @@ public struct InvestmentProposal: Identifiable, Hashable, Codable, Sendable {
     public func review(realised: Money, note: String, by manager: User.ID, at: Date) throws -> BenefitReview {
         guard status == .approved else {
             throw DomainError.conflict(
-                field: "status", key: "error.proposals.review_needs_approval", arguments: [:],
+                field: "status", key: "proposals.error.review_needs_approval", arguments: [:],
                 fallback: "Only an approved proposal has a benefit review.")
         }
         guard realised.currency == currency else {
             throw DomainError.invalid(
-                "realisedAnnualBenefit.currency", "error.proposals.currency", ["currency": currency.code],
+                "realisedAnnualBenefit.currency", "proposals.error.currency", ["currency": currency.code],
                 fallback: "Use the proposal's currency, \(currency.code).")
         }
         return BenefitReview(realisedAnnualBenefit: realised, note: note, by: manager, at: at)
@@ -161,7 +161,7 @@ public struct InvestmentProposal: Identifiable, Hashable, Codable, Sendable {
 
     static func notOpen(_ status: ProposalStatus) -> DomainError {
         .conflict(
-            field: "status", key: "error.proposals.decided", arguments: ["status": status.rawValue],
+            field: "status", key: "proposals.error.decided", arguments: ["status": status.rawValue],
             fallback: "The proposal was decided already (\(status.rawValue)).")
     }
 
@@ -172,26 +172,26 @@ public struct InvestmentProposal: Identifiable, Hashable, Codable, Sendable {
         var errors: [DomainError] = []
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         if title.isEmpty {
-            errors.append(.invalid("title", "error.together.title_required", fallback: "Give it a title."))
+            errors.append(.invalid("title", "together.error.title_required", fallback: "Give it a title."))
         } else if title.count > 200 {
             errors.append(
-                .invalid("title", "error.together.too_long", ["max": "200"], fallback: "Use at most 200 characters."))
+                .invalid("title", "together.error.too_long", ["max": "200"], fallback: "Use at most 200 characters."))
         }
         if oneOffCost.amount < 0 {
-            errors.append(.invalid("oneOffCost.amount", "error.proposals.negative", fallback: "Use zero or more."))
+            errors.append(.invalid("oneOffCost.amount", "proposals.error.negative", fallback: "Use zero or more."))
         }
         if recurringCost.currency != oneOffCost.currency {
             errors.append(
                 .invalid(
-                    "recurringCost.currency", "error.proposals.currency", ["currency": oneOffCost.currency.code],
+                    "recurringCost.currency", "proposals.error.currency", ["currency": oneOffCost.currency.code],
                     fallback: "Use the proposal's currency, \(oneOffCost.currency.code)."))
         } else if recurringCost.amount < 0 {
-            errors.append(.invalid("recurringCost.amount", "error.proposals.negative", fallback: "Use zero or more."))
+            errors.append(.invalid("recurringCost.amount", "proposals.error.negative", fallback: "Use zero or more."))
         }
         if benefits.isEmpty {
             errors.append(
                 .invalid(
-                    "benefits", "error.proposals.benefits_required", fallback: "Add at least one expected benefit."))
+                    "benefits", "proposals.error.benefits_required", fallback: "Add at least one expected benefit."))
         }
         for (index, benefit) in benefits.enumerated() {
             errors += benefit.problems(at: index, currency: oneOffCost.currency)

@@ -7,6 +7,8 @@ public struct ProposalBenefit: Hashable, Codable, Sendable {
     public enum Kind: String, CaseIterable, Codable, Sendable {
         case timeSaved = "time-saved"
         case deals
+        /// A benefit described in words, with an annual value when one can be given.
+        case other
     }
 
     public var kind: Kind
@@ -17,12 +19,15 @@ public struct ProposalBenefit: Hashable, Codable, Sendable {
     public var dealsPerYear: Decimal?
     public var marginPerDeal: Money?
     public var opportunityIDs: [Opportunity.ID]
+    /// The annual value of an `other` benefit, when given.
+    public var value: Money?
 
     public init(
         kind: Kind, description: String, hoursPerProject: Decimal? = nil, projectsPerYear: Decimal? = nil,
         hourlyCost: Money? = nil, dealsPerYear: Decimal? = nil, marginPerDeal: Money? = nil,
-        opportunityIDs: [Opportunity.ID] = []
+        opportunityIDs: [Opportunity.ID] = [], value: Money? = nil
     ) {
+        self.value = value
         self.kind = kind
         self.description = description
         self.hoursPerProject = hoursPerProject
@@ -49,7 +54,7 @@ public struct ProposalBenefit: Hashable, Codable, Sendable {
             opportunityIDs: opportunities)
     }
 
-    /// What the benefit is worth in a year (zero when a driver is missing; `problems` says which).
+    /// What the benefit is worth in a year (nil when a driver is missing; `problems` says which).
     public var annualValue: Money? {
         switch kind {
         case .timeSaved:
@@ -58,6 +63,8 @@ public struct ProposalBenefit: Hashable, Codable, Sendable {
         case .deals:
             guard let deals = dealsPerYear, let margin = marginPerDeal else { return nil }
             return margin * deals
+        case .other:
+            return value
         }
     }
 
@@ -67,13 +74,13 @@ public struct ProposalBenefit: Hashable, Codable, Sendable {
         var errors: [DomainError] = []
         func required(_ field: String) {
             errors.append(
-                .invalid("\(path).\(field)", "error.proposals.driver_required", fallback: "Give this driver a value."))
+                .invalid("\(path).\(field)", "proposals.error.driver_required", fallback: "Give this driver a value."))
         }
         func positive(_ value: Decimal?, _ field: String) {
             guard let value else { return required(field) }
             if value < 0 {
                 errors.append(
-                    .invalid("\(path).\(field)", "error.proposals.negative", fallback: "Use zero or more."))
+                    .invalid("\(path).\(field)", "proposals.error.negative", fallback: "Use zero or more."))
             }
         }
         func money(_ value: Money?, _ field: String) {
@@ -81,17 +88,17 @@ public struct ProposalBenefit: Hashable, Codable, Sendable {
             if value.currency != currency {
                 errors.append(
                     .invalid(
-                        "\(path).\(field).currency", "error.proposals.currency", ["currency": currency.code],
+                        "\(path).\(field).currency", "proposals.error.currency", ["currency": currency.code],
                         fallback: "Use the proposal's currency, \(currency.code)."))
             } else if value.amount < 0 {
                 errors.append(
-                    .invalid("\(path).\(field).amount", "error.proposals.negative", fallback: "Use zero or more."))
+                    .invalid("\(path).\(field).amount", "proposals.error.negative", fallback: "Use zero or more."))
             }
         }
         if description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             errors.append(
                 .invalid(
-                    "\(path).description", "error.proposals.benefit_description", fallback: "Say what the benefit is."))
+                    "\(path).description", "proposals.error.benefit_description", fallback: "Say what the benefit is."))
         }
         switch kind {
         case .timeSaved:
@@ -101,6 +108,8 @@ public struct ProposalBenefit: Hashable, Codable, Sendable {
         case .deals:
             positive(dealsPerYear, "dealsPerYear")
             money(marginPerDeal, "marginPerDeal")
+        case .other:
+            if value != nil { money(value, "value") }
         }
         return errors
     }

@@ -52,13 +52,13 @@ public struct ShadowingSession: Identifiable, Hashable, Codable, Sendable {
     public func logged(takeaways: String, at: Date) throws -> ShadowingSession {
         guard status == .planned else {
             throw DomainError.conflict(
-                field: "status", key: "error.shadowing.not_planned", arguments: ["status": status.rawValue],
+                field: "status", key: "shadowing.error.not_planned", arguments: ["status": status.rawValue],
                 fallback: "Only a planned session can be logged.")
         }
         let text = takeaways.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else {
             throw DomainError.invalid(
-                "takeaways", "error.shadowing.takeaways_required", fallback: "Write what you took away.")
+                "takeaways", "shadowing.error.takeaways_required", fallback: "Write what you took away.")
         }
         var session = self
         session.status = .logged

@@ -70,6 +70,8 @@ enum APIRoute: Sendable, Equatable {
     case workflow(PathParameter)
     case pricingSettings
     case accountMarginFloor(PathParameter)
+    // Working together (docs/together.md): paths in API/Together/TogetherAPIPath.swift.
+    case together(TogetherAPIPath)
 
     static let prefixSegments = ["api", "v1"]
     static var prefix: String { "/" + prefixSegments.joined(separator: "/") }
@@ -164,6 +166,7 @@ enum APIRoute: Sendable, Equatable {
         case .workflow(let service): return ["workflows", service.segment]
         case .pricingSettings: return ["pricing-settings"]
         case .accountMarginFloor(let id): return ["accounts", id.segment, "margin-floor"]
+        case .together(let path): return path.segments
         }
     }
 

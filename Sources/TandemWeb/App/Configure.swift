@@ -114,4 +114,6 @@ func routes(_ app: Application) throws {
     ProjectPages.register(signedIn)
     QuotesAPI.register(api, maxUpload: app.tandem.config.quoteUploadMaxBytes)
     ProjectsAPI.register(api)
+    // Working together (docs/together.md).
+    TogetherAPI.register(api)
 }

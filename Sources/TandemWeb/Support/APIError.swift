@@ -119,6 +119,8 @@ struct ErrorDescription {
             return .init(
                 status: .payloadTooLarge, code: "payload_too_large",
                 message: l.t("error.quote.file_too_large", ["name": error.name, "max": megabytes]), field: "file")
+        case let error as CodedAPIError:
+            return error.describe(in: l)
         case let error as DomainError:
             return describe(error, in: l)
         case let error as ValidationErrors:
