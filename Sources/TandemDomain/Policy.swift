@@ -84,6 +84,13 @@ public enum Action: Hashable, Sendable {
     // Threads (issue #15): reading and writing a thread follows seeing its record (RecordDirectory).
     /// Change (or attach files to) a comment written by `author`.
     case editComment(author: User.ID)
+    // Working together (issue #15, docs/together.md): the rules are in Together/TogetherPolicy.swift.
+    case viewTogether, proposeIdea, voteIdea, moveIdea, proposeInvestment, signProposal, decideProposal
+    case reviewProposalBenefit, viewJointReview, runReviewMeetings, createWorkingGroup, planShadowing, viewShadowingTeam
+    /// Change a working group (its members, initiatives) whose members are `members`.
+    case editWorkingGroup(members: [User.ID])
+    case logShadowing(participant: User.ID, host: User.ID)
+    case viewShadowingRecord(person: User.ID)
 }
 
 /// The one authorization policy, used by pages and API alike.

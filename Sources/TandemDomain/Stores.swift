@@ -107,6 +107,8 @@ public struct Stores: Sendable {
     public var ledger: any LedgerStore
     /// Comments, follows, the activity log, notification preferences (Threads/ThreadStores.swift).
     public var threads: ThreadStores
+    /// Joint reviews, working groups, ideas, proposals and shadowing (docs/together.md).
+    public var together: TogetherStores
 
     public init(
         users: any UserStore, sessions: any SessionStore, apiTokens: any APITokenStore,
@@ -116,11 +118,12 @@ public struct Stores: Sendable {
         clientAssets: any ClientAssetStore, vendors: any VendorStore, vendorSchedule: any VendorScheduleStore,
         vendorPreferences: any VendorPreferenceStore, pipeline: PipelineStores, pricing: PricingStores,
         quoteStores: QuoteStores, notifications: any NotificationStore, production: any ProductionStore,
-        ledger: any LedgerStore, threads: ThreadStores
+        ledger: any LedgerStore, threads: ThreadStores, together: TogetherStores
     ) {
         self.production = production
         self.ledger = ledger
         self.threads = threads
+        self.together = together
         self.pricing = pricing
         self.quoteStores = quoteStores
         self.notifications = notifications

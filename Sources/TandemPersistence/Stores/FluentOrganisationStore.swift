@@ -65,7 +65,8 @@ extension Stores {
             pipeline: .fluent(database), pricing: .fluent(database, clock: clock, ids: ids),
             quoteStores: .fluent(database, ids: ids), notifications: FluentNotificationStore(database: database),
             production: FluentProductionStore(database: database),
-            ledger: FluentLedgerStore(database: database), threads: .fluent(database, ids: ids))
+            ledger: FluentLedgerStore(database: database), threads: .fluent(database, ids: ids),
+            together: .fluent(database, ids: ids))
     }
 }
 

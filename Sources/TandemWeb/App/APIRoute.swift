@@ -102,6 +102,8 @@ enum APIRoute: Sendable, Equatable {
     case commentAttachments(PathParameter)
     case attachment(PathParameter)
     case notificationPreferences, notificationsDigest
+    // Working together (docs/together.md): paths in API/Together/TogetherAPIPath.swift.
+    case together(TogetherAPIPath)
 
     static let prefixSegments = ["api", "v1"]
     static var prefix: String { "/" + prefixSegments.joined(separator: "/") }
@@ -228,6 +230,7 @@ enum APIRoute: Sendable, Equatable {
         case .attachment(let id): return ["attachments", id.segment]
         case .notificationPreferences: return ["notification-preferences"]
         case .notificationsDigest: return ["notifications", "digest"]
+        case .together(let path): return path.segments
         }
     }
 

@@ -120,4 +120,6 @@ func routes(_ app: Application) throws {
     LedgerPages.register(signedIn)
     LedgerAPI.register(api)
     ThreadRuntime.configure(app, api: api, signedIn: signedIn)  // threads (issue #15)
+    // Working together (docs/together.md).
+    TogetherAPI.register(api)
 }

@@ -124,6 +124,8 @@ struct ErrorDescription {
                 status: .payloadTooLarge, code: "payload_too_large",
                 message: l.t("thread.error.file_too_large", ["name": error.name, "max": error.limitText]), field: "file"
             )
+        case let error as CodedAPIError:
+            return error.describe(in: l)
         case let error as DomainError:
             return describe(error, in: l)
         case let error as ValidationErrors:
