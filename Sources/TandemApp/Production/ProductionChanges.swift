@@ -1,15 +1,18 @@
 import Foundation
 import TandemDomain
 
-/// Called after every job, assignment and hold change, inside the same transaction. On this
-/// branch it derives the project's forecast; at merge it feeds the promise ledger
-/// (`PromiseLedger.refresh(projectID:forecast:...)`, docs/production.md).
+/// Called after every job, assignment and hold change, inside the same transaction: derives the
+/// project's forecast and feeds the promise ledger, which judges each promise again and tells the
+/// sales owner and PM when one turns at risk (docs/production.md, docs/ledger.md).
 public enum ProductionChanges {
     @discardableResult
-    public static func didChange(project: Project.ID, stores: Stores, now: Date) async throws
+    public static func didChange(project: Project.ID, stores: Stores, env: AppEnvironment) async throws
         -> [LanguageTag: PromiseForecast]
     {
-        try await forecast(project, stores: stores, now: now)
+        let now = env.now
+        let forecast = try await forecast(project, stores: stores, now: now)
+        try await PromiseLedger(env).refresh(projectID: project, forecast: forecast, stores: stores, now: now)
+        return forecast
     }
 
     /// The forecast per target, with costs in the organisation's base currency at today's rates.

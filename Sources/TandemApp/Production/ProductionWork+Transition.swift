@@ -89,7 +89,7 @@ extension ProductionWork {
                     }
                 default: break
                 }
-                try await ProductionChanges.didChange(project: job.projectID, stores: tx, now: env.now)
+                try await ProductionChanges.didChange(project: job.projectID, stores: tx, env: env)
                 return job
             }
         }

@@ -67,7 +67,7 @@ public struct ProductionWork: Sendable {
                     for: project, version: version, promises: try await tx.quoteStores.projects.promises(of: id),
                     files: try await tx.quoteStores.files.files(of: quote.id),
                     plan: try await QuoteWorkflowPlan.load(from: tx), checks: [], by: nil, in: tx, env: env)
-                try await ProductionChanges.didChange(project: id, stores: tx, now: env.now)
+                try await ProductionChanges.didChange(project: id, stores: tx, env: env)
             }
         }
     }
@@ -143,7 +143,7 @@ public struct ProductionWork: Sendable {
                     JobEvent(
                         id: env.ids(), jobID: jobID, kind: "assigned", from: job.status, to: job.status, at: env.now,
                         by: user.id, note: "\(vendor.name): \(share)"))
-                try await ProductionChanges.didChange(project: job.projectID, stores: tx, now: env.now)
+                try await ProductionChanges.didChange(project: job.projectID, stores: tx, env: env)
                 return Assigned(assignment: assignment, check: check, job: job)
             }
         }
@@ -204,7 +204,7 @@ public struct ProductionWork: Sendable {
                 JobEvent(
                     id: env.ids(), jobID: job.id, kind: "unassigned", from: job.status, to: job.status, at: env.now,
                     by: user.id))
-            try await ProductionChanges.didChange(project: job.projectID, stores: tx, now: env.now)
+            try await ProductionChanges.didChange(project: job.projectID, stores: tx, env: env)
         }
     }
 
@@ -225,7 +225,7 @@ public struct ProductionWork: Sendable {
                         id: env.ids(), jobID: job.id, kind: onHold ? "hold" : "release", from: job.status,
                         to: job.status, at: env.now, by: user.id, note: reason))
             }
-            try await ProductionChanges.didChange(project: id, stores: tx, now: env.now)
+            try await ProductionChanges.didChange(project: id, stores: tx, env: env)
             return hold
         }
     }

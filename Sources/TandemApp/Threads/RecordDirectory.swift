@@ -76,14 +76,14 @@ public struct RecordDirectory: Sendable {
         return record
     }
 
-    /// Accounts, opportunities, quotes and projects; jobs and promises are added by their features.
+    /// Accounts, opportunities, quotes, projects, jobs and promises.
     public static func standard(pagePath: @escaping @Sendable (RecordSubject) -> String? = { _ in nil })
         -> RecordDirectory
     {
         RecordDirectory(
             resolvers: [
                 StandardRecords.account, StandardRecords.opportunity, StandardRecords.quote,
-                StandardRecords.project,
+                StandardRecords.project, ProductionRecords.job, ProductionRecords.promise,
             ],
             pagePath: pagePath)
     }

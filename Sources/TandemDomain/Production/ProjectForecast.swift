@@ -1,18 +1,9 @@
 import Foundation
 
-/// What production expects per target language of a project, derived from its jobs: the
-/// latest planned or assigned finish of the open jobs, and the vendor cost of the active
-/// assignments. The ledger reads it to judge each promise (at risk when the finish is after the
-/// promised instant).
-public struct PromiseForecast: Hashable, Codable, Sendable {
-    public var expectedFinish: Date?
-    public var expectedCost: Money?
-    public init(expectedFinish: Date?, expectedCost: Money?) {
-        self.expectedFinish = expectedFinish
-        self.expectedCost = expectedCost
-    }
-}
-
+/// Derives, per target language of a project, what production expects (`PromiseForecast`, in
+/// Ledger/PromiseStanding.swift) from its jobs: the latest planned or assigned finish of the open
+/// jobs, and the vendor cost of the active assignments. The ledger reads it to judge each promise
+/// (at risk when the finish is after the promised instant).
 public enum ProjectForecast {
     /// Per target: the latest due (or assignment due, when later) of the open jobs, nil when
     /// every job is done or cancelled; the cost summed over active assignments of jobs not

@@ -1,8 +1,7 @@
 import Foundation
 
 extension RecordSubject.Kind {
-    public static let job = RecordSubject.Kind(rawValue: "job")
-    public static let promise = RecordSubject.Kind(rawValue: "promise")
+    // `job` (Production/Job.swift) and `promise` (Ledger/PromiseVersion.swift) are declared with their records.
     /// A working group's own thread (issue #15, the together feature).
     public static let group = RecordSubject.Kind(rawValue: "group")
 }
