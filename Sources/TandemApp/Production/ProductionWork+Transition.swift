@@ -35,7 +35,7 @@ extension ProductionWork {
         } else if target == nil {
             read.errors.append(
                 .invalid(
-                    "to", "error.job.move.unknown", ["value": move.to!],
+                    "to", "production.error.move.unknown", ["value": move.to!],
                     fallback:
                         "Use offered, accepted, in-progress, delivered, approved, declined, rejected or cancelled."))
         }
@@ -43,7 +43,7 @@ extension ProductionWork {
         if let words = move.actualWords, words < 0 || words > 10_000_000 {
             read.errors.append(
                 .invalid(
-                    "actualWords", "error.job.words.actual",
+                    "actualWords", "production.error.words.actual",
                     fallback: "Give the actual words as a whole number, 0 or more."))
         }
         let note = read.text(move.note, "note", max: 1000, required: false) ?? ""
@@ -70,7 +70,7 @@ extension ProductionWork {
                 job.updatedAt = env.now
                 guard try await tx.production.updateJob(job, expectedVersion: expected) else {
                     throw DomainError.conflict(
-                        field: "version", key: "error.job.stale", arguments: [:],
+                        field: "version", key: "production.error.stale", arguments: [:],
                         fallback: "Someone else changed this job; reload it and try again.")
                 }
                 try await tx.production.addEvent(

@@ -18,7 +18,7 @@ public struct ProductionWork: Sendable {
     static let lock = AsyncLock()
 
     public static let forbidden = DomainError.forbidden(
-        key: "error.production.forbidden", fallback: "Only project managers and their supervisors manage production.")
+        key: "production.error.forbidden", fallback: "Only project managers and their supervisors manage production.")
 
     public struct ProjectState: Sendable {
         public var project: Project
@@ -127,7 +127,7 @@ public struct ProductionWork: Sendable {
                 guard share >= 1, share <= left else {
                     throw ValidationErrors([
                         .invalid(
-                            "words", "error.job.words.range", ["max": String(left)],
+                            "words", "production.error.words.range", ["max": String(left)],
                             fallback: "Give a number of words from 1 to \(left).")
                     ])
                 }
@@ -152,12 +152,12 @@ public struct ProductionWork: Sendable {
     static func checkAssignable(_ job: Job) throws {
         guard !job.isInternal else {
             throw DomainError.conflict(
-                field: "jobId", key: "error.job.internal", arguments: [:],
+                field: "jobId", key: "production.error.internal", arguments: [:],
                 fallback: "This step is done by the project manager and takes no vendor.")
         }
         guard job.status == .planned else {
             throw DomainError.conflict(
-                field: "status", key: "error.job.assign.status", arguments: ["status": job.status.rawValue],
+                field: "status", key: "production.error.assign.status", arguments: ["status": job.status.rawValue],
                 fallback: "Only a planned job takes new assignments; this one is \(job.status.rawValue).")
         }
     }

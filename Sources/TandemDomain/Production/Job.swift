@@ -190,9 +190,10 @@ public struct ProjectHold: Hashable, Codable, Sendable {
 }
 
 extension DomainError {
-    public static let jobNotFound = DomainError.notFound(entityKey: "entity.job", fallback: "The job was not found.")
+    public static let jobNotFound = DomainError.notFound(
+        entityKey: "production.entity.job", fallback: "The job was not found.")
     public static let purchaseOrderNotFound = DomainError.notFound(
-        entityKey: "entity.purchase_order", fallback: "The purchase order was not found.")
+        entityKey: "po.entity", fallback: "The purchase order was not found.")
 }
 
 extension RecordSubject.Kind {

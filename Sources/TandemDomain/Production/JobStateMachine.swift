@@ -51,23 +51,23 @@ public enum JobStateMachine {
 
     public static func refused(from status: JobStatus, _ move: JobMove) -> DomainError {
         .conflict(
-            field: "to", key: "error.job.transition", arguments: ["from": status.rawValue, "to": move.rawValue],
+            field: "to", key: "production.error.transition", arguments: ["from": status.rawValue, "to": move.rawValue],
             fallback: "A job that is \(status.rawValue) cannot be moved to \(move.rawValue).")
     }
 
     static func onHold(_ move: JobMove) -> DomainError {
         .conflict(
-            field: "to", key: "error.job.transition.on_hold", arguments: ["to": move.rawValue],
+            field: "to", key: "production.error.transition.on_hold", arguments: ["to": move.rawValue],
             fallback: "The project is on hold: release it before moving a job to \(move.rawValue).")
     }
 
     static let unassigned = DomainError.conflict(
-        field: "to", key: "error.job.transition.unassigned", arguments: [:],
+        field: "to", key: "production.error.transition.unassigned", arguments: [:],
         fallback: "Assign a vendor before sending the offer.")
 
     /// True for the errors of this machine (the API's `invalid_transition`).
     public static func isRefusal(_ error: any Error) -> Bool {
         guard case .conflict(_, let key, _, _)? = error as? DomainError else { return false }
-        return key.hasPrefix("error.job.transition")
+        return key.hasPrefix("production.error.transition")
     }
 }

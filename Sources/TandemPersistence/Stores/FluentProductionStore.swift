@@ -98,7 +98,7 @@ public struct FluentProductionStore: ProductionStore {
             RETURNING last_number
             """
         ).first()
-        guard let row else { throw DomainError.invalid(nil, "error.po.number", fallback: "No purchase order number.") }
+        guard let row else { throw DomainError.invalid(nil, "po.error.number", fallback: "No purchase order number.") }
         return try row.decode(column: "last_number", as: Int.self)
     }
 
@@ -107,7 +107,7 @@ public struct FluentProductionStore: ProductionStore {
             try await PurchaseOrderModel(order).create(on: database)
         } catch let error as any DatabaseError where error.isConstraintFailure {
             throw DomainError.conflict(
-                field: "version", key: "error.po.version_taken", arguments: ["number": order.number],
+                field: "version", key: "po.error.version_taken", arguments: ["number": order.number],
                 fallback: "Purchase order \(order.number) already has version \(order.version).")
         }
     }

@@ -14,10 +14,15 @@ enum ProjectPages {
         var account: String
         var accepted: String
         var brief: QuoteViews.Badge
+        /// Production (docs/production.md): the PM, the jobs' progress and the next due.
+        var pm: String
+        var progress: ProjectProgress.Badge
+        var nextDue: String?
     }
     struct ListContext: Encodable {
         var shell: PageShell
         var rows: [Row]
+        var filters: ProjectProgress.Filters
     }
     struct PromiseRow: Encodable {
         var language: String
@@ -50,6 +55,8 @@ enum ProjectPages {
         var briefAction: String?
         var comment: String
         var errors: FormErrors
+        /// Jobs, timeline, proposals, moves, hold and purchase orders (docs/production.md).
+        var production: ProjectProductionSection?
         /// The two buttons' values (the form posts which one was pressed).
         var acknowledgeValue = "acknowledge"
         var challengeValue = "challenge"
@@ -74,18 +81,31 @@ enum ProjectPages {
     }
 
     @Sendable static func list(req: Request) async throws -> Response {
+        let user = try req.requireUser()
         try req.authorize(.viewProjects)
         let l = req.localizer
+        let filters = ProjectProgress.Filters(req, user: user)
         var rows: [Row] = []
         for project in try await req.stores.quoteStores.projects.list() {
+            if filters.mine && project.pmID != user.id { continue }
+            let progress = try await ProjectProgress.of(project.id, in: req.stores)
+            if let status = filters.status, progress.status.rawValue != status { continue }
             rows.append(
                 Row(
                     name: project.name, href: SiteRoute.project(PathParameter(project.id)).path,
                     account: try await req.stores.accounts.find(id: project.accountID)?.name ?? "",
-                    accepted: l.formatDate(project.acceptedAt), brief: briefBadge(project.briefStatus, l)))
+                    accepted: l.formatDate(project.acceptedAt), brief: briefBadge(project.briefStatus, l),
+                    pm: try await pmName(project.pmID, req),
+                    progress: progress.badge(l), nextDue: progress.nextDue.map { l.formatDateTime($0) }))
         }
-        let context = ListContext(shell: try await req.shell(title: l.t("nav.projects"), area: .projects), rows: rows)
+        let context = ListContext(
+            shell: try await req.shell(title: l.t("nav.projects"), area: .projects), rows: rows, filters: filters)
         return try await req.renderPage("projects/list", context)
+    }
+
+    static func pmName(_ id: User.ID?, _ req: Request) async throws -> String {
+        guard let id else { return "—" }
+        return try await req.stores.users.find(id: id)?.displayName ?? "—"
     }
 
     static func projectID(_ req: Request) throws -> Project.ID {
@@ -141,8 +161,17 @@ enum ProjectPages {
             briefComment: project.briefComment.isEmpty ? nil : project.briefComment,
             briefBy: project.briefAt.map { at in l.t("project.brief.by", ["date": .text(l.formatDateTime(at))]) },
             briefAction: Policy.permits(user, .acknowledgeBrief) ? SiteRoute.projectBrief(PathParameter(id)).path : nil,
-            comment: comment, errors: errors)
+            comment: comment, errors: errors,
+            production: try await production(req, id, user: user))
         return try await req.renderPage("projects/show", context, status: status)
+    }
+
+    static func production(_ req: Request, _ id: Project.ID, user: User) async throws -> ProjectProductionSection {
+        let work = ProductionWork(req.appEnvironment, capacity: req.application.capacity)
+        let state = try await work.state(id, by: user)
+        let proposals = Policy.permits(user, .manageProduction) ? try await work.proposals(id, by: user) : []
+        return try await ProjectProductionSection.make(
+            state, proposals: proposals, user: user, now: req.appEnvironment.now, req: req)
     }
 
     @Sendable static func brief(req: Request) async throws -> Response {
