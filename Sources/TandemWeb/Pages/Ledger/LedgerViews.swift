@@ -30,6 +30,8 @@ enum LedgerViews {
     /// "Fri 11 Dec 2026" for a promised day, the date and time otherwise.
     static func delivery(_ terms: PromiseTerms, _ l: Localizer) -> String {
         guard let day = terms.deliveryDay else { return l.formatDateTime(terms.deliveryDate) }
-        return l.t("promise.by_day", ["day": day.description])
+        // Noon UTC of the day falls on that day in every zone within twelve hours of UTC.
+        let noon = PromiseTerms.endOfDay(day, in: TimeZone(identifier: "UTC")!).addingTimeInterval(-12 * 3600)
+        return l.t("promise.by_day", ["day": l.formatDate(noon)])
     }
 }
