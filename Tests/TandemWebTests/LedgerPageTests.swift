@@ -57,4 +57,22 @@ struct LedgerPageTests {
             #expect(after.contains("Version 2") && after.contains("Changement du client"))
         }
     }
+
+    @Test func theAtRiskNoticeGivesTheReasonAndOptionsInWordsAndLinksThePromise() async throws {
+        try await LedgerAPITests().withWorld { w in
+            let fr = w.promises[1]
+            try await PromiseLedger(w.app.appEnvironment).refresh(
+                projectID: w.project.id,
+                forecast: [
+                    fr.targetLanguage: PromiseForecast(expectedFinish: fr.deliveryDate + 86_400, expectedCost: nil)
+                ])
+            var sales = Browser(w.app)
+            _ = try await sales.signIn("sofia@lumen.example")
+            let inbox = try await sales.get("/notifications").body.string
+            #expect(inbox.contains("Options: another vendor, a split between vendors, or a new date"))
+            #expect(
+                NotificationViews.href(of: RecordSubject(kind: .promise, id: fr.id.rawValue)) == "/promises/\(fr.id)")
+            #expect(!inbox.contains("reason=forecast_after_promise"))
+        }
+    }
 }

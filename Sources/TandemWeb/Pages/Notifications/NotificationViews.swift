@@ -21,6 +21,7 @@ enum NotificationViews {
         case RecordSubject.Kind.opportunity.rawValue: return SiteRoute.opportunity(Opportunity.ID(subject.id)).path
         case "quote": return SiteRoute.quote(PathParameter(value: subject.id.uuidString.lowercased())).path
         case "project": return SiteRoute.project(PathParameter(value: subject.id.uuidString.lowercased())).path
+        case "promise": return SiteRoute.promise(PathParameter(value: subject.id.uuidString.lowercased())).path
         default: return nil
         }
     }
