@@ -65,6 +65,8 @@ public enum DemoSeed {
         // Quotes are priced with the demo's rate cards, so they come after them.
         QuoteDemo.step,
         ProductionDemo.step,
+        // Historic projects and promises, and the current projects' standings (docs/ledger.md).
+        LedgerDemo.step,
     ]
 
     /// Refused by `serve --demo`: the database holds people who are not the demo's, and the demo

@@ -30,6 +30,25 @@ enum LedgerViews {
     /// "Fri 11 Dec 2026" for a promised day, the date and time otherwise.
     static func delivery(_ terms: PromiseTerms, _ l: Localizer) -> String {
         guard let day = terms.deliveryDay else { return l.formatDateTime(terms.deliveryDate) }
-        return l.t("promise.by_day", ["day": day.description])
+        // Noon UTC of the day falls on that day in every zone within twelve hours of UTC.
+        let noon = PromiseTerms.endOfDay(day, in: TimeZone(identifier: "UTC")!).addingTimeInterval(-12 * 3600)
+        return l.t("promise.by_day", ["day": l.formatDate(noon)])
+    }
+
+    /// An at-risk notice's codes in words: the reason, then the options (another vendor, a split,
+    /// a new date to agree with the client); nil for other notifications.
+    static func note(of notification: InAppNotification, _ l: Localizer) -> String? {
+        guard notification.kind == .promiseAtRisk, let notice = AtRiskNotice(decoding: notification.note) else {
+            return nil
+        }
+        var parts = [
+            notice.expectedFinish.map { l.t("promise.notice.finish", ["finish": l.formatDateTime($0)]) }
+                ?? l.t("promise.notice.reason")
+        ]
+        parts.append(
+            l.t(
+                notice.newDate == nil ? "promise.notice.options" : "promise.notice.options_date",
+                ["date": notice.newDate.map { l.formatDateTime($0) } ?? ""]))
+        return parts.joined(separator: " ")
     }
 }

@@ -161,7 +161,8 @@ enum PromisePages {
                 VersionRow(
                     number: $0.number, delivery: LedgerViews.delivery($0.terms, l), price: l.format($0.terms.price),
                     previous: $0.previous.map { "\(LedgerViews.delivery($0, l)) · \(l.format($0.price))" },
-                    cause: LedgerViews.cause($0.cause, l), reason: $0.reason, by: name($0.by, users),
+                    cause: LedgerViews.cause($0.cause, l), reason: $0.reason,
+                    by: $0.number == 1 && $0.by == nil ? l.t("promise.handoff") : name($0.by, users),
                     at: l.formatDateTime($0.at), late: $0.madeAfterDeadline)
             },
             deliveries: deliveries.map {

@@ -48,7 +48,7 @@ enum NotificationPages {
         let items = page.map { n in
             Item(
                 text: NotificationViews.text(n, actorName: n.actorId.flatMap { names[$0] }, l),
-                note: n.note.isEmpty ? nil : n.note,
+                note: n.note.isEmpty ? nil : LedgerViews.note(of: n, l) ?? n.note,
                 when: l.formatDateTime(n.createdAt), isRead: n.isRead,
                 openAction: SiteRoute.notificationRead(PathParameter(n.id)).path,
                 hasRecord: NotificationViews.href(of: n.subject) != nil)
