@@ -112,6 +112,7 @@ func routes(_ app: Application) throws {
     QuotePages.register(signedIn)
     QuoteReviewPages.register(signedIn)
     ProjectPages.register(signedIn)
+    TogetherPages.register(signedIn)
     QuotesAPI.register(api, maxUpload: app.tandem.config.quoteUploadMaxBytes)
     ProjectsAPI.register(api)
     // Working together (docs/together.md).

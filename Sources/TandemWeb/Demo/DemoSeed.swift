@@ -64,6 +64,8 @@ public enum DemoSeed {
         PricingDemo.step,
         // Quotes are priced with the demo's rate cards, so they come after them.
         QuoteDemo.step,
+        // Working together (docs/together.md); the lead orders it after production, ledger and threads.
+        TogetherDemo.step,
     ]
 
     /// Refused by `serve --demo`: the database holds people who are not the demo's, and the demo
