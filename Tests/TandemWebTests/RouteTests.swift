@@ -79,6 +79,7 @@ struct RouteTests {
                     .openAPIDocument,
                 ] + Area.allCases.map { .area($0) } + ClientRoutePatterns.pages + VendorRoutePatterns.pages
                 + PipelineRoutePatterns.pages + QuoteWebRoutePatterns.pages + PricingRoutePatterns.pages
+                + TogetherRoutePatterns.pages
             let known = Set(patterns.map { $0.pathComponents.map(\.description) })
             let api = Set(
                 ([
@@ -86,7 +87,8 @@ struct RouteTests {
                     .capacityHeatmap,
                 ]
                     + ClientRoutePatterns.api + VendorRoutePatterns.api + PipelineRoutePatterns.api
-                    + QuoteWebRoutePatterns.api + QuoteRoutePatterns.api + PricingRoutePatterns.api).map {
+                    + QuoteWebRoutePatterns.api + QuoteRoutePatterns.api + PricingRoutePatterns.api
+                    + TogetherRoutePatterns.api).map {
                         APIRoute.prefixSegments + $0.pathComponents.map(\.description)
                     })
             for route in app.routes.all {

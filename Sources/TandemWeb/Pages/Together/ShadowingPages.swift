@@ -128,7 +128,8 @@ enum ShadowingPages {
         return try await req.renderPage("together/shadowing", context, status: status)
     }
 
-    /// The team tally and one bar per quarter (logged sessions), 40 px apart, 100 px tall at most.
+    /// The team tally and one bar per quarter (logged sessions), 60 px apart, 100 px tall at most
+    /// under a 22 px margin for the counts.
     static func addTeam(_ context: inout Context, _ req: Request, names: [User.ID: String]) async throws {
         let tally = try await Shadowing(req.appEnvironment).team(by: try req.requireUser()).tally
         context.quarters = tally.quarters.map(\.description)
@@ -141,7 +142,7 @@ enum ShadowingPages {
         let top = max(1, perQuarter.max() ?? 1)
         context.bars = zip(tally.quarters, perQuarter).enumerated().map { index, entry in
             let height = entry.1 * 100 / top
-            return Bar(x: 10 + index * 60, y: 110 - height, height: height, label: entry.0.description, count: entry.1)
+            return Bar(x: 10 + index * 60, y: 122 - height, height: height, label: entry.0.description, count: entry.1)
         }
         context.chartWidth = 20 + tally.quarters.count * 60
     }
