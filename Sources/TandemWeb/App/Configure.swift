@@ -114,6 +114,7 @@ func routes(_ app: Application) throws {
     QuoteReviewPages.register(signedIn)
     ProjectPages.register(signedIn)
     ProductionPages.register(signedIn)
+    TogetherPages.register(signedIn)
     QuotesAPI.register(api, maxUpload: app.tandem.config.quoteUploadMaxBytes)
     ProjectsAPI.register(api)
     ProductionAPI.register(api)

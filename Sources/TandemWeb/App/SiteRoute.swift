@@ -23,6 +23,8 @@ enum SiteRoute: Sendable, Equatable {
     case setup(secret: PathParameter)
     case invitation(secret: PathParameter)
     case area(Area)
+    /// Working together (docs/together.md): paths in Pages/Together/TogetherPath.swift.
+    case together(TogetherPath)
     case users, newUser
     case user(PathParameter)
     case userDeactivate(PathParameter)
@@ -167,8 +169,10 @@ enum SiteRoute: Sendable, Equatable {
             switch area {
             case .dashboard: return []
             case .settings: return ["settings"]
+            case .collaboration: return ["together"]
             default: return [area.rawValue]
             }
+        case .together(let path): return ["together"] + path.segments
         case .users: return ["settings", "users"]
         case .newUser: return ["settings", "users", "new"]
         case .user(let id): return ["settings", "users", id.segment]

@@ -67,6 +67,8 @@ public enum DemoSeed {
         ProductionDemo.step,
         // Historic projects and promises, and the current projects' standings (docs/ledger.md).
         LedgerDemo.step,
+        // Working together (docs/together.md); the lead orders it after production, ledger and threads.
+        TogetherDemo.step,
     ]
 
     /// Refused by `serve --demo`: the database holds people who are not the demo's, and the demo
