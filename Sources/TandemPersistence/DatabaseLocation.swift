@@ -32,7 +32,7 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
             // A request may queue behind other writers on a busy machine: wait up to 30 s.
             return .sqlite(.file(path), maxConnectionsPerEventLoop: 1, connectionPoolTimeout: .seconds(30))
         case .sqliteMemory:
-            return .sqlite(.memory, maxConnectionsPerEventLoop: 1)
+            return .sqlite(.memory, maxConnectionsPerEventLoop: 1, connectionPoolTimeout: .seconds(30))
         case .postgres(let url):
             do {
                 // `?sslmode=disable|prefer|require` is honoured; the default is `prefer`.
