@@ -64,6 +64,7 @@ public enum DemoSeed {
         PricingDemo.step,
         // Quotes are priced with the demo's rate cards, so they come after them.
         QuoteDemo.step,
+        ThreadDemo.step,  // threads (issue #15)
     ]
 
     /// Refused by `serve --demo`: the database holds people who are not the demo's, and the demo
