@@ -76,17 +76,23 @@ def test_a_mention_reaches_the_open_page_and_the_reply_comes_back(browser):
         rep.save_screenshot(str(_artifact(browser, "rep-live-count")))
 
         # The rep opens the notification (the newest) and replies in the thread.
-        rep.get(BASE_URL + "/notifications")
-        follow(rep, ".notification-list li:first-child button.notification-open")
+        rep.get(BASE_URL + "/notifications?unread=true")
+        mine = [li for li in rep.find_elements(By.CSS_SELECTOR, ".notification-list li") if marker in li.text]
+        assert mine, "the mention is in the rep's inbox"
+        rep.execute_script("window.tandemOldPage = true")
+        mine[0].find_element(By.CSS_SELECTOR, "button.notification-open").click()
+        WebDriverWait(rep, 10).until(lambda b: b.execute_script(
+            "return !window.tandemOldPage && document.readyState === 'complete'"))
         assert rep.current_url.split("#")[0] == quote
         post_comment(rep, f"Yes, they accept a split delivery. ({marker} reply)")
         wait_text(rep, "#thread .comment-list", f"{marker} reply")
         rep.save_screenshot(str(_artifact(browser, "rep-replied")))
 
         # The PM gets a reply.
-        browser.get(BASE_URL + "/notifications")
-        wait_text(browser, ".notification-list li:first-child", REPLIED[language])
-        assert f"{marker} reply" in browser.find_element(By.CSS_SELECTOR, ".notification-list li:first-child").text
+        browser.get(BASE_URL + "/notifications?unread=true")
+        wait_text(browser, ".notification-list", f"{marker} reply")
+        item = [li for li in browser.find_elements(By.CSS_SELECTOR, ".notification-list li") if f"{marker} reply" in li.text]
+        assert item and REPLIED[language] in item[0].text
         browser.tandem_shot("pm-reply")
 
         # The timeline mixes the quote's events and the conversation.

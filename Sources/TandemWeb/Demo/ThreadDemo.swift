@@ -36,7 +36,7 @@ enum ThreadDemo {
                 text:
                     "Yes. I'll extract candidates from the TMX and send them to their reviewer in Munich. Two weeks if they answer quickly."
             ),
-            Line(author: sofia, hoursAgo: 20, text: "Their reviewer confirmed: they answer within 48 h. 👍"),
+            Line(author: sofia, hoursAgo: 20, text: "Their reviewer confirmed: they answer within 48 hours. Glossary work can start Monday."),
         ],
         [
             Line(
