@@ -49,7 +49,7 @@ enum TimelinePages {
             switch item {
             case .comment(let c):
                 return Item(
-                    isComment: true, icon: "💬", when: l.format(dateTime: c.createdAt),
+                    isComment: true, icon: "✎", when: l.format(dateTime: c.createdAt),
                     whenISO: formatter.string(from: c.createdAt), who: names[c.authorId] ?? "?",
                     text: l.t("timeline.commented"), html: c.html)
             case .event(let e):
