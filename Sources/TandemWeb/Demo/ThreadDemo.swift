@@ -36,7 +36,9 @@ enum ThreadDemo {
                 text:
                     "Yes. I'll extract candidates from the TMX and send them to their reviewer in Munich. Two weeks if they answer quickly."
             ),
-            Line(author: sofia, hoursAgo: 20, text: "Their reviewer confirmed: they answer within 48 hours. Glossary work can start Monday."),
+            Line(
+                author: sofia, hoursAgo: 20,
+                text: "Their reviewer confirmed: they answer within 48 hours. Glossary work can start Monday."),
         ],
         [
             Line(
@@ -133,11 +135,15 @@ enum ThreadDemo {
                     on: subject, body: line.text, by: author)
             }
         }
-        // What was older than a day has been read; the last day's stays unread, for the badge.
+        // Thread notifications older than a day have been read; the last day's stay unread, for the badge.
+        // (Other features' notifications keep their own state.)
         for user in users.values {
             let inbox = try await stores.notifications.list(
                 recipient: user.id, unreadOnly: true, after: nil, limit: 200)
-            for notification in inbox where notification.createdAt < now.addingTimeInterval(-24 * 3600) {
+            for notification in inbox
+            where InAppNotification.Kind.threadKinds.contains(notification.kind)
+                && notification.createdAt < now.addingTimeInterval(-24 * 3600)
+            {
                 _ = try await stores.notifications.markRead(notification.id, recipient: user.id, at: now)
             }
         }
