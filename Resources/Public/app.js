@@ -138,3 +138,15 @@
     });
   });
 })();
+
+// Threads and live notifications (docs/collaboration.md) live in their own file, loaded beside
+// this one on signed-in pages (the bell is there).
+(function () {
+  "use strict";
+  var self = document.querySelector("script[src$='app.js']");
+  if (!self || !document.querySelector(".inbox-link")) { return; }
+  var script = document.createElement("script");
+  script.src = self.getAttribute("src").replace(/app\.js$/, "threads.js");
+  script.defer = true;
+  document.head.appendChild(script);
+})();

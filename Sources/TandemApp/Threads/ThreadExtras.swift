@@ -5,6 +5,10 @@ import TandemDomain
 public struct AttachmentTooLarge: Error, Equatable, Sendable {
     public var name: String
     public var limit: Int
+    public init(name: String, limit: Int) {
+        self.name = name
+        self.limit = limit
+    }
     public var limitText: String { String(format: "%.1f MB", Double(limit) / 1_048_576) }
     public var message: String {
         "“\(name)” is larger than the \(limitText) a comment attachment may have; share a link to it instead."

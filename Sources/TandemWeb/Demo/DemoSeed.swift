@@ -67,7 +67,8 @@ public enum DemoSeed {
         ProductionDemo.step,
         // Historic projects and promises, and the current projects' standings (docs/ledger.md).
         LedgerDemo.step,
-        // Working together (docs/together.md); the lead orders it after production, ledger and threads.
+        ThreadDemo.step,  // threads (issue #15)
+        // Working together (docs/together.md), after production, ledger and threads.
         TogetherDemo.step,
     ]
 

@@ -29,6 +29,8 @@ enum OpportunityPages {
         var activities: OpportunityBriefPages.ActivitySection
         /// Its quotes and, once won, the project's brief status (OpportunityQuotes).
         var quotes: OpportunityQuotes.Panel? = nil
+        /// The record's thread (issue #15).
+        var thread: ThreadPanel? = nil
     }
     struct MoveForm: Content {
         var stage: String?
@@ -147,6 +149,7 @@ enum OpportunityPages {
             brief: try await OpportunityBriefPages.brief(req, o),
             activities: try await OpportunityBriefPages.activities(req, o, views: views))
         context.quotes = try await OpportunityQuotes.panel(req, o)
+        context.thread = await ThreadPanel.forPage(.opportunity(o.id.rawValue), req: req)
         return try await req.renderPage("opportunities/show", context, status: status)
     }
 

@@ -14,6 +14,8 @@ enum ProfilePages {
         var errors: FormErrors
         var action = SiteRoute.profile.path
         var tokensHref = SiteRoute.profileTokens.path
+        /// Notification preferences per kind (threads, issue #15).
+        var notificationPreferences: DigestPages.PreferencesForm? = nil
     }
     struct Form: Content {
         var locale: String?
@@ -59,9 +61,11 @@ enum ProfilePages {
         let zones =
             [SelectOption(value: "", label: l.t("profile.time_zone.organisation"), selected: timeZone.isEmpty)]
             + SelectOption.timeZones(selected: timeZone)
-        return Context(
+        var context = Context(
             shell: try await req.shell(title: l.t("settings.profile"), area: .settings), name: user.displayName,
             email: user.email.value, locales: locales, timeZones: zones, errors: errors)
+        context.notificationPreferences = try await DigestPages.form(req, user: user)
+        return context
     }
 
     @Sendable static func show(req: Request) async throws -> Response {

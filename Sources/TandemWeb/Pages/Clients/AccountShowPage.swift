@@ -88,6 +88,8 @@ enum AccountShowPage {
         var assetKinds: [SelectOption]
         var buyingRoles: [SelectOption]
         var maxUploadSize = "2 MB"
+        /// The record's thread (issue #15).
+        var thread: ThreadPanel? = nil
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
@@ -106,7 +108,7 @@ enum AccountShowPage {
         let brief = try await stores.briefs.latest(of: .account(account.id))
         let today = LocalDate(req.now, in: l.timeZone)
         let canEdit = Policy.permits(user, .editAccount(owner: account.ownerId))
-        let context = Context(
+        var context = Context(
             shell: try await req.shell(title: account.name, area: .accounts), name: account.name,
             legalName: account.legalName, status: l.t("accounts.status.\(account.status.rawValue)"),
             statusClass: AccountPages.statusClass(account.status),
@@ -145,6 +147,7 @@ enum AccountShowPage {
                 + Contact.BuyingRole.allCases.map {
                     SelectOption(value: $0.rawValue, label: l.t("contact.role.\($0.rawValue)"), selected: false)
                 })
+        context.thread = await ThreadPanel.forPage(.account(account.id), req: req)
         return try await req.renderPage("accounts/show", context)
     }
 

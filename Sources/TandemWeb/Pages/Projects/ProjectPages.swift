@@ -60,6 +60,8 @@ enum ProjectPages {
         /// The two buttons' values (the form posts which one was pressed).
         var acknowledgeValue = "acknowledge"
         var challengeValue = "challenge"
+        /// The record's thread (issue #15).
+        var thread: ThreadPanel? = nil
     }
     struct BriefForm: Content {
         var decision: String?
@@ -137,7 +139,7 @@ enum ProjectPages {
             ("qualityExpectations", content.qualityExpectations), ("audience", content.audience),
             ("styleAndTerminology", content.styleAndTerminology), ("risks", content.risks),
         ]
-        let context = Context(
+        var context = Context(
             shell: try await req.shell(title: project.name, area: .projects), name: project.name,
             account: try await req.stores.accounts.find(id: project.accountID)?.name ?? "",
             accountHref: SiteRoute.account(project.accountID).path, quoteNumber: quote?.number ?? "",
@@ -163,6 +165,7 @@ enum ProjectPages {
             briefAction: Policy.permits(user, .acknowledgeBrief) ? SiteRoute.projectBrief(PathParameter(id)).path : nil,
             comment: comment, errors: errors,
             production: try await production(req, id, user: user))
+        context.thread = await ThreadPanel.forPage(RecordSubject(kind: .project, id: id.rawValue), req: req)
         return try await req.renderPage("projects/show", context, status: status)
     }
 

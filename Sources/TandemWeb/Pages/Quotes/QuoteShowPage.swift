@@ -83,6 +83,8 @@ enum QuoteShowPage {
         var poRequired: Bool
         var today: String
         var errors: FormErrors
+        /// The record's thread (issue #15).
+        var thread: ThreadPanel? = nil
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
@@ -94,7 +96,8 @@ enum QuoteShowPage {
         let id = try QuoteViews.quoteID(req)
         let sheet = try await QuoteSheet.load(
             id, for: user, env: req.appEnvironment, capacity: req.application.capacity)
-        let context = try await context(sheet, user: user, req: req, errors: errors)
+        var context = try await context(sheet, user: user, req: req, errors: errors)
+        context.thread = await ThreadPanel.forPage(RecordSubject(kind: .quote, id: id.rawValue), req: req)
         return try await req.renderPage("quotes/show", context, status: status)
     }
 
