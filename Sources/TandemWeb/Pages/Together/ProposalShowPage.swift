@@ -53,6 +53,9 @@ enum ProposalShowPage {
         var realised: String
         var errors: FormErrors
         var backHref: String
+        /// The decide buttons' values (`DecideForm.decision`).
+        var approveValue = "approve"
+        var declineValue = "decline"
     }
     struct DecideForm: Content {
         var decision: String?
