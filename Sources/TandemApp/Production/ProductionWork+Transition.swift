@@ -53,44 +53,47 @@ extension ProductionWork {
         let index: CapacityIndex? = target == .accepted ? try await capacity?.snapshot() : nil
         let env = env
         return try await Self.lock.withLock {
-            try await env.stores.transaction { tx in
-                guard var job = try await tx.production.job(jobID) else {
-                    throw DomainError.jobNotFound
-                }
-                let hold = try await tx.production.hold(of: job.projectID)
-                let active = try await tx.production.assignments(of: [jobID]).filter { $0.state == .active }
-                let facts = JobStateMachine.Facts(
-                    isInternal: job.isInternal, hasAssignment: !active.isEmpty, projectOnHold: hold.onHold,
-                    reassign: move.reassign)
-                let from = job.status
-                let next = try JobStateMachine.next(from: from, target, facts)
-                let expected = job.version
-                job.status = next
-                job.version += 1
-                job.updatedAt = env.now
-                guard try await tx.production.updateJob(job, expectedVersion: expected) else {
-                    throw DomainError.conflict(
-                        field: "version", key: "production.error.stale", arguments: [:],
-                        fallback: "Someone else changed this job; reload it and try again.")
-                }
-                try await tx.production.addEvent(
-                    JobEvent(
-                        id: env.ids(), jobID: jobID, kind: target.rawValue, from: from, to: next, at: at, by: user.id,
-                        note: note))
-                switch (target, next) {
-                case (.accepted, _):
-                    try await ProductionBookings.book(job, active, index: index, in: tx, env: env)
-                    try await PurchaseOrders.issue(job, in: tx, by: user.id, env: env)
-                case (.declined, _), (.cancelled, _), (.rejected, .planned):
-                    try await ProductionBookings.release(active, in: tx)
-                case (.delivered, _):
-                    if let words = move.actualWords {
-                        try await PurchaseOrders.actualWords(words, job: job, in: tx, by: user.id, env: env)
+            try await Self.retryingBusy {
+                try await env.stores.transaction { tx in
+                    guard var job = try await tx.production.job(jobID) else {
+                        throw DomainError.jobNotFound
                     }
-                default: break
+                    let hold = try await tx.production.hold(of: job.projectID)
+                    let active = try await tx.production.assignments(of: [jobID]).filter { $0.state == .active }
+                    let facts = JobStateMachine.Facts(
+                        isInternal: job.isInternal, hasAssignment: !active.isEmpty, projectOnHold: hold.onHold,
+                        reassign: move.reassign)
+                    let from = job.status
+                    let next = try JobStateMachine.next(from: from, target, facts)
+                    let expected = job.version
+                    job.status = next
+                    job.version += 1
+                    job.updatedAt = env.now
+                    guard try await tx.production.updateJob(job, expectedVersion: expected) else {
+                        throw DomainError.conflict(
+                            field: "version", key: "production.error.stale", arguments: [:],
+                            fallback: "Someone else changed this job; reload it and try again.")
+                    }
+                    try await tx.production.addEvent(
+                        JobEvent(
+                            id: env.ids(), jobID: jobID, kind: target.rawValue, from: from, to: next, at: at,
+                            by: user.id,
+                            note: note))
+                    switch (target, next) {
+                    case (.accepted, _):
+                        try await ProductionBookings.book(job, active, index: index, in: tx, env: env)
+                        try await PurchaseOrders.issue(job, in: tx, by: user.id, env: env)
+                    case (.declined, _), (.cancelled, _), (.rejected, .planned):
+                        try await ProductionBookings.release(active, in: tx)
+                    case (.delivered, _):
+                        if let words = move.actualWords {
+                            try await PurchaseOrders.actualWords(words, job: job, in: tx, by: user.id, env: env)
+                        }
+                    default: break
+                    }
+                    try await ProductionChanges.didChange(project: job.projectID, stores: tx, now: env.now)
+                    return job
                 }
-                try await ProductionChanges.didChange(project: job.projectID, stores: tx, now: env.now)
-                return job
             }
         }
     }

@@ -118,33 +118,36 @@ public struct ProductionWork: Sendable {
         let index = try await index(for: state)
         let env = env
         return try await Self.lock.withLock {
-            try await env.stores.transaction { tx in
-                guard let job = try await tx.production.job(jobID) else { throw DomainError.jobNotFound }
-                try Self.checkAssignable(job)
-                let taken = try await tx.production.assignments(of: [jobID]).filter { $0.state == .active }
-                let left = job.words - taken.reduce(0) { $0 + $1.words }
-                let share = words ?? left
-                guard share >= 1, share <= left else {
-                    throw ValidationErrors([
-                        .invalid(
-                            "words", "production.error.words.range", ["max": String(left)],
-                            fallback: "Give a number of words from 1 to \(left).")
-                    ])
+            try await Self.retryingBusy {
+                try await env.stores.transaction { tx in
+                    guard let job = try await tx.production.job(jobID) else { throw DomainError.jobNotFound }
+                    try Self.checkAssignable(job)
+                    let taken = try await tx.production.assignments(of: [jobID]).filter { $0.state == .active }
+                    let left = job.words - taken.reduce(0) { $0 + $1.words }
+                    let share = words ?? left
+                    guard share >= 1, share <= left else {
+                        throw ValidationErrors([
+                            .invalid(
+                                "words", "production.error.words.range", ["max": String(left)],
+                                fallback: "Give a number of words from 1 to \(left).")
+                        ])
+                    }
+                    let check = index.map {
+                        JobPlanning.check(job, vendor: vendorID, words: share, index: $0, now: env.now)
+                    }
+                    let terms = try await Self.terms(job, vendor: vendor, words: share, in: tx, now: env.now)
+                    let assignment = JobAssignment(
+                        id: env.ids(), jobID: jobID, vendorID: vendorID, words: share, rate: terms.rate,
+                        amount: terms.amount, start: check?.start ?? env.now, due: job.due, createdAt: env.now)
+                    try await tx.production.addAssignment(assignment)
+                    try await tx.production.addEvent(
+                        JobEvent(
+                            id: env.ids(), jobID: jobID, kind: "assigned", from: job.status, to: job.status,
+                            at: env.now,
+                            by: user.id, note: "\(vendor.name): \(share)"))
+                    try await ProductionChanges.didChange(project: job.projectID, stores: tx, now: env.now)
+                    return Assigned(assignment: assignment, check: check, job: job)
                 }
-                let check = index.map {
-                    JobPlanning.check(job, vendor: vendorID, words: share, index: $0, now: env.now)
-                }
-                let terms = try await Self.terms(job, vendor: vendor, words: share, in: tx, now: env.now)
-                let assignment = JobAssignment(
-                    id: env.ids(), jobID: jobID, vendorID: vendorID, words: share, rate: terms.rate,
-                    amount: terms.amount, start: check?.start ?? env.now, due: job.due, createdAt: env.now)
-                try await tx.production.addAssignment(assignment)
-                try await tx.production.addEvent(
-                    JobEvent(
-                        id: env.ids(), jobID: jobID, kind: "assigned", from: job.status, to: job.status, at: env.now,
-                        by: user.id, note: "\(vendor.name): \(share)"))
-                try await ProductionChanges.didChange(project: job.projectID, stores: tx, now: env.now)
-                return Assigned(assignment: assignment, check: check, job: job)
             }
         }
     }
@@ -227,6 +230,23 @@ public struct ProductionWork: Sendable {
             }
             try await ProductionChanges.didChange(project: id, stores: tx, now: env.now)
             return hold
+        }
+    }
+}
+
+extension ProductionWork {
+    /// Runs a write transaction again (up to three times) when SQLite answers "database is
+    /// locked": a deferred transaction that reads first cannot wait for another connection's
+    /// write (the background queue's worker claims jobs with an UPDATE), so it is retried whole.
+    static func retryingBusy<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        var attempt = 0
+        while true {
+            do {
+                return try await body()
+            } catch  where attempt < 3 && String(describing: error).contains("database is locked") {
+                attempt += 1
+                try await Task.sleep(for: .milliseconds(50 * attempt))
+            }
         }
     }
 }
