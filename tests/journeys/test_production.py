@@ -122,4 +122,7 @@ def test_a_pm_assigns_books_delivers_and_sees_the_purchase_order_version(browser
     wait_text(browser, "#po-version", TEXT[language]["version2"])
     assert browser.find_elements(By.CSS_SELECTOR, "#po-versions tr")
     browser.tandem_shot("purchase-order")
+    browser.get(BASE_URL + "/today")
+    assert browser.find_element(By.ID, "today-due")
+    browser.tandem_shot("today")
     sign_out(browser)

@@ -75,7 +75,8 @@ extension ProductionWork {
                 }
                 try await tx.production.addEvent(
                     JobEvent(
-                        id: env.ids(), jobID: jobID, kind: target.rawValue, from: from, to: next, at: at, by: user.id,
+                        id: env.ids(), jobID: jobID, kind: target.rawValue, from: from, to: next, at: at,
+                        by: user.id,
                         note: note))
                 switch (target, next) {
                 case (.accepted, _):

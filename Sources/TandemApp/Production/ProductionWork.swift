@@ -141,7 +141,8 @@ public struct ProductionWork: Sendable {
                 try await tx.production.addAssignment(assignment)
                 try await tx.production.addEvent(
                     JobEvent(
-                        id: env.ids(), jobID: jobID, kind: "assigned", from: job.status, to: job.status, at: env.now,
+                        id: env.ids(), jobID: jobID, kind: "assigned", from: job.status, to: job.status,
+                        at: env.now,
                         by: user.id, note: "\(vendor.name): \(share)"))
                 try await ProductionChanges.didChange(project: job.projectID, stores: tx, env: env)
                 return Assigned(assignment: assignment, check: check, job: job)

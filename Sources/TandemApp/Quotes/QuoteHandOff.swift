@@ -46,7 +46,8 @@ public struct QuoteHandOff: Sendable {
         let option: QuoteOption.ID? = input.optionID.flatMap { $0.isEmpty ? nil : read.id($0, "optionId") }
         try read.check()
         let env = env
-        let index = try await capacity?.snapshot()
+        // Planned before the transaction, so the write lock is held only for the writes.
+        let checks = try await plannedSteps(id, option: option)
         return try await Self.lock.withLock {
             if let existing = try await env.stores.quoteStores.projects.find(quoteID: id) {
                 guard Policy.permits(user, .viewProjects) else { throw QuoteManagement.forbidden }
@@ -56,7 +57,7 @@ public struct QuoteHandOff: Sendable {
                 let project = try await env.stores.transaction { tx in
                     try await Self.handOff(
                         id, reference: reference, acceptedAt: acceptedAt ?? env.now, option: option, by: user, in: tx,
-                        env: env, index: index)
+                        env: env, checks: checks)
                 }
                 return Outcome(project: project, created: true)
             } catch let error as DomainError where error.field == "quoteId" {
@@ -69,7 +70,7 @@ public struct QuoteHandOff: Sendable {
 
     static func handOff(
         _ id: Quote.ID, reference: String, acceptedAt: Date, option: QuoteOption.ID?, by user: User, in tx: Stores,
-        env: AppEnvironment, index: CapacityIndex? = nil
+        env: AppEnvironment, checks: [QuoteFeasibility.Check]? = nil
     ) async throws -> Project {
         guard let quote = try await tx.quoteStores.quotes.find(id: id),
             let version = try await tx.quoteStores.quotes.version(id, number: quote.currentVersion),
@@ -103,9 +104,6 @@ public struct QuoteHandOff: Sendable {
         var bookings: [VendorBooking] = []
         let holds = try await QuoteFeasibility.holds(of: quote, in: tx)
         let plan = try await QuoteWorkflowPlan.load(from: tx)
-        let checks = index.map {
-            QuoteFeasibility.check(version, option: chosen, ownHolds: holds, on: $0, plan: plan, now: acceptedAt)
-        }
         for hold in holds {
             let booking = VendorBooking(
                 id: env.ids(), vendorID: hold.vendorID, from: hold.from, to: hold.to, minutes: hold.minutes,
@@ -132,6 +130,18 @@ public struct QuoteHandOff: Sendable {
             .quoteAccepted, on: RecordSubject(kind: .quote, id: id.rawValue), by: user.id,
             payload: ["project": project.id.description, "reference": reference], in: tx, env: env)
         return project
+    }
+
+    /// The quote's plan with its own holds taken out (for the jobs' due dates), nil without capacity.
+    func plannedSteps(_ id: Quote.ID, option: QuoteOption.ID?) async throws -> [QuoteFeasibility.Check]? {
+        guard let index = try await capacity?.snapshot(),
+            let quote = try await env.stores.quoteStores.quotes.find(id: id),
+            let version = try await env.stores.quoteStores.quotes.version(id, number: quote.currentVersion)
+        else { return nil }
+        let holds = try await QuoteFeasibility.holds(of: quote, in: env.stores)
+        let plan = try await QuoteWorkflowPlan.load(from: env.stores)
+        return QuoteFeasibility.check(
+            version, option: option ?? version.options.first?.id, ownHolds: holds, on: index, plan: plan, now: env.now)
     }
 
     /// One promise per target: its delivery instant, the price of its lines in the chosen option,

@@ -64,7 +64,7 @@ enum ProjectTimelineChart {
             svg += "<g><title>\(HeatmapChart.escape(group.promiseLabel))</title>"
             svg += "<line x1=\"\(px)\" y1=\"\(y)\" x2=\"\(px)\" y2=\"\(y + groupHeight)\" stroke=\"#c62828\" "
             svg += "stroke-width=\"2\" stroke-dasharray=\"5 3\"/>"
-            svg += "<text x=\"\(px + 3)\" y=\"\(y + 14)\" font-size=\"11\" fill=\"#c62828\">◆ "
+            svg += "<text x=\"\(px - 3)\" y=\"\(y + 14)\" font-size=\"11\" fill=\"#c62828\" text-anchor=\"end\">◆ "
             svg += "\(HeatmapChart.escape(l.t("production.timeline.promise")))</text></g>"
             y += rowHeight
             for row in group.rows {

@@ -18,7 +18,7 @@ extension ProjectProgress {
         switch status {
         case .planned: return Badge(css: "badge-muted", symbol: "○", label: label, detail: detail)
         case .inProduction: return Badge(css: "badge-info", symbol: "▶", label: label, detail: detail)
-        case .onHold: return Badge(css: "badge-warn", symbol: "⏸", label: label, detail: detail)
+        case .onHold: return Badge(css: "badge-warn", symbol: "‖", label: label, detail: detail)
         case .done: return Badge(css: "badge-ok", symbol: "✓", label: label, detail: detail)
         }
     }
