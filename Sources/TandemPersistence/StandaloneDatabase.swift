@@ -28,6 +28,11 @@ public final class StandaloneDatabase: Sendable {
     static func open(_ location: DatabaseLocation, dropOnShutdown: DatabaseLocation?, migrate: Bool, logger: Logger)
         async throws -> StandaloneDatabase
     {
+        if case .sqliteFile(let path) = location {
+            // A fresh data directory (`tandem demo`, `tandem migrate`) is made here, as `serve` does.
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        }
         let group = MultiThreadedEventLoopGroup.singleton
         let databases = Databases(threadPool: NIOThreadPool.singleton, on: group)
         databases.use(try location.configuration(), as: location.databaseID, isDefault: true)

@@ -51,6 +51,16 @@ struct SQLiteContentionTests {
         await StandaloneDatabase.dropScratch(.sqliteFile(path))
     }
 
+    @Test func aFileDatabaseInADirectoryThatDoesNotExistYetIsCreated() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-fresh-\(UUID().uuidString)")
+        let path = folder.appendingPathComponent("data/tandem.sqlite").path
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try await StandaloneDatabase.open(.sqliteFile(path))
+        #expect(try await Stores.fluent(database.database, clock: { t0 }, ids: .random).users.count() == 0)
+        await database.shutdown()
+        #expect(FileManager.default.fileExists(atPath: path))
+    }
+
     @Test func otherErrorsAreNotRetried() async throws {
         struct Other: Error {}
         let attempts = Counter()
