@@ -9,30 +9,10 @@ import Vapor
 enum LedgerQuery {
     static func read(_ req: Request, zone: TimeZone, problems: inout [FieldError]) -> LedgerFilter {
         var filter = LedgerFilter()
-        func value(_ name: String) -> String? {
-            guard let raw = req.query[String.self, at: name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty
-            else { return nil }
-            return raw
-        }
-        func id<T>(_ name: String) -> Identifier<T>? {
-            guard let raw = value(name) else { return nil }
-            guard let id = Identifier<T>(uuidString: raw) else {
-                problems.append(FieldError(field: name, code: "invalid", key: "error.field.unknown"))
-                return nil
-            }
-            return id
-        }
-        func day(_ name: String) -> LocalDate? {
-            guard let raw = value(name) else { return nil }
-            guard let day = try? LocalDate(iso: raw) else {
-                problems.append(
-                    FieldError(
-                        field: name, code: "invalid", key: "error.date.invalid",
-                        arguments: ["input": raw, "example": "2026-12-25"]))
-                return nil
-            }
-            return day
-        }
+        let fields = QueryFields(request: req)
+        func value(_ name: String) -> String? { fields.value(name) }
+        func id<T>(_ name: String) -> Identifier<T>? { fields.id(name, problems: &problems) }
+        func day(_ name: String) -> LocalDate? { fields.day(name, problems: &problems) }
         if let raw = value("status") {
             var statuses: Set<PromiseStatus> = []
             for part in raw.split(separator: ",") {
