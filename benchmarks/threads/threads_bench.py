@@ -111,7 +111,7 @@ for _ in range(200):
     connection.request("GET", "/notifications/stream", headers={"Cookie": cookie, "Accept": "text/event-stream"})
     response = connection.getresponse()
     assert response.status == 200, response.status
-    assert response.fp.readline().startswith(b"retry:")
+    assert response.readline().startswith(b"retry:")
     streams.append((connection, response))
 time.sleep(2)
 after = rss_kb()
