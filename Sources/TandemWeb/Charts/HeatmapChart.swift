@@ -114,18 +114,5 @@ enum HeatmapChart {
     }
 
     /// Text and attribute values are escaped: pair names and dates come from data and catalogs.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { ChartStyle.escape(text) }
 }
