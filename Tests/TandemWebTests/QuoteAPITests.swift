@@ -171,6 +171,9 @@ struct QuoteAPITests {
             let sent = try await call(world, .POST, "/api/v1/quotes/\(id)/send", as: world.sales)
             #expect(try sent.json()["status"] as? String == "sent")
 
+            let opportunityPath = "/api/v1/opportunities/\(world.opportunityID)"
+            let beforeWon = try await call(world, .GET, opportunityPath, as: world.sales).json()
+            #expect(beforeWon["briefStatus"] is NSNull && beforeWon["projectId"] is NSNull)
             let accepted = try await call(
                 world, .POST, "/api/v1/quotes/\(id)/accept", as: world.sales, json: #"{"clientReference": "PO-4471"}"#)
             #expect(accepted.status == .created)
@@ -197,6 +200,10 @@ struct QuoteAPITests {
             #expect(salesAck.status == .forbidden)
             let ack = try await call(world, .POST, "/api/v1/projects/\(projectID)/brief/acknowledge", as: world.pm)
             #expect(try ack.json()["briefStatus"] as? String == "acknowledged")
+            // Both sides see the brief status on the opportunity too.
+            let opportunity = try await call(world, .GET, opportunityPath, as: world.sales).json()
+            #expect(opportunity["briefStatus"] as? String == "acknowledged")
+            #expect(opportunity["projectId"] as? String == projectID)
             let versions = try await call(world, .GET, "/api/v1/quotes/\(id)/versions", as: world.sales)
             #expect(versions.items.map { $0["number"] as? Int } == [2, 1])
         }

@@ -1,6 +1,8 @@
 """A quote in a real browser (issue #13): a sales rep builds a quote for a demo client from an
-XLIFF file and a TMX (watching the progress bar), with a deadline production cannot keep, and
-submits it; the gate sends it to PM review; the PM approves it with a later date and says why;
+XLIFF file and a TMX (watching the progress bar), into Finnish, due within the two weeks a
+pending roll-out holds every English→Finnish linguist (demo step `demo.v3.crunch`): the verdict
+is amber and the margin under the floor, and the gate sends it to PM review on submission; the
+PM approves it with a date after the roll-out's holds (now green) and says why;
 the rep sees the change, sends the quote, downloads the PDF (its text read back with pdftotext)
 and records the acceptance; the project shows its promises and the brief, which the PM
 acknowledges. English and French; screenshots go to test-artifacts/."""
@@ -21,11 +23,14 @@ from test_pipeline import sign_in_speaking, sign_out
 REP = "sofia.sales@lumen.example"
 PM = "paula.project@lumen.example"
 FIXTURES = pathlib.Path(__file__).resolve().parents[2] / "Tests" / "Fixtures" / "quotes"
-# Demo accounts have fixed IDs (DemoAccounts.accountID): these two use the default EUR card.
-ACCOUNT = {"en": "00000000-0000-0000-0000-000000030003", "fr": "00000000-0000-0000-0000-000000030004"}
+# Demo accounts have fixed IDs (DemoAccounts.accountID): Aurora Health Devices (Finland, English
+# documents) and Maison Verte (France, French documents, a Nordic launch) use the default EUR card,
+# which prices English→Finnish.
+ACCOUNT = {"en": "00000000-0000-0000-0000-00000003000c", "fr": "00000000-0000-0000-0000-000000030008"}
+TARGET = "fi"
 ACKNOWLEDGED = {"en": "Acknowledged", "fr": "Validé"}
-REASON = {"en": "Our reviewers for French are booked this week: a week more makes the date safe.",
-          "fr": "Nos réviseurs de français sont pris cette semaine : une semaine de plus rend la date sûre."}
+REASON = {"en": "Our Finnish linguists are held by a large roll-out for two weeks: three weeks make the date safe.",
+          "fr": "Nos linguistes finnois sont retenus deux semaines par un gros déploiement : trois semaines rendent la date sûre."}
 
 
 def local_input(moment):
@@ -64,12 +69,13 @@ def build_and_submit(browser, language):
     """The rep's part up to the submission; returns the quote's URL and number."""
     sign_in_speaking(browser, REP, language)
     browser.get(f"{BASE_URL}/quotes/new?accountId={ACCOUNT[language]}")
-    for element_id, value in (("q-source", "en"), ("q-targets", "fr")):
+    for element_id, value in (("q-source", "en"), ("q-targets", TARGET)):
         field = browser.find_element(By.ID, element_id)
         field.clear()
         field.send_keys(value)
-    # Four hours from now: too soon for translation and revision, so the check cannot be green.
-    set_value(browser, "q-deadline", local_input(datetime.datetime.utcnow() + datetime.timedelta(hours=4)))
+    # Five days from now: the vendors' free time is enough, but only on time the roll-out's holds
+    # (80 % likely, two weeks from the demo's start) are likely to take: amber, not green or red.
+    set_value(browser, "q-deadline", local_input(datetime.datetime.utcnow() + datetime.timedelta(days=5)))
     follow(browser, "#create-quote")
     assert status_of(browser) == "draft"
     quote_url = browser.current_url
@@ -85,13 +91,16 @@ def build_and_submit(browser, language):
     browser.tandem_shot("progress")
     WebDriverWait(browser, 90).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#lines-table tbody tr"))
     verdict = browser.find_element(By.ID, "quote-verdict").get_attribute("class")
-    assert "green" not in verdict, verdict
+    assert "verdict-amber" in verdict.split(), verdict
     assert browser.find_element(By.ID, "quote-total").text.strip()
+    assert browser.find_elements(By.ID, "below-floor"), "the margin should be under the floor"
     browser.tandem_shot("analysed")
 
     follow(browser, "#submit-quote")
     wait_status(browser, "in-review")
-    assert browser.find_elements(By.CSS_SELECTOR, "#review-reasons li")
+    reasons = [li.get_attribute("data-code") or li.text for li in
+               browser.find_elements(By.CSS_SELECTOR, "#review-reasons li")]
+    assert len(reasons) >= 2, reasons
     sign_out(browser)
     return quote_url, number
 
@@ -106,13 +115,16 @@ def test_a_quote_goes_from_files_to_a_project_with_promises(browser):
     browser.get(quote_url)
     follow(browser, "#quote-review-link")
     browser.find_element(By.ID, "decision-change").click()
-    later = datetime.datetime.utcnow() + datetime.timedelta(days=10)
+    # Three weeks: after the roll-out's holds end.
+    later = datetime.datetime.utcnow() + datetime.timedelta(days=21)
     set_value(browser, "review-deadline", local_input(later.replace(hour=17, minute=0)))
     browser.find_element(By.ID, "review-reason").send_keys(REASON[language])
     browser.tandem_shot("review")
     follow(browser, "#review-submit")
     browser.get(quote_url)
     wait_status(browser, "approved")
+    # After the roll-out's two weeks, the same vendors are free: the new date is green.
+    assert "verdict-green" in browser.find_element(By.ID, "quote-verdict").get_attribute("class").split()
     sign_out(browser)
 
     # The rep sees what changed and why, sends the quote and downloads the PDF.
@@ -125,7 +137,7 @@ def test_a_quote_goes_from_files_to_a_project_with_promises(browser):
     assert number in text
     assert ("Quote" if language == "en" else "Devis") in text
 
-    # The client accepts: one project with a promise for French.
+    # The client accepts: one project with a promise for Finnish.
     browser.find_element(By.ID, "client-ref").send_keys(f"PO-{number}")
     follow(browser, "#accept-quote")
     browser.get(quote_url)

@@ -31,6 +31,16 @@ enum OpportunitiesAPI {
         StageList(try await req.stores.pipeline.stages.list())
     }
 
+    /// One opportunity's answer, with its project's brief status once the deal is won.
+    static func single(_ req: Request, _ o: Opportunity) async throws -> OpportunityBody {
+        var body = OpportunityBody(o, stages: try await stages(req))
+        if let project = try await req.stores.quoteStores.projects.find(opportunityID: o.id) {
+            body.projectId = project.id.description
+            body.briefStatus = project.briefStatus.rawValue
+        }
+        return body
+    }
+
     static func load(_ req: Request) async throws -> Opportunity {
         let id: Opportunity.ID = try req.apiID()
         guard let opportunity = try await req.stores.pipeline.opportunities.find(id: id) else {
@@ -65,7 +75,7 @@ enum OpportunitiesAPI {
 
     @Sendable static func show(req: Request) async throws -> OpportunityBody {
         try req.require(PipelineAccess.canView)
-        return OpportunityBody(try await load(req), stages: try await stages(req))
+        return try await single(req, try await load(req))
     }
 
     @Sendable static func update(req: Request) async throws -> OpportunityBody {
@@ -73,7 +83,7 @@ enum OpportunitiesAPI {
         try req.require { PipelineAccess.canEdit($0, current) }
         let body = try req.decodeJSON(PatchOpportunityBody.self)
         let updated = try await OpportunityManagement(req.appEnvironment).update(current.id, body.patch)
-        return OpportunityBody(updated, stages: try await stages(req))
+        return try await single(req, updated)
     }
 
     @Sendable static func move(req: Request) async throws -> OpportunityBody {
@@ -91,7 +101,7 @@ enum OpportunitiesAPI {
         let moved = try await OpportunityManagement(req.appEnvironment).move(
             current.id, to: stage!, lostReasonID: reason ?? nil, lostNote: body.lostNote,
             expectedVersion: body.version)
-        return OpportunityBody(moved, stages: try await stages(req))
+        return try await single(req, moved)
     }
 
     @Sendable static func solutionNotes(req: Request) async throws -> OpportunityBody {
@@ -100,7 +110,7 @@ enum OpportunitiesAPI {
         let body = try req.decodeJSON(SolutionNotesBody.self)
         let updated = try await OpportunityManagement(req.appEnvironment).setSolutionNotes(
             current.id, body.solutionNotes, by: try req.requireUser(), expectedVersion: body.version)
-        return OpportunityBody(updated, stages: try await stages(req))
+        return try await single(req, updated)
     }
 }
 

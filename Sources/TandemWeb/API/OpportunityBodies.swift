@@ -33,6 +33,10 @@ struct OpportunityBody: Content {
     var version: Int
     var createdAt: Date
     var updatedAt: Date
+    /// The won deal's project and its brief status (`pending`, `acknowledged`, `challenged`);
+    /// filled on answers about one opportunity, null before the deal is won and in lists.
+    @NullWhenAbsent var projectId: String?
+    @NullWhenAbsent var briefStatus: String?
 
     init(_ o: Opportunity, stages: StageList) {
         id = o.id.description

@@ -44,6 +44,9 @@ public struct TandemConfig: Sendable, Equatable {
     public var quoteUploadMaxBytes: Int = 50 * 1024 * 1024
     /// Seconds between the live notifications' keep-alive ticks (`TANDEM_LIVE_TICK_SECONDS`, default 20).
     public var liveTickSeconds: Int = 20
+    /// Seconds between two runs of quote expiry while the server runs (`TANDEM_QUOTE_EXPIRY_MINUTES`,
+    /// default 60 minutes; the first run is at start).
+    public var quoteExpirySeconds: Int = 3600
 
     public enum LogFormat: String, Sendable { case text, json }
 
@@ -128,6 +131,9 @@ public struct TandemConfig: Sendable, Equatable {
             config.quoteUploadMaxBytes = megabytes * 1024 * 1024
         }
         if let seconds = integer("TANDEM_LIVE_TICK_SECONDS", in: 1...300) { config.liveTickSeconds = seconds }
+        if let minutes = integer("TANDEM_QUOTE_EXPIRY_MINUTES", in: 1...1440) {
+            config.quoteExpirySeconds = minutes * 60
+        }
         if let raw = value("TANDEM_LOG_FORMAT") {
             if let format = LogFormat(rawValue: raw.lowercased()) {
                 config.logFormat = format

@@ -70,6 +70,8 @@ public enum DemoSeed {
         ThreadDemo.step,  // threads (issue #15)
         // Working together (docs/together.md), after production, ledger and threads.
         TogetherDemo.step,
+        // Issues #13 and #14, second pass: a held pair for the amber verdict (docs/quotes.md).
+        CrunchDemo.step,
     ]
 
     /// Refused by `serve --demo`: the database holds people who are not the demo's, and the demo

@@ -7,6 +7,7 @@ import Vapor
 /// server runs, starting when the app boots and stopping at shutdown. Every instance of Tandem
 /// runs one; the queue gives each job to one of them (docs/quotes.md).
 struct JobWorkerKey: StorageKey { typealias Value = JobWorker }
+struct QuoteExpiryKey: StorageKey { typealias Value = PeriodicWork }
 
 extension Application {
     var jobWorker: JobWorker {
@@ -17,6 +18,15 @@ extension Application {
         set { storage[JobWorkerKey.self] = newValue }
     }
 
+    /// Quote expiry on a timer (`TandemConfig.quoteExpirySeconds`), started and stopped with the app.
+    var quoteExpiry: PeriodicWork {
+        get {
+            guard let timer = storage[QuoteExpiryKey.self] else { fatalError("configure(_:context:) was not called") }
+            return timer
+        }
+        set { storage[QuoteExpiryKey.self] = newValue }
+    }
+
     /// Quote files under the data directory (as client assets are).
     var quoteFiles: DataDirectoryFiles { DataDirectoryFiles(root: tandem.config.dataDirectory) }
 
@@ -25,19 +35,28 @@ extension Application {
         let analysis = QuoteAnalysisJob(files: quoteFiles, capacity: capacity)
         let name = "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)-\(UUID())"
         jobWorker = JobWorker(name: name, env: appEnvironment, handlers: [analysis])
+        let env = appEnvironment
+        let logger = logger
+        quoteExpiry = PeriodicWork(every: .seconds(tandem.config.quoteExpirySeconds)) {
+            // Quotes past their validity expire and release their holds.
+            do { _ = try await QuoteManagement(env).expireDue() } catch {
+                logger.warning("expiring quotes failed: \(error)")
+            }
+        }
         lifecycle.use(JobWorkerLifecycle())
     }
 }
 
 struct JobWorkerLifecycle: LifecycleHandler {
     func didBootAsync(_ application: Application) async throws {
-        // Quotes past their validity expire and release their holds (at every start).
-        do { try await QuoteManagement(application.appEnvironment).expireDue() } catch {
-            application.logger.warning("expiring quotes failed: \(error)")
-        }
+        await application.quoteExpiry.start()
         await application.jobWorker.start()
     }
-    func shutdownAsync(_ application: Application) async { await application.jobWorker.stop() }
+    /// Both stop (and wait for a run in progress) before the app closes its database.
+    func shutdownAsync(_ application: Application) async {
+        await application.quoteExpiry.stop()
+        await application.jobWorker.stop()
+    }
 }
 
 extension Request {
