@@ -76,7 +76,7 @@ public struct RecordDirectory: Sendable {
         return record
     }
 
-    /// Accounts, opportunities, quotes, projects, jobs and promises.
+    /// Accounts, opportunities, quotes, projects, jobs, promises, working groups, ideas and proposals.
     public static func standard(pagePath: @escaping @Sendable (RecordSubject) -> String? = { _ in nil })
         -> RecordDirectory
     {
@@ -84,6 +84,7 @@ public struct RecordDirectory: Sendable {
             resolvers: [
                 StandardRecords.account, StandardRecords.opportunity, StandardRecords.quote,
                 StandardRecords.project, ProductionRecords.job, ProductionRecords.promise,
+                TogetherRecords.group, TogetherRecords.idea, TogetherRecords.proposal,
             ],
             pagePath: pagePath)
     }

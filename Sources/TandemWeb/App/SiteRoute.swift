@@ -113,6 +113,8 @@ enum SiteRoute: Sendable, Equatable {
     case productionScript
     /// The promise ledger (docs/ledger.md).
     case ledger
+    /// A job's own page: details, assignments, status history and its thread (issue #15).
+    case job(PathParameter)
     case promise(PathParameter)
     case promiseRenegotiate(PathParameter)
     case promiseDeliver(PathParameter)
@@ -266,6 +268,7 @@ enum SiteRoute: Sendable, Equatable {
         case .purchaseOrderPDF(let id): return ["purchase-orders", id.segment, "po.pdf"]
         case .productionScript: return ["production.js"]
         case .ledger: return ["ledger"]
+        case .job(let id): return ["jobs", id.segment]
         case .promise(let id): return ["promises", id.segment]
         case .promiseRenegotiate(let id): return ["promises", id.segment, "renegotiate"]
         case .promiseDeliver(let id): return ["promises", id.segment, "deliver"]

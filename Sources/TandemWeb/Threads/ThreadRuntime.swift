@@ -9,9 +9,10 @@ enum ThreadRuntime {
     /// Every record kind with a thread. Features add theirs here (`.adding(resolver)`).
     static let directory = RecordDirectory.standard(pagePath: { NotificationViews.href(of: $0) })
 
-    /// The kinds the API names in `{recordType}`; job and promise answer 404 until their
-    /// features add a resolver.
-    static let apiKinds: Set<String> = ["account", "opportunity", "quote", "project", "job", "promise", "group"]
+    /// The kinds the API names in `{recordType}` (a kind without a resolver answers 404).
+    static let apiKinds: Set<String> = [
+        "account", "opportunity", "quote", "project", "job", "promise", "group", "idea", "proposal",
+    ]
 
     static func configure(_ app: Application, api: any RoutesBuilder, signedIn: any RoutesBuilder) {
         let broadcaster = NotificationBroadcaster(tick: app.tandem.config.liveTickSeconds)

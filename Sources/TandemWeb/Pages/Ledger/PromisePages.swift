@@ -84,6 +84,8 @@ enum PromisePages {
         var lateCauses: [SelectOption]
         var form: Form
         var errors: FormErrors
+        /// The promise's thread (issue #15).
+        var thread: ThreadPanel? = nil
     }
 
     static func register(_ routes: any RoutesBuilder) {
@@ -147,7 +149,7 @@ enum PromisePages {
             }
         }
         let open = entry.state.deliveredAt == nil && !entry.state.cancelled
-        let context = Context(
+        var context = Context(
             shell: try await req.shell(
                 title: "\(entry.projectName) · \(entry.promise.targetLanguage)", area: .projects),
             title: "\(entry.projectName) · \(QuoteDocument.languageName(entry.promise.targetLanguage, in: l))",
@@ -192,6 +194,7 @@ enum PromisePages {
             currency: entry.promise.price.currency.code, baseCurrency: base.code, version: entry.promise.version,
             causes: LedgerViews.causeOptions(selected: form.cause, l),
             lateCauses: LedgerViews.causeOptions(selected: form.lateCause, l), form: form, errors: errors)
+        context.thread = await ThreadPanel.forPage(RecordSubject(kind: .promise, id: entry.id.rawValue), req: req)
         return try await req.renderPage("ledger/promise", context, status: status)
     }
 

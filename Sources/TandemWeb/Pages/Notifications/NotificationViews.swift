@@ -22,6 +22,11 @@ enum NotificationViews {
         case "quote": return SiteRoute.quote(PathParameter(value: subject.id.uuidString.lowercased())).path
         case "project": return SiteRoute.project(PathParameter(value: subject.id.uuidString.lowercased())).path
         case "promise": return SiteRoute.promise(PathParameter(value: subject.id.uuidString.lowercased())).path
+        case "job": return SiteRoute.job(PathParameter(value: subject.id.uuidString.lowercased())).path
+        case "group": return SiteRoute.together(.group(PathParameter(value: subject.id.uuidString.lowercased()))).path
+        case "idea": return SiteRoute.together(.idea(PathParameter(value: subject.id.uuidString.lowercased()))).path
+        case "proposal":
+            return SiteRoute.together(.proposal(PathParameter(value: subject.id.uuidString.lowercased()))).path
         default: return nil
         }
     }

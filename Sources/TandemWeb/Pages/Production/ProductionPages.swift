@@ -10,6 +10,7 @@ enum ProductionPages {
     static func register(_ routes: any RoutesBuilder) {
         PurchaseOrderDocument.register(pages: routes)
         routes.get(.today, use: TodayPage.show)
+        JobPage.register(routes)  // issue #15: the job's own page and thread
         routes.post(.projectAssignProposals(":id"), use: assignProposals)
         routes.post(.projectHold(":id"), use: hold)
         routes.post(.jobAssign(":id"), use: assign)

@@ -34,6 +34,8 @@ struct ProjectProductionSection: Encodable {
     }
     struct JobRow: Encodable {
         var id: String
+        /// The job's own page (details, history, thread).
+        var href: String
         var step: String
         var status: QuoteViews.Badge
         var due: String
@@ -180,7 +182,8 @@ struct ProjectProductionSection: Encodable {
             job.unit == .page
             ? "production.unit.pages" : job.unit == .word ? "production.unit.words" : "production.unit.minutes"
         return JobRow(
-            id: job.id.description, step: stepName(job, l), status: badge(job.status, l),
+            id: job.id.description, href: SiteRoute.job(PathParameter(job.id)).path, step: stepName(job, l),
+            status: badge(job.status, l),
             due: l.formatDateTime(job.due),
             words: l.t(unit, count: job.words), isInternal: job.isInternal,
             assignments: active.map { a in

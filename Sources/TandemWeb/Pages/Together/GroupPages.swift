@@ -43,6 +43,8 @@ enum GroupPages {
         var initiativeAction: String
         var errors: FormErrors
         var backHref: String
+        /// The record's thread (issue #15).
+        var thread: ThreadPanel? = nil
     }
     struct GroupForm: Content {
         var name: String?
@@ -135,7 +137,7 @@ enum GroupPages {
         let l = req.localizer
         let id: WorkingGroup.ID = try TogetherPages.id(req)
         let detail = try await WorkingGroups(req.appEnvironment).detail(id, by: user)
-        let context = ShowContext(
+        var context = ShowContext(
             shell: try await req.shell(title: detail.group.name, area: .collaboration),
             tabs: try TogetherPages.tabs(req, current: "groups"),
             group: group(detail, names: try await TogetherPages.names(req), l),
@@ -144,6 +146,7 @@ enum GroupPages {
             membersAction: SiteRoute.together(.groupMembers(PathParameter(id))).path,
             initiativeAction: SiteRoute.together(.groupInitiatives(PathParameter(id))).path, errors: errors,
             backHref: SiteRoute.together(.groups).path)
+        context.thread = await ThreadPanel.forPage(RecordSubject(kind: .group, id: id.rawValue), req: req)
         return try await req.renderPage("together/group", context, status: status)
     }
 

@@ -39,6 +39,8 @@ enum IdeaPages {
         var reason: String
         var errors: FormErrors
         var backHref: String
+        /// The record's thread (issue #15).
+        var thread: ThreadPanel? = nil
     }
     struct NewForm: Content {
         var title: String?
@@ -123,7 +125,7 @@ enum IdeaPages {
         let ideas = Ideas(req.appEnvironment)
         let idea = try await ideas.find(try TogetherPages.id(req), by: user)
         let names = try await TogetherPages.names(req)
-        let context = ShowContext(
+        var context = ShowContext(
             shell: try await req.shell(title: idea.title, area: .collaboration),
             tabs: try TogetherPages.tabs(req, current: "ideas"),
             idea: item(idea, voted: try await ideas.hasVoted(idea.id, user: user), names: names, l), body: idea.body,
@@ -134,6 +136,7 @@ enum IdeaPages {
             },
             moveAction: SiteRoute.together(.ideaStatus(PathParameter(idea.id))).path, reason: reason, errors: errors,
             backHref: SiteRoute.together(.ideas).path)
+        context.thread = await ThreadPanel.forPage(RecordSubject(kind: .idea, id: idea.id.rawValue), req: req)
         return try await req.renderPage("together/idea", context, status: status)
     }
 

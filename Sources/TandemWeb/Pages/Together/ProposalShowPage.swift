@@ -56,6 +56,8 @@ enum ProposalShowPage {
         /// The decide buttons' values (`DecideForm.decision`).
         var approveValue = "approve"
         var declineValue = "decline"
+        /// The record's thread (issue #15).
+        var thread: ThreadPanel? = nil
     }
     struct DecideForm: Content {
         var decision: String?
@@ -135,7 +137,8 @@ enum ProposalShowPage {
     ) async throws -> Response {
         let proposal = try await Proposals(req.appEnvironment).find(
             try TogetherPages.id(req), by: try req.requireUser())
-        let context = try await context(req, proposal, reason: reason, realised: realised, errors: errors)
+        var context = try await context(req, proposal, reason: reason, realised: realised, errors: errors)
+        context.thread = await ThreadPanel.forPage(RecordSubject(kind: .proposal, id: proposal.id.rawValue), req: req)
         return try await req.renderPage("together/proposal", context, status: status)
     }
 
