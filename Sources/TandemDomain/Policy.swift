@@ -91,6 +91,10 @@ public enum Action: Hashable, Sendable {
     case editWorkingGroup(members: [User.ID])
     case logShadowing(participant: User.ID, host: User.ID)
     case viewShadowingRecord(person: User.ID)
+    // Scorecards and incentive plans (issue #16, docs/metrics.md): rules in Goals/GoalsPolicy.swift.
+    case viewScorecards, manageIncentivePlans, viewIncentivePlans
+    /// What `person` would earn under a plan (their own, or anyone's for managers).
+    case viewIncentiveFigures(person: User.ID)
 }
 
 /// The one authorization policy, used by pages and API alike.

@@ -109,6 +109,8 @@ public struct Stores: Sendable {
     public var threads: ThreadStores
     /// Joint reviews, working groups, ideas, proposals and shadowing (docs/together.md).
     public var together: TogetherStores
+    /// Scorecard metrics and incentive plans (docs/metrics.md).
+    public var goals: GoalsStores
 
     public init(
         users: any UserStore, sessions: any SessionStore, apiTokens: any APITokenStore,
@@ -118,8 +120,9 @@ public struct Stores: Sendable {
         clientAssets: any ClientAssetStore, vendors: any VendorStore, vendorSchedule: any VendorScheduleStore,
         vendorPreferences: any VendorPreferenceStore, pipeline: PipelineStores, pricing: PricingStores,
         quoteStores: QuoteStores, notifications: any NotificationStore, production: any ProductionStore,
-        ledger: any LedgerStore, threads: ThreadStores, together: TogetherStores
+        ledger: any LedgerStore, threads: ThreadStores, together: TogetherStores, goals: GoalsStores
     ) {
+        self.goals = goals
         self.production = production
         self.ledger = ledger
         self.threads = threads

@@ -17,7 +17,7 @@ extension Policy {
         case .manageReviewSettings:
             return roles.contains(.admin)
         default:
-            return permitsLedgerWork(user, action) || permitsTogether(user, action)
+            return permitsLedgerWork(user, action) || permitsTogether(user, action) || permitsGoals(user, action)
         }
     }
 }

@@ -66,7 +66,7 @@ extension Stores {
             quoteStores: .fluent(database, ids: ids), notifications: FluentNotificationStore(database: database),
             production: FluentProductionStore(database: database),
             ledger: FluentLedgerStore(database: database), threads: .fluent(database, ids: ids),
-            together: .fluent(database, ids: ids))
+            together: .fluent(database, ids: ids), goals: .fluent(database))
     }
 }
 

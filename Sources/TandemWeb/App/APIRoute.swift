@@ -104,6 +104,8 @@ enum APIRoute: Sendable, Equatable {
     case notificationPreferences, notificationsDigest
     // Working together (docs/together.md): paths in API/Together/TogetherAPIPath.swift.
     case together(TogetherAPIPath)
+    // Scorecards and incentive plans (docs/metrics.md): paths in API/Goals/GoalsAPIPath.swift.
+    case goals(GoalsAPIPath)
 
     static let prefixSegments = ["api", "v1"]
     static var prefix: String { "/" + prefixSegments.joined(separator: "/") }
@@ -231,6 +233,7 @@ enum APIRoute: Sendable, Equatable {
         case .notificationPreferences: return ["notification-preferences"]
         case .notificationsDigest: return ["notifications", "digest"]
         case .together(let path): return path.segments
+        case .goals(let path): return path.segments
         }
     }
 

@@ -123,4 +123,6 @@ func routes(_ app: Application) throws {
     ThreadRuntime.configure(app, api: api, signedIn: signedIn)  // threads (issue #15)
     // Working together (docs/together.md).
     TogetherAPI.register(api)
+    // Scorecards and incentive plans (docs/metrics.md).
+    ScorecardsAPI.register(api)
 }
