@@ -104,6 +104,8 @@ enum APIRoute: Sendable, Equatable {
     case notificationPreferences, notificationsDigest
     // Working together (docs/together.md): paths in API/Together/TogetherAPIPath.swift.
     case together(TogetherAPIPath)
+    // Client fit, where to sell, parity (docs/guidance.md): paths in API/Guidance/GuidanceAPIPath.swift.
+    case guidance(GuidanceAPIPath)
 
     static let prefixSegments = ["api", "v1"]
     static var prefix: String { "/" + prefixSegments.joined(separator: "/") }
@@ -231,6 +233,7 @@ enum APIRoute: Sendable, Equatable {
         case .notificationPreferences: return ["notification-preferences"]
         case .notificationsDigest: return ["notifications", "digest"]
         case .together(let path): return path.segments
+        case .guidance(let path): return path.segments
         }
     }
 

@@ -123,4 +123,5 @@ func routes(_ app: Application) throws {
     ThreadRuntime.configure(app, api: api, signedIn: signedIn)  // threads (issue #15)
     // Working together (docs/together.md).
     TogetherAPI.register(api)
+    GuidanceRoutes.register(pages: signedIn, api: api)  // client fit, where to sell, parity (docs/guidance.md)
 }

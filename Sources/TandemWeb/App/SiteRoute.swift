@@ -113,6 +113,8 @@ enum SiteRoute: Sendable, Equatable {
     case productionScript
     /// The promise ledger (docs/ledger.md).
     case ledger
+    /// Guidance (docs/guidance.md): where to sell, and the parity dashboard for managers.
+    case whereToSell, parity
     case promise(PathParameter)
     case promiseRenegotiate(PathParameter)
     case promiseDeliver(PathParameter)
@@ -266,6 +268,8 @@ enum SiteRoute: Sendable, Equatable {
         case .purchaseOrderPDF(let id): return ["purchase-orders", id.segment, "po.pdf"]
         case .productionScript: return ["production.js"]
         case .ledger: return ["ledger"]
+        case .whereToSell: return ["where-to-sell"]
+        case .parity: return ["parity"]
         case .promise(let id): return ["promises", id.segment]
         case .promiseRenegotiate(let id): return ["promises", id.segment, "renegotiate"]
         case .promiseDeliver(let id): return ["promises", id.segment, "deliver"]
