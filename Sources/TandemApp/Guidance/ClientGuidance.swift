@@ -15,6 +15,20 @@ public struct ClientGuidance: Sendable {
 
     static let forbidden = DomainError.forbidden(key: "error.forbidden", fallback: "You may not do this.")
 
+    /// Free hours of the heatmap's rows matching `pair` on its languages (`fr` for `fr-FR`): the
+    /// largest of them, since one vendor may count in several rows (`en→fr` and `en→fr-FR`).
+    static func freeHours(_ pair: LanguagePair, in free: [LanguagePair: (Int, Int, Int)]) -> (Int, Int, Int) {
+        free.filter { $0.key.source.language == pair.source.language && $0.key.target.language == pair.target.language }
+            .values.max { $0.0 != $1.0 ? $0.0 < $1.0 : $0.2 < $1.2 } ?? (0, 0, 0)
+    }
+
+    /// The first of `subjects` that some approved vendor capability names as its domain (lower
+    /// case): a subject the bench does not record is no qualification to look for.
+    func domain(_ subjects: [String]) async throws -> String? {
+        let known = try await store.vendorDomains()
+        return subjects.map { $0.lowercased() }.first { known.contains($0) }
+    }
+
     /// Free hours per pair in the first 4, 8 and 12 weeks of `capacity`.
     public static func freeHours(_ capacity: CapacityHeatmap) -> [LanguagePair: (Int, Int, Int)] {
         var out: [LanguagePair: (Int, Int, Int)] = [:]
@@ -38,7 +52,7 @@ public struct ClientGuidance: Sendable {
         return unique.map { pair in
             let b = bench.first { $0.pair == pair }
             let r = records.first { $0.pair == pair }
-            let f = free[pair] ?? (0, 0, 0)
+            let f = Self.freeHours(pair, in: free)
             return (
                 pair,
                 PairCapability(
@@ -49,17 +63,17 @@ public struct ClientGuidance: Sendable {
         }
     }
 
-    /// The account's fit over its language pairs, in its first subject domain.
+    /// The account's fit over its language pairs, in its first subject domain that vendors record.
     public func account(_ id: Account.ID, by user: User, capacity: CapacityHeatmap) async throws -> FitScore.Result {
         guard Policy.permitsGuidance(user, .clientFit) else { throw Self.forbidden }
         guard let account = try await env.stores.accounts.find(id: id) else {
             throw DomainError.notFound(entityKey: "entity.account", fallback: "The account was not found.")
         }
-        let domain = account.subjectDomains.first.map { $0.lowercased() }
+        let domain = try await domain(account.subjectDomains)
         return FitScore.score(try await capabilities(account.languagePairs, domain: domain, capacity: capacity))
     }
 
-    /// The opportunity's fit over its pairs, in its account's first subject domain.
+    /// The opportunity's fit over its pairs, in its account's first subject domain that vendors record.
     public func opportunity(_ id: Opportunity.ID, by user: User, capacity: CapacityHeatmap) async throws
         -> FitScore.Result
     {
@@ -68,7 +82,7 @@ public struct ClientGuidance: Sendable {
             throw DomainError.notFound(entityKey: "entity.opportunity", fallback: "The opportunity was not found.")
         }
         let account = try await env.stores.accounts.find(id: opportunity.accountID)
-        let domain = account?.subjectDomains.first.map { $0.lowercased() }
+        let domain = try await domain(account?.subjectDomains ?? [])
         return FitScore.score(try await capabilities(opportunity.languagePairs, domain: domain, capacity: capacity))
     }
 

@@ -53,6 +53,8 @@ public protocol GuidanceStore: Sendable {
     /// Approved vendors per pair (all pairs when nil) and, when `domain` is given, those approved
     /// for that domain too.
     func bench(_ pairs: [LanguagePair]?, domain: String?) async throws -> [PairBench]
+    /// Every domain (lower case) some approved capability of an approved vendor names.
+    func vendorDomains() async throws -> Set<String>
     /// The parity figures for each period between consecutive `bounds`.
     func parity(bounds: [Date], now: Date) async throws -> [ParityPeriod]
 }

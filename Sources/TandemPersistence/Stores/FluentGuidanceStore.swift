@@ -76,6 +76,20 @@ public struct FluentGuidanceStore: GuidanceStore {
         }.sorted { $0.pair.description < $1.pair.description }
     }
 
+    public func vendorDomains() async throws -> Set<String> {
+        let query: SQLQueryString =
+            """
+            SELECT DISTINCT vc.domains FROM vendor_capabilities vc JOIN vendors v ON v.id = vc.vendor_id \
+            WHERE vc.approved = \(true) AND v.status = 'approved'
+            """
+        var out = Set<String>()
+        for row in try await sql.raw(query).all() {
+            let text = try row.decode(column: "domains", as: String.self)
+            out.formUnion(((try? JSONText.decode([String].self, text)) ?? []).map { $0.lowercased() })
+        }
+        return out
+    }
+
     public func bench(_ pairs: [LanguagePair]?, domain: String?) async throws -> [PairBench] {
         if let pairs, pairs.isEmpty { return [] }
         let key = Self.key(pairs, source: "vc.source", target: "vc.target")
