@@ -69,7 +69,7 @@ enum ChartFigure {
     /// table and the marks' titles still name each).
     static func categoryLabels(_ data: ChartData) -> String {
         let count = data.categories.count
-        let fits = max(1, ChartStyle.plotWidth / 64)
+        let fits = max(1, ChartStyle.plotWidth / 52)
         let every = max(1, Int((Double(count) / Double(fits)).rounded(.up)))
         let y = ChartStyle.height - ChartStyle.bottom + 18
         var out = "<g class=\"chart-categories\" font-size=\"11\" fill=\"#37474f\">"

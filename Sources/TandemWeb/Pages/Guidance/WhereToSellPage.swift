@@ -59,7 +59,7 @@ enum WhereToSellPage {
                 onTime: rate(c.kept, of: c.judged, l), margin: rate(c.atMargin, of: c.delivered, l),
                 services: p.services.joined(separator: ", "), domains: p.domains.joined(separator: ", "))
         }
-        let top = Array(points.prefix(12))
+        let top = Array(points.prefix(10))
         let chart = BarChart.render(
             ChartData(
                 id: "where-to-sell-chart", title: l.t("wheretosell.chart.title"),
