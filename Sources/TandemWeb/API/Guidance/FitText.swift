@@ -51,30 +51,31 @@ enum FitText {
         }
     }
 
+    /// The reason's arguments: the pair's `source` and `target` tags, and its own figures.
     static func args(_ reason: FitReason) -> [String: ReasonBody.Argument] {
-        func pairArgs(_ pair: LanguagePair) -> [String: ReasonBody.Argument] {
-            ["source": .text(pair.source.description), "target": .text(pair.target.description)]
+        func with(_ pair: LanguagePair, _ extra: [String: ReasonBody.Argument] = [:]) -> [String: ReasonBody.Argument] {
+            var args = extra
+            args["source"] = .text(pair.source.description)
+            args["target"] = .text(pair.target.description)
+            return args
         }
         switch reason {
-        case .noVendor(let pair):
-            return pairArgs(pair)
+        case .noVendor(let pair), .noCapacity(let pair):
+            return with(pair)
         case .noDomainVendor(let pair, let domain, let pairVendors):
-            return pairArgs(pair).merging(["domain": .text(domain), "pairVendors": .number(pairVendors)]) { a, _ in a }
+            return with(pair, ["domain": .text(domain), "pairVendors": .number(pairVendors)])
         case .bench(let pair, let domain, let count):
-            return pairArgs(pair).merging(
-                ["count": .number(count)].merging(domain.map { ["domain": .text($0)] } ?? [:]) { a, _ in a }
-            ) { a, _ in a }
+            var extra: [String: ReasonBody.Argument] = ["count": .number(count)]
+            if let domain { extra["domain"] = .text(domain) }
+            return with(pair, extra)
         case .onTime(let pair, let kept, let judged):
-            return pairArgs(pair).merging(["kept": .number(kept), "judged": .number(judged)]) { a, _ in a }
+            return with(pair, ["kept": .number(kept), "judged": .number(judged)])
         case .littleHistory(let pair, let judged):
-            return pairArgs(pair).merging(["judged": .number(judged)]) { a, _ in a }
+            return with(pair, ["judged": .number(judged)])
         case .margin(let pair, let atMargin, let delivered):
-            return pairArgs(pair).merging(["atMargin": .number(atMargin), "delivered": .number(delivered)]) { a, _ in a
-            }
+            return with(pair, ["atMargin": .number(atMargin), "delivered": .number(delivered)])
         case .freeCapacity(let pair, let hours4, let hours12):
-            return pairArgs(pair).merging(["hours4": .number(hours4), "hours12": .number(hours12)]) { a, _ in a }
-        case .noCapacity(let pair):
-            return pairArgs(pair)
+            return with(pair, ["hours4": .number(hours4), "hours12": .number(hours12)])
         case .noPairs:
             return [:]
         }
