@@ -69,7 +69,8 @@ struct GuidanceAPITests {
             Promise(
                 id: env.ids(), projectID: project.id, targetLanguage: tag("fr"),
                 deliveryDate: env.now.addingTimeInterval(Double(-n) * 86_400), price: Money(100, .eur),
-                weightedWords: 1000, services: ["translation"], salesOwnerID: rep.id, pmID: nil, createdAt: env.now)
+                weightedWords: 1000, services: ["translation"], salesOwnerID: rep.id, pmID: nil,
+                createdAt: env.now.addingTimeInterval(-10 * 86_400))
         }
         try await env.stores.quoteStores.projects.create(project, promises: promises, reservations: [])
         try await env.stores.ledger.saveStates(
@@ -126,6 +127,9 @@ struct GuidanceAPITests {
             let margin = reasons.first { $0["code"] as? String == "margin" }
             #expect((margin?["args"] as? [String: Any])?["atMargin"] as? Int == 4)
             #expect((margin?["args"] as? [String: Any])?["delivered"] as? Int == 5)
+            let typical = reasons.first { $0["code"] as? String == "typical_job" }
+            #expect(
+                typical?["text"] as? String == "Jobs kept at margin in en→fr-FR: typically 1,000 words, 7 days ahead")
             let score = try #require(json["score"] as? Int)
             #expect((0...100).contains(score))
             #expect(score < 50, "one pair of three has no vendor at all")
@@ -168,6 +172,9 @@ struct GuidanceAPITests {
             #expect(fr["onTimeRate"] as? String == "80.00")
             #expect(fr["atMarginRate"] as? String == "80.00")
             #expect(fr["domains"] as? [String] == ["legal"])
+            // Kept at margin: promised 8, 7 and 6 days ahead, 1,000 words each.
+            #expect(fr["typicalWords"] as? Int == 1000)
+            #expect(fr["typicalDays"] as? Int == 7)
             let de = try #require(items.first { $0["target"] as? String == "de" })
             #expect(de["onTimeRate"] is NSNull)
             let page = try await get(w, "/api/v1/where-to-sell?limit=1", as: w.sales).json()

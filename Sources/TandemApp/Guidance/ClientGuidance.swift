@@ -58,7 +58,8 @@ public struct ClientGuidance: Sendable {
                 PairCapability(
                     approvedVendors: b?.vendors ?? 0, domainVendors: domain == nil ? nil : (b?.domainVendors ?? 0),
                     domain: domain, judged: r?.judged ?? 0, kept: r?.kept ?? 0, delivered: r?.delivered ?? 0,
-                    atMargin: r?.atMargin ?? 0, freeHours4: f.0, freeHours8: f.1, freeHours12: f.2)
+                    atMargin: r?.atMargin ?? 0, freeHours4: f.0, freeHours8: f.1, freeHours12: f.2,
+                    typicalWords: r?.typicalWords, typicalDays: r?.typicalDays)
             )
         }
     }
@@ -108,7 +109,8 @@ public struct ClientGuidance: Sendable {
             let f = free[b.pair] ?? (0, 0, 0)
             let capability = PairCapability(
                 approvedVendors: b.vendors, judged: r?.judged ?? 0, kept: r?.kept ?? 0, delivered: r?.delivered ?? 0,
-                atMargin: r?.atMargin ?? 0, freeHours4: f.0, freeHours8: f.1, freeHours12: f.2)
+                atMargin: r?.atMargin ?? 0, freeHours4: f.0, freeHours8: f.1, freeHours12: f.2,
+                typicalWords: r?.typicalWords, typicalDays: r?.typicalDays)
             return SellingPoint(
                 pair: b.pair, capability: capability, services: b.services, domains: b.domains,
                 score: FitScore.pairScore(capability))

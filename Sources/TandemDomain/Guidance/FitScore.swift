@@ -18,6 +18,8 @@ public enum FitReason: Sendable, Equatable {
     case freeCapacity(pair: LanguagePair, hours4: Int, hours12: Int)
     /// No free vendor hours in the next 12 weeks.
     case noCapacity(pair: LanguagePair)
+    /// The typical job kept at margin: `words` weighted words promised `days` days ahead.
+    case typicalJob(pair: LanguagePair, words: Int, days: Int)
     /// The account or opportunity names no language pair.
     case noPairs
 
@@ -31,6 +33,7 @@ public enum FitReason: Sendable, Equatable {
         case .margin: "margin"
         case .freeCapacity: "free_capacity"
         case .noCapacity: "no_capacity"
+        case .typicalJob: "typical_job"
         case .noPairs: "no_pairs"
         }
     }
@@ -44,6 +47,7 @@ public enum FitReason: Sendable, Equatable {
         case .noCapacity: return 1
         case .onTime, .littleHistory, .margin, .noDomainVendor: return 2
         case .bench, .freeCapacity: return 3
+        case .typicalJob: return 4
         }
     }
 
@@ -51,6 +55,7 @@ public enum FitReason: Sendable, Equatable {
     public var isConcern: Bool {
         switch self {
         case .noVendor, .noDomainVendor, .littleHistory, .noCapacity, .noPairs: true
+        case .typicalJob: false
         case .bench(_, _, let count): count < 2
         case .onTime(_, let kept, let judged): judged > 0 && kept * 100 < judged * FitScore.goodOnTimePercent
         case .margin(_, let atMargin, let delivered): delivered > 0 && atMargin * 100 < delivered * 80
@@ -114,6 +119,9 @@ public enum FitScore {
             out.append(.onTime(pair: pair, kept: c.kept, judged: c.judged))
         }
         if c.delivered > 0 { out.append(.margin(pair: pair, atMargin: c.atMargin, delivered: c.delivered)) }
+        if let words = c.typicalWords, let days = c.typicalDays {
+            out.append(.typicalJob(pair: pair, words: words, days: days))
+        }
         if c.approvedVendors > 0 {
             out.append(
                 c.freeHours12 > 0

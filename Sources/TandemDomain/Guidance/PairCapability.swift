@@ -21,11 +21,18 @@ public struct PairCapability: Sendable, Equatable, Codable {
     public var freeHours4: Int
     public var freeHours8: Int
     public var freeHours12: Int
+    /// The typical job kept at margin in that window: mean weighted words, mean days from the
+    /// promise to its delivery date (nil without such a job).
+    public var typicalWords: Int?
+    public var typicalDays: Int?
 
     public init(
         approvedVendors: Int = 0, domainVendors: Int? = nil, domain: String? = nil, judged: Int = 0, kept: Int = 0,
-        delivered: Int = 0, atMargin: Int = 0, freeHours4: Int = 0, freeHours8: Int = 0, freeHours12: Int = 0
+        delivered: Int = 0, atMargin: Int = 0, freeHours4: Int = 0, freeHours8: Int = 0, freeHours12: Int = 0,
+        typicalWords: Int? = nil, typicalDays: Int? = nil
     ) {
+        self.typicalWords = typicalWords
+        self.typicalDays = typicalDays
         self.approvedVendors = approvedVendors
         self.domainVendors = domainVendors
         self.domain = domain
@@ -49,8 +56,15 @@ public struct PairRecord: Sendable, Equatable {
     public var kept: Int
     public var delivered: Int
     public var atMargin: Int
+    public var typicalWords: Int?
+    public var typicalDays: Int?
 
-    public init(pair: LanguagePair, judged: Int, kept: Int, delivered: Int, atMargin: Int) {
+    public init(
+        pair: LanguagePair, judged: Int, kept: Int, delivered: Int, atMargin: Int, typicalWords: Int? = nil,
+        typicalDays: Int? = nil
+    ) {
+        self.typicalWords = typicalWords
+        self.typicalDays = typicalDays
         self.pair = pair
         self.judged = judged
         self.kept = kept

@@ -47,15 +47,25 @@ public struct FluentGuidanceStore: GuidanceStore {
         return LanguagePair(source: source, target: target)
     }
 
+    /// Seconds from a promise's making to its delivery date, in the database's own arithmetic.
+    var leadSeconds: SQLQueryString {
+        sql.dialect.name == "postgresql"
+            ? "EXTRACT(EPOCH FROM (p.delivery_date - p.created_at))" : "(p.delivery_date - p.created_at)"
+    }
+
     public func pairRecords(_ pairs: [LanguagePair]?, recent: Int, now: Date) async throws -> [PairRecord] {
         if let pairs, pairs.isEmpty { return [] }
         let judged = FluentLedgerStore.judged(now)
+        let keptAtMargin: SQLQueryString =
+            "\(judged) = 'kept' AND s.delivered_at IS NOT NULL AND s.margin_at_risk = \(false)"
         let key = Self.key(pairs, source: "o.source_language", target: "p.target_language")
         let query: SQLQueryString =
-            "SELECT k, COUNT(*) AS judged, SUM(kept) AS kept, SUM(dlv) AS delivered, SUM(atm) AS at_margin FROM (SELECT "
-            + key
+            "SELECT k, COUNT(*) AS judged, SUM(kept) AS kept, SUM(dlv) AS delivered, SUM(atm) AS at_margin, "
+            + "CAST(AVG(km_secs) AS INTEGER) AS avg_secs, CAST(AVG(km_words) AS INTEGER) AS avg_words FROM (SELECT "
+            + key + " AS k, CASE WHEN " + keptAtMargin + " THEN " + leadSeconds + " END AS km_secs, "
+            + "CASE WHEN " + keptAtMargin + " THEN CAST(p.weighted_words AS NUMERIC) END AS km_words"
                 + """
-                 AS k, CASE WHEN \(judged) = 'kept' THEN 1 ELSE 0 END AS kept, \
+                , CASE WHEN \(judged) = 'kept' THEN 1 ELSE 0 END AS kept, \
                 CASE WHEN s.delivered_at IS NOT NULL THEN 1 ELSE 0 END AS dlv, \
                 CASE WHEN s.delivered_at IS NOT NULL AND s.margin_at_risk = \(false) THEN 1 ELSE 0 END AS atm, \
                 ROW_NUMBER() OVER (PARTITION BY 
@@ -70,9 +80,11 @@ public struct FluentGuidanceStore: GuidanceStore {
         return try await sql.raw(query).all().compactMap { row in
             guard let pair = Self.pair(try row.decode(column: "k", as: String.self), pairs) else { return nil }
             func count(_ c: String) throws -> Int { try row.decode(column: c, as: Int?.self) ?? 0 }
+            let seconds = try row.decode(column: "avg_secs", as: Int?.self)
             return PairRecord(
                 pair: pair, judged: try count("judged"), kept: try count("kept"), delivered: try count("delivered"),
-                atMargin: try count("at_margin"))
+                atMargin: try count("at_margin"), typicalWords: try row.decode(column: "avg_words", as: Int?.self),
+                typicalDays: seconds.map { max(0, Int((Double($0) / 86_400).rounded())) })
         }.sorted { $0.pair.description < $1.pair.description }
     }
 

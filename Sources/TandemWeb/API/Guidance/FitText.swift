@@ -46,6 +46,10 @@ enum FitText {
                 ])
         case .noCapacity(let pair):
             return l.t("fit.reason.no_capacity", ["pair": .text(Self.pair(pair))])
+        case .typicalJob(let pair, let words, let days):
+            return l.t(
+                "fit.reason.typical_job", count: days,
+                ["pair": .text(Self.pair(pair)), "words": .text(l.format(words))])
         case .noPairs:
             return l.t("fit.reason.no_pairs")
         }
@@ -76,6 +80,8 @@ enum FitText {
             return with(pair, ["atMargin": .number(atMargin), "delivered": .number(delivered)])
         case .freeCapacity(let pair, let hours4, let hours12):
             return with(pair, ["hours4": .number(hours4), "hours12": .number(hours12)])
+        case .typicalJob(let pair, let words, let days):
+            return with(pair, ["words": .number(words), "days": .number(days)])
         case .noPairs:
             return [:]
         }

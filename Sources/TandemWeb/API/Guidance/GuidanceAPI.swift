@@ -61,6 +61,8 @@ enum GuidanceAPI {
         var delivered: Int
         var atMargin: Int
         @NullWhenAbsent var atMarginRate: String?
+        @NullWhenAbsent var typicalWords: Int?
+        @NullWhenAbsent var typicalDays: Int?
 
         init(_ p: ClientGuidance.SellingPoint) {
             let c = p.capability
@@ -77,6 +79,8 @@ enum GuidanceAPI {
             delivered = c.delivered
             atMargin = c.atMargin
             atMarginRate = c.delivered == 0 ? nil : PercentText.format(Decimal(100 * c.atMargin) / Decimal(c.delivered))
+            typicalWords = c.typicalWords
+            typicalDays = c.typicalDays
         }
     }
 

@@ -18,6 +18,7 @@ enum WhereToSellPage {
         var free12: String
         var onTime: String
         var margin: String
+        var typical: String
         var services: String
         var domains: String
     }
@@ -45,6 +46,12 @@ enum WhereToSellPage {
                 ])
     }
 
+    /// "2,400 words, 6 days", or "–" without a job kept at margin.
+    static func typical(_ c: PairCapability, _ l: Localizer) -> String {
+        guard let words = c.typicalWords, let days = c.typicalDays else { return "–" }
+        return l.t("wheretosell.typical", count: days, ["words": .text(l.format(words))])
+    }
+
     @Sendable static func show(req: Request) async throws -> Response {
         let user = try req.requireUser()
         guard Policy.permitsGuidance(user, .whereToSell) else { throw NotPermitted() }
@@ -57,6 +64,7 @@ enum WhereToSellPage {
                 band: p.score >= 70 ? "good" : p.score >= 40 ? "fair" : "poor", vendors: l.format(c.approvedVendors),
                 free4: l.format(c.freeHours4), free8: l.format(c.freeHours8), free12: l.format(c.freeHours12),
                 onTime: rate(c.kept, of: c.judged, l), margin: rate(c.atMargin, of: c.delivered, l),
+                typical: typical(c, l),
                 services: p.services.joined(separator: ", "), domains: p.domains.joined(separator: ", "))
         }
         let top = Array(points.prefix(10))
