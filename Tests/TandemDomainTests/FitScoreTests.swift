@@ -55,6 +55,19 @@ struct FitScoreTests {
         #expect(FitScore.score([]) == FitScore.Result(score: 0, reasons: [.noPairs], outsideCapability: false))
     }
 
+    @Test("the typical job kept at margin is told and does not change the score")
+    func typicalJob() {
+        var c = PairCapability(
+            approvedVendors: 3, judged: 20, kept: 20, delivered: 20, atMargin: 20, freeHours4: 40, freeHours12: 120)
+        let without = FitScore.pairScore(c)
+        c.typicalWords = 2400
+        c.typicalDays = 6
+        #expect(FitScore.pairScore(c) == without)
+        let result = FitScore.score([(enJa, c)])
+        #expect(result.reasons.contains(.typicalJob(pair: enJa, words: 2400, days: 6)))
+        #expect(!FitReason.typicalJob(pair: enJa, words: 2400, days: 6).isConcern)
+    }
+
     @Test("a poor on-time record is a concern; fewer than 3 judged jobs are little history")
     func concerns() {
         #expect(FitReason.onTime(pair: enJa, kept: 12, judged: 20).isConcern)
