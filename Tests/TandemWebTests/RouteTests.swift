@@ -80,7 +80,7 @@ struct RouteTests {
                 ] + Area.allCases.map { .area($0) } + ClientRoutePatterns.pages + VendorRoutePatterns.pages
                 + PipelineRoutePatterns.pages + QuoteWebRoutePatterns.pages + PricingRoutePatterns.pages
                 + ProductionRoutePatterns.pages + LedgerRoutePatterns.pages + ThreadRoutePatterns.pages
-                + TogetherRoutePatterns.pages + GoalsRoutePatterns.pages
+                + TogetherRoutePatterns.pages + GoalsRoutePatterns.pages + GuidanceRoutePatterns.pages
             let known = Set(patterns.map { $0.pathComponents.map(\.description) })
             let api = Set(
                 ([
@@ -90,7 +90,7 @@ struct RouteTests {
                     + ClientRoutePatterns.api + VendorRoutePatterns.api + PipelineRoutePatterns.api
                     + QuoteWebRoutePatterns.api + QuoteRoutePatterns.api + PricingRoutePatterns.api
                     + ProductionRoutePatterns.api + LedgerRoutePatterns.api + ThreadRoutePatterns.api
-                    + TogetherRoutePatterns.api + GoalsRoutePatterns.api).map {
+                    + TogetherRoutePatterns.api + GoalsRoutePatterns.api + GuidanceRoutePatterns.api).map {
                         APIRoute.prefixSegments + $0.pathComponents.map(\.description)
                     })
             for route in app.routes.all {

@@ -6,5 +6,6 @@ public enum TandemMigrations {
         V001.all + V002.all + V003.all + V004.all + V005.all + V006.all + V007.all + V008.all + V009.all
             + V010.all + V011.all + V012.all + V013.all
             + V014.all
+            + V015.all  // guidance (docs/guidance.md)
     }
 }

@@ -106,6 +106,8 @@ enum APIRoute: Sendable, Equatable {
     case together(TogetherAPIPath)
     // Scorecards and incentive plans (docs/metrics.md): paths in API/Goals/GoalsAPIPath.swift.
     case goals(GoalsAPIPath)
+    // Client fit, where to sell, parity (docs/guidance.md): paths in API/Guidance/GuidanceAPIPath.swift.
+    case guidance(GuidanceAPIPath)
 
     static let prefixSegments = ["api", "v1"]
     static var prefix: String { "/" + prefixSegments.joined(separator: "/") }
@@ -234,6 +236,7 @@ enum APIRoute: Sendable, Equatable {
         case .notificationsDigest: return ["notifications", "digest"]
         case .together(let path): return path.segments
         case .goals(let path): return path.segments
+        case .guidance(let path): return path.segments
         }
     }
 

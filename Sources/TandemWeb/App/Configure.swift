@@ -125,4 +125,5 @@ func routes(_ app: Application) throws {
     TogetherAPI.register(api)
     // Scorecards and incentive plans (docs/metrics.md).
     ScorecardsAPI.register(api)
+    GuidanceRoutes.register(pages: signedIn, api: api)  // client fit, where to sell, parity (docs/guidance.md)
 }

@@ -115,6 +115,8 @@ enum SiteRoute: Sendable, Equatable {
     case ledger
     /// A job's own page: details, assignments, status history and its thread (issue #15).
     case job(PathParameter)
+    /// Guidance (docs/guidance.md): where to sell, and the parity dashboard for managers.
+    case whereToSell, parity
     case promise(PathParameter)
     case promiseRenegotiate(PathParameter)
     case promiseDeliver(PathParameter)
@@ -269,6 +271,8 @@ enum SiteRoute: Sendable, Equatable {
         case .productionScript: return ["production.js"]
         case .ledger: return ["ledger"]
         case .job(let id): return ["jobs", id.segment]
+        case .whereToSell: return ["where-to-sell"]
+        case .parity: return ["parity"]
         case .promise(let id): return ["promises", id.segment]
         case .promiseRenegotiate(let id): return ["promises", id.segment, "renegotiate"]
         case .promiseDeliver(let id): return ["promises", id.segment, "deliver"]

@@ -13,17 +13,22 @@ enum ChartFigure {
     {
         let id = ChartStyle.escape(data.id)
         var out = "<figure class=\"chart chart-\(kind)\" id=\"\(id)\">"
+        // The visible caption repeats the SVG's title for sighted readers and on paper; the SVG
+        // is named by its own <title> and <desc>, so the caption is hidden from screen readers.
+        let hidden = data.isEmpty ? "" : " aria-hidden=\"true\""
+        out += "<figcaption class=\"chart-caption\"\(hidden)>\(ChartStyle.escape(data.title))</figcaption>"
         if data.isEmpty {
-            out += "<figcaption class=\"chart-caption\">\(ChartStyle.escape(data.title))</figcaption>"
             out += "<p class=\"empty chart-empty\">\(ChartStyle.escape(l.t("chart.empty")))</p></figure>"
             return out
         }
-        out += svg(data, marks: marks, scale: scale, format: format)
+        out += svg(data, marks: marks, scale: scale, format: format, dashedLegend: kind == "line")
         out += table(data, format: format, l)
         return out + "</figure>"
     }
 
-    static func svg(_ data: ChartData, marks: String, scale: ChartScale, format: Format) -> String {
+    static func svg(_ data: ChartData, marks: String, scale: ChartScale, format: Format, dashedLegend: Bool = false)
+        -> String
+    {
         let id = ChartStyle.escape(data.id)
         let width = ChartStyle.width
         let height = ChartStyle.height + legendHeight(data)
@@ -36,7 +41,7 @@ enum ChartFigure {
         svg += grid(scale, format: format)
         svg += marks
         svg += categoryLabels(data)
-        svg += legend(data)
+        svg += legend(data, dashed: dashedLegend)
         return svg + "</svg>"
     }
 
@@ -64,7 +69,7 @@ enum ChartFigure {
     /// table and the marks' titles still name each).
     static func categoryLabels(_ data: ChartData) -> String {
         let count = data.categories.count
-        let fits = max(1, ChartStyle.plotWidth / 64)
+        let fits = max(1, ChartStyle.plotWidth / 52)
         let every = max(1, Int((Double(count) / Double(fits)).rounded(.up)))
         let y = ChartStyle.height - ChartStyle.bottom + 18
         var out = "<g class=\"chart-categories\" font-size=\"11\" fill=\"#37474f\">"
@@ -82,16 +87,16 @@ enum ChartFigure {
     static let legendRow = 20
     static func legendHeight(_ data: ChartData) -> Int { ((data.series.count + 2) / 3) * legendRow }
 
-    /// One swatch per series (with its dash pattern, so the legend matches lines in print).
-    static func legend(_ data: ChartData) -> String {
+    /// One swatch per series (for lines with their dash pattern, so the legend matches them in print).
+    static func legend(_ data: ChartData, dashed: Bool) -> String {
         var out = "<g class=\"chart-legend\" font-size=\"12\" fill=\"#263238\">"
         for (index, series) in data.series.enumerated() {
             let x = ChartStyle.left + (index % 3) * 190
             let y = ChartStyle.height - ChartStyle.bottom + 34 + (index / 3) * legendRow
-            let dash = ChartStyle.dash(index)
+            let dash = dashed ? ChartStyle.dash(index) : ""
             out += "<line x1=\"\(x)\" y1=\"\(y)\" x2=\"\(x + 22)\" y2=\"\(y)\" stroke=\"\(ChartStyle.fill(index))\" "
             out += "stroke-width=\"6\"\(dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")/>"
-            out += "<text x=\"\(x + 28)\" y=\"\(y + 4)\">\(ChartStyle.escape(truncated(series.name, to: 26)))</text>"
+            out += "<text x=\"\(x + 28)\" y=\"\(y + 4)\">\(ChartStyle.escape(truncated(series.name, to: 24)))</text>"
         }
         return out + "</g>"
     }

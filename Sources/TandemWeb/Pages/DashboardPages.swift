@@ -24,6 +24,8 @@ enum DashboardPages {
         /// A PM's quote reviews waiting, the longest first (QuoteReviewPages).
         var reviews: [QuoteReviewPages.Waiting]? = nil
         var reviewsHref = SiteRoute.quoteReviews.path
+        /// The parity dashboard, for managers (docs/guidance.md).
+        var parityHref: String? = nil
     }
     struct OrganisationSummary: Encodable {
         var name: String
@@ -81,6 +83,7 @@ enum DashboardPages {
                 holidays: l.plural("dashboard.holidays_count", count: organisation.holidays.count)),
             cards: cards, isAdmin: user.has(.admin), userCount: userCount, myWork: try await MyWorkPanel.make(req))
         if user.has(.pm) { context.reviews = Array(try await QuoteReviewPages.waitingItems(req).prefix(8)) }
+        if Policy.permitsGuidance(user, .parity) { context.parityHref = SiteRoute.parity.path }
         return try await req.renderPage("dashboard/index", context)
     }
 

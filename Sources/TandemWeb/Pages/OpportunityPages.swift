@@ -31,6 +31,8 @@ enum OpportunityPages {
         var quotes: OpportunityQuotes.Panel? = nil
         /// The record's thread (issue #15).
         var thread: ThreadPanel? = nil
+        /// Client-fit guidance, flagged when outside what production can do (docs/guidance.md).
+        var fit: FitPanel? = nil
     }
     struct MoveForm: Content {
         var stage: String?
@@ -150,6 +152,7 @@ enum OpportunityPages {
             activities: try await OpportunityBriefPages.activities(req, o, views: views))
         context.quotes = try await OpportunityQuotes.panel(req, o)
         context.thread = await ThreadPanel.forPage(.opportunity(o.id.rawValue), req: req)
+        context.fit = await FitPanel.forOpportunity(o.id, req: req)
         return try await req.renderPage("opportunities/show", context, status: status)
     }
 

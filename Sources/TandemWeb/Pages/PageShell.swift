@@ -28,6 +28,7 @@ struct PageShell: Encodable {
         var favicon = SiteRoute.favicon.path
         var search = SiteRoute.search.path
         var notifications = SiteRoute.notifications.path
+        var whereToSell = SiteRoute.whereToSell.path
     }
 
     var title: String

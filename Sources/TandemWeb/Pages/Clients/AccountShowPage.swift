@@ -90,6 +90,8 @@ enum AccountShowPage {
         var maxUploadSize = "2 MB"
         /// The record's thread (issue #15).
         var thread: ThreadPanel? = nil
+        /// Client-fit guidance (docs/guidance.md).
+        var fit: FitPanel? = nil
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
@@ -148,6 +150,7 @@ enum AccountShowPage {
                     SelectOption(value: $0.rawValue, label: l.t("contact.role.\($0.rawValue)"), selected: false)
                 })
         context.thread = await ThreadPanel.forPage(.account(account.id), req: req)
+        context.fit = await FitPanel.forAccount(account.id, req: req)
         return try await req.renderPage("accounts/show", context)
     }
 
