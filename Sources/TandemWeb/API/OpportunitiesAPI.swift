@@ -90,7 +90,7 @@ enum OpportunitiesAPI {
         guard problems.isEmpty else { throw APIError.invalidFields(problems) }
         let moved = try await OpportunityManagement(req.appEnvironment).move(
             current.id, to: stage!, lostReasonID: reason ?? nil, lostNote: body.lostNote,
-            expectedVersion: body.version)
+            expectedVersion: body.version, by: req.currentUser?.id)
         return OpportunityBody(moved, stages: try await stages(req))
     }
 
