@@ -70,6 +70,7 @@ public enum DemoSeed {
         ThreadDemo.step,  // threads (issue #15)
         // Working together (docs/together.md), after production, ledger and threads.
         TogetherDemo.step,
+        ThreadRecordsDemo.step,  // threads on jobs, promises, groups, an idea and a proposal (issue #15)
     ]
 
     /// Refused by `serve --demo`: the database holds people who are not the demo's, and the demo
