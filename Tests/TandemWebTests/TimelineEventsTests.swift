@@ -119,7 +119,7 @@ struct TimelineEventsTests {
     }
 
     @Test func stageMovesByHandAndByAQuotesLossCarryTheirActor() async throws {
-        try await withDemoTandem { app, _ in
+        try await withDemoTandem { app, clock in
             let sofia = try await Self.user(app, "sofia.sales@lumen.example")
             let manager = try await Self.user(app, "manager@lumen.example")
             let quote = try #require(
@@ -144,6 +144,25 @@ struct TimelineEventsTests {
                 open.id, to: lostStage.id, lostReasonID: reason.id, lostNote: "Budget frozen", by: sofia.id)
             let moved = try await Self.events(.opportunity(open.id.rawValue), app, as: sofia)
             #expect(moved.first?.kind == .stageChanged && moved.first?.actorId == sofia.id)
+
+            // The joint review dates a deal by its stage move: an edit weeks later does not make it "new".
+            let closedOn = LocalDate(clock.now, in: TimeZone(identifier: "UTC")!)
+            clock.advance(by: 40 * 86_400)
+            _ = try await OpportunityManagement(app.appEnvironment).setSolutionNotes(
+                open.id, "Kept for the next budget round.", by: sofia)
+            var browser = Browser(app)
+            _ = try await browser.signIn("sofia.sales@lumen.example", password: DemoSeed.password)
+            let token = try await ThreadsEveryRecordTests.token(&browser)
+            func board(since day: LocalDate) async throws -> [String] {
+                let answer = try await browser.request(
+                    .GET, "/api/v1/reviews/board?since=\(day)", headers: APITests().bearer(token))
+                return ((try answer.json()["closedDeals"] as? [[String: Any]]) ?? []).compactMap {
+                    $0["opportunityId"] as? String
+                }
+            }
+            let lastWeek = LocalDate(clock.now.addingTimeInterval(-7 * 86_400), in: TimeZone(identifier: "UTC")!)
+            #expect(!(try await board(since: lastWeek)).contains(open.id.description))
+            #expect(try await board(since: closedOn).contains(open.id.description))
         }
     }
 
