@@ -14,6 +14,9 @@ public struct AppEnvironment: Sendable {
     public var clock: @Sendable () -> Date
     public var ids: IdentifierGenerator
     public var passwords: any PasswordHashing
+    /// Tells open pages about new unread notifications (the web app's live streams); nil where
+    /// nobody listens (commands, the demo seed, use-case tests). Called after the commit.
+    public var publishNotifications: (@Sendable ([InAppNotification]) async -> Void)? = nil
 
     public init(
         stores: Stores, clock: @escaping @Sendable () -> Date, ids: IdentifierGenerator, passwords: any PasswordHashing

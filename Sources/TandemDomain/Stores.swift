@@ -151,9 +151,17 @@ public struct Stores: Sendable {
 }
 
 extension Stores {
-    /// `stores.transaction { tx in ... }`: the stores inside write in one transaction.
+    /// `stores.transaction { tx in ... }`: the stores inside write in one transaction. Work queued
+    /// with `AfterCommit.run` inside it runs once the outermost transaction has committed.
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (Stores) async throws -> T) async throws -> T {
-        try await transactions.transaction(body)
+        if AfterCommit.current != nil { return try await transactions.transaction(body) }
+        let queue = AfterCommit()
+        let value = try await transactions.transaction { tx in
+            await queue.reset()
+            return try await AfterCommit.$current.withValue(queue) { try await body(tx) }
+        }
+        await queue.runAll()
+        return value
     }
 }
 

@@ -77,6 +77,22 @@ struct ThreadsEveryRecordTests {
         }
     }
 
+    @Test func theDemoTalksOnJobsPromisesWorkingGroupsAnIdeaAndAProposal() async throws {
+        try await withDemoTandem { app, clock in
+            let comments = app.stores.threads.comments
+            for group in try await app.stores.together.groups.list() {
+                #expect(try await comments.count(on: RecordSubject(kind: .group, id: group.id.rawValue)) >= 3)
+            }
+            let records =
+                try await ThreadRecordsDemo.jobThreads(app.stores)
+                + ThreadRecordsDemo.promiseThreads(app.stores, now: clock.now)
+            #expect(records.count == 4)
+            for (subject, lines) in records {
+                #expect(try await comments.count(on: subject) == lines.count, "\(subject)")
+            }
+        }
+    }
+
     @Test func theJobPageShowsTheJobItsHistoryAndLinksFromTheProject() async throws {
         try await withDemoTandem { app, _ in
             let (id, page) = try await Self.record("job", in: app)
@@ -96,6 +112,31 @@ struct ThreadsEveryRecordTests {
             _ = try await vendor.signIn("victor.vendor@lumen.example", password: DemoSeed.password)
             let hidden = try await vendor.get(page)
             #expect(hidden.status == .notFound || hidden.status == .forbidden)
+        }
+    }
+}
+
+@Suite("Threads: the largest page")
+struct ThreadsLargestPageTests {
+    @Test func aFullPageOfTwoHundredStillTellsThatMoreFollow() async throws {
+        try await withTandem { app, _ in
+            let sofia = try await makeUser(app, "sofia@lumen.example", roles: [.sales])
+            let account = try await AccountManagement(app.appEnvironment).create(
+                AccountInput(name: "Nordhaven Medical", currency: "EUR"), by: sofia, confirmDuplicate: true)
+            let threads = Threads(app.appEnvironment, directory: ThreadRuntime.directory)
+            for n in 1...(Threads.pageLimit + 1) {
+                _ = try await threads.post(on: .account(account.id), body: "Note \(n)", by: sofia)
+            }
+            let token = try await APITests().token(app, for: "sofia@lumen.example")
+            var client = Browser(app)
+            let path = "/api/v1/threads/account/\(account.id)/comments"
+            let first = try await client.request(.GET, path + "?limit=200", headers: APITests().bearer(token))
+            #expect(first.items.count == 200)
+            let cursor = try #require(try first.json()["nextCursor"] as? String)
+            let second = try await client.request(
+                .GET, path + "?limit=200&cursor=\(cursor)", headers: APITests().bearer(token))
+            #expect(second.items.count == 1)
+            #expect(try second.json()["nextCursor"] is NSNull)
         }
     }
 }

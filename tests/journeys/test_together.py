@@ -1,8 +1,9 @@
 """Working together in a real browser (issue #15): a sales rep proposes an investment and
 co-signs it; the manager sees the decide buttons disabled until a PM co-signs too, then approves
 it with a reason. An idea gets votes from the rep and the PM, and the manager moves it to
-"under review". English and French; screenshots go to test-artifacts/. Each run makes its own
-proposal and idea, so it passes after other journeys on the same server."""
+"under review". The PM writes in a working group's thread. English and French; screenshots go
+to test-artifacts/. Each run makes its own proposal, idea and comment, so it passes after other
+journeys on the same server."""
 import time
 
 import pytest
@@ -81,6 +82,22 @@ def test_co_signed_proposal_and_a_voted_idea(browser):
     follow(browser, "#decide-approve")
     wait_text(browser, "#proposal-status", text["approved"])
     browser.tandem_shot("approved")
+    sign_out(browser)
+
+    # The PM writes in a working group's own thread, mentioning the rep; the comment shows there.
+    sign_in_speaking(browser, PM, language)
+    browser.get(BASE_URL + "/together/groups")
+    browser.get(browser.find_element(By.PARTIAL_LINK_TEXT, "Regulated content").get_attribute("href"))
+    assert "/together/groups/" in browser.current_url
+    note = f"Reviewer pool {stamp}: @sofia.sales two more RFPs ask for ISO 17100 evidence."
+    area = browser.find_element(By.ID, "thread-body")
+    area.clear()
+    area.send_keys(note)
+    follow(browser, "form.thread-composer button[type='submit']")
+    assert "/together/groups/" in browser.current_url
+    wait_text(browser, "#thread .comment-list", f"Reviewer pool {stamp}")
+    assert "Sofia Sales" in browser.find_element(By.CSS_SELECTOR, "#thread .comment-list .mention").text
+    browser.tandem_shot("group-thread")
     sign_out(browser)
 
     # An idea gets a vote from the rep and one from the PM; the manager moves it on.

@@ -89,6 +89,10 @@ extension PromiseLedger {
             entry.state.atRiskNotifiedAt = nil
             entry.promise.status = standing.status
             try await tx.ledger.saveStates([(id, standing.status, entry.state)])
+            try await ActivityLog.record(
+                .promiseDelivered, on: RecordSubject(kind: .promise, id: id.rawValue), by: user.id,
+                payload: ["standing": standing.status.rawValue, "cause": entry.state.cause?.rawValue ?? ""], in: tx,
+                env: env)
             return DeliveryOutcome(delivery: delivery, entry: entry)
         }
     }

@@ -33,6 +33,10 @@ public struct PromiseLedger: Sendable {
         guard let first = entries.first else { return [] }
         let zone = try await Self.clientZone(first.accountID, in: stores)
         let margin = try await MarginCheck.load(first.accountID, in: stores)
+        // The statuses as stored (read at `now`, a promise past its instant already reads broken).
+        let stored = Dictionary(
+            try await stores.ledger.entries(of: projectID, now: .distantPast).map { ($0.id, $0.promise.status) },
+            uniquingKeysWith: { a, _ in a })
         var changed: [(Promise.ID, PromiseStatus, PromiseState)] = []
         var result: [LedgerPromise] = []
         for var entry in entries {
@@ -40,6 +44,9 @@ public struct PromiseLedger: Sendable {
             guard entry.state.deliveredAt == nil, !entry.state.cancelled else { continue }
             if let next = forecast[entry.promise.targetLanguage] { entry.state.forecast = next }
             let standing = PromiseStanding.derive(entry.facts(clientZone: zone), now: now)
+            try await Self.logTurn(
+                entry, from: stored[entry.id] ?? entry.promise.status, to: standing.status, at: now, in: stores,
+                env: env)
             entry.promise.status = standing.status
             entry.state.marginAtRisk = margin.isAtRisk(entry.promise.price, entry.state.forecast?.expectedCost, now)
             if standing.status == .atRisk, entry.state.atRiskNotifiedAt == nil {
@@ -52,6 +59,20 @@ public struct PromiseLedger: Sendable {
         }
         try await stores.ledger.saveStates(changed)
         return result
+    }
+
+    /// On the promise's timeline: it turned at risk or broken by itself (the system is the actor).
+    static func logTurn(
+        _ entry: LedgerPromise, from before: PromiseStatus, to status: PromiseStatus, at now: Date, in stores: Stores,
+        env: AppEnvironment
+    ) async throws {
+        guard status != before, status == .atRisk || status == .broken else { return }
+        var payload: [String: String] = [:]
+        if let finish = entry.state.forecast?.expectedFinish { payload["finish"] = ActivityLog.instant(finish) }
+        try await ActivityLog.record(
+            status == .atRisk ? .promiseAtRisk : .promiseBroken,
+            on: RecordSubject(kind: .promise, id: entry.id.rawValue), by: nil, payload: payload, at: now, in: stores,
+            env: env)
     }
 
     /// The at-risk notice: reason and options as codes in the note (`AtRiskNotice`), worded at the edge.

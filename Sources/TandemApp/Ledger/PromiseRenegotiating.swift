@@ -59,6 +59,12 @@ extension PromiseLedger {
                 throw PromiseRenegotiation.staleVersion(entry.promise.version + 1)
             }
             guard let stored = try await tx.ledger.entry(id, now: env.now) else { throw DomainError.promiseNotFound }
+            try await ActivityLog.record(
+                .promiseRenegotiated, on: RecordSubject(kind: .promise, id: id.rawValue), by: user.id,
+                payload: [
+                    "version": String(version.number), "from": ActivityLog.instant(entry.promise.deliveryDate),
+                    "to": ActivityLog.instant(version.terms.deliveryDate), "cause": cause!.rawValue, "reason": reason!,
+                ], in: tx, env: env)
             return stored
         }
     }

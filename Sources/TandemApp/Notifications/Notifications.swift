@@ -25,6 +25,7 @@ public struct Notifications: Sendable {
                 subjectLabel: String(label.prefix(200)), note: String(note.prefix(2000)), createdAt: env.now)
         }
         if !made.isEmpty { try await stores.notifications.create(made) }
+        await Self.publishAfterCommit(made, env: env)
         return made
     }
 
@@ -78,6 +79,14 @@ public struct Notifications: Sendable {
     public func markAllRead(by user: User) async throws -> Int {
         guard Policy.permits(user, .readNotifications(recipient: user.id)) else { throw Self.forbidden }
         return try await env.stores.notifications.markAllRead(recipient: user.id, at: env.now)
+    }
+
+    /// Hands unread notifications to the open pages once the caller's transaction has committed
+    /// (at once outside a transaction): a notification rolled back is never shown.
+    static func publishAfterCommit(_ notifications: [InAppNotification], env: AppEnvironment) async {
+        let unread = notifications.filter { $0.readAt == nil }
+        guard let publish = env.publishNotifications, !unread.isEmpty else { return }
+        await AfterCommit.run { await publish(unread) }
     }
 
     static let forbidden = DomainError.forbidden(

@@ -101,9 +101,10 @@ extension OpportunityManagement {
 
     /// Moves a deal to another stage under the rules of docs/pipeline.md; the stage's default
     /// probability applies again (an override is cleared), a lost reason is kept only on lost deals.
+    /// `actor` is who moved it, for the deal's timeline.
     public func move(
         _ id: Opportunity.ID, to stageID: Stage.ID, lostReasonID: LostReason.ID? = nil, lostNote: String? = nil,
-        expectedVersion: Int? = nil
+        expectedVersion: Int? = nil, by actor: User.ID? = nil
     ) async throws -> Opportunity {
         let now = env.now
         return try await env.stores.transaction { stores in
@@ -134,7 +135,7 @@ extension OpportunityManagement {
                     id, changes, expectedVersion: current.version, at: now)
             else { throw Self.staleVersion }
             try await ActivityLog.record(
-                .stageChanged, on: .opportunity(id.rawValue), by: nil,
+                .stageChanged, on: .opportunity(id.rawValue), by: actor,
                 payload: ["from": stages.stage(current.stageID)?.name ?? "", "to": target.name], in: stores, env: env)
             return stored
         }

@@ -78,6 +78,10 @@ extension ProductionWork {
                         id: env.ids(), jobID: jobID, kind: target.rawValue, from: from, to: next, at: at,
                         by: user.id,
                         note: note))
+                try await ActivityLog.record(
+                    .jobMoved, on: RecordSubject(kind: .job, id: jobID.rawValue), by: user.id,
+                    payload: ["move": target.rawValue, "from": from.rawValue, "to": next.rawValue, "note": note],
+                    in: tx, env: env)
                 switch (target, next) {
                 case (.accepted, _):
                     try await ProductionBookings.book(job, active, index: index, in: tx, env: env)

@@ -144,6 +144,9 @@ public struct ProductionWork: Sendable {
                         id: env.ids(), jobID: jobID, kind: "assigned", from: job.status, to: job.status,
                         at: env.now,
                         by: user.id, note: "\(vendor.name): \(share)"))
+                try await ActivityLog.record(
+                    .jobAssigned, on: RecordSubject(kind: .job, id: jobID.rawValue), by: user.id,
+                    payload: ["vendor": vendor.name, "words": String(share)], in: tx, env: env)
                 try await ProductionChanges.didChange(project: job.projectID, stores: tx, env: env)
                 return Assigned(assignment: assignment, check: check, job: job)
             }
@@ -205,6 +208,10 @@ public struct ProductionWork: Sendable {
                 JobEvent(
                     id: env.ids(), jobID: job.id, kind: "unassigned", from: job.status, to: job.status, at: env.now,
                     by: user.id))
+            let vendor = try await tx.vendors.find(id: assignment.vendorID)?.name ?? ""
+            try await ActivityLog.record(
+                .jobUnassigned, on: RecordSubject(kind: .job, id: job.id.rawValue), by: user.id,
+                payload: ["vendor": vendor], in: tx, env: env)
             try await ProductionChanges.didChange(project: job.projectID, stores: tx, env: env)
         }
     }
@@ -217,6 +224,7 @@ public struct ProductionWork: Sendable {
         let env = env
         return try await env.stores.transaction { tx in
             guard try await tx.quoteStores.projects.find(id: id) != nil else { throw DomainError.projectNotFound }
+            let before = try await tx.production.hold(of: id).onHold
             let hold = ProjectHold(
                 projectID: id, onHold: onHold, reason: onHold ? reason : "", by: user.id, at: env.now)
             try await tx.production.setHold(hold)
@@ -225,6 +233,11 @@ public struct ProductionWork: Sendable {
                     JobEvent(
                         id: env.ids(), jobID: job.id, kind: onHold ? "hold" : "release", from: job.status,
                         to: job.status, at: env.now, by: user.id, note: reason))
+            }
+            if before != onHold {
+                try await ActivityLog.record(
+                    onHold ? .projectHeld : .projectReleased, on: RecordSubject(kind: .project, id: id.rawValue),
+                    by: user.id, payload: onHold ? ["reason": reason] : [:], in: tx, env: env)
             }
             try await ProductionChanges.didChange(project: id, stores: tx, env: env)
             return hold

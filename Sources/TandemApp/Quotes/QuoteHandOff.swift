@@ -124,7 +124,7 @@ public struct QuoteHandOff: Sendable {
         guard try await tx.quoteStores.quotes.move(id, from: .sent, to: .accepted, version: nil, at: env.now) else {
             throw DomainError.quoteTransition(from: quote.status, to: .accepted)
         }
-        try await QuoteManagement.closeOpportunity(opportunity.id, .won, in: tx, at: env.now)
+        try await QuoteManagement.closeOpportunity(opportunity.id, .won, by: user.id, in: tx, env: env)
         try await QuoteEvents.quoteAccepted(quote, project: project, by: user, in: tx, env: env)
         try await ActivityLog.record(
             .quoteAccepted, on: RecordSubject(kind: .quote, id: id.rawValue), by: user.id,

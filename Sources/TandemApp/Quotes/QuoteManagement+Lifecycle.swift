@@ -92,7 +92,7 @@ extension QuoteManagement {
             try await tx.quoteStores.quotes.setLostReason(id, reason!)
             try await QuoteFeasibility.releaseHolds(of: quote, in: tx)
             try await Self.closeOpportunity(
-                quote.opportunityID, .lost, note: reason!, lostReason: lostReason, in: tx, at: env.now)
+                quote.opportunityID, .lost, note: reason!, lostReason: lostReason, by: user.id, in: tx, env: env)
             try await ActivityLog.record(
                 .quoteLost, on: RecordSubject(kind: .quote, id: id.rawValue), by: user.id, payload: ["reason": reason!],
                 in: tx, env: env)
@@ -123,12 +123,16 @@ extension QuoteManagement {
     }
 
     /// Moves the quote's opportunity to the first won or lost stage: the quote's outcome is a fact,
-    /// so the pipeline's rules for moving by hand do not apply.
+    /// so the pipeline's rules for moving by hand do not apply. The move is on the deal's timeline,
+    /// by whoever recorded the quote's outcome.
     static func closeOpportunity(
         _ id: Opportunity.ID, _ outcome: StageOutcome, note: String = "", lostReason: LostReason.ID? = nil,
-        in tx: Stores, at date: Date
+        by actor: User.ID, in tx: Stores, env: AppEnvironment
     ) async throws {
-        guard let stage = try await tx.pipeline.stages.list().first(where: { $0.outcome == outcome }) else { return }
+        let date = env.now
+        let stages = try await tx.pipeline.stages.list()
+        guard let stage = stages.first(where: { $0.outcome == outcome }) else { return }
+        let before = try await tx.pipeline.opportunities.find(id: id)?.stageID
         var changes = OpportunityChanges()
         changes.stageID = stage.id
         changes.probabilityOverride = .some(nil)
@@ -137,6 +141,10 @@ extension QuoteManagement {
             changes.lostReasonID = .some(lostReason)
         }
         _ = try await tx.pipeline.opportunities.update(id, changes, expectedVersion: nil, at: date)
+        guard before != stage.id else { return }
+        try await ActivityLog.record(
+            .stageChanged, on: .opportunity(id.rawValue), by: actor,
+            payload: ["from": stages.first { $0.id == before }?.name ?? "", "to": stage.name], in: tx, env: env)
     }
 }
 

@@ -83,7 +83,7 @@ extension Threads {
         async throws -> [TimelineItem]
     {
         _ = try await directory.visible(subject, to: user, in: env.stores)
-        let size = max(1, min(limit, Self.pageLimit))
+        let size = max(1, min(limit, Self.pageLimit + 1))
         let comments = try await env.stores.threads.comments.list(on: subject, after: cursor, limit: size)
         let events = try await env.stores.threads.events.list(on: subject, after: cursor, limit: size)
         let items = comments.map(TimelineItem.comment) + events.map(TimelineItem.event)

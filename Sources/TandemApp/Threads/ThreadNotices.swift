@@ -34,6 +34,7 @@ struct ThreadNotices {
             }
         }
         if !made.isEmpty { try await tx.notifications.create(made) }
+        await Notifications.publishAfterCommit(made, env: env)
         return made.filter { $0.readAt == nil }
     }
 }

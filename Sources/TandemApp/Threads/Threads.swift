@@ -12,7 +12,8 @@ public struct Threads: Sendable {
         self.directory = directory
     }
 
-    /// The most a page of a thread shows.
+    /// The most a page of a thread shows (callers may ask for one more, to know whether another
+    /// page follows).
     public static let pageLimit = 200
 
     /// What posting a comment did: the comment and the notifications it sent (for live delivery).
@@ -67,7 +68,7 @@ public struct Threads: Sendable {
     {
         _ = try await directory.visible(subject, to: user, in: env.stores)
         return try await env.stores.threads.comments.list(
-            on: subject, after: cursor, limit: max(1, min(limit, Self.pageLimit)))
+            on: subject, after: cursor, limit: max(1, min(limit, Self.pageLimit + 1)))
     }
 
     /// Changes a comment's text (its author only), from the version read: an edit made from an

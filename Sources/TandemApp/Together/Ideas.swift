@@ -62,6 +62,10 @@ public struct Ideas: Sendable {
                     field: "status", key: "together.error.stale", arguments: [:],
                     fallback: "Someone changed it meanwhile; reload.")
             }
+            try await ActivityLog.record(
+                .ideaMoved, on: RecordSubject(kind: .idea, id: id.rawValue), by: user.id,
+                payload: ["from": idea.status.rawValue, "to": moved.status.rawValue, "reason": moved.declineReason],
+                in: tx, env: env)
             return moved
         }
     }

@@ -25,6 +25,9 @@ public struct JointReview: Sendable {
         public var won: Bool
         /// The lost reason's name and the note, or empty for a won deal.
         public var reason: String
+        /// Its last stage move (the deal's timeline), or its last update for deals closed before
+        /// stage moves were logged.
+        public var closedAt: Date
     }
     public struct HotSpot: Sendable, Equatable {
         public var source: String
@@ -101,6 +104,12 @@ public struct JointReview: Sendable {
         for opportunity in try await env.stores.pipeline.opportunities.list(
             OpportunityFilter(stageIDs: Set(closed.map(\.id))))
         where opportunity.updatedAt >= since {
+            // When it was closed: its last stage move on the timeline (an edit since does not count);
+            // deals closed before stage moves were logged fall back to their last update.
+            let moves = try await env.stores.threads.events.list(
+                on: .opportunity(opportunity.id.rawValue), after: nil, limit: 20)
+            let closedAt = moves.first { $0.kind == .stageChanged }?.at ?? opportunity.updatedAt
+            guard closedAt >= since else { continue }
             let isWon = won.contains(opportunity.stageID)
             let reason =
                 isWon
@@ -110,9 +119,9 @@ public struct JointReview: Sendable {
             deals.append(
                 ClosedDeal(
                     opportunity: opportunity, accountName: try await accountName(opportunity.accountID), won: isWon,
-                    reason: reason))
+                    reason: reason, closedAt: closedAt))
         }
-        return deals.sorted { $0.opportunity.updatedAt > $1.opportunity.updatedAt }
+        return deals.sorted { $0.closedAt > $1.closedAt }
     }
 
     /// Pair-weeks whose confirmed bookings take at least 75 % of the bookable time.

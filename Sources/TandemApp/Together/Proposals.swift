@@ -76,8 +76,12 @@ public struct Proposals: Sendable {
             guard let proposal = try await tx.together.proposals.find(id: id) else {
                 throw DomainError.proposalNotFound
             }
-            if let signature = try proposal.signature(by: user, at: env.now) {
-                _ = try await tx.together.proposals.sign(id, signature)
+            if let signature = try proposal.signature(by: user, at: env.now),
+                try await tx.together.proposals.sign(id, signature)
+            {
+                try await ActivityLog.record(
+                    .proposalSigned, on: RecordSubject(kind: .proposal, id: id.rawValue), by: user.id,
+                    payload: ["side": signature.side.rawValue], in: tx, env: env)
             }
             return try await tx.together.proposals.find(id: id)!
         }
@@ -99,6 +103,10 @@ public struct Proposals: Sendable {
                     field: "status", key: "together.error.stale", arguments: [:],
                     fallback: "Someone changed it meanwhile; reload.")
             }
+            try await ActivityLog.record(
+                .proposalDecided, on: RecordSubject(kind: .proposal, id: id.rawValue), by: user.id,
+                payload: ["decision": decision.approved ? "approved" : "declined", "reason": decision.reason],
+                in: tx, env: env)
             return try await tx.together.proposals.find(id: id)!
         }
     }

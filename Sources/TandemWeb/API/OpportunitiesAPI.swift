@@ -100,7 +100,7 @@ enum OpportunitiesAPI {
         guard problems.isEmpty else { throw APIError.invalidFields(problems) }
         let moved = try await OpportunityManagement(req.appEnvironment).move(
             current.id, to: stage!, lostReasonID: reason ?? nil, lostNote: body.lostNote,
-            expectedVersion: body.version)
+            expectedVersion: body.version, by: req.currentUser?.id)
         return try await single(req, moved)
     }
 

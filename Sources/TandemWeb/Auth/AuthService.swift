@@ -77,9 +77,12 @@ extension Application {
 
     /// The use cases' view of the app outside a request (start-up, commands).
     var appEnvironment: AppEnvironment {
-        AppEnvironment(
+        var env = AppEnvironment(
             stores: stores, clock: tandem.clock, ids: tandem.ids,
             passwords: VaporPasswordHashing(hasher: password.async))
+        let app = self
+        env.publishNotifications = { await app.deliverLive($0) }
+        return env
     }
 
     /// A one-time link with which an active user sets a new password (older links stop working).
@@ -97,8 +100,11 @@ extension Application {
 extension Request {
     /// The use cases' view of this request: its stores, the app's clock, identifiers and hasher.
     var appEnvironment: AppEnvironment {
-        AppEnvironment(
+        var env = AppEnvironment(
             stores: stores, clock: application.tandem.clock, ids: application.tandem.ids,
             passwords: VaporPasswordHashing(hasher: password.async))
+        let app = application
+        env.publishNotifications = { await app.deliverLive($0) }
+        return env
     }
 }

@@ -73,6 +73,7 @@ public enum DemoSeed {
         // Issues #13 and #14, second pass: a held pair for the amber verdict (docs/quotes.md).
         CrunchDemo.step,
         GuidanceDemo.step,  // review-gate history for the parity dashboard (docs/guidance.md)
+        ThreadRecordsDemo.step,  // threads on jobs, promises, groups, an idea and a proposal (issue #15)
     ]
 
     /// Refused by `serve --demo`: the database holds people who are not the demo's, and the demo

@@ -107,8 +107,6 @@ enum ThreadDemo {
     ]
 
     static func seed(_ stores: Stores, ids: IdentifierGenerator, now: Date) async throws {
-        let users = Dictionary(
-            try await stores.users.list().map { ($0.email.value, $0) }, uniquingKeysWith: { a, _ in a })
         let accounts = try await stores.accounts.list(AccountFilter(), after: nil, limit: 50).sorted {
             $0.name < $1.name
         }
@@ -126,6 +124,16 @@ enum ThreadDemo {
         threads += zip(projects.prefix(projectTalk.count), projectTalk).map {
             (RecordSubject(kind: .project, id: $0.id.rawValue), $1)
         }
+        try await post(threads, stores, ids: ids, now: now)
+    }
+
+    /// Writes each thread's lines through the use case, then marks thread notifications older
+    /// than a day read (the last day's stay unread, for the badge; other features' keep their state).
+    static func post(_ threads: [(RecordSubject, [Line])], _ stores: Stores, ids: IdentifierGenerator, now: Date)
+        async throws
+    {
+        let users = Dictionary(
+            try await stores.users.list().map { ($0.email.value, $0) }, uniquingKeysWith: { a, _ in a })
         for (subject, lines) in threads {
             for line in lines {
                 guard let author = users[line.author] else { continue }

@@ -231,7 +231,7 @@ enum OpportunityPages {
             let reason = form.lostReasonId.flatMap { $0.isEmpty ? nil : LostReason.ID(uuidString: $0) }
             let moved = try await OpportunityManagement(req.appEnvironment).move(
                 o.id, to: stage, lostReasonID: reason, lostNote: form.lostNote,
-                expectedVersion: form.version.flatMap { Int($0) })
+                expectedVersion: form.version.flatMap { Int($0) }, by: req.currentUser?.id)
             let stageName = try await req.stores.pipeline.stages.find(id: moved.stageID)?.name ?? ""
             if wantsJSON {
                 return try await MoveAnswer(ok: true, message: nil, field: nil, version: moved.version)

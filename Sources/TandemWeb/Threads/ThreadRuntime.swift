@@ -49,14 +49,12 @@ struct BroadcasterLifecycle: LifecycleHandler {
 
 extension Application {
     var notificationBroadcaster: NotificationBroadcaster? { storage[BroadcasterKey.self] }
-}
 
-extension Request {
-    var threads: Threads { Threads(appEnvironment, directory: ThreadRuntime.directory) }
-
-    /// Sends what a use case notified to the recipients' open pages.
+    /// Sends new notifications to their recipients' open pages. Every use case's environment
+    /// calls it (`AppEnvironment.publishNotifications`) once the transaction that wrote them has
+    /// committed, whichever feature wrote them.
     func deliverLive(_ notifications: [InAppNotification]) async {
-        guard let broadcaster = application.notificationBroadcaster, !notifications.isEmpty else { return }
+        guard let broadcaster = notificationBroadcaster, !notifications.isEmpty else { return }
         var counts: [User.ID: Int] = [:]
         for user in Set(notifications.map(\.recipientId)) {
             counts[user] = (try? await stores.notifications.unreadCount(recipient: user)) ?? 0
@@ -67,4 +65,8 @@ extension Request {
         }
         await broadcaster.publish(notifications, actorNames: names, counts: counts)
     }
+}
+
+extension Request {
+    var threads: Threads { Threads(appEnvironment, directory: ThreadRuntime.directory) }
 }

@@ -43,7 +43,6 @@ enum ThreadsAPI {
         }
         let posted = try await req.threads.post(
             on: subject, body: input.body, replyTo: replyTo, by: try req.requireUser())
-        await req.deliverLive(posted.notifications)
         let body = try await CommentBody.make([posted.comment], req)[0]
         let response = try await body.encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: APIRoute.comment(PathParameter(posted.comment.id)).path)
@@ -73,7 +72,6 @@ enum ThreadsAPI {
         let id: Comment.ID = try req.apiID()
         let input = try req.decodeJSON(EditBody.self)
         let posted = try await req.threads.edit(id, body: input.body, version: input.version, by: try req.requireUser())
-        await req.deliverLive(posted.notifications)
         return try await CommentBody.make([posted.comment], req)[0]
     }
 

@@ -80,7 +80,7 @@ enum ReviewsAPI {
                 Deal(
                     opportunityId: $0.opportunity.id.description, name: $0.opportunity.name, account: $0.accountName,
                     outcome: $0.won ? "won" : "lost", value: MoneyBody($0.opportunity.expectedValue),
-                    reason: $0.reason, closedAt: Instant($0.opportunity.updatedAt).iso8601)
+                    reason: $0.reason, closedAt: Instant($0.closedAt).iso8601)
             }
             hotSpots = b.hotSpots.map {
                 HotSpot(

@@ -74,7 +74,6 @@ enum ThreadPages {
                     contentType: file.contentType?.description ?? ThreadAttachmentsAPI.contentType(of: file.filename),
                     data: Data(buffer: file.data), files: DataDirectoryFiles(req), by: user)
             }
-            await req.deliverLive(posted.notifications)
             let back =
                 ThreadRuntime.directory.pagePath(subject)
                 ?? SiteRoute.thread(
@@ -172,7 +171,6 @@ enum ThreadPages {
         do {
             let posted = try await req.threads.edit(
                 id, body: form.body ?? "", version: form.version ?? 0, by: try req.requireUser())
-            await req.deliverLive(posted.notifications)
             let response = req.redirect(to: back(posted.comment.subject, id))
             req.setFlash(response, "thread.saved")
             return response

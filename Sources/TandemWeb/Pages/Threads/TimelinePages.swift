@@ -74,11 +74,8 @@ enum TimelinePages {
 
     /// "Stage moved from Proposal to Won", "Quote sent (version 2)", …
     static func eventText(_ event: ActivityEvent, _ l: Localizer) -> String {
-        let key = "timeline.event.\(event.kind.rawValue)"
-        var arguments: [String: String] = event.payload
-        if event.kind == .quoteReviewed, let decision = event.payload["decision"] {
-            arguments["decision"] = l.t("timeline.decision.\(decision)")
-        }
+        let key = TimelineWords.key(event)
+        let arguments = TimelineWords.arguments(event, l)
         return l.has(key) ? l.t(key, arguments) : l.t("timeline.event.other", ["kind": event.kind.rawValue])
     }
 }
