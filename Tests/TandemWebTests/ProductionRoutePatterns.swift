@@ -3,7 +3,7 @@
 /// The route patterns of production's pages and API, for `everyRegisteredPageRouteIsASiteRoute`.
 enum ProductionRoutePatterns {
     static let pages: [SiteRoute] = [
-        .today, .projectAssignProposals(":id"), .projectHold(":id"), .jobAssign(":id"), .jobMove(":id"),
+        .today, .projectAssignProposals(":id"), .projectHold(":id"), .job(":id"), .jobAssign(":id"), .jobMove(":id"),
         .purchaseOrder(":id"), .purchaseOrderPDF(":id"),
     ]
     static let api: [APIRoute] = [
