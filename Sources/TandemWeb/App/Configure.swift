@@ -125,4 +125,6 @@ func routes(_ app: Application) throws {
     TogetherAPI.register(api)
     // Scorecards and incentive plans (docs/metrics.md).
     ScorecardsAPI.register(api)
+    IncentivesAPI.register(api)
+    ScorecardPages.register(signedIn)
 }

@@ -70,6 +70,8 @@ public enum DemoSeed {
         ThreadDemo.step,  // threads (issue #15)
         // Working together (docs/together.md), after production, ledger and threads.
         TogetherDemo.step,
+        // Scorecards and incentive plans (docs/metrics.md), after the ledger's history.
+        GoalsDemo.step,
     ]
 
     /// Refused by `serve --demo`: the database holds people who are not the demo's, and the demo
