@@ -67,11 +67,11 @@ enum GoalsDemo {
                 accountID: account.id, opportunityID: deal.id, status: .accepted,
                 validUntil: LocalDate(accepted, in: TimeZone(identifier: "UTC")!).adding(days: 30), currency: .eur,
                 createdBy: rep.id, createdAt: accepted.addingTimeInterval(-86_400), statusChangedAt: accepted)
-            let prices = targets.map { _ in Money(Decimal(9_000 + index * 750), .eur) }
+            let prices = targets.map { _ in Money(Decimal(3_000 + index * 250), .eur) }
             let lines = zip(targets, prices).map { target, price in
                 QuoteLine(
                     id: ids(), kind: .analysed, targetLanguage: try! LanguageTag(target), service: "translation",
-                    weightedWords: 60_000, quantity: 60_000, unitPrice: Money(Decimal(string: "0.15")!, .eur),
+                    weightedWords: 20_000, quantity: 20_000, unitPrice: Money(Decimal(string: "0.15")!, .eur),
                     price: price,
                     cost: Money(price.amount * Decimal(string: "0.45")!, .eur))
             }
@@ -98,13 +98,13 @@ enum GoalsDemo {
                 batch.promises.append(
                     Promise(
                         id: id, projectID: project.id, targetLanguage: try LanguageTag(target), deliveryDate: promised,
-                        price: price, weightedWords: 60_000, services: ["translation"], salesOwnerID: rep.id,
+                        price: price, weightedWords: 20_000, services: ["translation"], salesOwnerID: rep.id,
                         pmID: pm.id, status: .broken, version: 1, createdAt: accepted))
                 batch.states.append((id, .broken, state))
                 batch.deliveries.append(
                     ClientDelivery(
                         id: ids(), promiseID: id, projectID: project.id, deliveredAt: delivered,
-                        what: "60,000 words, translated under a rush deadline", recipient: "Client portal", cost: cost,
+                        what: "20,000 words, translated under a rush deadline", recipient: "Client portal", cost: cost,
                         lateCause: .productionSlip, recordedBy: pm.id, recordedAt: delivered))
             }
         }

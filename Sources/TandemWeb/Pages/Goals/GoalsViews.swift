@@ -56,7 +56,7 @@ enum GoalsViews {
         _ action: String, input: ScorecardPeriodInput, period: MetricPeriod, hidden: [String: String] = [:],
         errors: FormErrors = FormErrors(), _ l: Localizer
     ) -> PeriodPicker {
-        let custom = input.from != nil && input.to != nil
+        let custom = input.from != nil
         let chosen = custom ? "" : (input.period ?? "quarter")
         return PeriodPicker(
             action: action,
@@ -77,7 +77,7 @@ enum GoalsViews {
         case .quarter:
             return l.t(
                 "metrics.period.label.quarter",
-                ["q": .integer((p.first.month - 1) / 3 + 1), "year": .integer(p.first.year)])
+                ["q": .integer((p.first.month - 1) / 3 + 1), "year": .text(String(p.first.year))])
         case .year: return String(p.first.year)
         default:
             return l.t(
@@ -92,8 +92,9 @@ enum GoalsViews {
 
     /// The query string that asks for `period` again (the picker's fields).
     static func query(_ p: MetricPeriod) -> [String: String] {
-        ["from": p.first.description, "to": p.last.description, "period": p.kind == .custom ? "" : p.kind.rawValue]
-            .filter { !$0.value.isEmpty }
+        p.kind == .custom
+            ? ["from": p.first.description, "to": p.last.description]
+            : ["period": p.kind.rawValue, "from": p.first.description]
     }
 
     static func href(_ path: String, _ items: [String: String]) -> String {

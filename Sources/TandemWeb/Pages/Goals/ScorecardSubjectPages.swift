@@ -96,7 +96,7 @@ enum ScorecardSubjectPages {
         var shell: PageShell
         var name: String
         var figure: String
-        var value: String
+        var heading: String
         var help: String
         var period: String
         var list: String
@@ -125,7 +125,12 @@ enum ScorecardSubjectPages {
             shell: try await req.shell(
                 title: l.t("metrics.name.\(metric.rawValue)") + " · " + row.name, area: .scorecards),
             name: row.name, figure: l.t("metrics.name.\(metric.rawValue)"),
-            value: GoalsViews.text(metric, row.metrics, l),
+            heading: l.t(
+                "metrics.records.heading",
+                [
+                    "figure": .text(l.t("metrics.name.\(metric.rawValue)")),
+                    "value": .text(GoalsViews.text(metric, row.metrics, l)),
+                ]),
             help: GoalsViews.definitionHref(metric), period: GoalsViews.label(period, l),
             list: l.t("metrics.records.\(metric.records.rawValue)"), isPromises: rows.first?.kind == .promise,
             rows: rows.map { r in

@@ -8,9 +8,7 @@ import Vapor
 /// plans side by side, each component's contribution, and the alignment report with its evidence.
 enum SimulationPages {
     struct Contribution: Encodable {
-        var label: String
-        var value: String
-        var amount: String
+        var text: String
     }
     struct Cell: Encodable {
         var total: String
@@ -22,10 +20,13 @@ enum SimulationPages {
         var href: String
         var cells: [Cell?]
     }
+    struct Evidence: Encodable {
+        var text: String
+        var worse: Bool
+    }
     struct Warning: Encodable {
         var text: String
-        var evidence: [String]
-        var worse: [Bool]
+        var evidence: [Evidence]
         var drillHref: String
     }
     struct Context: Encodable {
@@ -81,10 +82,15 @@ enum SimulationPages {
                 s.warnings.map { w in
                     Warning(
                         text: IncentiveText.warning(w, simulation: s, l),
-                        evidence: w.evidence.map { IncentiveText.evidence($0, l, base: base) },
-                        worse: w.evidence.map(\.worse),
+                        evidence: w.evidence.map {
+                            Evidence(text: IncentiveText.evidence($0, l, base: base), worse: $0.worse)
+                        },
                         drillHref: GoalsViews.href(
-                            SiteRoute.goals(.subject(PathParameter(value: "rep"), PathParameter(w.personID))).path,
+                            SiteRoute.goals(
+                                .subject(
+                                    PathParameter(value: w.component.rewardsVolume ? "rep" : "pm"),
+                                    PathParameter(w.personID))
+                            ).path,
                             GoalsViews.query(s.period)))
                 }
             } ?? [], ran: simulation != nil,
@@ -107,10 +113,17 @@ enum SimulationPages {
                             total: l.format(e.total),
                             parts: e.components.map {
                                 Contribution(
-                                    label: l.t("incentive.component.\($0.component.kind.rawValue)"),
-                                    value: $0.value.map { l.format($0.rounded(scale: 2), maximumFractionDigits: 2) }
-                                        ?? "—",
-                                    amount: l.format($0.contribution))
+                                    text: l.t(
+                                        "incentive.contribution",
+                                        [
+                                            "component": .text(
+                                                l.t("incentive.component.\($0.component.kind.rawValue)")),
+                                            "value": .text(
+                                                $0.value.map {
+                                                    l.format($0.rounded(scale: 2), maximumFractionDigits: 2)
+                                                } ?? "—"),
+                                            "amount": .money($0.contribution),
+                                        ]))
                             })
                     }
                 })
