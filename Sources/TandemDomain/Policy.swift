@@ -105,9 +105,9 @@ public enum Policy {
         switch action {
         case .viewArea(let area):
             switch area {
-            case .dashboard, .quotes, .projects, .collaboration, .scorecards, .settings:
+            case .dashboard, .quotes, .projects, .collaboration, .settings:
                 return true
-            case .accounts, .opportunities:
+            case .accounts, .opportunities, .scorecards:
                 return !roles.isDisjoint(with: clientRoles)
             case .vendors, .capacity:
                 // Sales sees capacity through quote checks; vendor records are production's.

@@ -14,7 +14,8 @@ struct GoalsPolicyTests {
     static func rows(_ action: Action, allowed: Set<Role>) -> [Row] { ClientPolicyTests.rows(action, allowed: allowed) }
 
     static let table: [Row] =
-        rows(.viewScorecards, allowed: [.admin, .manager, .sales, .pm])
+        rows(.viewArea(.scorecards), allowed: [.admin, .manager, .sales, .pm])
+        + rows(.viewScorecards, allowed: [.admin, .manager, .sales, .pm])
         + rows(.viewIncentivePlans, allowed: [.admin, .manager, .sales, .pm])
         + rows(.manageIncentivePlans, allowed: [.admin, .manager])
         + rows(.viewIncentiveFigures(person: me), allowed: [.admin, .manager, .sales, .pm])

@@ -5,5 +5,8 @@ enum GoalsRoutePatterns {
     static let api: [APIRoute] = [
         .goals(.scorecards(":subject")), .goals(.incentivePlans), .goals(.incentivePlansSimulate),
     ]
-    static let pages: [SiteRoute] = []
+    static let pages: [SiteRoute] = [
+        .goals(.definitions), .goals(.export), .goals(.subject(":subject", ":id")), .goals(.records(":subject", ":id")),
+        .goals(.incentives), .goals(.simulate),
+    ]
 }

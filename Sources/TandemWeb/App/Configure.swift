@@ -126,4 +126,6 @@ func routes(_ app: Application) throws {
     // Scorecards and incentive plans (docs/metrics.md).
     ScorecardsAPI.register(api)
     GuidanceRoutes.register(pages: signedIn, api: api)  // client fit, where to sell, parity (docs/guidance.md)
+    IncentivesAPI.register(api)
+    ScorecardPages.register(signedIn)
 }

@@ -25,6 +25,8 @@ enum SiteRoute: Sendable, Equatable {
     case area(Area)
     /// Working together (docs/together.md): paths in Pages/Together/TogetherPath.swift.
     case together(TogetherPath)
+    /// Scorecards and incentive plans (docs/metrics.md): paths in Pages/Goals/GoalsPath.swift.
+    case goals(GoalsPath)
     case users, newUser
     case user(PathParameter)
     case userDeactivate(PathParameter)
@@ -177,6 +179,7 @@ enum SiteRoute: Sendable, Equatable {
             default: return [area.rawValue]
             }
         case .together(let path): return ["together"] + path.segments
+        case .goals(let path): return ["scorecards"] + path.segments
         case .users: return ["settings", "users"]
         case .newUser: return ["settings", "users", "new"]
         case .user(let id): return ["settings", "users", id.segment]

@@ -74,6 +74,8 @@ public enum DemoSeed {
         CrunchDemo.step,
         GuidanceDemo.step,  // review-gate history for the parity dashboard (docs/guidance.md)
         ThreadRecordsDemo.step,  // threads on jobs, promises, groups, an idea and a proposal (issue #15)
+        // Scorecards and incentive plans (docs/metrics.md), after the ledger's history.
+        GoalsDemo.step,
     ]
 
     /// Refused by `serve --demo`: the database holds people who are not the demo's, and the demo

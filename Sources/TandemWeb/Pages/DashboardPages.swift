@@ -52,7 +52,7 @@ enum DashboardPages {
         // AccountPages, PipelinePages, VendorPages).
         let ownPages: [Area] = [
             .dashboard, .settings, .capacity, .accounts, .opportunities, .vendors, .quotes, .projects,
-            .collaboration,
+            .collaboration, .scorecards,
         ]
         for area in Area.allCases where !ownPages.contains(area) {
             routes.get(.area(area)) { req in try await areaPage(req: req, area: area) }
