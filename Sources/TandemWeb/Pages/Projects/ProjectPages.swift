@@ -124,13 +124,14 @@ enum ProjectPages {
         try await render(req, comment: "", errors: FormErrors())
     }
 
-    static func render(_ req: Request, comment: String, errors: FormErrors, status: HTTPResponseStatus = .ok)
-        async throws -> Response
-    {
+    static func render(
+        _ req: Request, comment: String, errors: FormErrors, status: HTTPResponseStatus = .ok,
+        project given: Project.ID? = nil, productionError: (ProjectProductionSection.FormError, job: String?)? = nil
+    ) async throws -> Response {
         let user = try req.requireUser()
         try req.authorize(.viewProjects)
         let l = req.localizer
-        let id = try projectID(req)
+        let id = try given ?? projectID(req)
         guard let project = try await req.stores.quoteStores.projects.find(id: id) else {
             throw DomainError.projectNotFound
         }
@@ -161,6 +162,7 @@ enum ProjectPages {
             briefAction: Policy.permits(user, .acknowledgeBrief) ? SiteRoute.projectBrief(PathParameter(id)).path : nil,
             comment: comment, errors: errors,
             production: try await production(req, id, user: user))
+        if let productionError { context.production?.show(productionError.0, job: productionError.job) }
         context.thread = await ThreadPanel.forPage(RecordSubject(kind: .project, id: id.rawValue), req: req)
         return try await req.renderPage("projects/show", context, status: status)
     }
