@@ -1,6 +1,14 @@
 /// The areas of the product, as shown in the navigation.
 public enum Area: String, CaseIterable, Sendable, Codable {
     case dashboard, accounts, opportunities, quotes, projects, vendors, capacity, collaboration, scorecards, settings
+    /// The PM's day (`/today`) and the promise ledger (`/ledger`), issue #14.
+    case today, ledger
+
+    /// Menu order: "My day" after the dashboard, the ledger after projects.
+    public static let menuOrder: [Area] = [
+        .dashboard, .today, .accounts, .opportunities, .quotes, .projects, .ledger, .vendors, .capacity,
+        .collaboration, .scorecards, .settings,
+    ]
 }
 
 /// Something a user wants to do, with the record it concerns where that matters.
@@ -112,6 +120,10 @@ public enum Policy {
             case .vendors, .capacity:
                 // Sales sees capacity through quote checks; vendor records are production's.
                 return !roles.isDisjoint(with: [.admin, .manager, .pm, .vendorManager])
+            case .today:
+                return permits(user, .manageProduction)
+            case .ledger:
+                return permits(user, .viewLedger)
             }
         case .viewUsers:
             return !roles.isDisjoint(with: [.admin, .manager])

@@ -166,10 +166,9 @@ struct QuoteWorld {
         return try await management.refresh(quote.id)
     }
 
+    /// The quote's holds, of every option.
     func holds(of quote: Quote) async throws -> [TentativeHold] {
-        try await env.stores.vendorSchedule.holds(of: nil, overlapping: nil).filter {
-            $0.quoteReference == quote.holdReference
-        }
+        try await QuoteFeasibility.holds(of: quote, in: env.stores)
     }
 
     /// The kinds of the user's notifications, oldest first.

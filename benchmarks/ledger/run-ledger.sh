@@ -6,15 +6,21 @@
 #   GET /ledger signed in as the demo manager (ledger_bench.py): the first page, a status filter
 #   and a client filter, each with its totals.
 # Usage: benchmarks/ledger/run-ledger.sh [REQUESTS] [PORT]
+#   TANDEM_BIN=.build/debug/tandem benchmarks/ledger/run-ledger.sh 5   checks the harness itself on
+#   a debug build (no release build; its figures mean nothing).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 REQUESTS=${1:-100}
 PORT=${2:-8078}
-swift build -c release --scratch-path .build-release --product tandem 2>&1 | grep -E "error|Compiling tandem|Build complete" || true
+TANDEM_BIN=${TANDEM_BIN:-}
+if [ -z "$TANDEM_BIN" ]; then
+  swift build -c release --scratch-path .build-release --product tandem 2>&1 | grep -E "error|Compiling tandem|Build complete" || true
+  TANDEM_BIN=.build-release/release/tandem
+fi
 DATA=$(mktemp -d /tmp/tandem-ledger-bench.XXXXXX)
 serve() {
   TANDEM_DATA_DIR="$DATA" TANDEM_BCRYPT_COST=6 TANDEM_RESOURCES_DIR="$PWD/Resources" \
-    .build-release/release/tandem serve --demo --hostname 127.0.0.1 --port "$PORT" >>"$DATA/serve.log" 2>&1 &
+    "$TANDEM_BIN" serve --demo --hostname 127.0.0.1 --port "$PORT" >>"$DATA/serve.log" 2>&1 &
   SERVER=$!
   for _ in $(seq 1 900); do curl -fsS "http://127.0.0.1:$PORT/ready" >/dev/null 2>&1 && return 0; sleep 0.2; done
   echo "the server did not start; see $DATA/serve.log" >&2

@@ -176,14 +176,19 @@ extension PromiseLedger {
             throw DomainError.notFound(entityKey: "entity.account", fallback: "The account was not found.")
         }
         guard Policy.permits(user, .setClientTimeZone(owner: account.ownerId)) else { throw Self.forbidden }
+        let stored = try Self.checkedTimeZone(zone)
+        try await env.stores.ledger.setTimeZone(stored, of: accountID)
+        return stored
+    }
+
+    /// An IANA zone name trimmed (nil when empty: the organisation's), or a 422 naming `timeZone`.
+    public static func checkedTimeZone(_ zone: String?) throws -> String? {
         let name = zone?.trimmingCharacters(in: .whitespaces)
         if let name, !name.isEmpty, TimeZone(identifier: name) == nil {
             throw DomainError.invalid(
                 "timeZone", "error.time_zone.invalid", ["value": name],
                 fallback: "“\(name)” is not a time zone; use an IANA name such as Europe/Paris.")
         }
-        let stored = (name?.isEmpty ?? true) ? nil : name
-        try await env.stores.ledger.setTimeZone(stored, of: accountID)
-        return stored
+        return (name?.isEmpty ?? true) ? nil : name
     }
 }

@@ -8,6 +8,8 @@ import TandemPlanning
 public enum QuoteFeasibility {
     /// The engine's answer for one group of targets that share a delivery instant.
     public struct Check: Sendable {
+        /// The option whose lines were checked (nil: the quote has no options).
+        public var option: QuoteOption.ID? = nil
         public var targets: [LanguageTag]
         public var request: FeasibilityRequest
         public var result: FeasibilityResult
@@ -46,7 +48,23 @@ public enum QuoteFeasibility {
         }
     }
 
-    /// Per target: the verdict, the earliest delivery and the confidence of its group's check.
+    /// Every option checked on its own lines (the client may choose any of them), each check
+    /// without the quote's own holds; one set of checks when the quote has no options.
+    public static func checkEveryOption(
+        _ version: QuoteVersion, ownHolds: [TentativeHold], on snapshot: CapacityIndex,
+        plan: QuoteWorkflowPlan = QuoteWorkflowPlan(), now: Date
+    ) -> [Check] {
+        let options: [QuoteOption.ID?] = version.options.isEmpty ? [nil] : version.options.map(\.id)
+        return options.flatMap { option in
+            check(version, option: option, ownHolds: ownHolds, on: snapshot, plan: plan, now: now).map {
+                var check = $0
+                check.option = option
+                return check
+            }
+        }
+    }
+
+    /// Per option and target: the verdict, the earliest delivery and the confidence of its group's check.
     public static func summary(_ checks: [Check]) -> [TargetFeasibility] {
         checks.flatMap { check in
             check.targets.map { target in
@@ -54,24 +72,29 @@ public enum QuoteFeasibility {
                 return TargetFeasibility(
                     target: target, verdict: check.result.verdict.rawValue,
                     earliestDelivery: planned?.delivery?.date ?? check.result.earliestDelivery?.date,
-                    confidence: Decimal(check.result.confidence).rounded(scale: 2))
+                    confidence: Decimal(check.result.confidence).rounded(scale: 2), option: check.option)
             }
         }
     }
 
-    /// The holds of a quote (by its reference).
+    /// The holds of a quote, of every option (by its reference).
     public static func holds(of quote: Quote, in stores: Stores) async throws -> [TentativeHold] {
         try await stores.vendorSchedule.holds(of: nil, overlapping: nil).filter {
-            $0.quoteReference == quote.holdReference
+            guard let reference = $0.quoteReference else { return false }
+            return reference == quote.holdReference || reference.hasPrefix(quote.holdReference + "#")
         }
     }
 
-    /// Replaces the quote's holds with one per planned assignment, at `probability` (0…1).
+    /// Replaces the quote's holds with one per planned assignment of every option. The client
+    /// takes one option, so each option's holds carry an equal share of the win probability:
+    /// `probability` (0…1) ÷ the number of options checked (docs/quotes.md, "Tentative holds").
     public static func placeHolds(
         for quote: Quote, checks: [Check], probability: Decimal, index: CapacityIndex, in stores: Stores,
         ids: IdentifierGenerator
     ) async throws {
         try await releaseHolds(of: quote, in: stores)
+        let options = Set(checks.map { $0.option?.description ?? "" }).count
+        let share = options > 1 ? (probability / Decimal(options)).rounded(scale: 4) : probability
         var holds: [TentativeHold] = []
         for check in checks {
             for target in check.result.targets {
@@ -84,7 +107,7 @@ public enum QuoteFeasibility {
                             TentativeHold(
                                 id: ids(), vendorID: vendorID, from: assignment.start.date, to: assignment.end.date,
                                 minutes: workMinutes(assignment, step: step, target: target, index: index),
-                                probability: probability, quoteReference: quote.holdReference))
+                                probability: share, quoteReference: quote.holdReference(option: check.option)))
                     }
                 }
             }

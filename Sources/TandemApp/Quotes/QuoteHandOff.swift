@@ -104,7 +104,10 @@ public struct QuoteHandOff: Sendable {
         var bookings: [VendorBooking] = []
         let holds = try await QuoteFeasibility.holds(of: quote, in: tx)
         let plan = try await QuoteWorkflowPlan.load(from: tx)
-        for hold in holds {
+        // The chosen option's holds become bookings; the other options' are released.
+        let kept = quote.holdReference(option: version.options.isEmpty ? nil : chosen)
+        for hold in holds where hold.quoteReference != kept { _ = try await tx.vendorSchedule.removeHold(hold.id) }
+        for hold in holds where hold.quoteReference == kept {
             let booking = VendorBooking(
                 id: env.ids(), vendorID: hold.vendorID, from: hold.from, to: hold.to, minutes: hold.minutes,
                 jobReference: "project:\(project.id)")

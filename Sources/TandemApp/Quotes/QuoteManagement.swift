@@ -228,7 +228,7 @@ public struct QuoteManagement: Sendable {
         var checks: [QuoteFeasibility.Check] = []
         if let index, quote.status.isOpen {
             let own = try await QuoteFeasibility.holds(of: quote, in: tx)
-            checks = QuoteFeasibility.check(version, ownHolds: own, on: index, plan: plan, now: env.now)
+            checks = QuoteFeasibility.checkEveryOption(version, ownHolds: own, on: index, plan: plan, now: env.now)
             let probability = try await Self.probability(of: quote, in: tx)
             try await QuoteFeasibility.placeHolds(
                 for: quote, checks: checks, probability: probability, index: index, in: tx, ids: env.ids)

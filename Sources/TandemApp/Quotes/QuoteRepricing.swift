@@ -63,7 +63,9 @@ enum QuoteRepricing {
                 continue
             }
             var vendors: [LinguisticService: [CostVendor]] = [:]
-            for planned in checks.flatMap(\.result.targets) where planned.target == target {
+            // The vendors planned for this line's own option (lines of a quote without options: all).
+            let own = checks.filter { $0.option == nil || $0.option == line.optionID }
+            for planned in own.flatMap(\.result.targets) where planned.target == target {
                 for step in planned.steps {
                     for assignment in step.assignments {
                         guard let id = VendorProfile.ID(uuidString: assignment.vendor.rawValue),

@@ -20,10 +20,20 @@ public struct QuoteReview: Sendable {
         /// With `change`: the new delivery instant of every target (ISO 8601).
         public var deadline: String?
         public var reason: String?
-        public init(decision: String, deadline: String? = nil, reason: String? = nil) {
+        /// With `change`: a price change agreed in review, a decimal amount in the quote's currency
+        /// added to the total (negative: a discount), as a line of the new version.
+        public var priceChange: String?
+        /// What the price change is for (the line's description).
+        public var priceChangeLabel: String?
+        public init(
+            decision: String, deadline: String? = nil, reason: String? = nil, priceChange: String? = nil,
+            priceChangeLabel: String? = nil
+        ) {
             self.decision = decision
             self.deadline = deadline
             self.reason = reason
+            self.priceChange = priceChange
+            self.priceChangeLabel = priceChangeLabel
         }
     }
 
@@ -39,11 +49,28 @@ public struct QuoteReview: Sendable {
         }
         let reason = read.text(input.reason, "reason", max: 2000, required: decision == .change || decision == .reject)
         var deadline: Date?
-        if decision == .change { deadline = QuoteManagement.instant(input.deadline, "deadline", &read) }
+        var priceChange: Decimal?
+        if decision == .change {
+            let raw = input.priceChange?.trimmingCharacters(in: .whitespaces) ?? ""
+            if !raw.isEmpty {
+                priceChange = Decimal(canonical: raw).flatMap { $0 != 0 ? $0 : nil }
+                if priceChange == nil {
+                    read.errors.append(
+                        .invalid(
+                            "priceChange", "error.quote.price_change", ["value": raw],
+                            fallback: "“\(raw)” is not an amount; write e.g. -120.00 for a discount."))
+                }
+            }
+            // A new date, a price change, or both: the date is required unless the price changes.
+            if priceChange == nil || !(input.deadline ?? "").isEmpty {
+                deadline = QuoteManagement.instant(input.deadline, "deadline", &read)
+            }
+        }
+        let label = read.text(input.priceChangeLabel, "priceChangeLabel", max: 300, required: false)
         try read.check()
         let env = env
         let index = try await snapshot()
-        return try await env.stores.transaction { [deadline, reason] tx in
+        return try await env.stores.transaction { [deadline, reason, priceChange, label] tx in
             guard let quote = try await tx.quoteStores.quotes.find(id: id),
                 let version = try await tx.quoteStores.quotes.version(id, number: quote.currentVersion)
             else { throw DomainError.quoteNotFound }
@@ -65,7 +92,16 @@ public struct QuoteReview: Sendable {
                 try await Self.checkCapabilityApproval(
                     quote, version, opportunity, reason: reason, by: user, in: tx, env: env)
                 var next = version.nextDraft(id: env.ids(), by: user.id, at: env.now, note: reason!)
-                for i in next.targets.indices { next.targets[i].delivery = deadline! }
+                if let deadline { for i in next.targets.indices { next.targets[i].delivery = deadline } }
+                if let priceChange {
+                    let kind: QuoteLine.Kind = priceChange < 0 ? .discount : .manual
+                    let amount = Money(priceChange, quote.currency).rounded
+                    next.lines.append(
+                        QuoteLine(
+                            id: env.ids(), kind: kind, optionID: nil, targetLanguage: nil, service: kind.rawValue,
+                            description: (label ?? "").isEmpty ? "Price agreed in review" : label!, unit: "fixed",
+                            quantity: 1, unitPrice: Money(abs(amount.amount), quote.currency), price: amount))
+                }
                 try await tx.quoteStores.quotes.addVersion(next)
                 _ = try await QuoteManagement.refresh(quote, next, in: tx, env: env, index: index)
                 try await Self.move(quote, to: .approved, version: next.number, in: tx, at: env.now)

@@ -60,7 +60,7 @@ public struct QuoteSheet: Sendable {
         if let capacity, quote.status.isOpen, !version.lines.isEmpty {
             let own = try await QuoteFeasibility.holds(of: quote, in: stores)
             let plan = try await QuoteWorkflowPlan.load(from: stores)
-            let checks = QuoteFeasibility.check(
+            let checks = QuoteFeasibility.checkEveryOption(
                 version, ownHolds: own, on: try await capacity.snapshot(), plan: plan, now: env.now)
             if !checks.isEmpty { feasibility = Self.feasibility(checks) }
         }

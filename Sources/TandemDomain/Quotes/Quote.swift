@@ -80,6 +80,11 @@ public struct Quote: Identifiable, Hashable, Codable, Sendable {
 
     /// The reference its tentative holds carry (`TentativeHold.quoteReference`).
     public var holdReference: String { "quote:\(id)" }
+    /// The reference of the holds placed for one option (`quote:<id>#<option>`), the quote's own
+    /// without options.
+    public func holdReference(option: QuoteOption.ID?) -> String {
+        option.map { "\(holdReference)#\($0)" } ?? holdReference
+    }
 }
 
 public struct ManagerApproval: Hashable, Codable, Sendable {

@@ -101,7 +101,13 @@ public struct TargetFeasibility: Hashable, Codable, Sendable {
     public var verdict: String
     public var earliestDelivery: Date?
     public var confidence: Decimal
-    public init(target: LanguageTag, verdict: String, earliestDelivery: Date?, confidence: Decimal) {
+    /// The option whose lines were checked (nil when the quote has no options).
+    public var option: QuoteOption.ID?
+    public init(
+        target: LanguageTag, verdict: String, earliestDelivery: Date?, confidence: Decimal,
+        option: QuoteOption.ID? = nil
+    ) {
+        self.option = option
         self.target = target
         self.verdict = verdict
         self.earliestDelivery = earliestDelivery

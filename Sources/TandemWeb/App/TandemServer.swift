@@ -41,7 +41,8 @@ public enum TandemServer {
             try await app.autoMigrate()
             if options.demo {
                 try await DemoSeed.checkDatabaseIsDemoOnly(app.stores)
-                let logins = try await DemoSeed.run(on: app.db, hasher: app.password.async, clock: app.tandem.clock)
+                let logins = try await DemoSeed.run(
+                    on: app.db, hasher: app.password.async, clock: app.tandem.clock, files: app.quoteFiles)
                 printBanner(DemoSeed.banner(logins: logins, baseURL: config.baseURL))
             } else if let link = try await app.issueSetupLinkIfNeeded() {
                 printBanner(

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import TandemApp
 import TandemDomain
 import TandemPersistence
 import Vapor
@@ -98,16 +99,22 @@ public enum DemoSeed {
 
     /// Runs the steps that have not run yet; returns the demo logins to print.
     @discardableResult
+    /// `files` keeps the demo quotes' files (the data directory under `serve --demo`), so a demo
+    /// quote can be analysed again; without it they live in memory while seeding.
     public static func run(
-        on database: any Database, hasher: AsyncPasswordHasher, clock: @escaping @Sendable () -> Date
+        on database: any Database, hasher: AsyncPasswordHasher, clock: @escaping @Sendable () -> Date,
+        files: (any AssetFiles)? = nil
     ) async throws -> [Login] {
         let ledger = FluentSeedLedger(database: database)
         for step in steps where !(try await ledger.hasRun(step.name)) {
             // Each step and its ledger entry commit together: an interrupted seed reruns cleanly.
             try await database.transaction { db in
-                let ids = IdentifierGenerator.sequential(startingAt: step.idBase)
-                try await step.run(.fluent(db, clock: clock, ids: ids), ids, hasher, clock())
-                try await FluentSeedLedger(database: db).markRun(step.name, at: clock())
+                // Bound inside: the transaction's closure runs in a task of its own.
+                try await QuoteDemoFiles.$keep.withValue(files) {
+                    let ids = IdentifierGenerator.sequential(startingAt: step.idBase)
+                    try await step.run(.fluent(db, clock: clock, ids: ids), ids, hasher, clock())
+                    try await FluentSeedLedger(database: db).markRun(step.name, at: clock())
+                }
             }
         }
         return people.map { Login(email: $0.email, roles: Role.listString($0.roles)) }

@@ -33,7 +33,7 @@ enum QuoteDemo {
             .filter { $0.sourceLanguage.language == "en" && !$0.targetLanguages.isEmpty }
             .sorted { $0.id < $1.id }
         guard !opportunities.isEmpty else { return }
-        let files = QuoteDemoFiles.Store()
+        let files: any AssetFiles = QuoteDemoFiles.keep ?? QuoteDemoFiles.Store()
         // Checked against the demo vendors like any quote, so verdicts and holds are real.
         let capacity = CapacityService(source: DatabaseCapacitySource(stores: stores, clock: { now }), clock: { now })
         for index in 0..<quoteCount {
@@ -54,7 +54,7 @@ enum QuoteDemo {
 
     static func make(
         _ outcome: QuoteStatus, for opportunity: Opportunity, index: Int, owner: User, reviewer: User,
-        env: AppEnvironment, clock: DemoClock, files: QuoteDemoFiles.Store, capacity: CapacityService
+        env: AppEnvironment, clock: DemoClock, files: any AssetFiles, capacity: CapacityService
     ) async throws {
         let management = QuoteManagement(env, capacity: capacity)
         let deadline = env.now.addingTimeInterval(Double(9 + index % 12) * 86_400)

@@ -1,46 +1,89 @@
 import Foundation
 import TandemApp
 
-/// The client files the demo quotes are analysed from: a spring catalogue in XLIFF 1.2 and the
-/// client's English→French memory in TMX, written for the demo (no third-party text; the same
-/// files are `Tests/Fixtures/quotes/`, which the browser journey uploads).
+/// The client files the demo quotes are analysed from: a spring catalogue in XLIFF 1.2 (its
+/// opening is `Tests/Fixtures/quotes/catalogue-printemps.xlf`, which the browser journey uploads;
+/// the demo's has 300 product-page units more, made here deterministically) and the client's
+/// English→French memory in TMX, written for the demo (no third-party text).
 enum QuoteDemoFiles {
+    /// Where the seed keeps the demo quotes' files (`serve --demo`: the data directory, so a demo
+    /// quote can be analysed again); nil keeps them in memory for the seed only (tests).
+    @TaskLocal static var keep: (any AssetFiles)? = nil
+
     static let catalogueName = "catalogue-printemps.xlf"
     static let memoryName = "lumiere-en-fr.tmx"
 
-    static let catalogue = #"""
-        <?xml version="1.0" encoding="UTF-8"?>
-        <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
-        <file original="catalogue-printemps.html" source-language="en" target-language="fr" datatype="html">
-        <body>
-        <trans-unit id="1"><source>Welcome to the Lumière spring catalogue.</source></trans-unit>
-        <trans-unit id="2"><source>All prices include VAT.</source></trans-unit>
-        <trans-unit id="3"><source>Free delivery on orders over 50 euros.</source></trans-unit>
-        <trans-unit id="4"><source>Our linen shirts are woven in Normandy.</source></trans-unit>
-        <trans-unit id="5"><source>Machine wash at 30 degrees.</source></trans-unit>
-        <trans-unit id="6"><source>Do not tumble dry.</source></trans-unit>
-        <trans-unit id="7"><source>Available in five colours.</source></trans-unit>
-        <trans-unit id="8"><source>Returns are free within 30 days.</source></trans-unit>
-        <trans-unit id="9"><source>Contact our customer service by phone or e-mail.</source></trans-unit>
-        <trans-unit id="10"><source>The cotton trousers come in regular and slim fit.</source></trans-unit>
-        <trans-unit id="11"><source>Each piece is checked by hand before it leaves the workshop.</source></trans-unit>
-        <trans-unit id="12"><source>Our leather bags are tanned without chromium.</source></trans-unit>
-        <trans-unit id="13"><source>The spring collection is limited to 500 pieces per model.</source></trans-unit>
-        <trans-unit id="14"><source>Sizes run from XS to XXL.</source></trans-unit>
-        <trans-unit id="15"><source>Machine wash at 40 degrees.</source></trans-unit>
-        <trans-unit id="16"><source>Available in three colours.</source></trans-unit>
-        <trans-unit id="17"><source>Gift wrapping is offered for every order placed before 15 December.</source></trans-unit>
-        <trans-unit id="18"><source>Our stores are open Monday to Saturday from 10 am to 7 pm.</source></trans-unit>
-        <trans-unit id="19"><source>Follow us on social media for early access to the sales.</source></trans-unit>
-        <trans-unit id="20"><source>All prices include VAT.</source></trans-unit>
-        <trans-unit id="21"><source>Linen wrinkles naturally; iron at a medium temperature while still damp.</source></trans-unit>
-        <trans-unit id="22"><source>The wool scarves are knitted in the Pyrenees from local sheep.</source></trans-unit>
-        <trans-unit id="23"><source>Each scarf is unique: colours may vary slightly from the photographs.</source></trans-unit>
-        <trans-unit id="24"><source>Store knitwear folded, never on a hanger.</source></trans-unit>
-        </body>
-        </file>
-        </xliff>
-        """#
+    /// The spring catalogue's opening (the 24 units of `Tests/Fixtures/quotes/catalogue-printemps.xlf`).
+    static let opening: [String] = [
+        "Welcome to the Lumière spring catalogue.",
+        "All prices include VAT.",
+        "Free delivery on orders over 50 euros.",
+        "Our linen shirts are woven in Normandy.",
+        "Machine wash at 30 degrees.",
+        "Do not tumble dry.",
+        "Available in five colours.",
+        "Returns are free within 30 days.",
+        "Contact our customer service by phone or e-mail.",
+        "The cotton trousers come in regular and slim fit.",
+        "Each piece is checked by hand before it leaves the workshop.",
+        "Our leather bags are tanned without chromium.",
+        "The spring collection is limited to 500 pieces per model.",
+        "Sizes run from XS to XXL.",
+        "Machine wash at 40 degrees.",
+        "Available in three colours.",
+        "Gift wrapping is offered for every order placed before 15 December.",
+        "Our stores are open Monday to Saturday from 10 am to 7 pm.",
+        "Follow us on social media for early access to the sales.",
+        "All prices include VAT.",
+        "Linen wrinkles naturally; iron at a medium temperature while still damp.",
+        "The wool scarves are knitted in the Pyrenees from local sheep.",
+        "Each scarf is unique: colours may vary slightly from the photographs.",
+        "Store knitwear folded, never on a hanger.",
+    ]
+
+    static let products = [
+        "linen shirt", "cotton trousers", "wool scarf", "leather bag", "denim jacket", "silk blouse", "knit cardigan",
+        "canvas tote", "suede loafers", "rain coat",
+    ]
+    static let colours = ["sand", "navy", "olive", "ecru", "charcoal", "terracotta"]
+    /// Product-page sentences: those without a colour repeat for every colour (the repetitions a
+    /// real catalogue has), the others differ by a word or two (fuzzy matches between them).
+    static let templates = [
+        "The {colour} {product} is available from size XS to XXL.",
+        "Our {product} is made in Europe from certified materials.",
+        "Care for your {product}: machine wash at 30 degrees and dry flat.",
+        "The {colour} {product} goes well with the rest of the spring collection.",
+        "Order the {product} before Friday for delivery next week.",
+    ]
+
+    /// The demo's catalogue: the opening and 300 product-page units (10 products × 6 colours × 5
+    /// sentences), 324 units and about 3,000 words, the same on every machine; quotes priced
+    /// from it are above the cards' minimum charges.
+    static let catalogue: String = {
+        var sentences = opening
+        for product in products {
+            for colour in colours {
+                for template in templates {
+                    sentences.append(
+                        template.replacingOccurrences(of: "{product}", with: product)
+                            .replacingOccurrences(of: "{colour}", with: colour))
+                }
+            }
+        }
+        let units = sentences.enumerated().map { index, text in
+            "<trans-unit id=\"\(index + 1)\"><source>\(text)</source></trans-unit>"
+        }
+        return """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+            <file original="catalogue-printemps.html" source-language="en" target-language="fr" datatype="html">
+            <body>
+            \(units.joined(separator: "\n"))
+            </body>
+            </file>
+            </xliff>
+            """
+    }()
 
     static let memory = #"""
         <?xml version="1.0" encoding="UTF-8"?>

@@ -52,7 +52,7 @@ enum DashboardPages {
         // AccountPages, PipelinePages, VendorPages).
         let ownPages: [Area] = [
             .dashboard, .settings, .capacity, .accounts, .opportunities, .vendors, .quotes, .projects,
-            .collaboration, .scorecards,
+            .collaboration, .scorecards, .today, .ledger,
         ]
         for area in Area.allCases where !ownPages.contains(area) {
             routes.get(.area(area)) { req in try await areaPage(req: req, area: area) }
@@ -64,7 +64,7 @@ enum DashboardPages {
         let user = try req.requireUser()
         let l = req.localizer
         let organisation = try await req.organisation()
-        let cards = Area.allCases.filter { $0 != .dashboard && $0 != .settings && Policy.permits(user, .viewArea($0)) }
+        let cards = Area.menuOrder.filter { $0 != .dashboard && $0 != .settings && Policy.permits(user, .viewArea($0)) }
             .map {
                 Card(
                     titleKey: "nav.\($0.rawValue)", bodyKey: "area.\($0.rawValue).intro", href: SiteRoute.area($0).path)

@@ -86,7 +86,7 @@ extension Request {
                 $0.roles.sorted().map { localizer.t("role.\($0.rawValue)") }.joined(separator: ", ")
             },
             organisationName: settings.name,
-            areas: user.map { user in Area.allCases.filter { Policy.permits(user, .viewArea($0)) } } ?? [],
+            areas: user.map { user in Area.menuOrder.filter { Policy.permits(user, .viewArea($0)) } } ?? [],
             currentArea: area,
             languages: SelectOption.locales(application.localization.availableLocales, selected: locale),
             flash: takeFlash(), currentPath: url.path, requestID: id)

@@ -48,6 +48,9 @@ struct AccountBody: Content {
     var createdAt: Date
     var updatedAt: Date
     var version: Int
+    /// The client's IANA zone for promised days (`PUT /accounts/{id}/time-zone` sets it); filled on
+    /// answers about one account, null when it follows the organisation's and in lists.
+    @NullWhenAbsent var timeZone: String?
 
     init(_ account: Account) {
         id = account.id.description

@@ -60,7 +60,9 @@ enum AccountsAPI {
     @Sendable static func show(req: Request) async throws -> AccountBody {
         let user = try req.requireUser()
         try req.authorize(.viewAccounts)
-        return AccountBody(try await AccountManagement(req.appEnvironment).account(try accountID(req), for: user))
+        var body = AccountBody(try await AccountManagement(req.appEnvironment).account(try accountID(req), for: user))
+        body.timeZone = try await req.stores.ledger.timeZone(of: try accountID(req))
+        return body
     }
 
     @Sendable static func update(req: Request) async throws -> AccountBody {

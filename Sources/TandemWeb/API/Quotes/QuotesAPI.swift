@@ -97,6 +97,8 @@ enum QuotesAPI {
         var decision: String?
         var deadline: String?
         var reason: String?
+        var priceChange: String?
+        var priceChangeLabel: String?
     }
 
     @Sendable static func review(req: Request) async throws -> QuoteStatusBody {
@@ -104,7 +106,10 @@ enum QuotesAPI {
         let id: Quote.ID = try req.apiID()
         let body = try req.decodeJSON(ReviewBody.self)
         let decided = try await QuoteReview(req.appEnvironment, capacity: req.application.capacity).decide(
-            id, .init(decision: body.decision ?? "", deadline: body.deadline, reason: body.reason),
+            id,
+            .init(
+                decision: body.decision ?? "", deadline: body.deadline, reason: body.reason,
+                priceChange: body.priceChange, priceChangeLabel: body.priceChangeLabel),
             by: try req.requireUser())
         return QuoteStatusBody(decided)
     }

@@ -34,6 +34,8 @@ struct AccountForm: Content {
     var inCountryReviewDays: String?
     var version: String?
     var confirmDuplicate: String?
+    /// The client's IANA zone, where promised days are judged (empty: the organisation's; docs/ledger.md).
+    var timeZone: String?
 
     init(_ account: Account) {
         name = account.name

@@ -54,6 +54,8 @@ enum AccountPages {
         var inCountryReviewRequired: Bool
         /// Errors of the framework agreement's two fields (named `framework.…`).
         var frameworkError: String?
+        /// The client's zone (blank: the organisation's).
+        var timeZones: [SelectOption] = []
     }
 
     static func register(_ routes: any RoutesBuilder) {
@@ -152,8 +154,12 @@ enum AccountPages {
         var errors = FormErrors()
         var similar: [SimilarAccount] = []
         do {
+            let zone = try PromiseLedger.checkedTimeZone(form.timeZone)
             let account = try await AccountManagement(req.appEnvironment).create(
                 form.input, by: user, confirmDuplicate: form.confirmDuplicate == "1")
+            if zone != nil {
+                _ = try await PromiseLedger(req.appEnvironment).setTimeZone(zone, of: account.id, by: user)
+            }
             let response = req.redirect(to: SiteRoute.account(account.id).path)
             req.setFlash(response, "accounts.created", ["name": account.name])
             return response
@@ -172,7 +178,9 @@ enum AccountPages {
         let user = try req.requireUser()
         let account = try await AccountManagement(req.appEnvironment).account(try accountID(req), for: user)
         try req.authorize(.editAccount(owner: account.ownerId))
-        return try await renderForm(req, form: AccountForm(account), id: account.id, errors: FormErrors(), similar: [])
+        var form = AccountForm(account)
+        form.timeZone = try await req.stores.ledger.timeZone(of: account.id) ?? ""
+        return try await renderForm(req, form: form, id: account.id, errors: FormErrors(), similar: [])
     }
 
     @Sendable static func update(req: Request) async throws -> Response {
@@ -181,8 +189,12 @@ enum AccountPages {
         let form = try req.content.decode(AccountForm.self)
         var errors = FormErrors()
         do {
+            let zone = try PromiseLedger.checkedTimeZone(form.timeZone)
             let account = try await AccountManagement(req.appEnvironment).update(
                 id, form.input, expectedVersion: form.version.flatMap { Int($0) }, by: user)
+            if form.timeZone != nil, try await req.stores.ledger.timeZone(of: id) != zone {
+                _ = try await PromiseLedger(req.appEnvironment).setTimeZone(zone, of: id, by: user)
+            }
             let response = req.redirect(to: SiteRoute.account(account.id).path)
             req.setFlash(response, "accounts.saved")
             return response
@@ -197,7 +209,7 @@ enum AccountPages {
     ) async throws -> Response {
         let l = req.localizer
         let title = id == nil ? l.t("accounts.new.title") : l.t("accounts.edit.title", ["name": form.name ?? ""])
-        let context = FormContext(
+        var context = FormContext(
             shell: try await req.shell(title: title, area: .accounts), isNew: id == nil,
             action: id.map { SiteRoute.editAccount(PathParameter($0)).path } ?? SiteRoute.newAccount.path,
             backHref: id.map { SiteRoute.account($0).path } ?? SiteRoute.area(.accounts).path, form: form,
@@ -205,6 +217,10 @@ enum AccountPages {
             purchaseOrderRequired: form.purchaseOrderRequired != nil,
             inCountryReviewRequired: form.inCountryReviewRequired != nil,
             frameworkError: errors.messages.first { $0.key.hasPrefix("framework") }?.value)
+        let zone = form.timeZone ?? ""
+        context.timeZones =
+            [SelectOption(value: "", label: l.t("accounts.time_zone.organisation"), selected: zone.isEmpty)]
+            + SelectOption.timeZones(selected: zone)
         let status: HTTPResponseStatus = !similar.isEmpty ? .conflict : errors.isEmpty ? .ok : .unprocessableEntity
         return try await req.renderPage("accounts/form", context, status: status)
     }

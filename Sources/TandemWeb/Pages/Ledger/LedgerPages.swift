@@ -82,7 +82,7 @@ enum LedgerPages {
         }
         let t = page.totals
         let context = Context(
-            shell: try await req.shell(title: l.t("ledger.title"), area: .projects), action: base,
+            shell: try await req.shell(title: l.t("ledger.title"), area: .ledger), action: base,
             statuses: [
                 SelectOption(value: "", label: l.t("ledger.filter.any_status"), selected: query("status").isEmpty)
             ]

@@ -151,7 +151,7 @@ enum PromisePages {
         let open = entry.state.deliveredAt == nil && !entry.state.cancelled
         var context = Context(
             shell: try await req.shell(
-                title: "\(entry.projectName) · \(entry.promise.targetLanguage)", area: .projects),
+                title: "\(entry.projectName) · \(entry.promise.targetLanguage)", area: .ledger),
             title: "\(entry.projectName) · \(QuoteDocument.languageName(entry.promise.targetLanguage, in: l))",
             projectHref: SiteRoute.project(PathParameter(entry.promise.projectID)).path,
             ledgerHref: SiteRoute.ledger.path + "?projectId=\(entry.promise.projectID)",

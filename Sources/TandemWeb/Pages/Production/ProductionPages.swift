@@ -30,10 +30,11 @@ enum ProductionPages {
         req.redirect(to: SiteRoute.project(PathParameter(project)).path + "#production")
     }
 
-    /// Runs a form's action; a user error becomes an error message on the project page.
+    /// Runs a form's action. A user error shows the project page again (422) with the message next
+    /// to the field it concerns in the form that was sent (`form`, of `job`), keeping what was typed.
     static func run(
         _ req: Request, project: Project.ID, success: String, _ args: [String: String] = [:],
-        _ body: () async throws -> Void
+        form: (name: String, job: String?, typed: [String: String])? = nil, _ body: () async throws -> Void
     ) async throws -> Response {
         let response = back(req, project)
         do {
@@ -43,7 +44,17 @@ enum ProductionPages {
             let l = req.localizer
             let text = error.domainErrors.map { $0.localized { key, arguments in l.t(key, arguments) } }
                 .joined(separator: " ")
-            req.setFlash(response, kind: "error", "production.flash.refused", ["reason": text])
+            guard let form else {
+                req.setFlash(response, kind: "error", "production.flash.refused", ["reason": text])
+                return response
+            }
+            let field = error.domainErrors.compactMap(\.field).first
+            let shown = ProjectProductionSection.FormError(
+                form: form.name, field: field, message: text, value: field.flatMap { form.typed[$0] },
+                vendorId: form.typed["vendorId"])
+            return try await ProjectPages.render(
+                req, comment: "", errors: FormErrors(), status: .unprocessableEntity, project: project,
+                productionError: (shown, job: form.job))
         }
         return response
     }
@@ -60,7 +71,11 @@ enum ProductionPages {
         let form = try req.content.decode(AssignForm.self)
         let words = form.words.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         var late = false
-        let response = try await run(req, project: job.projectID, success: "production.flash.assigned") {
+        let typed = ["vendorId": form.vendorId ?? "", "words": form.words ?? ""]
+        let response = try await run(
+            req, project: job.projectID, success: "production.flash.assigned",
+            form: ("assign", jobID.description, typed)
+        ) {
             let done = try await work(req).assign(jobID, vendorID: form.vendorId, words: words, by: user)
             late = done.check?.late ?? false
         }
@@ -92,7 +107,8 @@ enum ProductionPages {
         let status =
             JobMove(rawValue: form.to ?? "").map { "production.move.\($0.rawValue)" } ?? "production.move.offered"
         return try await run(
-            req, project: job.projectID, success: "production.flash.moved", ["move": req.localizer.t(status)]
+            req, project: job.projectID, success: "production.flash.moved", ["move": req.localizer.t(status)],
+            form: ("move", jobID.description, ["actualWords": form.actualWords ?? ""])
         ) {
             _ = try await work(req).transition(
                 jobID, .init(to: form.to, actualWords: words, reassign: form.reassign == "1", note: form.note), by: user
@@ -111,7 +127,8 @@ enum ProductionPages {
         let form = try req.content.decode(HoldForm.self)
         let onHold = form.onHold == "1"
         return try await run(
-            req, project: projectID, success: onHold ? "production.flash.held" : "production.flash.released"
+            req, project: projectID, success: onHold ? "production.flash.held" : "production.flash.released",
+            form: ("hold", nil, ["reason": form.reason ?? ""])
         ) {
             _ = try await work(req).setHold(projectID, onHold: onHold, reason: form.reason, by: user)
         }

@@ -47,6 +47,8 @@ struct ProjectProductionSection: Encodable {
         var moveAction: String
         var assignAction: String?
         var unassigned: Int
+        /// A refused form of this job, shown next to its field with what was typed.
+        var error: FormError? = nil
     }
     struct TargetBlock: Encodable {
         var language: String
@@ -77,6 +79,44 @@ struct ProjectProductionSection: Encodable {
     var vendors: [VendorOption]
     var todayHref = SiteRoute.today.path
     var scriptHref = SiteRoute.productionScript.path
+    /// A refused hold form (its reason field).
+    var holdError: FormError? = nil
+
+    /// A refused production form: which one (`hold`, `assign`, `move`), the field at fault (nil:
+    /// the form as a whole), the message, and what the user typed there.
+    struct FormError: Encodable {
+        var form: String
+        var field: String?
+        var message: String
+        var value: String?
+        /// The vendor chosen in a refused assignment, chosen again.
+        var vendorId: String?
+        /// Leaf reads stored values only: one flag per field a template shows.
+        var vendorField: Bool
+        var wordsField: Bool
+        var actualWordsField: Bool
+        var general: Bool
+
+        init(form: String, field: String?, message: String, value: String?, vendorId: String? = nil) {
+            self.vendorId = vendorId
+            self.form = form
+            self.field = field
+            self.message = message
+            self.value = value
+            vendorField = field == "vendorId"
+            wordsField = field == "words"
+            actualWordsField = field == "actualWords"
+            general = !(vendorField || wordsField || actualWordsField || field == "reason")
+        }
+    }
+
+    /// Places `error` on its job (or on the hold form).
+    mutating func show(_ error: FormError, job: String?) {
+        guard let job else { return holdError = error }
+        for t in targets.indices {
+            for j in targets[t].jobs.indices where targets[t].jobs[j].id == job { targets[t].jobs[j].error = error }
+        }
+    }
 
     static func badge(_ status: JobStatus, _ l: Localizer) -> QuoteViews.Badge {
         let label = l.t("production.status.\(status.rawValue)")

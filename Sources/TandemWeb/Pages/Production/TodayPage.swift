@@ -77,7 +77,7 @@ enum TodayPage {
             }
         }
         let context = Context(
-            shell: try await req.shell(title: l.t("today.title"), area: .projects), showingAll: all,
+            shell: try await req.shell(title: l.t("today.title"), area: .today), showingAll: all,
             toggleHref: SiteRoute.today.path + (all ? "" : "?all=1"),
             toggleLabel: l.t(all ? "today.show_mine" : "today.show_all"), due: due, offers: offers, risks: risks)
         return try await req.renderPage("production/today", context)

@@ -31,7 +31,10 @@ enum ProjectPages {
         var weightedWords: String
         var services: String
         var quality: String
-        var status: String
+        /// The ledger's standing (judged against now), with its word and symbol, and the promise's page.
+        var status: QuoteViews.Badge
+        var href: String
+        var renegotiated: Bool
     }
     struct BriefPart: Encodable {
         var label: String
@@ -121,13 +124,14 @@ enum ProjectPages {
         try await render(req, comment: "", errors: FormErrors())
     }
 
-    static func render(_ req: Request, comment: String, errors: FormErrors, status: HTTPResponseStatus = .ok)
-        async throws -> Response
-    {
+    static func render(
+        _ req: Request, comment: String, errors: FormErrors, status: HTTPResponseStatus = .ok,
+        project given: Project.ID? = nil, productionError: (ProjectProductionSection.FormError, job: String?)? = nil
+    ) async throws -> Response {
         let user = try req.requireUser()
         try req.authorize(.viewProjects)
         let l = req.localizer
-        let id = try projectID(req)
+        let id = try given ?? projectID(req)
         guard let project = try await req.stores.quoteStores.projects.find(id: id) else {
             throw DomainError.projectNotFound
         }
@@ -147,14 +151,7 @@ enum ProjectPages {
             opportunityHref: SiteRoute.opportunity(project.opportunityID).path,
             accepted: l.formatDate(project.acceptedAt),
             clientReference: project.clientReference.isEmpty ? nil : project.clientReference,
-            promises: promises.map {
-                PromiseRow(
-                    language: QuoteDocument.languageName($0.targetLanguage, in: l),
-                    delivery: l.formatDateTime($0.deliveryDate), price: l.format($0.price),
-                    weightedWords: QuoteViews.words($0.weightedWords, l),
-                    services: $0.services.map { QuoteDocument.serviceName($0, in: l) }.joined(separator: ", "),
-                    quality: $0.qualityLevel, status: l.t("promise.status.\($0.status.rawValue)"))
-            },
+            promises: try await promiseRows(req, project: id, promises),
             brief: parts.compactMap { key, text in
                 guard let text, !text.isEmpty else { return nil }
                 return BriefPart(label: l.t("brief.part.\(key)"), text: text)
@@ -165,8 +162,33 @@ enum ProjectPages {
             briefAction: Policy.permits(user, .acknowledgeBrief) ? SiteRoute.projectBrief(PathParameter(id)).path : nil,
             comment: comment, errors: errors,
             production: try await production(req, id, user: user))
+        if let productionError { context.production?.show(productionError.0, job: productionError.job) }
         context.thread = await ThreadPanel.forPage(RecordSubject(kind: .project, id: id.rawValue), req: req)
         return try await req.renderPage("projects/show", context, status: status)
+    }
+
+    /// Each promise as the ledger sees it (its standing judged against now, the day in the client's
+    /// zone), linking to its page; a promise a change order cancelled keeps its stored status.
+    static func promiseRows(_ req: Request, project id: Project.ID, _ promises: [Promise]) async throws
+        -> [PromiseRow]
+    {
+        let l = req.localizer
+        let ledger = try await req.stores.ledger.page(
+            LedgerFilter(projectID: id), now: req.appEnvironment.now, after: nil, limit: 500)
+        let entries = Dictionary(ledger.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return promises.map { promise in
+            let entry = entries[promise.id]
+            return PromiseRow(
+                language: QuoteDocument.languageName(promise.targetLanguage, in: l),
+                delivery: entry.map { LedgerViews.delivery($0.terms, l) } ?? l.formatDateTime(promise.deliveryDate),
+                price: l.format(entry?.promise.price ?? promise.price),
+                weightedWords: QuoteViews.words(promise.weightedWords, l),
+                services: promise.services.map { QuoteDocument.serviceName($0, in: l) }.joined(separator: ", "),
+                quality: promise.qualityLevel,
+                status: LedgerViews.statusBadge(entry?.promise.status ?? promise.status, l),
+                href: SiteRoute.promise(PathParameter(promise.id)).path,
+                renegotiated: entry?.state.renegotiated ?? false)
+        }
     }
 
     static func production(_ req: Request, _ id: Project.ID, user: User) async throws -> ProjectProductionSection {

@@ -30,12 +30,16 @@ enum QuoteReviewPages {
         var decision: String
         var deadline: String
         var reason: String
+        var priceChange: String
+        var priceChangeLabel: String
         var errors: FormErrors
     }
     struct ReviewForm: Content {
         var decision: String?
         var deadline: String?
         var reason: String?
+        var priceChange: String?
+        var priceChangeLabel: String?
     }
     struct Change: Encodable {
         var label: String
@@ -113,7 +117,7 @@ enum QuoteReviewPages {
             quote: quote, action: SiteRoute.quoteReview(PathParameter(id)).path,
             backHref: SiteRoute.quote(PathParameter(id)).path, decision: form.decision ?? "approve",
             deadline: form.deadline ?? latest.map { l.isoDateTimeLocal($0) } ?? "", reason: form.reason ?? "",
-            errors: errors)
+            priceChange: form.priceChange ?? "", priceChangeLabel: form.priceChangeLabel ?? "", errors: errors)
         return try await req.renderPage("quotes/review", context, status: status)
     }
 
@@ -127,7 +131,8 @@ enum QuoteReviewPages {
                 id,
                 .init(
                     decision: form.decision ?? "", deadline: QuoteViews.instant(form.deadline, l),
-                    reason: form.reason), by: user)
+                    reason: form.reason, priceChange: form.priceChange, priceChangeLabel: form.priceChangeLabel),
+                by: user)
         } catch  where !error.domainErrors.isEmpty && (error as? DomainError)?.isAccessError != true {
             var errors = FormErrors()
             errors.add(error, in: req)

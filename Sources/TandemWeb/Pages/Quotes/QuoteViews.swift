@@ -106,16 +106,29 @@ enum QuoteViews {
         }
     }
 
+    /// One row per target, per option when the quote has options (each option is checked).
     static func targetRows(_ sheet: QuoteSheet, _ l: Localizer) -> [TargetRow] {
-        sheet.version.targets.map { target in
-            let found = sheet.feasibility.targets.first { $0.target == target.language }
-            let earliest = found?.earliestDelivery
-            return TargetRow(
-                language: QuoteDocument.languageName(target.language, in: l), verdict: verdict(found?.verdict, l),
-                delivery: l.formatDateTime(target.delivery), earliest: earliest.map { l.formatDateTime($0) } ?? "—",
-                confidence: found.map { l.formatPercent($0.confidence, maximumFractionDigits: 0) } ?? "—",
-                isLate: earliest.map { $0 > target.delivery } ?? false)
+        let options: [QuoteOption?] = sheet.version.options.isEmpty ? [nil] : sheet.version.options
+        return options.flatMap { option in
+            sheet.version.targets.map { target in
+                targetRow(sheet, target, option: option, l)
+            }
         }
+    }
+
+    static func targetRow(_ sheet: QuoteSheet, _ target: QuoteTarget, option: QuoteOption?, _ l: Localizer)
+        -> TargetRow
+    {
+        let found =
+            sheet.feasibility.targets.first { $0.target == target.language && $0.option == option?.id }
+            ?? sheet.feasibility.targets.first { $0.target == target.language }
+        let earliest = found?.earliestDelivery
+        let language = QuoteDocument.languageName(target.language, in: l)
+        return TargetRow(
+            language: option.map { "\(language) · \($0.name)" } ?? language, verdict: verdict(found?.verdict, l),
+            delivery: l.formatDateTime(target.delivery), earliest: earliest.map { l.formatDateTime($0) } ?? "—",
+            confidence: found.map { l.formatPercent($0.confidence, maximumFractionDigits: 0) } ?? "—",
+            isLate: earliest.map { $0 > target.delivery } ?? false)
     }
 
     /// The feasibility reasons in words: with vendor names for those who may see vendors, and
