@@ -49,6 +49,9 @@ struct GoalsPageTests {
             let samuel = try #require(try await app.stores.users.list().first { $0.displayName == "Samuel Sauer" })
             let card = try await browser.get("/scorecards/rep/\(samuel.id)?period=last-quarter")
             #expect(card.status == .ok && card.body.string.contains("scorecard-trend"))
+            // The trend is drawn too: the made-and-kept bars and the margin lines, each with its table.
+            #expect(card.body.string.contains(#"<figure class="chart chart-bar" id="trend-promises">"#))
+            #expect(card.body.string.contains(#"<figure class="chart chart-line" id="trend-margin">"#))
             let made = try #require(
                 card.body.string.firstMatch(
                     of: /id="figure-promisesMade"><p class="big-number"><a href="[^"]*" class="figure-link">(\d+)</)

@@ -63,7 +63,7 @@ enum GoalsDemo {
             let targets = ["de", "ja"]
             let quote = Quote(
                 id: ids(),
-                number: String(format: "Q-%d-8%03d", LocalDate(accepted, in: TimeZone(identifier: "UTC")!).year, index),
+                number: String(format: "Q-%d-7%03d", LocalDate(accepted, in: TimeZone(identifier: "UTC")!).year, index),
                 accountID: account.id, opportunityID: deal.id, status: .accepted,
                 validUntil: LocalDate(accepted, in: TimeZone(identifier: "UTC")!).adding(days: 30), currency: .eur,
                 createdBy: rep.id, createdAt: accepted.addingTimeInterval(-86_400), statusChangedAt: accepted)

@@ -145,6 +145,14 @@ enum GoalsViews {
                     label: l.t("incentive.tab.simulate"), href: SiteRoute.goals(.simulate).path,
                     current: current == "simulate"))
         }
+        // The guidance pages (docs/guidance.md) sit beside the scorecards, for whoever may see them.
+        if Policy.permitsGuidance(user, .whereToSell) {
+            tabs.append(
+                Tab(label: l.t("wheretosell.title"), href: SiteRoute.whereToSell.path, current: current == "where"))
+        }
+        if Policy.permitsGuidance(user, .parity) {
+            tabs.append(Tab(label: l.t("parity.title"), href: SiteRoute.parity.path, current: current == "parity"))
+        }
         tabs.append(
             Tab(
                 label: l.t("metrics.tab.definitions"), href: SiteRoute.goals(.definitions).path,

@@ -34,6 +34,8 @@ enum ScorecardSubjectPages {
         var figures: [Figure]
         var periods: [String]
         var trend: [TrendRow]
+        /// Server-made SVG (Sources/TandemWeb/Charts), each with its table fallback.
+        var charts: [String]
         var csvHref: String
         var backHref: String
         var unconverted: String?
@@ -68,6 +70,7 @@ enum ScorecardSubjectPages {
                     label: l.t("metrics.name.\(metric.rawValue)"),
                     values: row.trend.map { GoalsViews.text(metric, $0, l) })
             },
+            charts: trendCharts(row, periods: period.trend(trendLength).map { GoalsViews.label($0, l) }, l),
             csvHref: GoalsViews.href(
                 SiteRoute.goals(.export).path, query.merging(["subject": subject.rawValue, "id": id]) { $1 }),
             backHref: GoalsViews.href(
@@ -156,5 +159,29 @@ enum ScorecardSubjectPages {
         case .quote: return l.t("quote.status.\(r.status)")
         case .project: return l.t("metrics.records.won")
         }
+    }
+}
+
+extension ScorecardSubjectPages {
+    /// The trend drawn: promises made and kept (counts), and quoted against delivered margin
+    /// percent, oldest period first like the table below them.
+    static func trendCharts(_ row: ScorecardRow, periods: [String], _ l: Localizer) -> [String] {
+        let name: [String: MessageArgument] = ["name": .text(row.name)]
+        let series = { (metric: MetricName) in
+            ChartData.Series(l.t("metrics.name.\(metric.rawValue)"), row.trend.map { $0.value(metric) })
+        }
+        let promises = ChartData(
+            id: "trend-promises", title: l.t("scorecard.chart.promises.title"),
+            description: l.t("scorecard.chart.promises.desc", name), categoryHeading: l.t("scorecard.chart.period"),
+            categories: periods, series: [series(.promisesMade), series(.promisesKept)])
+        let margin = ChartData(
+            id: "trend-margin", title: l.t("scorecard.chart.margin.title"),
+            description: l.t("scorecard.chart.margin.desc", name), categoryHeading: l.t("scorecard.chart.period"),
+            categories: periods, series: [series(.quotedMarginPercent), series(.deliveredMarginPercent)])
+        let number = { (value: Decimal) in l.format(value, maximumFractionDigits: 1) }
+        return [
+            BarChart.render(promises, localizer: l, format: number),
+            LineChart.render(margin, localizer: l, format: number),
+        ]
     }
 }
