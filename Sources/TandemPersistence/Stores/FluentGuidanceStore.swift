@@ -59,9 +59,11 @@ public struct FluentGuidanceStore: GuidanceStore {
         let keptAtMargin: SQLQueryString =
             "\(judged) = 'kept' AND s.delivered_at IS NOT NULL AND s.margin_at_risk = \(false)"
         let key = Self.key(pairs, source: "o.source_language", target: "p.target_language")
+        // ROUND before CAST: SQLite's CAST truncates where PostgreSQL's rounds.
         let query: SQLQueryString =
             "SELECT k, COUNT(*) AS judged, SUM(kept) AS kept, SUM(dlv) AS delivered, SUM(atm) AS at_margin, "
-            + "CAST(AVG(km_secs) AS INTEGER) AS avg_secs, CAST(AVG(km_words) AS INTEGER) AS avg_words FROM (SELECT "
+            + "CAST(ROUND(AVG(km_secs)) AS INTEGER) AS avg_secs, CAST(ROUND(AVG(km_words)) AS INTEGER) AS avg_words "
+            + "FROM (SELECT "
             + key + " AS k, CASE WHEN " + keptAtMargin + " THEN " + leadSeconds + " END AS km_secs, "
             + "CASE WHEN " + keptAtMargin + " THEN CAST(p.weighted_words AS NUMERIC) END AS km_words"
                 + """

@@ -1,4 +1,5 @@
 import Foundation
+import TandemApp
 
 /// What any page hands to the chart kit: category labels along the x axis (periods, pairs,
 /// people) and one or more named series of plain numbers, one value per category. A missing
@@ -67,19 +68,7 @@ enum ChartStyle {
         return fraction == 0 ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
     }
 
-    /// Text and attribute values are escaped: labels come from data and catalogs.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    /// Text and attribute values are escaped (labels come from data and catalogs), by the same
+    /// escaper as the threads' Markdown.
+    static func escape(_ text: String) -> String { HTMLAllowList.escape(text) }
 }

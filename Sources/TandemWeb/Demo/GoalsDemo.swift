@@ -19,7 +19,7 @@ enum GoalsDemo {
     }
 
     /// Each historic quote (accepted, version 1 without lines) gets one analysed translation line
-    /// per promise: the first price, and a cost estimated at 45 % of it.
+    /// per promise (the first price, and a cost estimated at 45 % of it) and the total of them.
     static func quotedCosts(_ stores: Stores, ids: IdentifierGenerator) async throws {
         let quotes = stores.quoteStores.quotes
         for project in try await stores.quoteStores.projects.list().sorted(by: { $0.id < $1.id }) {
@@ -39,6 +39,9 @@ enum GoalsDemo {
                         unitPrice: Money(Decimal(string: "0.14")!, price.currency), price: price,
                         cost: Money(price.amount * Decimal(string: "0.45")!, .eur).rounded))
             }
+            // The quote's total is the sum of its lines, as on any priced quote.
+            version.totals.total = Money(
+                version.lines.reduce(Decimal(0)) { $0 + $1.price.amount }, version.lines[0].price.currency)
             _ = try await quotes.updateDraft(version)
         }
     }
