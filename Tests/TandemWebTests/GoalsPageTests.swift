@@ -52,6 +52,12 @@ struct GoalsPageTests {
             // The trend is drawn too: the made-and-kept bars and the margin lines, each with its table.
             #expect(card.body.string.contains(#"<figure class="chart chart-bar" id="trend-promises">"#))
             #expect(card.body.string.contains(#"<figure class="chart chart-line" id="trend-margin">"#))
+            // Someone with no promise in any period gets the chart's "no figures" note, not an axis of zeros.
+            let manager = try #require(try await app.stores.users.list().first { $0.roles.contains(.manager) })
+            let none = try await browser.get("/scorecards/rep/\(manager.id)?period=last-quarter")
+            #expect(none.body.string.contains(#"id="trend-promises"><figcaption class="chart-caption">"#))
+            #expect(
+                none.body.string.firstMatch(of: /id="trend-promises">.*?<\/figure>/)?.0.contains("chart-empty") == true)
             let made = try #require(
                 card.body.string.firstMatch(
                     of: /id="figure-promisesMade"><p class="big-number"><a href="[^"]*" class="figure-link">(\d+)</)

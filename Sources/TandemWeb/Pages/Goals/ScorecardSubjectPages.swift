@@ -173,7 +173,9 @@ extension ScorecardSubjectPages {
         let promises = ChartData(
             id: "trend-promises", title: l.t("scorecard.chart.promises.title"),
             description: l.t("scorecard.chart.promises.desc", name), categoryHeading: l.t("scorecard.chart.period"),
-            categories: periods, series: [series(.promisesMade), series(.promisesKept)])
+            categories: periods,
+            // No promise in any period: the "no figures" note rather than an axis of zeros.
+            series: row.trend.allSatisfy { $0.promisesMade == 0 } ? [] : [series(.promisesMade), series(.promisesKept)])
         let margin = ChartData(
             id: "trend-margin", title: l.t("scorecard.chart.margin.title"),
             description: l.t("scorecard.chart.margin.desc", name), categoryHeading: l.t("scorecard.chart.period"),
