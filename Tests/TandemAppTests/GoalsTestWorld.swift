@@ -29,21 +29,7 @@ struct GoalsWorld {
     static let october = ScorecardPeriodInput(from: "2026-10-01", to: "2026-10-31")
 
     static func run(_ body: (GoalsWorld) async throws -> Void) async throws {
-        let database = try await StandaloneDatabase.scratch()
-        let clock = ClockBox()
-        let ids = IdentifierGenerator.sequential(startingAt: 0x8_0000)
-        let now: @Sendable () -> Date = { clock.now }
-        let env = AppEnvironment(
-            stores: .fluent(database.database, clock: now, ids: ids), clock: now, ids: ids,
-            passwords: UserAdministrationTests.PlainHashing())
-        do {
-            let world = try await make(env, clock: clock)
-            try await body(world)
-        } catch {
-            await database.shutdown()
-            throw error
-        }
-        await database.shutdown()
+        try await withScratchEnvironment { env, clock in try await body(try await make(env, clock: clock)) }
     }
 
     static func make(_ env: AppEnvironment, clock: ClockBox) async throws -> GoalsWorld {
