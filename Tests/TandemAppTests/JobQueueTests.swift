@@ -148,6 +148,33 @@ struct JobQueueTests {
         }
     }
 
+    /// The progress writer may still be writing when the analysis finishes (seen in CI: an
+    /// analysis left "running" for good); a late progress write must not undo the finish.
+    @Test func aLateProgressWriteLeavesAFinishedAnalysisDone() async throws {
+        try await QuoteWorld.run { world in
+            let quote = try await world.quote()
+            let files = MemoryFiles()
+            let xliff = try Data(contentsOf: Self.fixture("omegat-match-stat-golden/golden-en-ca.xlf"))
+            let analysis = try await world.management.addFiles(
+                quote.id, [.init(role: .document, name: "golden-en-ca.xlf", data: xliff)], files: files,
+                maximumSize: 10_000_000, by: world.rep)
+            let worker = JobWorker(name: "w", env: world.env, handlers: [QuoteAnalysisJob(files: files, capacity: nil)])
+            #expect(try await worker.runOnce()?.status == .done)
+            let analyses = world.env.stores.quoteStores.analyses
+            try await analyses.setProgress(analysis.id, status: .running, progress: 0.5)
+            let done = try #require(try await analyses.find(id: analysis.id))
+            #expect(done.status == .done)
+            #expect(done.progress == 1)
+
+            let broken = try await world.management.addFiles(
+                quote.id, [.init(role: .document, name: "broken.xlf", data: Data("<xliff><file>".utf8))], files: files,
+                maximumSize: 1000, by: world.rep)
+            _ = try await worker.runOnce()
+            try await analyses.setProgress(broken.id, status: .running, progress: 0.5)
+            #expect(try await analyses.find(id: broken.id)?.status == .failed)
+        }
+    }
+
     @Test func anUnreadableFileFailsTheAnalysisWithItsReason() async throws {
         try await QuoteWorld.run { world in
             let quote = try await world.quote()

@@ -52,10 +52,13 @@ def accepted_project(headers, language):
                                  files={"file": ("catalogue-printemps.xlf", document, "application/xml")})
     assert uploaded.status_code == 202, uploaded.text
     analysis = uploaded.json()["analysisId"]
+    status = None
     for _ in range(120):
-        if requests.get(f"{BASE_URL}/api/v1/analyses/{analysis}", headers=headers, timeout=10).json()["status"] == "done":
+        status = requests.get(f"{BASE_URL}/api/v1/analyses/{analysis}", headers=headers, timeout=10).json()["status"]
+        if status in ("done", "failed"):
             break
         time.sleep(0.5)
+    assert status == "done", f"the analysis ended {status!r}, not done"
     submitted = requests.post(f"{BASE_URL}/api/v1/quotes/{quote}/submit", headers=headers, timeout=30).json()
     if submitted["status"] == "in-review":
         requests.post(f"{BASE_URL}/api/v1/quotes/{quote}/review", headers=headers, timeout=30,

@@ -90,7 +90,8 @@ public struct QuoteAnalysisJob: JobHandler {
         return results
     }
 
-    /// Waits for `work`, writing its progress every quarter second.
+    /// Waits for `work`, writing its progress every quarter second. The writer is stopped and
+    /// awaited before returning, so a late progress write cannot land after the analysis is done.
     static func reporting(
         _ work: Task<AnalysisResult, any Error>, _ progress: ProgressBox, to id: QuoteAnalysis.ID, stores: QuoteStores
     ) async throws -> AnalysisResult {
@@ -105,8 +106,11 @@ public struct QuoteAnalysisJob: JobHandler {
                 try? await Task.sleep(for: .milliseconds(250))
             }
         }
-        defer { writer.cancel() }
-        return try await work.value
+        let outcome: Result<AnalysisResult, any Error>
+        do { outcome = .success(try await work.value) } catch { outcome = .failure(error) }
+        writer.cancel()
+        await writer.value
+        return try outcome.get()
     }
 
     /// Reading, loading the TM and matching share each target's part of the bar.

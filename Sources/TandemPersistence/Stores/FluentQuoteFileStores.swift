@@ -106,8 +106,11 @@ public struct FluentQuoteAnalysisStore: QuoteAnalysisStore {
             .sort(\.$finishedAt, .descending).first()?.toDomain()
     }
 
+    /// Progress of an analysis still under way; a finished one (done or failed) is left as it is.
     public func setProgress(_ id: QuoteAnalysis.ID, status: QuoteAnalysis.Status, progress: Double) async throws {
         try await QuoteAnalysisModel.query(on: database).filter(\.$id == id.rawValue)
+            .filter(\.$status != QuoteAnalysis.Status.done.rawValue)
+            .filter(\.$status != QuoteAnalysis.Status.failed.rawValue)
             .set(\.$status, to: status.rawValue).set(\.$progress, to: progress).update()
     }
 
