@@ -75,4 +75,25 @@ struct LedgerPageTests {
             #expect(!inbox.contains("reason=forecast_after_promise"))
         }
     }
+
+    @Test func aCheckedNoticeNamesOnlyWhatTheCapacityEngineCanDoInWords() async throws {
+        try await LedgerAPITests().withWorld { w in
+            let env = w.app.appEnvironment
+            let fr = w.promises[1]
+            var notice = AtRiskNotice(
+                reason: .forecastAfterPromise, expectedFinish: fr.deliveryDate + 86_400, newDate: nil,
+                options: [.anotherVendor])
+            notice.anotherVendorFinish = fr.deliveryDate - 86_400
+            notice.checked = true
+            _ = try await Notifications(env).notify(
+                [fr.salesOwnerID], kind: .promiseAtRisk, subject: RecordSubject(kind: .promise, id: fr.id.rawValue),
+                actor: nil, label: "Catalogue 2027 · fr", note: notice.encoded)
+            var sales = Browser(w.app)
+            _ = try await sales.signIn("sofia@lumen.example")
+            let inbox = try await sales.get("/notifications").body.string
+            #expect(inbox.contains("The capacity plan has another vendor who finishes by"))
+            #expect(!inbox.contains("Splitting a step") && !inbox.contains("a new date to agree"))
+            #expect(!inbox.contains("vendor_finish="))
+        }
+    }
 }

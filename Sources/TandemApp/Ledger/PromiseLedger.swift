@@ -1,5 +1,6 @@
 import Foundation
 import TandemDomain
+import TandemPlanning
 
 /// The promise ledger's use cases: refresh standings from production's forecast, list the
 /// ledger with its totals, renegotiate, and read a promise's history (docs/ledger.md).
@@ -22,10 +23,12 @@ public struct PromiseLedger: Sendable {
     /// sales owner and PM once when a promise turns at risk. Production calls it after every job,
     /// assignment or hold change, inside its transaction (`stores`). `earliest` are the capacity
     /// service's earliest feasible finishes per target, offered as the new date to renegotiate.
+    /// With `capacity`, the notice waits for the commit and lists the options the capacity engine
+    /// sees on the live index (`AtRiskOptions`); the engine cannot read inside the transaction.
     @discardableResult
     public func refresh(
         projectID: Project.ID, forecast: [LanguageTag: PromiseForecast], earliest: [LanguageTag: Date] = [:],
-        stores: Stores? = nil, now: Date? = nil
+        capacity: CapacityService? = nil, stores: Stores? = nil, now: Date? = nil
     ) async throws -> [LedgerPromise] {
         let stores = stores ?? env.stores
         let now = now ?? env.now
@@ -51,7 +54,11 @@ public struct PromiseLedger: Sendable {
             entry.state.marginAtRisk = margin.isAtRisk(entry.promise.price, entry.state.forecast?.expectedCost, now)
             if standing.status == .atRisk, entry.state.atRiskNotifiedAt == nil {
                 entry.state.atRiskNotifiedAt = now
-                try await notifyAtRisk(entry, earliest: earliest[entry.promise.targetLanguage], in: stores)
+                if let capacity {
+                    await notifyAtRiskAfterCommit(entry, capacity: capacity)
+                } else {
+                    try await notifyAtRisk(entry, earliest: earliest[entry.promise.targetLanguage], in: stores)
+                }
             } else if standing.status == .onTrack {
                 entry.state.atRiskNotifiedAt = nil
             }
@@ -80,6 +87,43 @@ public struct PromiseLedger: Sendable {
         let notice = AtRiskNotice(
             reason: .forecastAfterPromise, expectedFinish: entry.state.forecast?.expectedFinish,
             newDate: earliest ?? entry.state.forecast?.expectedFinish)
+        try await send(notice, about: entry, in: stores)
+    }
+
+    /// Once the change is committed: the options checked on the live index, then the notice. When
+    /// the check cannot run (the index failed to load), the unchecked notice goes out instead.
+    func notifyAtRiskAfterCommit(_ entry: LedgerPromise, capacity: CapacityService) async {
+        let ledger = self
+        await AfterCommit.run {
+            let env = ledger.env
+            let notice: AtRiskNotice
+            do {
+                notice = try await ledger.checkedNotice(entry, capacity: capacity)
+            } catch {
+                notice = AtRiskNotice(
+                    reason: .forecastAfterPromise, expectedFinish: entry.state.forecast?.expectedFinish,
+                    newDate: entry.state.forecast?.expectedFinish)
+            }
+            try? await env.stores.transaction { tx in try await ledger.send(notice, about: entry, in: tx) }
+        }
+    }
+
+    func checkedNotice(_ entry: LedgerPromise, capacity: CapacityService) async throws -> AtRiskNotice {
+        let stores = env.stores
+        let jobs = try await stores.production.jobs(of: entry.promise.projectID)
+        let preferences = try await stores.vendorPreferences.preferences(of: entry.accountID)
+        let zone = try await Self.clientZone(entry.accountID, in: stores)
+        return AtRiskOptions.notice(
+            target: entry.promise.targetLanguage, promised: entry.terms.deadline(clientZone: zone), jobs: jobs,
+            assignments: try await stores.production.assignments(of: jobs.map(\.id)),
+            reservations: try await stores.quoteStores.projects.reservations(of: entry.promise.projectID),
+            preferences: PlanningPreferences(
+                preferred: preferences.filter { $0.kind == .preferred }.map { VendorID($0.vendorID.description) },
+                excluded: preferences.filter { $0.kind == .excluded }.map { VendorID($0.vendorID.description) }),
+            snapshot: try await capacity.snapshot(), expectedFinish: entry.state.forecast?.expectedFinish, now: env.now)
+    }
+
+    func send(_ notice: AtRiskNotice, about entry: LedgerPromise, in stores: Stores) async throws {
         let recipients = [entry.promise.salesOwnerID] + (entry.promise.pmID.map { [$0] } ?? [])
         try await Notifications(env).notify(
             in: stores, recipients, kind: .promiseAtRisk, subject: RecordSubject(kind: .promise, id: entry.id.rawValue),
@@ -121,51 +165,6 @@ public struct PromiseLedger: Sendable {
             terms: PromiseTerms(
                 deliveryDate: promise.deliveryDate, deliveryDay: state.deliveryDay, price: promise.price),
             by: nil, at: promise.createdAt)
-    }
-}
-
-/// The reason and options of an at-risk notice, kept as codes in the notification's note:
-/// `reason=forecast_after_promise;finish=…;options=another_vendor,split,new_date;new_date=…`.
-public struct AtRiskNotice: Equatable, Sendable {
-    public enum Option: String, CaseIterable, Sendable {
-        case anotherVendor = "another_vendor"
-        case split
-        case newDate = "new_date"
-    }
-    public var reason: PromiseStanding.Reason
-    public var expectedFinish: Date?
-    public var newDate: Date?
-    public var options: [Option] { Option.allCases.filter { $0 != .newDate || newDate != nil } }
-
-    public init(reason: PromiseStanding.Reason, expectedFinish: Date?, newDate: Date?) {
-        self.reason = reason
-        self.expectedFinish = expectedFinish
-        self.newDate = newDate
-    }
-
-    public var encoded: String {
-        var parts = ["reason=\(reason.rawValue)"]
-        if let expectedFinish { parts.append("finish=\(Self.format(expectedFinish))") }
-        parts.append("options=\(options.map(\.rawValue).joined(separator: ","))")
-        if let newDate { parts.append("new_date=\(Self.format(newDate))") }
-        return parts.joined(separator: ";")
-    }
-
-    public init?(decoding note: String) {
-        var fields: [String: String] = [:]
-        for part in note.split(separator: ";") {
-            let pair = part.split(separator: "=", maxSplits: 1).map(String.init)
-            if pair.count == 2 { fields[pair[0]] = pair[1] }
-        }
-        guard let raw = fields["reason"], let reason = PromiseStanding.Reason(rawValue: raw) else { return nil }
-        self.init(
-            reason: reason, expectedFinish: fields["finish"].flatMap(ISO8601.parse),
-            newDate: fields["new_date"].flatMap(ISO8601.parse))
-    }
-
-    static func format(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        return formatter.string(from: date)
     }
 }
 

@@ -6,12 +6,13 @@ import TandemDomain
 /// sales owner and PM when one turns at risk (docs/production.md, docs/ledger.md).
 public enum ProductionChanges {
     @discardableResult
-    public static func didChange(project: Project.ID, stores: Stores, env: AppEnvironment) async throws
-        -> [LanguageTag: PromiseForecast]
-    {
+    public static func didChange(
+        project: Project.ID, stores: Stores, env: AppEnvironment, capacity: CapacityService? = nil
+    ) async throws -> [LanguageTag: PromiseForecast] {
         let now = env.now
         let forecast = try await forecast(project, stores: stores, now: now)
-        try await PromiseLedger(env).refresh(projectID: project, forecast: forecast, stores: stores, now: now)
+        try await PromiseLedger(env).refresh(
+            projectID: project, forecast: forecast, capacity: capacity, stores: stores, now: now)
         return forecast
     }
 

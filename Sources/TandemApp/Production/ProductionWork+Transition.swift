@@ -94,7 +94,7 @@ extension ProductionWork {
                     }
                 default: break
                 }
-                try await ProductionChanges.didChange(project: job.projectID, stores: tx, env: env)
+                try await ProductionChanges.didChange(project: job.projectID, stores: tx, env: env, capacity: capacity)
                 return job
             }
         }

@@ -67,7 +67,7 @@ public struct ProductionWork: Sendable {
                     for: project, version: version, promises: try await tx.quoteStores.projects.promises(of: id),
                     files: try await tx.quoteStores.files.files(of: quote.id),
                     plan: try await QuoteWorkflowPlan.load(from: tx), checks: [], by: nil, in: tx, env: env)
-                try await ProductionChanges.didChange(project: id, stores: tx, env: env)
+                try await ProductionChanges.didChange(project: id, stores: tx, env: env, capacity: capacity)
             }
         }
     }
@@ -135,9 +135,12 @@ public struct ProductionWork: Sendable {
                     JobPlanning.check(job, vendor: vendorID, words: share, index: $0, now: env.now)
                 }
                 let terms = try await Self.terms(job, vendor: vendor, words: share, in: tx, now: env.now)
+                // A vendor who cannot finish by the job's due is due when they can: the forecast,
+                // and so the promise's standing, sees the lateness at once.
+                let due = max(job.due, check?.finish ?? job.due)
                 let assignment = JobAssignment(
                     id: env.ids(), jobID: jobID, vendorID: vendorID, words: share, rate: terms.rate,
-                    amount: terms.amount, start: check?.start ?? env.now, due: job.due, createdAt: env.now)
+                    amount: terms.amount, start: check?.start ?? env.now, due: due, createdAt: env.now)
                 try await tx.production.addAssignment(assignment)
                 try await tx.production.addEvent(
                     JobEvent(
@@ -147,7 +150,7 @@ public struct ProductionWork: Sendable {
                 try await ActivityLog.record(
                     .jobAssigned, on: RecordSubject(kind: .job, id: jobID.rawValue), by: user.id,
                     payload: ["vendor": vendor.name, "words": String(share)], in: tx, env: env)
-                try await ProductionChanges.didChange(project: job.projectID, stores: tx, env: env)
+                try await ProductionChanges.didChange(project: job.projectID, stores: tx, env: env, capacity: capacity)
                 return Assigned(assignment: assignment, check: check, job: job)
             }
         }
@@ -212,7 +215,7 @@ public struct ProductionWork: Sendable {
             try await ActivityLog.record(
                 .jobUnassigned, on: RecordSubject(kind: .job, id: job.id.rawValue), by: user.id,
                 payload: ["vendor": vendor], in: tx, env: env)
-            try await ProductionChanges.didChange(project: job.projectID, stores: tx, env: env)
+            try await ProductionChanges.didChange(project: job.projectID, stores: tx, env: env, capacity: capacity)
         }
     }
 
@@ -239,7 +242,7 @@ public struct ProductionWork: Sendable {
                     onHold ? .projectHeld : .projectReleased, on: RecordSubject(kind: .project, id: id.rawValue),
                     by: user.id, payload: onHold ? ["reason": reason] : [:], in: tx, env: env)
             }
-            try await ProductionChanges.didChange(project: id, stores: tx, env: env)
+            try await ProductionChanges.didChange(project: id, stores: tx, env: env, capacity: capacity)
             return hold
         }
     }

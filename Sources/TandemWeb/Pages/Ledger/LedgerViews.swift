@@ -45,10 +45,25 @@ enum LedgerViews {
             notice.expectedFinish.map { l.t("promise.notice.finish", ["finish": l.formatDateTime($0)]) }
                 ?? l.t("promise.notice.reason")
         ]
-        parts.append(
-            l.t(
-                notice.newDate == nil ? "promise.notice.options" : "promise.notice.options_date",
-                ["date": notice.newDate.map { l.formatDateTime($0) } ?? ""]))
+        guard notice.checked else {
+            parts.append(
+                l.t(
+                    notice.newDate == nil ? "promise.notice.options" : "promise.notice.options_date",
+                    ["date": notice.newDate.map { l.formatDateTime($0) } ?? ""]))
+            return parts.joined(separator: " ")
+        }
+        if let finish = notice.anotherVendorFinish, notice.options.contains(.anotherVendor) {
+            parts.append(l.t("promise.notice.checked.another_vendor", ["date": l.formatDateTime(finish)]))
+        }
+        if let finish = notice.splitFinish, notice.options.contains(.split) {
+            parts.append(l.t("promise.notice.checked.split", ["date": l.formatDateTime(finish)]))
+        }
+        if !notice.options.contains(.anotherVendor) && !notice.options.contains(.split) {
+            parts.append(l.t("promise.notice.checked.no_vendor"))
+        }
+        if let date = notice.newDate, notice.options.contains(.newDate) {
+            parts.append(l.t("promise.notice.checked.new_date", ["date": l.formatDateTime(date)]))
+        }
         return parts.joined(separator: " ")
     }
 }
