@@ -127,6 +127,21 @@ struct JobScheduleTests {
         #expect(forecast[try LanguageTag("de")]?.expectedCost == Money(10, .eur))
     }
 
+    @Test func aJobPastItsDueMakesTheStepsAfterItSlipByAsMuch() throws {
+        let translation = try job("fr", status: .inProgress, due: start.addingTimeInterval(86400))
+        let revision = try job("fr", status: .planned, due: start.addingTimeInterval(3 * 86400))
+        let delivered = try job("de", status: .delivered, due: start.addingTimeInterval(86400))
+        let late = start.addingTimeInterval(86400 + 7200)  // the translation is two hours late
+        let forecast = ProjectForecast.derive(
+            jobs: [translation, revision, delivered], assignments: [], currency: .eur, now: late)
+        #expect(forecast[try LanguageTag("fr")]?.expectedFinish == revision.due.addingTimeInterval(7200))
+        // Delivered and awaiting approval: not late, whatever the clock says.
+        #expect(forecast[try LanguageTag("de")]?.expectedFinish == delivered.due)
+        // Before the due, or without a clock, the plan stands.
+        let onTime = ProjectForecast.derive(jobs: [translation, revision], assignments: [], currency: .eur, now: start)
+        #expect(onTime[try LanguageTag("fr")]?.expectedFinish == revision.due)
+    }
+
     @Test func aPurchaseOrderWeighsBandsByTheVendorsGridAndKeepsTheMinimumFee() throws {
         var job = try job("fr", status: .accepted, due: promise)
         job.bands = ["new": BandCount(words: 600), "100": BandCount(words: 400)]

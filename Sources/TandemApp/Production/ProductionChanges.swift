@@ -25,7 +25,7 @@ public enum ProductionChanges {
         let base = try await stores.organisation.load().baseCurrency
         let table = ExchangeRateTable(base: base, rates: try await stores.pipeline.exchangeRates.list())
         let today = LocalDate(now, in: .utc)
-        return ProjectForecast.derive(jobs: jobs, assignments: assignments, currency: base) {
+        return ProjectForecast.derive(jobs: jobs, assignments: assignments, currency: base, now: now) {
             table.convert($0, on: today)?.value
         }
     }

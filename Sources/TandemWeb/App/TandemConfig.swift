@@ -47,6 +47,9 @@ public struct TandemConfig: Sendable, Equatable {
     /// Seconds between two runs of quote expiry while the server runs (`TANDEM_QUOTE_EXPIRY_MINUTES`,
     /// default 60 minutes; the first run is at start).
     public var quoteExpirySeconds: Int = 3600
+    /// Seconds between two runs of the production watch (jobs past their due, vendors' calendars
+    /// against their assignments; `TANDEM_PRODUCTION_WATCH_MINUTES`, default 15; the first run is at start).
+    public var productionWatchSeconds: Int = 900
 
     public enum LogFormat: String, Sendable { case text, json }
 
@@ -133,6 +136,9 @@ public struct TandemConfig: Sendable, Equatable {
         if let seconds = integer("TANDEM_LIVE_TICK_SECONDS", in: 1...300) { config.liveTickSeconds = seconds }
         if let minutes = integer("TANDEM_QUOTE_EXPIRY_MINUTES", in: 1...1440) {
             config.quoteExpirySeconds = minutes * 60
+        }
+        if let minutes = integer("TANDEM_PRODUCTION_WATCH_MINUTES", in: 1...1440) {
+            config.productionWatchSeconds = minutes * 60
         }
         if let raw = value("TANDEM_LOG_FORMAT") {
             if let format = LogFormat(rawValue: raw.lowercased()) {

@@ -8,6 +8,7 @@ import Vapor
 /// runs one; the queue gives each job to one of them (docs/quotes.md).
 struct JobWorkerKey: StorageKey { typealias Value = JobWorker }
 struct QuoteExpiryKey: StorageKey { typealias Value = PeriodicWork }
+struct ProductionWatchKey: StorageKey { typealias Value = PeriodicWork }
 
 extension Application {
     var jobWorker: JobWorker {
@@ -27,6 +28,17 @@ extension Application {
         set { storage[QuoteExpiryKey.self] = newValue }
     }
 
+    /// The production watch on a timer (`TandemConfig.productionWatchSeconds`), started and stopped with the app.
+    var productionWatch: PeriodicWork {
+        get {
+            guard let timer = storage[ProductionWatchKey.self] else {
+                fatalError("configure(_:context:) was not called")
+            }
+            return timer
+        }
+        set { storage[ProductionWatchKey.self] = newValue }
+    }
+
     /// Quote files under the data directory (as client assets are).
     var quoteFiles: DataDirectoryFiles { DataDirectoryFiles(root: tandem.config.dataDirectory) }
 
@@ -43,6 +55,13 @@ extension Application {
                 logger.warning("expiring quotes failed: \(error)")
             }
         }
+        let capacity = capacity
+        productionWatch = PeriodicWork(every: .seconds(tandem.config.productionWatchSeconds)) {
+            // Jobs past their due and vendors' new absences re-judge the promises they touch.
+            do { try await ProductionWatch(env, capacity: capacity).run() } catch {
+                logger.warning("the production watch failed: \(error)")
+            }
+        }
         lifecycle.use(JobWorkerLifecycle())
     }
 }
@@ -50,11 +69,13 @@ extension Application {
 struct JobWorkerLifecycle: LifecycleHandler {
     func didBootAsync(_ application: Application) async throws {
         await application.quoteExpiry.start()
+        await application.productionWatch.start()
         await application.jobWorker.start()
     }
-    /// Both stop (and wait for a run in progress) before the app closes its database.
+    /// All stop (and wait for a run in progress) before the app closes its database.
     func shutdownAsync(_ application: Application) async {
         await application.quoteExpiry.stop()
+        await application.productionWatch.stop()
         await application.jobWorker.stop()
     }
 }
