@@ -58,7 +58,11 @@ extension Application {
         let capacity = capacity
         productionWatch = PeriodicWork(every: .seconds(tandem.config.productionWatchSeconds)) {
             // Jobs past their due and vendors' new absences re-judge the promises they touch.
-            do { try await ProductionWatch(env, capacity: capacity).run() } catch {
+            let started = ContinuousClock.now
+            do {
+                let judged = try await ProductionWatch(env, capacity: capacity).run()
+                logger.info("production watch: \(judged.count) projects judged in \(ContinuousClock.now - started)")
+            } catch {
                 logger.warning("the production watch failed: \(error)")
             }
         }
