@@ -21,6 +21,20 @@ struct LedgerDemoTests {
             #expect(Set(broken.compactMap(\.state.cause)) == [.vendor, .productionSlip])
             let vendors = try await app.stores.vendors.list(VendorFilter())
             #expect(vendors.contains { $0.qualityScore != nil })
+            // demo.v3.absence: a booked translator off sick; the notice lists checked options.
+            let sick = try await app.stores.vendorSchedule.absences(of: nil, overlapping: nil).filter {
+                $0.reason == "Sick leave"
+            }
+            #expect(sick.count == 1)
+            var checked: [AtRiskNotice] = []
+            for user in try await app.stores.users.list() {
+                checked += try await app.stores.notifications.list(
+                    recipient: user.id, unreadOnly: false, after: nil, limit: 200
+                ).compactMap { AtRiskNotice(decoding: $0.note) }.filter(\.checked)
+            }
+            // The sales owner and the PM of each promise the sick translator's bookings touch.
+            #expect(checked.count >= 2 && checked.count % 2 == 0)
+            #expect(checked.allSatisfy { !$0.options.isEmpty })
         }
     }
 }

@@ -11,6 +11,8 @@ public struct AtRiskNotice: Equatable, Sendable {
         case anotherVendor = "another_vendor"
         case split
         case newDate = "new_date"
+        /// Planning the steps not started again from now (the same vendors may do) keeps the promise.
+        case replan
     }
     public var reason: PromiseStanding.Reason
     public var expectedFinish: Date?
@@ -18,13 +20,14 @@ public struct AtRiskNotice: Equatable, Sendable {
     public var options: [Option]
     public var anotherVendorFinish: Date?
     public var splitFinish: Date?
+    public var replanFinish: Date?
     public var checked = false
 
     /// An unchecked notice: every option, the new date when there is one.
     public init(reason: PromiseStanding.Reason, expectedFinish: Date?, newDate: Date?) {
         self.init(
             reason: reason, expectedFinish: expectedFinish, newDate: newDate,
-            options: Option.allCases.filter { $0 != .newDate || newDate != nil })
+            options: [.anotherVendor, .split] + (newDate == nil ? [] : [.newDate]))
     }
 
     public init(reason: PromiseStanding.Reason, expectedFinish: Date?, newDate: Date?, options: [Option]) {
@@ -41,6 +44,7 @@ public struct AtRiskNotice: Equatable, Sendable {
         if let newDate { parts.append("new_date=\(Self.format(newDate))") }
         if let anotherVendorFinish { parts.append("vendor_finish=\(Self.format(anotherVendorFinish))") }
         if let splitFinish { parts.append("split_finish=\(Self.format(splitFinish))") }
+        if let replanFinish { parts.append("replan_finish=\(Self.format(replanFinish))") }
         if checked { parts.append("checked=1") }
         return parts.joined(separator: ";")
     }
@@ -62,6 +66,7 @@ public struct AtRiskNotice: Equatable, Sendable {
         }
         anotherVendorFinish = fields["vendor_finish"].flatMap(ISO8601.parse)
         splitFinish = fields["split_finish"].flatMap(ISO8601.parse)
+        replanFinish = fields["replan_finish"].flatMap(ISO8601.parse)
         checked = fields["checked"] == "1"
     }
 

@@ -8,7 +8,8 @@ import TandemPlanning
 /// the jobs already under way are due.
 /// - another vendor: one vendor per step, none of those assigned now, finishing by the promise;
 /// - a split: a step shared between two vendors, finishing by the promise;
-/// - a new date: the engine's earliest delivery, offered to renegotiate when it is after the promise.
+/// - a new date: the engine's earliest delivery, offered to renegotiate when it is after the promise;
+/// - offering again: neither is needed, planning the steps not started again from now keeps it.
 /// An option the engine cannot make work is left out of the notice.
 public enum AtRiskOptions {
     public static func notice(
@@ -35,7 +36,12 @@ public enum AtRiskOptions {
         }
         let underWay = own.filter { $0.status == .inProgress }.map(\.due).max() ?? now
         let start = max(now, underWay)
-        let assigned = Set(active.filter { waitingIDs.contains($0.jobID) }.map { VendorID($0.vendorID.description) })
+        // The vendors to replace: those late on their step (or on a step past its due); all the
+        // step's vendors when none is (the lateness is elsewhere).
+        let dues = Dictionary(waiting.map { ($0.id, $0.due) }, uniquingKeysWith: { a, _ in a })
+        let waitingAssignments = active.filter { waitingIDs.contains($0.jobID) }
+        let late = waitingAssignments.filter { a in dues[a.jobID].map { a.due > $0 || $0 < now } ?? false }
+        let replaced = Set((late.isEmpty ? waitingAssignments : late).map { VendorID($0.vendorID.description) })
 
         func plan(vendorsPerStep: Int, excluding: Set<VendorID>) -> FeasibilityResult? {
             var request = JobPlanning.request(waiting, target: target, fourEyes: [], now: start)
@@ -47,7 +53,7 @@ public enum AtRiskOptions {
         func finish(_ result: FeasibilityResult?) -> Date? { result?.targets.first?.delivery?.date }
 
         var options: [AtRiskNotice.Option] = []
-        let single = plan(vendorsPerStep: 1, excluding: assigned)
+        let single = plan(vendorsPerStep: 1, excluding: replaced)
         if let done = finish(single), done <= promised {
             options.append(.anotherVendor)
             notice.anotherVendorFinish = done
@@ -61,8 +67,13 @@ public enum AtRiskOptions {
         let earliest = [finish(shared), finish(single)].compactMap { $0 }.min()
         if let earliest, earliest > promised {
             notice.newDate = earliest
-        } else if earliest != nil {
+        } else if let earliest {
             notice.newDate = nil  // the engine can still make the promise: no new date to ask for
+            if options.isEmpty {
+                // Neither a new vendor nor a split: offering the steps again now is enough.
+                options.append(.replan)
+                notice.replanFinish = earliest
+            }
         }
         if notice.newDate != nil { options.append(.newDate) }
         notice.options = options

@@ -58,7 +58,9 @@ enum LedgerViews {
         if let finish = notice.splitFinish, notice.options.contains(.split) {
             parts.append(l.t("promise.notice.checked.split", ["date": l.formatDateTime(finish)]))
         }
-        if !notice.options.contains(.anotherVendor) && !notice.options.contains(.split) {
+        if let finish = notice.replanFinish, notice.options.contains(.replan) {
+            parts.append(l.t("promise.notice.checked.replan", ["date": l.formatDateTime(finish)]))
+        } else if !notice.options.contains(.anotherVendor) && !notice.options.contains(.split) {
             parts.append(l.t("promise.notice.checked.no_vendor"))
         }
         if let date = notice.newDate, notice.options.contains(.newDate) {
