@@ -16,6 +16,7 @@ enum GoalsDemo {
         try await quotedCosts(stores, ids: ids)
         try await rushDeals(stores, ids: ids, now: now)
         try await plans(stores, ids: ids, now: now)
+        try await reviewSubmissions(stores, ids: .sequential(startingAt: reviewIDBase))
     }
 
     /// Each historic quote (accepted, version 1 without lines) gets one analysed translation line

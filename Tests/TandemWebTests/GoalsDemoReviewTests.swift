@@ -1,0 +1,50 @@
+import Foundation
+import TandemApp
+import TandemDomain
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import TandemWeb
+
+/// The demo's review turnaround (docs/metrics.md): every historic review has its submission, so
+/// PMs and the team show hours, the drill-down lists the reviews with their waits, and the API
+/// and CSV carry the figure.
+@Suite("Goals demo: review turnaround")
+struct GoalsDemoReviewTests {
+    @Test func theDemoShowsReviewTurnaroundWithItsReviews() async throws {
+        try await withDemoTandem { app, _ in
+            let env = app.appEnvironment
+            let manager = try #require(try await app.stores.users.list().first { $0.roles.contains(.manager) })
+            let scorecards = Scorecards(env)
+            let year = try await scorecards.period(ScorecardPeriodInput(period: "last-year"))
+            let thisYear = try await scorecards.period(ScorecardPeriodInput(period: "year"))
+            var measured = 0
+            for period in [year, thisYear] {
+                let pms = try await scorecards.rows(.pm, period: period, for: manager)
+                for row in pms where row.metrics.reviewTurnaroundHours != nil {
+                    measured += 1
+                    let hours = try #require(row.metrics.reviewTurnaroundHours)
+                    #expect(hours > 0 && hours < 48, "\(row.name)")
+                    let reviews = try await scorecards.drillDown(
+                        .reviewTurnaroundHours, subject: .pm, subjectID: row.subjectID, period: period, for: manager)
+                    #expect(!reviews.isEmpty)
+                    #expect(reviews.allSatisfy { r in r.submittedAt.map { $0 < r.at } ?? false })
+                }
+            }
+            #expect(measured >= 2)
+
+            var browser = Browser(app)
+            _ = try await browser.signIn("manager@lumen.example", password: DemoSeed.password)
+            let team = try await browser.get("/scorecards/team/all?period=year")
+            #expect(team.status == .ok && team.body.string.contains("metrics.name") == false)
+            let records = try await browser.get("/scorecards/team/all/records?metric=reviewTurnaroundHours&period=year")
+            #expect(records.status == .ok)
+            #expect(records.body.string.contains("Quote reviews decided in the period"))
+            #expect(records.body.string.contains("<th scope=\"col\" class=\"num\">Turnaround</th>"))
+            let csv = try await browser.get("/scorecards/export?subject=team&period=year")
+            let lines = csv.body.string.split(separator: "\n")
+            #expect(lines.first?.hasSuffix(",wonToDeliveredDays,wordAccuracy") == true)
+        }
+    }
+}
