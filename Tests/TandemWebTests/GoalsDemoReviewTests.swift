@@ -9,8 +9,9 @@ import VaporTesting
 
 /// The demo's review turnaround (docs/metrics.md): every historic review has its submission, so
 /// PMs and the team show hours, the drill-down lists the reviews with their waits, and the API
-/// and CSV carry the figure.
-@Suite("Goals demo: review turnaround")
+/// and CSV carry the figure. The parity dashboard charts the margin leaked in money
+/// (docs/guidance.md), in its API too.
+@Suite("Goals demo: review turnaround and margin leaked")
 struct GoalsDemoReviewTests {
     @Test func theDemoShowsReviewTurnaroundWithItsReviews() async throws {
         try await withDemoTandem { app, _ in
@@ -45,6 +46,19 @@ struct GoalsDemoReviewTests {
             let csv = try await browser.get("/scorecards/export?subject=team&period=year")
             let lines = csv.body.string.split(separator: "\n")
             #expect(lines.first?.hasSuffix(",wonToDeliveredDays,wordAccuracy") == true)
+
+            let parity = try await browser.get("/parity?months=12")
+            #expect(parity.body.string.contains(#"<figure class="chart chart-line" id="parity-leaked">"#))
+            #expect(parity.body.string.contains("Margin leaked"))
+            _ = try await makeUser(app, "mia.manager@lumen.example", roles: [.manager])
+            let api = APITests()
+            let token = api.bearer(try await api.token(app, for: "mia.manager@lumen.example"))
+            let body = try await browser.request(.GET, "/api/v1/parity?months=12", headers: token).json()
+            let periods = try #require(body["periods"] as? [[String: Any]])
+            let leaked = periods.compactMap { $0["marginLeakage"] as? [String: Any] }
+            #expect(leaked.count == 12 && leaked.allSatisfy { $0["currency"] as? String == "EUR" })
+            #expect(leaked.contains { ($0["amount"] as? String).flatMap { Decimal(string: $0) } ?? 0 > 0 })
+            #expect(periods.allSatisfy { $0["unconvertedCurrencies"] is [Any] })
         }
     }
 }
