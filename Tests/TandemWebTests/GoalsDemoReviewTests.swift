@@ -34,6 +34,19 @@ struct GoalsDemoReviewTests {
                 }
             }
             #expect(measured >= 2)
+            // Samuel's rush deals of last quarter took more words than quoted.
+            let samuel = try #require(try await app.stores.users.list().first { $0.displayName == "Samuel Sauer" })
+            let lastQuarter = try await scorecards.period(ScorecardPeriodInput(period: "last-quarter"))
+            let rep = try await scorecards.row(
+                .rep, subjectID: samuel.id.description, period: lastQuarter, trend: 1, for: manager)
+            let words = try #require(rep.metrics.wordAccuracy)
+            #expect(words > 100 && words < 120)
+            let jobs = try await scorecards.drillDown(
+                .wordAccuracy, subject: .rep, subjectID: samuel.id.description, period: lastQuarter, for: manager)
+            #expect(jobs.count == 12)
+            let done = jobs.reduce(0) { $0 + ($1.actualWords ?? 0) }
+            let quoted = jobs.reduce(0) { $0 + ($1.quotedWords ?? 0) }
+            #expect(ScorecardMetrics.percent(Decimal(done), of: Decimal(quoted)) == words)
 
             var browser = Browser(app)
             _ = try await browser.signIn("manager@lumen.example", password: DemoSeed.password)
