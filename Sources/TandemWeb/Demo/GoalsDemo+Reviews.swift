@@ -50,6 +50,7 @@ extension GoalsDemo {
             .filter { $0.name.contains(" · rush ") }.sorted { $0.acceptedAt < $1.acceptedAt }
         var jobs: [Job] = []
         var assignments: [JobAssignment] = []
+        var events: [JobEvent] = []
         for (index, project) in projects.enumerated() {
             let promises = try await stores.quoteStores.projects.promises(of: project.id)
             for promise in promises.sorted(by: { $0.targetLanguage.description < $1.targetLanguage.description }) {
@@ -65,6 +66,20 @@ extension GoalsDemo {
                     status: .approved, createdAt: project.acceptedAt)
                 jobs.append(job)
                 let actual = promise.targetLanguage.language == "ja" ? rushActualWords[index % 6] : 20_000 + index * 150
+                // Made at hand-off, delivered by the vendor and approved by the PM hours before the client got it.
+                let handed =
+                    try await stores.ledger.deliveries(of: promise.id).first?.deliveredAt ?? promise.deliveryDate
+                events += [
+                    JobEvent(
+                        id: ids(), jobID: job.id, kind: "created", from: nil, to: .planned, at: project.acceptedAt,
+                        by: project.pmID),
+                    JobEvent(
+                        id: ids(), jobID: job.id, kind: JobMove.delivered.rawValue, from: .inProgress, to: .delivered,
+                        at: handed.addingTimeInterval(-8 * 3_600), by: project.pmID),
+                    JobEvent(
+                        id: ids(), jobID: job.id, kind: JobMove.approved.rawValue, from: .delivered, to: .approved,
+                        at: handed.addingTimeInterval(-4 * 3_600), by: project.pmID),
+                ]
                 assignments.append(
                     JobAssignment(
                         id: ids(), jobID: job.id, vendorID: vendor.id, words: 20_000, rate: nil,
@@ -74,7 +89,7 @@ extension GoalsDemo {
             }
         }
         guard !jobs.isEmpty else { return }
-        try await stores.production.createJobs(jobs, events: [])
+        try await stores.production.createJobs(jobs, events: events)
         for assignment in assignments { try await stores.production.addAssignment(assignment) }
     }
 }
