@@ -59,6 +59,7 @@ struct GoalsWorld {
         b.promise("Y-it", y, "it", price: 200, due: "2026-10-28", cancelled: true)
         try await b.lostQuote(beta, at: "2026-10-10")
         try await b.save()
+        try await addReviewsAndJobs(env, x: x.0, y: y.0, z: z.0, pm: pm, manager: manager)
         clock.now = day("2026-11-18")
         return GoalsWorld(
             env: env, clock: clock, repA: repA, repB: repB, pm: pm, manager: manager, promises: b.ids)

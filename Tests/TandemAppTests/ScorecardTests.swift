@@ -43,7 +43,8 @@ struct ScorecardTests {
             #expect(m.winRate == d("66.67"))
             // Opportunities made 10 Sep, won 5 Oct (25 days) and 20 Oct (40 days).
             #expect(m.leadToWonDays == d("32.5"))
-            #expect(m.reviewTurnaroundHours == nil)
+            #expect(m.reviewTurnaroundHours == d("11"))
+            #expect(m.wordAccuracy == d("103.48"))
             #expect(m.unconverted.isEmpty)
         }
     }

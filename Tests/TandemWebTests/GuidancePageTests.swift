@@ -117,7 +117,8 @@ struct GuidancePageTests {
             let parity = try await manager.get("/parity?months=3")
             #expect(parity.status == .ok)
             let html = parity.body.string
-            #expect(html.components(separatedBy: "<figure class=\"chart").count - 1 == 5)
+            #expect(html.components(separatedBy: "<figure class=\"chart").count - 1 == 6)
+            #expect(html.contains("id=\"parity-leaked-table\""))
             #expect(html.contains("<option value=\"3\" selected>"))
             #expect(html.contains("id=\"parity-promises-table\""))
         }

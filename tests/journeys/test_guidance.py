@@ -19,12 +19,13 @@ ACCOUNT = "00000000-0000-0000-0000-000000030027"
 TEXT = {
     "en": {"fit": "Client fit", "poor": "Poor fit", "where": "Where to sell", "parity": "Parity dashboard",
            "reason": "No approved vendor for fr-CA→es: production cannot take this work yet.",
-           "promises": "Promises made and kept", "table": "Show the figures as a table", "year": "Last 12 months"},
+           "promises": "Promises made and kept", "table": "Show the figures as a table", "year": "Last 12 months",
+           "leaked": "Margin leaked from quote to delivery"},
     "fr": {"fit": "Adéquation client", "poor": "Faible adéquation", "where": "Où vendre",
            "parity": "Tableau de bord de la parité",
            "reason": "Aucun prestataire agréé pour fr-CA→es : la production ne peut pas encore prendre ce travail.",
-           "promises": "Promesses faites et tenues", "table": "Afficher les chiffres sous forme de tableau",
-           "year": "12 derniers mois"},
+           "promises": "Engagements pris et tenus", "table": "Afficher les chiffres sous forme de tableau",
+           "year": "12 derniers mois", "leaked": "Marge perdue du devis à la livraison"},
 }
 
 
@@ -70,7 +71,7 @@ def test_a_manager_reads_the_parity_dashboard(browser):
     follow(browser, "#parity-period button[type=submit]")
     assert "months=12" in browser.current_url
     charts = browser.find_elements(By.CSS_SELECTOR, ".parity-chart figure.chart")
-    assert len(charts) == 5
+    assert len(charts) == 6
     assert text["promises"] in charts[0].find_element(By.CSS_SELECTOR, "figcaption").text
     # The table behind the first chart: twelve months, and promises were made in them.
     charts[0].find_element(By.CSS_SELECTOR, "details summary").click()
@@ -82,6 +83,10 @@ def test_a_manager_reads_the_parity_dashboard(browser):
     assert sum(made) > 100
     # Review decisions over the year: the stacked bars have a title per month and decision.
     assert len(browser.find_elements(By.CSS_SELECTOR, "#parity-reviews svg rect")) > 12
+    # The margin leaked in money, a line over the twelve months, with its table.
+    leaked = browser.find_element(By.ID, "parity-leaked")
+    assert text["leaked"] in leaked.find_element(By.CSS_SELECTOR, "figcaption").text
+    assert len(leaked.find_elements(By.CSS_SELECTOR, "tbody tr")) == 12
     browser.tandem_shot("parity")
 
     browser.get(BASE_URL + "/where-to-sell")

@@ -124,8 +124,32 @@ public struct ClientGuidance: Sendable {
     /// The parity dashboard over the last `months` calendar months (this one included) in `zone`.
     public func parity(months: Int, zone: TimeZone, by user: User) async throws -> [ParityPeriod] {
         guard Policy.permitsGuidance(user, .parity) else { throw Self.forbidden }
-        return try await store.parity(
+        let periods = try await store.parity(
             bounds: Self.monthBounds(months: months, until: env.now, zone: zone), now: env.now)
+        return try await convertLeakage(periods, zone: zone)
+    }
+
+    /// Each period's leaked sums in the base currency, at the rate in force on its last day
+    /// (docs/metrics.md, "Money"); a currency without a rate is left out and listed.
+    func convertLeakage(_ periods: [ParityPeriod], zone: TimeZone) async throws -> [ParityPeriod] {
+        let base = try await env.stores.organisation.load().baseCurrency
+        let rates = ExchangeRateTable(base: base, rates: try await env.stores.pipeline.exchangeRates.list())
+        return periods.map { period in
+            var period = period
+            let last = LocalDate(period.end.addingTimeInterval(-1), in: zone)
+            var total = Decimal(0)
+            var missing: [CurrencyCode] = []
+            for (currency, amount) in period.leakedSums.sorted(by: { $0.key.code < $1.key.code }) {
+                if let value = rates.convert(Money(amount, currency), on: last)?.value {
+                    total += value.amount
+                } else {
+                    missing.append(currency)
+                }
+            }
+            period.marginLeakage = Money(total, base).rounded
+            period.unconverted = missing
+            return period
+        }
     }
 
     /// The starts of the last `months` months up to the one holding `date`, and the end of that one.

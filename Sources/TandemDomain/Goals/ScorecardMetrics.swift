@@ -21,10 +21,12 @@ public struct ScorecardMetrics: Hashable, Sendable {
     public var winRate: Decimal?
     /// Share of delivered promises without a justified complaint.
     public var qualityScore: Decimal?
-    /// Not measured yet: the review gate does not record when a review was asked for.
+    /// Mean hours from a quote's submission to the review decision, over reviews decided.
     public var reviewTurnaroundHours: Decimal?
     public var leadToWonDays: Decimal?
     public var wonToDeliveredDays: Decimal?
+    /// Actual ÷ quoted words × 100 of the word jobs of the promises delivered (100 = as quoted).
+    public var wordAccuracy: Decimal?
     /// Currencies without a rate on the period's last day: their amounts are left out.
     public var unconverted: [CurrencyCode]
 
@@ -48,6 +50,7 @@ public struct ScorecardMetrics: Hashable, Sendable {
         case .reviewTurnaroundHours: return reviewTurnaroundHours
         case .leadToWonDays: return leadToWonDays
         case .wonToDeliveredDays: return wonToDeliveredDays
+        case .wordAccuracy: return wordAccuracy
         }
     }
 
@@ -84,6 +87,11 @@ public struct ScorecardMetrics: Hashable, Sendable {
             guard count > 0 else { return nil }
             return (Decimal(Int((seconds / Double(count)).rounded())) / 86_400).rounded(scale: 1)
         }
+        /// The mean in hours, one decimal, from whole seconds (as days are).
+        func hours(_ seconds: Double, _ count: Int) -> Decimal? {
+            guard count > 0 else { return nil }
+            return (Decimal(Int((seconds / Double(count)).rounded())) / 3_600).rounded(scale: 1)
+        }
         return ScorecardMetrics(
             promisesMade: f.made, promisesKept: f.kept, promisesBroken: f.broken,
             onTimeRate: percent(Decimal(f.kept), of: Decimal(f.kept + f.broken)),
@@ -95,9 +103,10 @@ public struct ScorecardMetrics: Hashable, Sendable {
             dateAccuracy: percent(Decimal(f.deliveredOnFirstDate), of: Decimal(f.delivered)),
             winRate: percent(Decimal(f.quotesWon), of: Decimal(f.quotesDecided)),
             qualityScore: percent(Decimal(f.deliveredWithoutComplaint), of: Decimal(f.delivered)),
-            reviewTurnaroundHours: nil,
+            reviewTurnaroundHours: hours(f.reviewSeconds, f.reviews),
             leadToWonDays: days(f.leadToWonSeconds, f.projectsWon),
             wonToDeliveredDays: days(f.wonToDeliveredSeconds, f.delivered),
+            wordAccuracy: percent(Decimal(f.actualWords), of: Decimal(f.quotedWords)),
             unconverted: missing.sorted { $0.code < $1.code })
     }
 }

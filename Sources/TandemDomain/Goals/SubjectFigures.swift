@@ -41,6 +41,12 @@ public struct SubjectFigures: Hashable, Sendable {
     // Projects accepted in the period: Σ seconds from the opportunity's creation.
     public var projectsWon = 0
     public var leadToWonSeconds: Double = 0
+    // Quote reviews decided in the period: Σ seconds from the submission before each.
+    public var reviews = 0
+    public var reviewSeconds: Double = 0
+    // Vendor jobs (in words, actual words recorded) of the promises delivered in the period.
+    public var quotedWords = 0
+    public var actualWords = 0
 
     public init(subjectID: String) { self.subjectID = subjectID }
 }
@@ -50,6 +56,8 @@ public enum MetricName: String, CaseIterable, Codable, Sendable {
     case promisesMade, promisesKept, promisesBroken, onTimeRate
     case bookedRevenue, deliveredRevenue, quotedMargin, deliveredMargin, quotedMarginPercent, deliveredMarginPercent
     case costAccuracy, dateAccuracy, winRate, qualityScore, reviewTurnaroundHours, leadToWonDays, wonToDeliveredDays
+    // Added later: kept last so the CSV's earlier columns keep their places.
+    case wordAccuracy
 
     /// The records a figure counts, for its drill-down.
     public var records: DrillDown {
@@ -61,7 +69,9 @@ public enum MetricName: String, CaseIterable, Codable, Sendable {
         case .deliveredRevenue, .deliveredMargin, .deliveredMarginPercent, .costAccuracy, .dateAccuracy,
             .qualityScore, .wonToDeliveredDays:
             return .promisesDelivered
-        case .winRate, .reviewTurnaroundHours: return .quotesDecided
+        case .winRate: return .quotesDecided
+        case .reviewTurnaroundHours: return .quotesReviewed
+        case .wordAccuracy: return .jobsMeasured
         case .leadToWonDays: return .projectsWon
         }
     }
@@ -70,15 +80,19 @@ public enum MetricName: String, CaseIterable, Codable, Sendable {
 /// The record lists behind the figures.
 public enum DrillDown: String, CaseIterable, Codable, Sendable {
     case promisesMade, promisesKept, promisesBroken, promisesJudged, promisesDelivered, quotesDecided, projectsWon
+    /// Quote reviews decided in the period, each with its submission (review turnaround).
+    case quotesReviewed
+    /// Word jobs with actual words, of the promises delivered in the period (word accuracy).
+    case jobsMeasured
 }
 
 /// One record of a drill-down list: a promise, a quote or a project, with the amounts the figure
 /// adds up (in their own currency).
 public struct DrillRow: Hashable, Sendable {
-    public enum Kind: String, Sendable { case promise, quote, project }
+    public enum Kind: String, Sendable { case promise, quote, project, job }
     public var kind: Kind
     public var id: UUID
-    /// The project's, quote's number or project's name.
+    /// The project's name (promises, jobs) or the quote's number.
     public var label: String
     public var accountName: String
     public var targetLanguage: String?
@@ -90,10 +104,16 @@ public struct DrillRow: Hashable, Sendable {
     public var quotedCost: Money?
     public var price: Money?
     public var cost: Money?
+    /// A review's submission (the turnaround runs from it to `at`).
+    public var submittedAt: Date?
+    /// A job's words as quoted and as done (word accuracy).
+    public var quotedWords: Int?
+    public var actualWords: Int?
 
     public init(
         kind: Kind, id: UUID, label: String, accountName: String, targetLanguage: String? = nil, at: Date,
-        status: String, quotedPrice: Money? = nil, quotedCost: Money? = nil, price: Money? = nil, cost: Money? = nil
+        status: String, quotedPrice: Money? = nil, quotedCost: Money? = nil, price: Money? = nil, cost: Money? = nil,
+        submittedAt: Date? = nil, quotedWords: Int? = nil, actualWords: Int? = nil
     ) {
         self.kind = kind
         self.id = id
@@ -106,6 +126,9 @@ public struct DrillRow: Hashable, Sendable {
         self.quotedCost = quotedCost
         self.price = price
         self.cost = cost
+        self.submittedAt = submittedAt
+        self.quotedWords = quotedWords
+        self.actualWords = actualWords
     }
 }
 

@@ -21,6 +21,13 @@ public struct ParityPeriod: Sendable, Equatable, Codable {
     /// floor (margin leakage from quote to delivery).
     public var delivered = 0
     public var deliveredBelowFloor = 0
+    /// Margin leakage in money: Σ quoted margin − Σ delivered margin of the promises delivered in
+    /// the period, per currency as SQL summed it (price and cost currencies apart) …
+    public var leakedSums: CurrencySums = [:]
+    /// … and in the base currency at the rate of the period's last day (nil until converted);
+    /// currencies without a rate are left out and listed in `unconverted`.
+    public var marginLeakage: Money?
+    public var unconverted: [CurrencyCode] = []
     /// Threads (any record) where both a sales rep and a PM commented in the period.
     public var crossTeamThreads = 0
     /// Working groups started and shadowing sessions held (logged) in the period.

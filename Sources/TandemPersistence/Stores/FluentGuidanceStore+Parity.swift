@@ -65,6 +65,7 @@ extension FluentGuidanceStore {
             p.delivered = try c("delivered")
             p.deliveredBelowFloor = try c("below")
         }
+        try await leakage(&periods, bounds: bounds)
 
         let threads: SQLQueryString =
             "SELECT k, COUNT(*) AS threads FROM (SELECT " + Self.period("c.created_at", bounds)

@@ -16,6 +16,9 @@ enum GoalsDemo {
         try await quotedCosts(stores, ids: ids)
         try await rushDeals(stores, ids: ids, now: now)
         try await plans(stores, ids: ids, now: now)
+        let more = IdentifierGenerator.sequential(startingAt: reviewIDBase)
+        try await reviewSubmissions(stores, ids: more)
+        try await rushJobs(stores, ids: more)
     }
 
     /// Each historic quote (accepted, version 1 without lines) gets one analysed translation line

@@ -37,6 +37,10 @@ extension FluentMetricsStore {
                 """ + period("pr.accepted_at") + MetricsSQL.only(key.expression, id, subject)
                 + " ORDER BY pr.accepted_at, pr.id LIMIT \(literal: limit)"
             return try await sql.raw(query).all().map { try Self.plainRow($0, kind: .project) }
+        case .quotesReviewed:
+            return try await reviewRows(subject: subject, id: id, from: from, to: to, limit: limit)
+        case .jobsMeasured:
+            return try await jobRows(subject: subject, id: id, from: from, to: to, limit: limit)
         default:
             return try await promises(list, m: m, subject: subject, id: id, period: period, now: now, limit: limit)
         }

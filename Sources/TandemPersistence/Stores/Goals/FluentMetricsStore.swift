@@ -56,6 +56,7 @@ public struct FluentMetricsStore: MetricsStore {
         try await made(q, update)
         try await delivered(q, update)
         try await decided(q, update)
+        try await reviewedAndMeasured(q, update)
         return figures.values.sorted { $0.subjectID < $1.subjectID }
     }
 

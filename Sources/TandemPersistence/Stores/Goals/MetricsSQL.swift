@@ -44,6 +44,18 @@ struct MetricsSQL {
         "CAST(SUM(\(seconds(from: earlier, to: later))) AS DOUBLE PRECISION)"
     }
 
+    /// A whole number from a JSON text column (`content`), null when absent.
+    func jsonInteger(_ column: String, _ key: String) -> String {
+        isPostgres
+            ? "CAST(CAST(\(column) AS JSONB) ->> '\(key)' AS BIGINT)"
+            : "CAST(json_extract(\(column), '$.\(key)') AS INTEGER)"
+    }
+
+    /// A text value from a JSON text column.
+    func jsonText(_ column: String, _ key: String) -> String {
+        isPostgres ? "(CAST(\(column) AS JSONB) ->> '\(key)')" : "json_extract(\(column), '$.\(key)')"
+    }
+
     /// A boolean literal as both databases store it.
     func bool(_ value: Bool) -> String { isPostgres ? (value ? "TRUE" : "FALSE") : (value ? "1" : "0") }
 
@@ -78,6 +90,17 @@ struct MetricsSQL {
         switch subject {
         case .rep: return .column("o.owner_id")
         case .pm: return .column("o.partner_pm_id")
+        case .client: return .column("q.account_id")
+        case .pair: return .notApplicable
+        case .team: return .everyone
+        }
+    }
+
+    /// The subject's key over quote reviews (`r`, `q`, `o`): the reviewer for a PM.
+    static func reviewKey(_ subject: ScorecardSubject) -> Key {
+        switch subject {
+        case .rep: return .column("o.owner_id")
+        case .pm: return .column("r.reviewer_id")
         case .client: return .column("q.account_id")
         case .pair: return .notApplicable
         case .team: return .everyone

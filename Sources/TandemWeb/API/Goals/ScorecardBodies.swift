@@ -22,6 +22,7 @@ enum ScorecardBodies {
         @NullWhenAbsent var reviewTurnaroundHours: String?
         @NullWhenAbsent var leadToWonDays: String?
         @NullWhenAbsent var wonToDeliveredDays: String?
+        @NullWhenAbsent var wordAccuracy: String?
         var unconvertedCurrencies: [String]
 
         init(_ m: ScorecardMetrics) {
@@ -42,6 +43,7 @@ enum ScorecardBodies {
             reviewTurnaroundHours = fixed(m.reviewTurnaroundHours, 1)
             leadToWonDays = fixed(m.leadToWonDays, 1)
             wonToDeliveredDays = fixed(m.wonToDeliveredDays, 1)
+            wordAccuracy = fixed(m.wordAccuracy, 2)
             unconvertedCurrencies = m.unconverted.map(\.code)
         }
     }

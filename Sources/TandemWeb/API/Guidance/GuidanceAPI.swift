@@ -113,6 +113,9 @@ enum GuidanceAPI {
         var delivered: Int
         var deliveredBelowFloor: Int
         @NullWhenAbsent var leakageRate: String?
+        /// Σ quoted margin − Σ delivered margin of the period's deliveries, in the base currency.
+        @NullWhenAbsent var marginLeakage: MoneyBody?
+        var unconvertedCurrencies: [String]
         var crossTeamThreads: Int
         var workingGroups: Int
         var shadowingSessions: Int
@@ -130,6 +133,8 @@ enum GuidanceAPI {
             delivered = p.delivered
             deliveredBelowFloor = p.deliveredBelowFloor
             leakageRate = p.leakageRate.map { PercentText.format($0 * 100) }
+            marginLeakage = p.marginLeakage.map(MoneyBody.init)
+            unconvertedCurrencies = p.unconverted.map(\.code)
             crossTeamThreads = p.crossTeamThreads
             workingGroups = p.workingGroups
             shadowingSessions = p.shadowingSessions

@@ -9,8 +9,8 @@ enum GoalsViews {
     /// The figures shown on a subject's page, in order.
     static let figures: [MetricName] = [
         .promisesMade, .promisesKept, .promisesBroken, .onTimeRate, .bookedRevenue, .deliveredRevenue, .quotedMargin,
-        .quotedMarginPercent, .deliveredMargin, .deliveredMarginPercent, .costAccuracy, .dateAccuracy, .winRate,
-        .qualityScore, .reviewTurnaroundHours, .leadToWonDays, .wonToDeliveredDays,
+        .quotedMarginPercent, .deliveredMargin, .deliveredMarginPercent, .costAccuracy, .dateAccuracy, .wordAccuracy,
+        .winRate, .qualityScore, .reviewTurnaroundHours, .leadToWonDays, .wonToDeliveredDays,
     ]
     /// The columns of the scorecards list.
     static let listFigures: [MetricName] = [

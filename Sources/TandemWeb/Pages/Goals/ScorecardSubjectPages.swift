@@ -94,6 +94,10 @@ enum ScorecardSubjectPages {
         var quotedCost: String
         var price: String
         var cost: String
+        var submitted: String
+        var turnaround: String
+        var quotedWords: String
+        var actualWords: String
     }
     struct RecordsContext: Encodable {
         var shell: PageShell
@@ -104,6 +108,8 @@ enum ScorecardSubjectPages {
         var period: String
         var list: String
         var isPromises: Bool
+        var isReviews: Bool
+        var isJobs: Bool
         var rows: [RecordRow]
         var count: Int
         var backHref: String
@@ -136,11 +142,15 @@ enum ScorecardSubjectPages {
                 ]),
             help: GoalsViews.definitionHref(metric), period: GoalsViews.label(period, l),
             list: l.t("metrics.records.\(metric.records.rawValue)"), isPromises: rows.first?.kind == .promise,
+            isReviews: metric.records == .quotesReviewed, isJobs: metric.records == .jobsMeasured,
             rows: rows.map { r in
                 RecordRow(
                     label: r.label, href: href(r), account: r.accountName, target: r.targetLanguage ?? "",
-                    at: l.formatDate(r.at), status: status(r, l), quotedPrice: money(r.quotedPrice),
-                    quotedCost: money(r.quotedCost), price: money(r.price), cost: money(r.cost))
+                    at: r.kind == .quote && r.submittedAt != nil ? l.formatDateTime(r.at) : l.formatDate(r.at),
+                    status: status(r, l), quotedPrice: money(r.quotedPrice), quotedCost: money(r.quotedCost),
+                    price: money(r.price), cost: money(r.cost), submitted: r.submittedAt.map(l.formatDateTime) ?? "",
+                    turnaround: turnaround(r, l), quotedWords: r.quotedWords.map { l.format($0) } ?? "—",
+                    actualWords: r.actualWords.map { l.format($0) } ?? "—")
             }, count: rows.count, backHref: GoalsViews.href(here, GoalsViews.query(period)))
         return try await req.renderPage("goals/records", context)
     }
@@ -150,7 +160,15 @@ enum ScorecardSubjectPages {
         case .promise: return SiteRoute.promise(PathParameter(value: r.id.uuidString.lowercased())).path
         case .quote: return SiteRoute.quote(PathParameter(value: r.id.uuidString.lowercased())).path
         case .project: return SiteRoute.project(PathParameter(value: r.id.uuidString.lowercased())).path
+        case .job: return SiteRoute.job(PathParameter(value: r.id.uuidString.lowercased())).path
         }
+    }
+
+    /// A review's hours from submission to decision, one decimal.
+    static func turnaround(_ r: DrillRow, _ l: Localizer) -> String {
+        guard let submitted = r.submittedAt else { return "" }
+        let hours = (Decimal(Int(r.at.timeIntervalSince(submitted).rounded())) / 3_600).rounded(scale: 1)
+        return l.t("metrics.unit.hours", ["n": .decimal(hours)])
     }
 
     static func status(_ r: DrillRow, _ l: Localizer) -> String {
@@ -158,6 +176,7 @@ enum ScorecardSubjectPages {
         case .promise: return l.t("promise.status.\(r.status)")
         case .quote: return l.t("quote.status.\(r.status)")
         case .project: return l.t("metrics.records.won")
+        case .job: return l.t("production.status.\(r.status)")
         }
     }
 }

@@ -19,6 +19,8 @@ enum ParityPage {
         var months: [SelectOption]
         var summary: [Figure]
         var charts: [String]
+        /// Currencies left out of the margin leaked (no rate), or nil.
+        var unconverted: String?
         var whereToSellHref = SiteRoute.whereToSell.path
     }
 
@@ -50,7 +52,7 @@ enum ParityPage {
             months: choices.map {
                 SelectOption(value: String($0), label: l.t("parity.months", count: $0), selected: $0 == months)
             },
-            summary: summary(periods, l), charts: charts(periods, l))
+            summary: summary(periods, l), charts: charts(periods, l), unconverted: unconverted(periods, l))
         return try await req.renderPage("guidance/parity", context)
     }
 
@@ -71,6 +73,7 @@ enum ParityPage {
             Figure(label: l.t("parity.summary.decisions"), value: l.format(decisions)),
             Figure(label: l.t("parity.summary.changed"), value: percent(changed, decisions)),
             Figure(label: l.t("parity.summary.leakage"), value: percent(leaked, delivered)),
+            Figure(label: l.t("parity.summary.leaked"), value: leakedTotal(periods).map { l.format($0) } ?? "–"),
             Figure(
                 label: l.t("parity.summary.collaboration"),
                 value: l.format(
@@ -125,6 +128,7 @@ enum ParityPage {
             BarChart.render(reviews, layout: .stacked, localizer: l, format: count),
             BarChart.render(outcomes, localizer: l, format: count),
             BarChart.render(leakage, layout: .stacked, localizer: l, format: count),
+            leakedChart(periods, categories: categories, l),
             BarChart.render(together, localizer: l, format: count),
         ]
     }
