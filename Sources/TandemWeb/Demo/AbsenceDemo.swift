@@ -9,7 +9,7 @@ import TandemDomain
 /// get the notice with the options the capacity engine checked: another English→target vendor
 /// who finishes in time (docs/ledger.md). Deterministic: the first such project in id order.
 enum AbsenceDemo {
-    static let step = DemoSeed.Step(name: "demo.v3.absence", idBase: 0xC0_0000) { stores, ids, _, now in
+    static let step = DemoSeed.Step(name: "demo.v3.absence", idBase: 0xD0_0000) { stores, ids, _, now in
         try await seed(stores, ids: ids, now: now)
     }
 
