@@ -33,7 +33,7 @@ extension FluentMetricsStore {
                 """
                 SELECT pr.id, pr.name AS label, a.name AS account_name, pr.accepted_at AS at, 'won' AS status \
                 FROM projects pr LEFT JOIN opportunities o ON o.id = pr.opportunity_id \
-                LEFT JOIN accounts a ON a.id = pr.account_id WHERE o.id IS NOT NULL
+                LEFT JOIN accounts a ON a.id = pr.account_id WHERE o.id IS NOT NULL AND o.created_at <= pr.accepted_at
                 """ + period("pr.accepted_at") + MetricsSQL.only(key.expression, id, subject)
                 + " ORDER BY pr.accepted_at, pr.id LIMIT \(literal: limit)"
             return try await sql.raw(query).all().map { try Self.plainRow($0, kind: .project) }

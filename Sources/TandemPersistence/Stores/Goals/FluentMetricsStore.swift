@@ -171,7 +171,8 @@ public struct FluentMetricsStore: MetricsStore {
                 key: projectKey.expression,
                 columns: "COUNT(o.id) AS n, \(m.sumSeconds(from: "o.created_at", to: "pr.accepted_at")) AS seconds",
                 from: " FROM projects pr LEFT JOIN opportunities o ON o.id = pr.opportunity_id",
-                where: "1 = 1" + q.period("pr.accepted_at"))
+                // A deal created after its project was accepted (history linked later) has no lead time.
+                where: "(o.id IS NULL OR o.created_at <= pr.accepted_at)" + q.period("pr.accepted_at"))
             for row in rows {
                 try update(row) { f in
                     f.projectsWon += try row.decode(column: "n", as: Int.self)
