@@ -34,6 +34,12 @@ struct GoalsDemoReviewTests {
                 }
             }
             #expect(measured >= 2)
+            // demo.v3.rates: every currency of the demo converts, over both years.
+            for period in [year, thisYear] {
+                let team = try #require(try await scorecards.rows(.team, period: period, for: manager).first)
+                #expect(team.metrics.unconverted.isEmpty, "\(team.metrics.unconverted)")
+                #expect(team.metrics.leadToWonDays.map { $0 >= 0 } ?? true)
+            }
             // Samuel's rush deals of last quarter took more words than quoted.
             let samuel = try #require(try await app.stores.users.list().first { $0.displayName == "Samuel Sauer" })
             let lastQuarter = try await scorecards.period(ScorecardPeriodInput(period: "last-quarter"))

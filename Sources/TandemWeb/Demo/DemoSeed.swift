@@ -77,7 +77,8 @@ public enum DemoSeed {
         ThreadRecordsDemo.step,  // threads on jobs, promises, groups, an idea and a proposal (issue #15)
         // Scorecards and incentive plans (docs/metrics.md), after the ledger's history.
         GoalsDemo.step,
-        AbsenceDemo.step,  // a booked translator off sick turns a promise at risk (docs/ledger.md)
+        AbsenceDemo.step,
+        RatesDemo.step,  // exchange rates over the demo's whole history (docs/metrics.md, "Money")  // a booked translator off sick turns a promise at risk (docs/ledger.md)
     ]
 
     /// Refused by `serve --demo`: the database holds people who are not the demo's, and the demo
