@@ -78,7 +78,7 @@ public enum DemoSeed {
         // Scorecards and incentive plans (docs/metrics.md), after the ledger's history.
         GoalsDemo.step,
         AbsenceDemo.step,
-        RatesDemo.step,  // exchange rates over the demo's whole history (docs/metrics.md, "Money")  // a booked translator off sick turns a promise at risk (docs/ledger.md)
+        RatesDemo.step,  // exchange rates over the demo's whole history (docs/metrics.md)  // a booked translator off sick turns a promise at risk (docs/ledger.md)
     ]
 
     /// Refused by `serve --demo`: the database holds people who are not the demo's, and the demo
