@@ -77,8 +77,10 @@ public enum DemoSeed {
         ThreadRecordsDemo.step,  // threads on jobs, promises, groups, an idea and a proposal (issue #15)
         // Scorecards and incentive plans (docs/metrics.md), after the ledger's history.
         GoalsDemo.step,
+        // A booked translator off sick turns promises at risk (docs/ledger.md).
         AbsenceDemo.step,
-        RatesDemo.step,  // exchange rates over the demo's whole history (docs/metrics.md)  // a booked translator off sick turns a promise at risk (docs/ledger.md)
+        // Exchange rates over the demo's whole history (docs/metrics.md).
+        RatesDemo.step,
     ]
 
     /// Refused by `serve --demo`: the database holds people who are not the demo's, and the demo
