@@ -83,13 +83,21 @@ struct ThreadsEveryRecordTests {
             for group in try await app.stores.together.groups.list() {
                 #expect(try await comments.count(on: RecordSubject(kind: .group, id: group.id.rawValue)) >= 3)
             }
-            let records =
-                try await ThreadRecordsDemo.jobThreads(app.stores)
-                + ThreadRecordsDemo.promiseThreads(app.stores, now: clock.now)
-            #expect(records.count == 4)
+            let records = try await ThreadRecordsDemo.jobThreads(app.stores)
+            #expect(records.count == 2)
             for (subject, lines) in records {
                 #expect(try await comments.count(on: subject) == lines.count, "\(subject)")
             }
+            // The promises were chosen by their standing when the threads were seeded; later steps
+            // (a translator off sick) move standings, so they are found by their comments.
+            var talked: [Int] = []
+            for entry in try await app.stores.ledger.page(LedgerFilter(), now: clock.now, after: nil, limit: 5000) {
+                let count = try await comments.count(on: RecordSubject(kind: .promise, id: entry.id.rawValue))
+                if count > 0 { talked.append(count) }
+            }
+            #expect(
+                talked.sorted()
+                    == [ThreadRecordsDemo.promiseAtRisk.count, ThreadRecordsDemo.promiseOnTrack.count].sorted())
         }
     }
 
