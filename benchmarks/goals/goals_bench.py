@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Times every scorecard and dashboard page of issue #16 on a running server (warm, one request
+after another), signed in as the demo manager: the scorecard list per subject (rep, pm, client,
+pair, team) for the default period (this quarter) and last year, one subject's scorecard (with
+its trend) per subject, a drill-down, the scorecard API, the incentive simulator (API) and the
+plan comparison with its alignment report (page), where to sell (page and API), the parity
+dashboard (page and API), client fit (account page with its fit card, API) and the manager's home
+page. Prints median, p95 and max per page; target: at most 300 ms.
+Usage: goals_bench.py BASE_URL [N] [--json FILE]   (standard library only)."""
+import http.cookiejar
+import json
+import re
+import statistics
+import sys
+import time
+import urllib.parse
+import urllib.request
+
+args = [a for a in sys.argv[1:] if not a.startswith("--")]
+base = args[0].rstrip("/")
+runs = int(args[1]) if len(args) > 1 else 20
+out = sys.argv[sys.argv.index("--json") + 1] if "--json" in sys.argv else None
+jar = http.cookiejar.CookieJar()
+opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+token = None
+
+
+def request(path, body=None, api=False):
+    headers = {"Authorization": f"Bearer {token}"} if api else {}
+    data = None
+    if body is not None:
+        data = json.dumps(body).encode() if api else urllib.parse.urlencode(body).encode()
+        headers["Content-Type"] = "application/json" if api else "application/x-www-form-urlencoded"
+    req = urllib.request.Request(base + path, data=data, headers=headers)
+    with opener.open(req, timeout=600) as response:
+        return response.read().decode()
+
+
+def csrf(page):
+    return re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
+
+
+request("/login", {"_csrf": csrf(request("/login")), "email": "manager@lumen.example",
+                   "password": "demo-password"})
+tokens = request("/settings/profile/tokens")
+created = request("/settings/profile/tokens", {"_csrf": csrf(tokens), "name": "goals-bench"})
+token = re.search(r"tdm_[A-Za-z0-9]{40}", created).group(0)
+
+# The subjects to open: the first row of each list (this quarter) that has a page.
+pages = []
+first_ids = {}
+for subject in ("rep", "pm", "client", "pair", "team"):
+    api = json.loads(request(f"/api/v1/scorecards/{subject}?period=last-year", api=True))
+    busiest = max(api["items"], key=lambda item: item["metrics"].get("promisesMade") or 0)
+    first_ids[subject] = busiest["subjectId"]
+plans = json.loads(request("/api/v1/incentive-plans", api=True))["items"]
+plan_ids = [p["id"] for p in plans[:2]]
+accounts = re.findall(r'href="/accounts/([0-9a-fA-F-]{36})"', request("/accounts"))
+scale_account = "00000000-0000-0016-0002-000000000000"
+
+for subject in ("rep", "pm", "client", "pair", "team"):
+    quoted = urllib.parse.quote(first_ids[subject], safe="")
+    pages += [
+        (f"list {subject}, this quarter", f"/scorecards?subject={subject}", None, False),
+        (f"list {subject}, last year", f"/scorecards?subject={subject}&period=last-year", None, False),
+        (f"one {subject}, this quarter", f"/scorecards/{subject}/{quoted}", None, False),
+        (f"one {subject}, last year", f"/scorecards/{subject}/{quoted}?period=last-year", None, False),
+        (f"API {subject}, this quarter", f"/api/v1/scorecards/{subject}", None, True),
+        (f"API {subject}, last year", f"/api/v1/scorecards/{subject}?period=last-year", None, True),
+    ]
+rep = urllib.parse.quote(first_ids["rep"], safe="")
+pages += [
+    ("drill-down rep, made, last quarter",
+     f"/scorecards/rep/{rep}/records?metric=promisesMade&period=last-quarter", None, False),
+    ("CSV export rep, last year", "/scorecards/export?subject=rep&period=last-year", None, False),
+    ("simulate API, last quarter", "/api/v1/incentive-plans/simulate",
+     {"planIds": plan_ids, "period": "last-quarter"}, True),
+    ("simulate API, last year", "/api/v1/incentive-plans/simulate",
+     {"planIds": plan_ids, "period": "last-year"}, True),
+    ("compare plans + alignment, last quarter",
+     f"/scorecards/simulate?planA={plan_ids[0]}&planB={plan_ids[-1]}&period=last-quarter", None, False),
+    ("where to sell", "/where-to-sell", None, False),
+    ("where to sell API", "/api/v1/where-to-sell", None, True),
+    ("parity, 6 months", "/parity", None, False),
+    ("parity, 24 months", "/parity?months=24", None, False),
+    ("parity API, 12 months", "/api/v1/parity?months=12", None, True),
+    ("fit: demo account page", f"/accounts/{accounts[0]}", None, False),
+    ("fit API: demo account", f"/api/v1/fit/accounts/{accounts[0]}", None, True),
+    ("fit: scale account page", f"/accounts/{scale_account}", None, False),
+    ("fit API: scale account", f"/api/v1/fit/accounts/{scale_account}", None, True),
+    ("manager's home", "/", None, False),
+]
+
+results = []
+print(f"{'page':<40} {'median':>8} {'p95':>8} {'max':>8}   (ms, {runs} requests, warm)")
+for label, path, body, api in pages:
+    try:
+        request(path, body, api)  # warm
+    except urllib.error.HTTPError as error:
+        print(f"{label:<40} HTTP {error.code} on {path}")
+        continue
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        request(path, body, api)
+        times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    p95 = times[max(0, int(round(len(times) * 0.95)) - 1)]
+    row = {"page": label, "path": path, "median": round(statistics.median(times), 1), "p95": round(p95, 1),
+           "max": round(times[-1], 1)}
+    results.append(row)
+    flag = "" if row["max"] <= 300 else "  over 300 ms"
+    print(f"{label:<40} {row['median']:8.1f} {row['p95']:8.1f} {row['max']:8.1f}{flag}", flush=True)
+if out:
+    with open(out, "w") as f:
+        json.dump(results, f, indent=1)
