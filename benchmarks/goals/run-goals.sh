@@ -34,11 +34,15 @@ else
   echo "database: SQLite ($DATA/tandem.sqlite)"
 fi
 SERVER=
-serve() {
+serve() {  # serve [--demo]: the scale set's people are no demo users, so the second start is without it
   TANDEM_DATA_DIR="$DATA" TANDEM_BCRYPT_COST=6 TANDEM_RESOURCES_DIR="$PWD/Resources" \
-    "$TANDEM_BIN" serve --demo --hostname 127.0.0.1 --port "$PORT" >>"$DATA/serve.log" 2>&1 &
+    "$TANDEM_BIN" serve "$@" --hostname 127.0.0.1 --port "$PORT" >>"$DATA/serve.log" 2>&1 &
   SERVER=$!
-  for _ in $(seq 1 6000); do curl -fsS "http://127.0.0.1:$PORT/ready" >/dev/null 2>&1 && return 0; sleep 0.2; done
+  for _ in $(seq 1 6000); do
+    curl -fsS "http://127.0.0.1:$PORT/ready" >/dev/null 2>&1 && return 0
+    kill -0 "$SERVER" 2>/dev/null || break
+    sleep 0.2
+  done
   echo "the server did not start; see $DATA/serve.log" >&2
   exit 1
 }
@@ -52,12 +56,14 @@ cleanup() {
   fi
 }
 trap cleanup EXIT
-serve
+serve --demo
 kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=
 echo "seeding the large set ($PROJECTS projects)…"
 started=$(date +%s)
 TANDEM_DATA_DIR="$DATA" "$TANDEM_BIN" demo --scale large --projects "$PROJECTS" 2>&1 | grep -v " info " | tee "$DATA/seed.log"
 echo "seed wall time: $(( $(date +%s) - started )) s"
 [ -z "${PGURL:-}" ] && echo "SQLite file: $(du -h "$DATA/tandem.sqlite" | cut -f1)"
+started=$(date +%s)
 serve
+echo "server ready after $(( $(date +%s) - started )) s"
 python3 benchmarks/goals/goals_bench.py "http://127.0.0.1:$PORT" "$REQUESTS" --json "$DATA/../goals-bench-$(date +%H%M%S).json"
