@@ -53,7 +53,9 @@ def cpu_ms(pid):
         return 0.0
     pids = [pid]
     database = os.environ.get("GOALS_PG_DB", "tandem_goals_bench").encode()
-    for entry in os.listdir("/proc"):
+    with open(f"/proc/{pid}/environ", "rb") as f:
+        on_postgres = any(v.startswith(b"DATABASE_URL=") and database in v for v in f.read().split(b"\0"))
+    for entry in os.listdir("/proc") if on_postgres else []:
         try:
             with open(f"/proc/{entry}/cmdline", "rb") as f:
                 line = f.read()
@@ -67,7 +69,7 @@ def cpu_ms(pid):
             with open(f"/proc/{p}/stat") as f:
                 fields = f.read().rsplit(")", 1)[1].split()
             total += int(fields[11]) + int(fields[12])
-        except OSError:
+        except (OSError, IndexError):
             pass
     return total * 1000 / os.sysconf("SC_CLK_TCK")
 
