@@ -10,7 +10,8 @@ page. Prints median, p95 and max wall time per page and the mean CPU time per re
 for a core. A page under a second is requested once to warm up, then N times; a slower one only
 once (that request is its figure, n=1); one over GOALS_TIMEOUT (120 s) is reported as such.
 Target: at most 300 ms.
-Usage: goals_bench.py BASE_URL [N] [--json FILE]   (standard library only)."""
+Usage: goals_bench.py BASE_URL [N] [--json FILE] [--only REGEX]   (standard library only; --only
+keeps the pages whose label matches)."""
 import http.cookiejar
 import json
 import os
@@ -21,10 +22,12 @@ import time
 import urllib.parse
 import urllib.request
 
-args = [a for a in sys.argv[1:] if not a.startswith("--")]
+flags = {"--json", "--only"}
+args = [a for i, a in enumerate(sys.argv[1:], 1) if not a.startswith("--") and sys.argv[i - 1] not in flags]
 base = args[0].rstrip("/")
 runs = int(args[1]) if len(args) > 1 else 20
 out = sys.argv[sys.argv.index("--json") + 1] if "--json" in sys.argv else None
+only = re.compile(sys.argv[sys.argv.index("--only") + 1]) if "--only" in sys.argv else None
 jar = http.cookiejar.CookieJar()
 opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
 token = None
@@ -145,6 +148,8 @@ pid = server_pid()
 print(f"{'page':<40} {'median':>8} {'p95':>8} {'max':>8} {'cpu':>8}   (ms, wall per request, warm; cpu: the "
       f"server's CPU time per request, mean; load average {os.getloadavg()[0]:.1f})")
 for label, path, body, api in pages:
+    if only and not only.search(label):
+        continue
     cpu_before = cpu_ms(pid)
     try:
         started = time.perf_counter()
@@ -156,6 +161,9 @@ for label, path, body, api in pages:
     except (TimeoutError, urllib.error.URLError):
         print(f"{label:<40} over {TIMEOUT} s (timed out; the server finishes it in the background)", flush=True)
         results.append({"page": label, "path": path, "n": 0, "timeout": TIMEOUT})
+        if out:
+            with open(out, "w") as f:
+                json.dump(results, f, indent=1)
         continue
     times = [first]
     if first < 1000:  # fast enough to repeat: the first request warms, N more are timed
@@ -172,6 +180,6 @@ for label, path, body, api in pages:
     results.append(row)
     flag = "" if row["max"] <= 300 else "  over 300 ms"
     print(f"{label:<40} {row['median']:8.1f} {row['p95']:8.1f} {row['max']:8.1f} {cpu:8.0f}  n={len(times)}{flag}", flush=True)
-if out:
-    with open(out, "w") as f:
-        json.dump(results, f, indent=1)
+    if out:  # after every page, so a stopped run keeps what it measured
+        with open(out, "w") as f:
+            json.dump(results, f, indent=1)

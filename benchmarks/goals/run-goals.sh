@@ -60,7 +60,7 @@ serve --demo
 kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=
 echo "seeding the large set ($PROJECTS projects)…"
 started=$(date +%s)
-TANDEM_DATA_DIR="$DATA" "$TANDEM_BIN" demo --scale large --projects "$PROJECTS" 2>&1 | grep -v " info " | tee "$DATA/seed.log"
+TANDEM_DATA_DIR="$DATA" "$TANDEM_BIN" demo --scale large --projects "$PROJECTS" 2>&1 | grep --line-buffered -v " info " | tee "$DATA/seed.log"
 echo "seed wall time: $(( $(date +%s) - started )) s"
 [ -z "${PGURL:-}" ] && echo "SQLite file: $(du -h "$DATA/tandem.sqlite" | cut -f1)"
 started=$(date +%s)
