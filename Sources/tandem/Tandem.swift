@@ -63,20 +63,29 @@ struct Migrate: AsyncParsableCommand {
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Add a large deterministic data set to the database (DATABASE_URL or the data directory).",
-        discussion: "--scale large: 10,000 vendors and 100,000 bookings, in batched inserts; prints how long it took.")
+        discussion: """
+            --scale large: 10,000 vendors and 100,000 bookings, then 1,000,000 projects (about 5,000,000 promises \
+            and jobs) and 100,000 opportunities over four years, in batched inserts; prints how long each part took.
+            """)
 
-    @Option(name: .long, help: "large (10,000 vendors) or small (200 vendors, for tests).")
+    @Option(name: .long, help: "large (10,000 vendors, 1,000,000 projects) or small (200 vendors, 1,000 projects).")
     var scale: String = "large"
+
+    @Option(name: .long, help: "How many projects the goals' set has (10 per opportunity, 5 promises each).")
+    var projects: Int?
 
     func validate() throws {
         if DemoScale(rawValue: scale) == nil { throw ValidationError("--scale is large or small.") }
+        if let projects, projects < 1 { throw ValidationError("--projects is a whole number above 0.") }
     }
 
     func run() async throws {
         let config = try loadConfig()
         TandemServer.bootstrapLogging(config)
         try await reportingFailures(config) {
-            print(try await TandemServer.demoScale(config: config, scale: DemoScale(rawValue: scale) ?? .large))
+            print(
+                try await TandemServer.demoScale(
+                    config: config, scale: DemoScale(rawValue: scale) ?? .large, projects: projects))
         }
     }
 }
