@@ -12,14 +12,7 @@ struct ParityLeakageTests {
     func eur(_ text: String) -> Money { Money(Decimal(string: text)!, .eur) }
 
     @Test func eachMonthLeaksItsQuotedMarginLessItsDeliveredMargin() async throws {
-        let database = try await StandaloneDatabase.scratch()
-        let clock = ClockBox()
-        let ids = IdentifierGenerator.sequential(startingAt: 0x8_0000)
-        let now: @Sendable () -> Date = { clock.now }
-        let env = AppEnvironment(
-            stores: .fluent(database.database, clock: now, ids: ids), clock: now, ids: ids,
-            passwords: UserAdministrationTests.PlainHashing())
-        do {
+        try await withScratchDatabase { env, clock, database in
             let w = try await GoalsWorld.make(env, clock: clock)
             // Y-fr (1,000 USD, quoted cost 500 EUR) delivered on 5 November at a cost of 800 USD.
             let yfr = try #require(w.promises["Y-fr"])
@@ -50,10 +43,6 @@ struct ParityLeakageTests {
             let again = try await guidance.parity(months: 2, zone: TimeZone(identifier: "UTC")!, by: w.manager)
             #expect(again[1].marginLeakage == eur("220"))
             #expect(again[1].unconverted == [gbp])
-        } catch {
-            await database.shutdown()
-            throw error
         }
-        await database.shutdown()
     }
 }
