@@ -24,6 +24,13 @@ struct LedgerPageTests {
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.string.contains("This delivery breaks the promise"))
             #expect(refused.body.string.contains("value=\"8 files\""))
+            // A cost that is not an amount is named, and what was typed stays.
+            let badCost = try await pm.submit(
+                "/promises/\(de)", to: "/promises/\(de)/deliver",
+                ["what": "8 files", "recipient": "Anna", "lateCause": "vendor", "cost": "12.5.0"])
+            #expect(badCost.status == .unprocessableEntity)
+            #expect(badCost.body.string.contains("“12.5.0” is not an amount"))
+            #expect(badCost.body.string.contains("value=\"12.5.0\""))
             let done = try await pm.submit(
                 "/promises/\(de)", to: "/promises/\(de)/deliver",
                 ["what": "8 files", "recipient": "Anna", "lateCause": "vendor"])
@@ -53,6 +60,16 @@ struct LedgerPageTests {
                     "version": "1",
                 ])
             #expect(renegotiated.status == .seeOther)
+            // A price with a decimal comma is an amount: version 3 at 650,50 €.
+            let repriced = try await sales.submit(
+                "/promises/\(w.promises[1].id)", to: "/promises/\(w.promises[1].id)/renegotiate",
+                [
+                    "deliveryDate": "2026-12-01", "price": "650,50", "reason": "Deux fichiers de plus",
+                    "cause": "client_change", "version": "2",
+                ])
+            #expect(repriced.status == .seeOther)
+            let stored = try await w.app.stores.ledger.entry(w.promises[1].id, now: w.clock.now)
+            #expect(stored?.promise.price == Money(Decimal(string: "650.50")!, .eur))
             let after = try await sales.get("/promises/\(w.promises[1].id)").body.string
             #expect(after.contains("Version 2") && after.contains("Changement du client"))
         }

@@ -217,14 +217,7 @@ enum PromisePages {
         form.cause = input.cause ?? ""
         do {
             let entry = try await PromiseLedger(req.appEnvironment).entry(id, for: user)
-            var price: Money?
-            if let raw = input.price?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
-                guard let amount = Decimal(canonical: raw.replacingOccurrences(of: ",", with: ".")), amount >= 0 else {
-                    throw DomainError.invalid(
-                        "price", "error.amount.invalid", ["value": raw], fallback: "“\(raw)” is not an amount.")
-                }
-                price = Money(amount, entry.promise.price.currency)
-            }
+            let price = try typedAmount(input.price, field: "price", currency: entry.promise.price.currency)
             _ = try await PromiseLedger(req.appEnvironment).renegotiate(
                 id,
                 .init(
@@ -239,6 +232,17 @@ enum PromisePages {
         let response = req.redirect(to: SiteRoute.promise(PathParameter(id)).path)
         req.setFlash(response, "promise.renegotiated")
         return response
+    }
+
+    /// An amount typed into a form ("1234.50" or "1234,50", not negative) in `currency`; nil when
+    /// left blank, a 422 naming `field` otherwise.
+    static func typedAmount(_ text: String?, field: String, currency: CurrencyCode) throws -> Money? {
+        guard let raw = text?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+        guard let amount = Decimal(canonical: raw.replacingOccurrences(of: ",", with: ".")), amount >= 0 else {
+            throw DomainError.invalid(
+                field, "error.amount.invalid", ["value": raw], fallback: "“\(raw)” is not an amount.")
+        }
+        return Money(amount, currency)
     }
 
     struct DeliverForm: Content {
@@ -264,14 +268,7 @@ enum PromisePages {
         form.note = input.note ?? ""
         do {
             let base = try await req.organisation().baseCurrency
-            var cost: Money?
-            if let raw = input.cost?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
-                guard let amount = Decimal(canonical: raw.replacingOccurrences(of: ",", with: ".")), amount >= 0 else {
-                    throw DomainError.invalid(
-                        "cost", "error.amount.invalid", ["value": raw], fallback: "“\(raw)” is not an amount.")
-                }
-                cost = Money(amount, base)
-            }
+            let cost = try typedAmount(input.cost, field: "cost", currency: base)
             _ = try await PromiseLedger(req.appEnvironment).deliver(
                 id,
                 .init(
