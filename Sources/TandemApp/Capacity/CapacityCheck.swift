@@ -65,6 +65,18 @@ public struct PlanningPreferences: Sendable, Equatable {
         self.excluded = excluded
     }
 
+    /// An account's stored preferences as the engine knows its vendors.
+    public init(stored: [VendorPreference]) {
+        self.init(
+            preferred: stored.filter { $0.kind == .preferred }.map { VendorID($0.vendorID.description) },
+            excluded: stored.filter { $0.kind == .excluded }.map { VendorID($0.vendorID.description) })
+    }
+
+    /// The preferences stored for `account`.
+    public static func of(_ account: Account.ID, in stores: Stores) async throws -> PlanningPreferences {
+        PlanningPreferences(stored: try await stores.vendorPreferences.preferences(of: account))
+    }
+
     /// The request with these added to its own lists; vendors the index does not plan (e.g.
     /// deactivated since) are left out, and an exclusion wins over a preference.
     func applied(to request: FeasibilityRequest, index: CapacityIndex) -> FeasibilityRequest {

@@ -29,11 +29,9 @@ public enum AtRiskOptions {
         }
         let active = assignments.filter { $0.state == .active }
         let waitingIDs = Set(waiting.map(\.id))
-        var index = JobPlanning.index(snapshot, releasing: reservations)
-        for assignment in active where waitingIDs.contains(assignment.jobID) {
-            guard let booking = assignment.bookingID else { continue }
-            _ = index.release(BookingID(booking.description), for: VendorID(assignment.vendorID.description))
-        }
+        let index = JobPlanning.index(
+            JobPlanning.index(snapshot, releasing: reservations),
+            releasing: active.filter { waitingIDs.contains($0.jobID) })
         let underWay = own.filter { $0.status == .inProgress }.map(\.due).max() ?? now
         let start = max(now, underWay)
         // The vendors to replace: those late on their step (or on a step past its due); all the

@@ -55,7 +55,8 @@ public struct PromiseLedger: Sendable {
             if standing.status == .atRisk, entry.state.atRiskNotifiedAt == nil {
                 entry.state.atRiskNotifiedAt = now
                 if let capacity {
-                    await notifyAtRiskAfterCommit(entry, capacity: capacity)
+                    await notifyAtRiskAfterCommit(
+                        entry, promised: entry.terms.deadline(clientZone: zone), capacity: capacity)
                 } else {
                     try await notifyAtRisk(entry, earliest: earliest[entry.promise.targetLanguage], in: stores)
                 }
@@ -84,42 +85,39 @@ public struct PromiseLedger: Sendable {
 
     /// The at-risk notice: reason and options as codes in the note (`AtRiskNotice`), worded at the edge.
     func notifyAtRisk(_ entry: LedgerPromise, earliest: Date?, in stores: Stores) async throws {
-        let notice = AtRiskNotice(
+        try await send(Self.uncheckedNotice(entry, earliest: earliest), about: entry, in: stores)
+    }
+
+    /// Every option as a code; the new date is `earliest`, else the forecast finish.
+    static func uncheckedNotice(_ entry: LedgerPromise, earliest: Date? = nil) -> AtRiskNotice {
+        AtRiskNotice(
             reason: .forecastAfterPromise, expectedFinish: entry.state.forecast?.expectedFinish,
             newDate: earliest ?? entry.state.forecast?.expectedFinish)
-        try await send(notice, about: entry, in: stores)
     }
 
     /// Once the change is committed: the options checked on the live index, then the notice. When
     /// the check cannot run (the index failed to load), the unchecked notice goes out instead.
-    func notifyAtRiskAfterCommit(_ entry: LedgerPromise, capacity: CapacityService) async {
+    func notifyAtRiskAfterCommit(_ entry: LedgerPromise, promised: Date, capacity: CapacityService) async {
         let ledger = self
         await AfterCommit.run {
             let env = ledger.env
-            let notice: AtRiskNotice
-            do {
-                notice = try await ledger.checkedNotice(entry, capacity: capacity)
-            } catch {
-                notice = AtRiskNotice(
-                    reason: .forecastAfterPromise, expectedFinish: entry.state.forecast?.expectedFinish,
-                    newDate: entry.state.forecast?.expectedFinish)
-            }
+            let notice =
+                (try? await ledger.checkedNotice(entry, promised: promised, capacity: capacity))
+                ?? Self.uncheckedNotice(entry)
             try? await env.stores.transaction { tx in try await ledger.send(notice, about: entry, in: tx) }
         }
     }
 
-    func checkedNotice(_ entry: LedgerPromise, capacity: CapacityService) async throws -> AtRiskNotice {
+    func checkedNotice(_ entry: LedgerPromise, promised: Date, capacity: CapacityService) async throws
+        -> AtRiskNotice
+    {
         let stores = env.stores
         let jobs = try await stores.production.jobs(of: entry.promise.projectID)
-        let preferences = try await stores.vendorPreferences.preferences(of: entry.accountID)
-        let zone = try await Self.clientZone(entry.accountID, in: stores)
         return AtRiskOptions.notice(
-            target: entry.promise.targetLanguage, promised: entry.terms.deadline(clientZone: zone), jobs: jobs,
+            target: entry.promise.targetLanguage, promised: promised, jobs: jobs,
             assignments: try await stores.production.assignments(of: jobs.map(\.id)),
             reservations: try await stores.quoteStores.projects.reservations(of: entry.promise.projectID),
-            preferences: PlanningPreferences(
-                preferred: preferences.filter { $0.kind == .preferred }.map { VendorID($0.vendorID.description) },
-                excluded: preferences.filter { $0.kind == .excluded }.map { VendorID($0.vendorID.description) }),
+            preferences: try await PlanningPreferences.of(entry.accountID, in: stores),
             snapshot: try await capacity.snapshot(), expectedFinish: entry.state.forecast?.expectedFinish, now: env.now)
     }
 

@@ -36,6 +36,16 @@ public enum JobPlanning {
         return index
     }
 
+    /// `index` without the bookings of `assignments` (the work being planned again).
+    static func index(_ index: CapacityIndex, releasing assignments: [JobAssignment]) -> CapacityIndex {
+        var out = index
+        for a in assignments {
+            guard let booking = a.bookingID else { continue }
+            _ = out.release(BookingID(booking.description), for: VendorID(a.vendorID.description))
+        }
+        return out
+    }
+
     static func stepRequest(_ job: Job, words: Int) -> StepRequest {
         let share = job.words > 0 ? Decimal(words) / Decimal(job.words) : 1
         switch job.unit {

@@ -36,10 +36,8 @@ public struct ProductionWatch: Sendable {
                 let holds = try await env.stores.quoteStores.projects.reservations(of: job.projectID)
                 indexes[job.projectID] = JobPlanning.index(snapshot, releasing: holds)
             }
-            guard var own = indexes[job.projectID] else { continue }
-            if let booking = assignment.bookingID {
-                _ = own.release(BookingID(booking.description), for: VendorID(assignment.vendorID.description))
-            }
+            guard let holdsFree = indexes[job.projectID] else { continue }
+            let own = JobPlanning.index(holdsFree, releasing: [assignment])
             let check = JobPlanning.check(
                 job, vendor: assignment.vendorID, words: assignment.words, index: own, now: max(now, assignment.start))
             if let finish = check.finish, finish > assignment.due {

@@ -79,20 +79,14 @@ public struct ProductionWork: Sendable {
             snapshot, releasing: try await env.stores.quoteStores.projects.reservations(of: state.project.id))
     }
 
-    func preferences(_ account: Account.ID) async throws -> PlanningPreferences {
-        let stored = try await env.stores.vendorPreferences.preferences(of: account)
-        return PlanningPreferences(
-            preferred: stored.filter { $0.kind == .preferred }.map { VendorID($0.vendorID.description) },
-            excluded: stored.filter { $0.kind == .excluded }.map { VendorID($0.vendorID.description) })
-    }
-
     public func proposals(_ id: Project.ID, by user: User) async throws -> [JobProposal] {
         guard Policy.permits(user, .manageProduction) else { throw Self.forbidden }
         let state = try await state(id, by: user)
         guard let index = try await index(for: state) else { return [] }
         return JobPlanning.proposals(
             jobs: state.jobs, assignments: state.assignments,
-            preferences: try await preferences(state.project.accountID), index: index, now: env.now)
+            preferences: try await PlanningPreferences.of(state.project.accountID, in: env.stores), index: index,
+            now: env.now)
     }
 
     public struct Assigned: Sendable {

@@ -54,9 +54,6 @@ enum CapacityChecking {
     /// The account's preferred and excluded vendors, fed into the engine's options.
     static func preferences(app: Application, accountID: UUID?) async throws -> PlanningPreferences {
         guard let accountID else { return PlanningPreferences() }
-        let stored = try await app.stores.vendorPreferences.preferences(of: Account.ID(accountID))
-        return PlanningPreferences(
-            preferred: stored.filter { $0.kind == .preferred }.map { VendorID($0.vendorID.description) },
-            excluded: stored.filter { $0.kind == .excluded }.map { VendorID($0.vendorID.description) })
+        return try await PlanningPreferences.of(Account.ID(accountID), in: app.stores)
     }
 }
