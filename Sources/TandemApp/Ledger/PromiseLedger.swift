@@ -21,14 +21,13 @@ public struct PromiseLedger: Sendable {
 
     /// Derives each promise's standing from `forecast` (per target), stores it, and tells the
     /// sales owner and PM once when a promise turns at risk. Production calls it after every job,
-    /// assignment or hold change, inside its transaction (`stores`). `earliest` are the capacity
-    /// service's earliest feasible finishes per target, offered as the new date to renegotiate.
+    /// assignment or hold change, inside its transaction (`stores`).
     /// With `capacity`, the notice waits for the commit and lists the options the capacity engine
     /// sees on the live index (`AtRiskOptions`); the engine cannot read inside the transaction.
     @discardableResult
     public func refresh(
-        projectID: Project.ID, forecast: [LanguageTag: PromiseForecast], earliest: [LanguageTag: Date] = [:],
-        capacity: CapacityService? = nil, stores: Stores? = nil, now: Date? = nil
+        projectID: Project.ID, forecast: [LanguageTag: PromiseForecast], capacity: CapacityService? = nil,
+        stores: Stores? = nil, now: Date? = nil
     ) async throws -> [LedgerPromise] {
         let stores = stores ?? env.stores
         let now = now ?? env.now
@@ -58,7 +57,7 @@ public struct PromiseLedger: Sendable {
                     await notifyAtRiskAfterCommit(
                         entry, promised: entry.terms.deadline(clientZone: zone), capacity: capacity)
                 } else {
-                    try await notifyAtRisk(entry, earliest: earliest[entry.promise.targetLanguage], in: stores)
+                    try await send(Self.uncheckedNotice(entry), about: entry, in: stores)
                 }
             } else if standing.status == .onTrack {
                 entry.state.atRiskNotifiedAt = nil
@@ -83,16 +82,12 @@ public struct PromiseLedger: Sendable {
             env: env)
     }
 
-    /// The at-risk notice: reason and options as codes in the note (`AtRiskNotice`), worded at the edge.
-    func notifyAtRisk(_ entry: LedgerPromise, earliest: Date?, in stores: Stores) async throws {
-        try await send(Self.uncheckedNotice(entry, earliest: earliest), about: entry, in: stores)
-    }
-
-    /// Every option as a code; the new date is `earliest`, else the forecast finish.
-    static func uncheckedNotice(_ entry: LedgerPromise, earliest: Date? = nil) -> AtRiskNotice {
+    /// The at-risk notice without the engine (reason and options as codes in the note,
+    /// `AtRiskNotice`, worded at the edge): every option, the forecast finish as the new date.
+    static func uncheckedNotice(_ entry: LedgerPromise) -> AtRiskNotice {
         AtRiskNotice(
             reason: .forecastAfterPromise, expectedFinish: entry.state.forecast?.expectedFinish,
-            newDate: earliest ?? entry.state.forecast?.expectedFinish)
+            newDate: entry.state.forecast?.expectedFinish)
     }
 
     /// Once the change is committed: the options checked on the live index, then the notice. When
