@@ -33,6 +33,10 @@ public struct SubjectFigures: Hashable, Sendable {
     public var deliveredCost: CurrencySums = [:]
     /// Σ the quoted cost of the promises delivered (for the cost accuracy).
     public var deliveredQuotedCost: CurrencySums = [:]
+    /// Σ the first version's price of the promises delivered (the parity's margin leakage).
+    public var deliveredFirstPrice: CurrencySums = [:]
+    /// Delivered with their margin below the floor (the parity dashboard).
+    public var deliveredBelowFloor = 0
     /// Σ seconds from the project's acceptance to the delivery, over `delivered`.
     public var wonToDeliveredSeconds: Double = 0
     // Quotes decided in the period (accepted, lost or expired).
@@ -138,8 +142,23 @@ public protocol MetricsStore: Sendable {
     /// promises past their instant as broken (as the ledger does).
     func figures(_ subject: ScorecardSubject, from: Date, to: Date, now: Date, subjectID: String?) async throws
         -> [SubjectFigures]
+    /// Brings the maintained roll-up the figures are read from up to date with every write since
+    /// the last refresh (reads do it too; this keeps them short).
+    func refreshRollup() async throws -> MetricsRollupRefresh
     /// The records behind a figure, oldest first, at most `limit`.
     func drillDown(
         _ list: DrillDown, subject: ScorecardSubject, subjectID: String, from: Date, to: Date, now: Date, limit: Int
     ) async throws -> [DrillRow]
+}
+
+/// What one refresh of the metrics roll-up computed again.
+public struct MetricsRollupRefresh: Sendable, Equatable {
+    public var days = 0
+    public var months = 0
+    public var rows = 0
+    public init(days: Int = 0, months: Int = 0, rows: Int = 0) {
+        self.days = days
+        self.months = months
+        self.rows = rows
+    }
 }

@@ -20,20 +20,20 @@ extension FluentGuidanceStore {
     public func parity(bounds: [Date], now: Date) async throws -> [ParityPeriod] {
         guard bounds.count >= 2 else { return [] }
         var periods = zip(bounds, bounds.dropFirst()).map { ParityPeriod(start: $0, end: $1) }
-        let judged = FluentLedgerStore.judged(now)
-        let notCancelled: SQLQueryString = "(s.cancelled IS NULL OR s.cancelled = \(false))"
-
-        let promises: SQLQueryString =
-            "SELECT " + Self.period("p.created_at", bounds)
-                + """
-                 AS k, COUNT(*) AS made, SUM(CASE WHEN \(judged) = 'kept' THEN 1 ELSE 0 END) AS kept, \
-                SUM(CASE WHEN \(judged) = 'broken' THEN 1 ELSE 0 END) AS broken \
-                FROM promises p LEFT JOIN promise_states s ON s.id = p.id WHERE 
-                """ + notCancelled + " AND " + Self.within("p.created_at", bounds) + " GROUP BY 1"
-        try await fill(&periods, promises) { p, c in
-            p.promisesMade = try c("made")
-            p.promisesKept = try c("kept")
-            p.promisesBroken = try c("broken")
+        // Promises made, kept and broken, deliveries and margin leaked: the team's figures of
+        // each month, from the scorecards' roll-up (docs/metrics.md, "Speed").
+        let metrics = FluentMetricsStore(database: database)
+        for index in periods.indices {
+            let team =
+                try await metrics.figures(
+                    .team, from: periods[index].start, to: periods[index].end, now: now, subjectID: nil
+                ).first ?? SubjectFigures(subjectID: "all")
+            periods[index].promisesMade = team.made
+            periods[index].promisesKept = team.kept
+            periods[index].promisesBroken = team.broken
+            periods[index].delivered = team.delivered
+            periods[index].deliveredBelowFloor = team.deliveredBelowFloor
+            periods[index].leakedSums = Self.leaked(team)
         }
 
         let decision = { (name: String) -> SQLQueryString in
@@ -55,17 +55,6 @@ extension FluentGuidanceStore {
             p.reviewedWon = try c("won")
             p.reviewedLost = try c("lost")
         }
-
-        let deliveries: SQLQueryString =
-            "SELECT " + Self.period("s.delivered_at", bounds)
-            + " AS k, COUNT(*) AS delivered, SUM(CASE WHEN s.margin_at_risk = \(true) THEN 1 ELSE 0 END) AS below "
-            + "FROM promise_states s WHERE " + notCancelled + " AND " + Self.within("s.delivered_at", bounds)
-            + " GROUP BY 1"
-        try await fill(&periods, deliveries) { p, c in
-            p.delivered = try c("delivered")
-            p.deliveredBelowFloor = try c("below")
-        }
-        try await leakage(&periods, bounds: bounds)
 
         let threads: SQLQueryString =
             "SELECT k, COUNT(*) AS threads FROM (SELECT " + Self.period("c.created_at", bounds)

@@ -50,6 +50,9 @@ public struct TandemConfig: Sendable, Equatable {
     /// Seconds between two runs of the production watch (jobs past their due, vendors' calendars
     /// against their assignments; `TANDEM_PRODUCTION_WATCH_MINUTES`, default 15; the first run is at start).
     public var productionWatchSeconds: Int = 900
+    /// Seconds between two refreshes of the scorecards' roll-up while the server runs (the days
+    /// written since; `TANDEM_METRICS_ROLLUP_SECONDS`, default 60; the first is at start).
+    public var metricsRollupSeconds: Int = 60
 
     public enum LogFormat: String, Sendable { case text, json }
 
@@ -139,6 +142,9 @@ public struct TandemConfig: Sendable, Equatable {
         }
         if let minutes = integer("TANDEM_PRODUCTION_WATCH_MINUTES", in: 1...1440) {
             config.productionWatchSeconds = minutes * 60
+        }
+        if let seconds = integer("TANDEM_METRICS_ROLLUP_SECONDS", in: 5...86400) {
+            config.metricsRollupSeconds = seconds
         }
         if let raw = value("TANDEM_LOG_FORMAT") {
             if let format = LogFormat(rawValue: raw.lowercased()) {

@@ -9,6 +9,7 @@ import Vapor
 struct JobWorkerKey: StorageKey { typealias Value = JobWorker }
 struct QuoteExpiryKey: StorageKey { typealias Value = PeriodicWork }
 struct ProductionWatchKey: StorageKey { typealias Value = PeriodicWork }
+struct MetricsRollupKey: StorageKey { typealias Value = PeriodicWork }
 
 extension Application {
     var jobWorker: JobWorker {
@@ -39,6 +40,15 @@ extension Application {
         set { storage[ProductionWatchKey.self] = newValue }
     }
 
+    /// The scorecards' roll-up refreshed on a timer (`TandemConfig.metricsRollupSeconds`).
+    var metricsRollup: PeriodicWork {
+        get {
+            guard let timer = storage[MetricsRollupKey.self] else { fatalError("configure(_:context:) was not called") }
+            return timer
+        }
+        set { storage[MetricsRollupKey.self] = newValue }
+    }
+
     /// Quote files under the data directory (as client assets are).
     var quoteFiles: DataDirectoryFiles { DataDirectoryFiles(root: tandem.config.dataDirectory) }
 
@@ -66,6 +76,18 @@ extension Application {
                 logger.warning("the production watch failed: \(error)")
             }
         }
+        metricsRollup = PeriodicWork(every: .seconds(tandem.config.metricsRollupSeconds)) {
+            // The days written since the last refresh, so that a scorecard rarely waits for them.
+            let started = ContinuousClock.now
+            do {
+                let refresh = try await env.stores.goals.metrics.refreshRollup()
+                if refresh.days > 0 {
+                    logger.info("metrics roll-up: \(refresh.days) days in \(ContinuousClock.now - started)")
+                }
+            } catch {
+                logger.warning("refreshing the metrics roll-up failed: \(error)")
+            }
+        }
         lifecycle.use(JobWorkerLifecycle())
     }
 }
@@ -74,12 +96,14 @@ struct JobWorkerLifecycle: LifecycleHandler {
     func didBootAsync(_ application: Application) async throws {
         await application.quoteExpiry.start()
         await application.productionWatch.start()
+        await application.metricsRollup.start()
         await application.jobWorker.start()
     }
     /// All stop (and wait for a run in progress) before the app closes its database.
     func shutdownAsync(_ application: Application) async {
         await application.quoteExpiry.stop()
         await application.productionWatch.stop()
+        await application.metricsRollup.stop()
         await application.jobWorker.stop()
     }
 }

@@ -28,13 +28,13 @@ extension FluentMetricsStore {
 
     /// The word jobs (`j`) of the promises delivered in `[from, to)` with the actual words of
     /// their active assignments (`actual`, null until recorded), beside the promise's columns.
-    static func measuredJobs(_ m: MetricsSQL, columns: String, from: Date, to: Date) -> SQLQueryString {
+    static func measuredJobs(_ m: MetricsSQL, columns: SQLQueryString, from: Date, to: Date) -> SQLQueryString {
         let actual = """
             (SELECT CAST(SUM(\(m.jsonInteger("a.content", "actualWords"))) AS BIGINT) FROM job_assignments a \
             WHERE a.job_id = j.id AND a.state = 'active')
             """
         return
-            "SELECT \(unsafeRaw: columns), \(unsafeRaw: m.jsonInteger("j.content", "words")) AS quoted, "
+            "SELECT " + columns + ", \(unsafeRaw: m.jsonInteger("j.content", "words")) AS quoted, "
             + "\(unsafeRaw: actual) AS actual" + SQLQueryString(MetricsSQL.promiseFrom)
             + " JOIN production_jobs j ON j.project_id = p.project_id AND j.target_language = p.target_language"
             + " WHERE \(unsafeRaw: m.notCancelled()) AND s.delivered_at >= \(bind: from) AND s.delivered_at < \(bind: to)"
@@ -48,11 +48,11 @@ extension FluentMetricsStore {
         } else {
             let key = reviewKey.expression
             var query: SQLQueryString =
-                "SELECT \(unsafeRaw: key ?? "'all'") AS subject, COUNT(*) AS n, "
+                "SELECT \(unsafeRaw: key ?? "'all'") AS subject, " + q.bucket("r.reviewed_at") + ", COUNT(*) AS n, "
                 + "\(unsafeRaw: q.m.sumSeconds(from: "r.submitted_at", to: "r.reviewed_at")) AS seconds"
             query =
                 query + Self.reviews(q.subject, from: q.from, to: q.to) + MetricsSQL.only(key, q.subjectID, q.subject)
-            if let key { query = query + " GROUP BY \(unsafeRaw: key)" }
+            query = query + " GROUP BY \(unsafeRaw: key.map { "\($0), " } ?? "")rollup_bucket"
             for row in try await q.sql.raw(query).all() {
                 try update(row) { f in
                     f.reviews += try row.decode(column: "n", as: Int.self)
@@ -62,10 +62,13 @@ extension FluentMetricsStore {
         }
         let key = MetricsSQL.promiseKey(q.subject)
         var query: SQLQueryString =
-            "SELECT \(unsafeRaw: key == nil ? "'all'" : "subject") AS subject, CAST(SUM(quoted) AS BIGINT) AS quoted, CAST(SUM(actual) AS BIGINT) AS actual FROM ("
-            + Self.measuredJobs(q.m, columns: "\(key ?? "'all'") AS subject", from: q.from, to: q.to)
+            "SELECT \(unsafeRaw: key == nil ? "'all'" : "subject") AS subject, rollup_bucket, "
+            + "CAST(SUM(quoted) AS BIGINT) AS quoted, CAST(SUM(actual) AS BIGINT) AS actual FROM ("
+            + Self.measuredJobs(
+                q.m, columns: "\(unsafeRaw: key ?? "'all'") AS subject, " + q.bucket("s.delivered_at"), from: q.from,
+                to: q.to)
             + MetricsSQL.only(key, q.subjectID, q.subject) + ") t WHERE actual IS NOT NULL"
-        if key != nil { query = query + " GROUP BY subject" }
+        query = query + (key != nil ? " GROUP BY subject, rollup_bucket" : " GROUP BY rollup_bucket")
         for row in try await q.sql.raw(query).all() {
             try update(row) { f in
                 f.quotedWords += try row.decode(column: "quoted", as: Int?.self) ?? 0
@@ -101,7 +104,8 @@ extension FluentMetricsStore {
             s.delivered_at AS at, j.status AS status, j.sequence AS sequence
             """
         let query: SQLQueryString =
-            "SELECT t.*, acc.name AS account_name FROM (" + Self.measuredJobs(m, columns: columns, from: from, to: to)
+            "SELECT t.*, acc.name AS account_name FROM ("
+            + Self.measuredJobs(m, columns: SQLQueryString(columns), from: from, to: to)
             + MetricsSQL.only(key, id, subject) + ") t LEFT JOIN accounts acc ON acc.id = t.account_id"
             + " WHERE t.actual IS NOT NULL ORDER BY t.at, t.id, t.sequence LIMIT \(literal: limit)"
         return try await sql.raw(query).all().map { row in
