@@ -7,6 +7,6 @@ public enum TandemMigrations {
             + V010.all + V011.all + V012.all + V013.all
             + V014.all
             + V015.all  // guidance (docs/guidance.md)
-            + V016.all  // the scorecards' roll-up (docs/metrics.md)
+            + V016.all + V017.all  // the scorecards' roll-up and indexes (docs/metrics.md)
     }
 }

@@ -1,0 +1,33 @@
+import FluentKit
+import SQLKit
+
+/// V017 — indexes for what the scorecards still read from the records (docs/metrics.md, "Speed"):
+/// the open promises past their instant judged at read time (`status`, `delivery_date`), and a
+/// rep's or a PM's promises in order of making for their drill-downs.
+enum V017 {
+    static var all: [any Migration] { [CreateScorecardIndexes()] }
+
+    static let indexes: [(name: String, columns: [String])] = [
+        ("promises_status_due", ["status", "delivery_date"]),
+        ("promises_owner_created", ["sales_owner_id", "created_at"]),
+        ("promises_pm_created", ["pm_id", "created_at"]),
+    ]
+
+    struct CreateScorecardIndexes: AsyncMigration {
+        var name: String { "V017.CreateScorecardIndexes" }
+
+        func prepare(on database: any Database) async throws {
+            let sql = database as! any SQLDatabase
+            for index in V017.indexes {
+                var create = sql.create(index: index.name).on("promises")
+                for column in index.columns { create = create.column(column) }
+                try await create.run()
+            }
+        }
+
+        func revert(on database: any Database) async throws {
+            let sql = database as! any SQLDatabase
+            for index in V017.indexes.reversed() { try await sql.drop(index: index.name).run() }
+        }
+    }
+}
