@@ -3,7 +3,8 @@ import SQLKit
 
 /// V017 — indexes for what the scorecards still read from the records (docs/metrics.md, "Speed"):
 /// the open promises past their instant judged at read time (`status`, `delivery_date`), and a
-/// rep's or a PM's promises in order of making for their drill-downs.
+/// rep's or a PM's promises in order of making for their drill-downs, and each pair's latest
+/// judged promises for client fit and where to sell (`FluentGuidanceStore.pairRecords`).
 enum V017 {
     static var all: [any Migration] { [CreateScorecardIndexes()] }
 
@@ -11,6 +12,8 @@ enum V017 {
         ("promises_status_due", ["status", "delivery_date"]),
         ("promises_owner_created", ["sales_owner_id", "created_at"]),
         ("promises_pm_created", ["pm_id", "created_at"]),
+        ("promises_target_due", ["target_language", "delivery_date"]),
+        ("promises_target_status_due", ["target_language", "status", "delivery_date"]),
     ]
 
     struct CreateScorecardIndexes: AsyncMigration {
