@@ -53,43 +53,6 @@ public struct FluentGuidanceStore: GuidanceStore {
             ? "EXTRACT(EPOCH FROM (p.delivery_date - p.created_at))" : "(p.delivery_date - p.created_at)"
     }
 
-    public func pairRecords(_ pairs: [LanguagePair]?, recent: Int, now: Date) async throws -> [PairRecord] {
-        if let pairs, pairs.isEmpty { return [] }
-        let judged = FluentLedgerStore.judged(now)
-        let keptAtMargin: SQLQueryString =
-            "\(judged) = 'kept' AND s.delivered_at IS NOT NULL AND s.margin_at_risk = \(false)"
-        let key = Self.key(pairs, source: "o.source_language", target: "p.target_language")
-        // ROUND before CAST: SQLite's CAST truncates where PostgreSQL's rounds.
-        let query: SQLQueryString =
-            "SELECT k, COUNT(*) AS judged, SUM(kept) AS kept, SUM(dlv) AS delivered, SUM(atm) AS at_margin, "
-            + "CAST(ROUND(AVG(km_secs)) AS INTEGER) AS avg_secs, CAST(ROUND(AVG(km_words)) AS INTEGER) AS avg_words "
-            + "FROM (SELECT "
-            + key + " AS k, CASE WHEN " + keptAtMargin + " THEN " + leadSeconds + " END AS km_secs, "
-            + "CASE WHEN " + keptAtMargin + " THEN CAST(p.weighted_words AS NUMERIC) END AS km_words"
-                + """
-                , CASE WHEN \(judged) = 'kept' THEN 1 ELSE 0 END AS kept, \
-                CASE WHEN s.delivered_at IS NOT NULL THEN 1 ELSE 0 END AS dlv, \
-                CASE WHEN s.delivered_at IS NOT NULL AND s.margin_at_risk = \(false) THEN 1 ELSE 0 END AS atm, \
-                ROW_NUMBER() OVER (PARTITION BY 
-                """ + key
-                + """
-                 ORDER BY p.delivery_date DESC, p.id) AS n \
-                FROM promises p JOIN projects pr ON pr.id = p.project_id \
-                JOIN opportunities o ON o.id = pr.opportunity_id LEFT JOIN promise_states s ON s.id = p.id \
-                WHERE (s.cancelled IS NULL OR s.cancelled = \(false)) AND \(judged) IN ('kept', 'broken')) t \
-                WHERE k IS NOT NULL AND n <= \(literal: recent) GROUP BY k
-                """
-        return try await sql.raw(query).all().compactMap { row in
-            guard let pair = Self.pair(try row.decode(column: "k", as: String.self), pairs) else { return nil }
-            func count(_ c: String) throws -> Int { try row.decode(column: c, as: Int?.self) ?? 0 }
-            let seconds = try row.decode(column: "avg_secs", as: Int?.self)
-            return PairRecord(
-                pair: pair, judged: try count("judged"), kept: try count("kept"), delivered: try count("delivered"),
-                atMargin: try count("at_margin"), typicalWords: try row.decode(column: "avg_words", as: Int?.self),
-                typicalDays: seconds.map { max(0, Int((Double($0) / 86_400).rounded())) })
-        }.sorted { $0.pair.description < $1.pair.description }
-    }
-
     public func vendorDomains() async throws -> Set<String> {
         let query: SQLQueryString =
             """
