@@ -14,4 +14,10 @@ struct TimerConfigTests {
         #expect(set.productionWatchSeconds == 300 && set.quoteExpirySeconds == 1800)
         #expect(throws: (any Error).self) { try TandemConfig.fromEnvironment(["TANDEM_PRODUCTION_WATCH_MINUTES": "0"]) }
     }
+
+    @Test func theMetricsRollupReadsSeconds() throws {
+        #expect(try TandemConfig.fromEnvironment([:]).metricsRollupSeconds == 60)
+        #expect(try TandemConfig.fromEnvironment(["TANDEM_METRICS_ROLLUP_SECONDS": "15"]).metricsRollupSeconds == 15)
+        #expect(throws: (any Error).self) { try TandemConfig.fromEnvironment(["TANDEM_METRICS_ROLLUP_SECONDS": "1"]) }
+    }
 }
