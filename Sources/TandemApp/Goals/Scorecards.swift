@@ -84,13 +84,11 @@ public struct Scorecards: Sendable {
             let users = try await env.stores.users.list()
             return Dictionary(uniqueKeysWithValues: users.map { ($0.id.description, $0.displayName) })
         case .client:
+            let accountIDs = ids.compactMap { Account.ID(uuidString: $0) }
+            let byID = try await env.stores.accounts.names(for: accountIDs)
             var names: [String: String] = [:]
             for id in ids {
-                if let accountID = Account.ID(uuidString: id),
-                    let account = try await env.stores.accounts.find(id: accountID)
-                {
-                    names[id] = account.name
-                }
+                if let accountID = Account.ID(uuidString: id), let name = byID[accountID] { names[id] = name }
             }
             return names
         case .pair:
