@@ -24,12 +24,9 @@ extension FluentGuidanceStore {
                 groups.append((LanguagePair(source: source, target: target), [variant]))
             }
         }
-        var records: [PairRecord] = []
-        for (pair, variants) in groups where !variants.isEmpty {
-            if let record = try await record(pair, variants: variants, recent: recent, now: now) {
-                records.append(record)
-            }
-        }
+        let asked = groups.filter { !$0.1.isEmpty }
+        guard !asked.isEmpty else { return [] }
+        let records = try await self.records(asked, recent: recent, now: now)
         return records.sorted { $0.pair.description < $1.pair.description }
     }
 
@@ -59,10 +56,10 @@ extension FluentGuidanceStore {
         }
     }
 
-    /// The record of one pair over its stored variants: the latest judged promises of each variant
-    /// (those due before `now`, then those already judged though due later), the newest `recent`
-    /// of them all aggregated.
-    func record(_ pair: LanguagePair, variants: [StoredPair], recent: Int, now: Date) async throws -> PairRecord? {
+    /// The record of each pair over its stored variants, in one query: for each variant the
+    /// latest judged promises (those due before `now`, then those already judged though due later),
+    /// the newest `recent` of a pair's variants aggregated, grouped by the pair's index.
+    func records(_ groups: [(LanguagePair, [StoredPair])], recent: Int, now: Date) async throws -> [PairRecord] {
         let judged = FluentLedgerStore.judged(now)
         let keptAtMargin: SQLQueryString =
             "\(judged) = 'kept' AND s.delivered_at IS NOT NULL AND s.margin_at_risk = \(false)"
@@ -80,25 +77,51 @@ extension FluentGuidanceStore {
                     AND (s.cancelled IS NULL OR s.cancelled = \(false)) AND \(judged) IN ('kept', 'broken') AND 
                     """ + part + " ORDER BY p.delivery_date DESC, p.id LIMIT \(literal: recent)) l"
         }
-        var union: SQLQueryString = ""
-        for (index, variant) in variants.enumerated() {
-            if index > 0 { union = union + " UNION ALL " }
-            union =
-                union + latest(variant, "p.delivery_date < \(bind: now)") + " UNION ALL "
-                + latest(variant, "p.delivery_date >= \(bind: now) AND p.status IN ('kept', 'broken')")
+        var pairs: SQLQueryString = ""
+        for (index, (_, variants)) in groups.enumerated() {
+            var union: SQLQueryString = ""
+            for (v, variant) in variants.enumerated() {
+                if v > 0 { union = union + " UNION ALL " }
+                union =
+                    union + latest(variant, "p.delivery_date < \(bind: now)") + " UNION ALL "
+                    + latest(variant, "p.delivery_date >= \(bind: now) AND p.status IN ('kept', 'broken')")
+            }
+            if index > 0 { pairs = pairs + " UNION ALL " }
+            pairs =
+                pairs + "SELECT \(literal: index) AS k, t.* FROM (SELECT * FROM (" + union
+                + ") u ORDER BY due DESC, pid LIMIT \(literal: recent)) t"
         }
         // ROUND before CAST: SQLite's CAST truncates where PostgreSQL's rounds.
         let query: SQLQueryString =
-            "SELECT COUNT(*) AS judged, SUM(kept) AS kept, SUM(dlv) AS delivered, SUM(atm) AS at_margin, "
+            "SELECT k, COUNT(*) AS judged, SUM(kept) AS kept, SUM(dlv) AS delivered, SUM(atm) AS at_margin, "
             + "CAST(ROUND(AVG(km_secs)) AS INTEGER) AS avg_secs, CAST(ROUND(AVG(km_words)) AS INTEGER) AS avg_words "
-            + "FROM (SELECT * FROM (" + union + ") u ORDER BY due DESC, pid LIMIT \(literal: recent)) t"
-        guard let row = try await sql.raw(query).first() else { return nil }
-        func count(_ c: String) throws -> Int { try row.decode(column: c, as: Int?.self) ?? 0 }
-        guard try count("judged") > 0 else { return nil }
-        let seconds = try row.decode(column: "avg_secs", as: Int?.self)
-        return PairRecord(
-            pair: pair, judged: try count("judged"), kept: try count("kept"), delivered: try count("delivered"),
-            atMargin: try count("at_margin"), typicalWords: try row.decode(column: "avg_words", as: Int?.self),
-            typicalDays: seconds.map { max(0, Int((Double($0) / 86_400).rounded())) })
+            + "FROM (" + pairs + ") a GROUP BY k"
+        return try await withoutParallelWorkers { sql in
+            try await sql.raw(query).all().compactMap { row in
+                let index = try row.decode(column: "k", as: Int.self)
+                guard groups.indices.contains(index) else { return nil }
+                func count(_ c: String) throws -> Int { try row.decode(column: c, as: Int?.self) ?? 0 }
+                let seconds = try row.decode(column: "avg_secs", as: Int?.self)
+                return PairRecord(
+                    pair: groups[index].0, judged: try count("judged"), kept: try count("kept"),
+                    delivered: try count("delivered"), atMargin: try count("at_margin"),
+                    typicalWords: try row.decode(column: "avg_words", as: Int?.self),
+                    typicalDays: seconds.map { max(0, Int((Double($0) / 86_400).rounded())) })
+            }
+        }
+    }
+
+    /// Runs `body` where PostgreSQL plans without parallel workers: each pair's walk reads a few
+    /// dozen rows by index, and starting workers for each costs more than the walk (measured on the
+    /// large set: 50 ms a pair with them). SQLite has none.
+    func withoutParallelWorkers<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T)
+        async throws -> T
+    {
+        guard sql.dialect.name == "postgresql" else { return try await body(sql) }
+        return try await database.transaction { db in
+            let sql = db as! any SQLDatabase
+            try await sql.raw("SET LOCAL max_parallel_workers_per_gather = 0").run()
+            return try await body(sql)
+        }
     }
 }
