@@ -16,6 +16,24 @@ struct ProductionWatchTests {
         return try await PromiseLedger(world.env).entry(promise.id, for: world.manager)
     }
 
+    /// The watch asks for every open job's assignments: tens of thousands on a large set, more
+    /// values than one SQL statement takes (32,766 on SQLite, 65,535 on PostgreSQL).
+    @Test func assignmentsOfTensOfThousandsOfJobsAreReadInSlices() async throws {
+        try await QuoteWorld.run { world in
+            try await QuoteWorld.vendor(5, target: "fr", env: world.env)
+            let project = try await ProductionTests.accepted(world)
+            let translation = try #require(
+                try await work(world).state(project.id, by: world.pm).jobs.first {
+                    $0.targetLanguage.description == "fr"
+                })
+            _ = try await work(world).assign(
+                translation.id, vendorID: QuoteWorld.vendorID(1).description, words: nil, by: world.pm)
+            let others = (0..<70_000).map { _ in Job.ID(UUID()) }
+            let found = try await world.env.stores.production.assignments(of: others + [translation.id])
+            #expect(found.map(\.jobID) == [translation.id])
+        }
+    }
+
     @Test func anAbsenceEnteredForABookedVendorTurnsThePromiseAtRisk() async throws {
         try await QuoteWorld.run { world in
             try await QuoteWorld.vendor(5, target: "fr", env: world.env)

@@ -57,8 +57,15 @@ public struct FluentProductionStore: ProductionStore {
 
     public func assignments(of jobIDs: [Job.ID]) async throws -> [JobAssignment] {
         guard !jobIDs.isEmpty else { return [] }
-        return try await JobAssignmentModel.query(on: database).filter(\.$jobID ~~ jobIDs.map(\.rawValue))
-            .sort(\.$createdAt).sort(\.$id).all().map { try $0.toDomain() }
+        // In slices: a statement takes at most 32,766 values on SQLite and 65,535 on PostgreSQL,
+        // and the production watch asks for every open job's (tens of thousands on a large set).
+        var assignments: [JobAssignment] = []
+        for start in stride(from: 0, to: jobIDs.count, by: 1_000) {
+            let slice = jobIDs[start..<min(start + 1_000, jobIDs.count)].map(\.rawValue)
+            assignments += try await JobAssignmentModel.query(on: database).filter(\.$jobID ~~ slice).all()
+                .map { try $0.toDomain() }
+        }
+        return assignments.sorted { ($0.createdAt, $0.id.description) < ($1.createdAt, $1.id.description) }
     }
 
     public func assignment(_ id: JobAssignment.ID) async throws -> JobAssignment? {

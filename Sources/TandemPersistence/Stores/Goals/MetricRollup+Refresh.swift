@@ -84,6 +84,18 @@ extension MetricRollup {
         }
         let monthEnd = calendar.nextMonth(month)
         let (dayRuns, dayRows) = (runs, rows)
+        let database = database
+        // SQLite answers busy while another connection writes: the transaction is run again.
+        try await SQLiteContention.retrying {
+            try await Self.write(dayRuns, dayRows, month: month, monthEnd: monthEnd, calendar, on: database)
+        }
+        return rows.count
+    }
+
+    private static func write(
+        _ dayRuns: [[Date]], _ dayRows: [(kind: ScorecardSubject, start: Date, figures: SubjectFigures)], month: Date,
+        monthEnd: Date, _ calendar: RollupCalendar, on database: any Database
+    ) async throws {
         try await database.transaction { db in
             let sql = db as! any SQLDatabase
             for run in dayRuns {
@@ -105,7 +117,6 @@ extension MetricRollup {
                 """
             ).run()
         }
-        return rows.count
     }
 
     static func seconds(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded()) }
