@@ -56,7 +56,7 @@ extension FluentGuidanceStore {
         }
     }
 
-    /// The record of each pair over its stored variants, in one query: for each variant the
+    /// The record of each pair over its stored variants: for each variant the
     /// latest judged promises (those due before `now`, then those already judged though due later),
     /// the newest `recent` of a pair's variants aggregated, grouped by the pair's index.
     func records(_ groups: [(LanguagePair, [StoredPair])], recent: Int, now: Date) async throws -> [PairRecord] {
@@ -77,8 +77,10 @@ extension FluentGuidanceStore {
                     AND (s.cancelled IS NULL OR s.cancelled = \(false)) AND \(judged) IN ('kept', 'broken') AND 
                     """ + part + " ORDER BY p.delivery_date DESC, p.id LIMIT \(literal: recent)) l"
         }
-        var pairs: SQLQueryString = ""
-        for (index, (_, variants)) in groups.enumerated() {
+        // One query a pair: PostgreSQL plans one union of every pair's walks badly (a scan of
+        // every promise, 27 s on the large set), each pair's own walk well.
+        var queries: [SQLQueryString] = []
+        for (_, variants) in groups {
             var union: SQLQueryString = ""
             for (v, variant) in variants.enumerated() {
                 if v > 0 { union = union + " UNION ALL " }
@@ -86,29 +88,33 @@ extension FluentGuidanceStore {
                     union + latest(variant, "p.delivery_date < \(bind: now)") + " UNION ALL "
                     + latest(variant, "p.delivery_date >= \(bind: now) AND p.status IN ('kept', 'broken')")
             }
-            if index > 0 { pairs = pairs + " UNION ALL " }
-            pairs =
-                pairs + "SELECT \(literal: index) AS k, t.* FROM (SELECT * FROM (" + union
-                + ") u ORDER BY due DESC, pid LIMIT \(literal: recent)) t"
+            // ROUND before CAST: SQLite's CAST truncates where PostgreSQL's rounds.
+            queries.append(
+                "SELECT COUNT(*) AS judged, SUM(kept) AS kept, SUM(dlv) AS delivered, SUM(atm) AS at_margin, "
+                    + "CAST(ROUND(AVG(km_secs)) AS INTEGER) AS avg_secs, "
+                    + "CAST(ROUND(AVG(km_words)) AS INTEGER) AS avg_words "
+                    + "FROM (SELECT * FROM (" + union + ") u ORDER BY due DESC, pid LIMIT \(literal: recent)) t")
         }
-        // ROUND before CAST: SQLite's CAST truncates where PostgreSQL's rounds.
-        let query: SQLQueryString =
-            "SELECT k, COUNT(*) AS judged, SUM(kept) AS kept, SUM(dlv) AS delivered, SUM(atm) AS at_margin, "
-            + "CAST(ROUND(AVG(km_secs)) AS INTEGER) AS avg_secs, CAST(ROUND(AVG(km_words)) AS INTEGER) AS avg_words "
-            + "FROM (" + pairs + ") a GROUP BY k"
-        return try await withoutParallelWorkers { sql in
-            try await sql.raw(query).all().compactMap { row in
-                let index = try row.decode(column: "k", as: Int.self)
-                guard groups.indices.contains(index) else { return nil }
-                func count(_ c: String) throws -> Int { try row.decode(column: c, as: Int?.self) ?? 0 }
-                let seconds = try row.decode(column: "avg_secs", as: Int?.self)
-                return PairRecord(
+        let perPair = queries
+        let rows = try await withoutParallelWorkers { sql in
+            var rows: [(any SQLRow)?] = []
+            for query in perPair { rows.append(try await sql.raw(query).first()) }
+            return rows
+        }
+        var records: [PairRecord] = []
+        for (index, row) in rows.enumerated() {
+            guard let row else { continue }
+            func count(_ c: String) throws -> Int { try row.decode(column: c, as: Int?.self) ?? 0 }
+            guard try count("judged") > 0 else { continue }
+            let seconds = try row.decode(column: "avg_secs", as: Int?.self)
+            records.append(
+                PairRecord(
                     pair: groups[index].0, judged: try count("judged"), kept: try count("kept"),
                     delivered: try count("delivered"), atMargin: try count("at_margin"),
                     typicalWords: try row.decode(column: "avg_words", as: Int?.self),
-                    typicalDays: seconds.map { max(0, Int((Double($0) / 86_400).rounded())) })
-            }
+                    typicalDays: seconds.map { max(0, Int((Double($0) / 86_400).rounded())) }))
         }
+        return records
     }
 
     /// Runs `body` where PostgreSQL plans without parallel workers: each pair's walk reads a few
