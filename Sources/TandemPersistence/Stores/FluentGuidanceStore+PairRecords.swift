@@ -44,12 +44,17 @@ extension FluentGuidanceStore {
         }
     }
 
-    /// Every pair with promises, as the roll-up knows them (brought up to date first).
+    /// Every pair with promises, as the roll-up knows them. Only a roll-up never built is
+    /// brought up to date first: a pair's first promise shows at the next refresh (the server's
+    /// timer), and the pages do not wait behind a long writer's days.
     func storedPairs() async throws -> [StoredPair] {
-        _ = try await FluentMetricsStore(database: database).refreshRollup()
-        let rows = try await sql.raw(
+        let query: SQLQueryString =
             "SELECT DISTINCT subject_id FROM metric_rollups WHERE kind = 'pair' AND grain = 'month'"
-        ).all()
+        var rows = try await sql.raw(query).all()
+        if rows.isEmpty {
+            _ = try await FluentMetricsStore(database: database).refreshRollup()
+            rows = try await sql.raw(query).all()
+        }
         return try rows.compactMap { row in
             let parts = try row.decode(column: "subject_id", as: String.self).split(separator: ">").map(String.init)
             return parts.count == 2 ? StoredPair(source: parts[0], target: parts[1]) : nil
