@@ -3,31 +3,15 @@ import Foundation
 import SQLKit
 import TandemDomain
 
-/// One refresh at a time in this process: two would compute and write the same days.
-actor MetricRollupGate {
-    static let shared = MetricRollupGate()
-    private var busy = false
-    private var waiting: [CheckedContinuation<Void, Never>] = []
-
-    func run<T: Sendable>(_ work: @Sendable () async throws -> T) async throws -> T {
-        if busy {
-            await withCheckedContinuation { waiting.append($0) }
-        } else {
-            busy = true
-        }
-        defer {
-            if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
-        }
-        return try await work()
-    }
-}
-
 extension MetricRollup {
+    /// One refresh at a time in this process: two would compute and write the same days.
+    static let lock = AsyncLock()
+
     /// Computes again every day marked since the last refresh, then their months. Marks are
     /// taken out before the days are read, so a write that lands meanwhile marks its day again.
     @discardableResult
     func refresh(_ calendar: RollupCalendar) async throws -> MetricsRollupRefresh {
-        try await MetricRollupGate.shared.run { try await refreshAlone(calendar) }
+        try await Self.lock.withLock { try await refreshAlone(calendar) }
     }
 
     private func refreshAlone(_ calendar: RollupCalendar) async throws -> MetricsRollupRefresh {
